@@ -1,0 +1,1 @@
+//! Scores → a [`Decision`]: threshold, margin, stickiness, holdout, reasons.

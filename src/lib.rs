@@ -1,0 +1,36 @@
+//! Jobwise infers the *job* a visitor is trying to get done and swaps page
+//! sections to fit it, entirely on the visitor's device.
+//!
+//! Data flows one way, and each step is a module:
+//!
+//! ```text
+//! web::observe ──► signals ──► model ──► decide ──► web::actuate
+//!   (browser)      (plain data)  (scores)  (Decision)  (browser)
+//! ```
+//!
+//! * [`arrival`] reads how the visitor came: referrer + landing URL →
+//!   engine, search terms, traffic source, landing parameters.
+//! * [`text`] normalizes, tokenizes and stems Russian and English, finds
+//!   negation and matches marketers' terms with typo tolerance.
+//! * [`rules`] is the marketers' JSON (SPEC §5): parsed with positions,
+//!   validated as a whole, compiled once into lookup tables.
+//! * [`signals`] is the one input type of the model.
+//! * [`model`] scores jobs and stages; [`decide`] turns scores into a
+//!   [`decide::Decision`] with reasons.
+//!
+//! Everything above is plain Rust that `cargo test` runs natively. Only
+//! `web` (compiled for wasm32) touches the browser.
+#![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+
+pub mod arrival;
+pub mod decide;
+pub mod json;
+pub mod model;
+pub mod rules;
+pub mod signals;
+pub mod text;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+mod web;
