@@ -117,7 +117,9 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
             Source::Direct
         },
         referrer_host: referrer.map(|r| r.host.clone()),
-        landing_path: landing.map(|l| l.path.clone()).unwrap_or_else(|| "/".into()),
+        landing_path: landing
+            .map(|l| l.path.clone())
+            .unwrap_or_else(|| "/".into()),
         params,
     }
 }

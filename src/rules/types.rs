@@ -95,13 +95,19 @@ pub enum Condition {
     /// The visitor's search terms (arrival terms, `utm_term`).
     Terms(Vec<String>),
     /// A landing URL parameter against globs.
-    Param { name: String, globs: Vec<Glob> },
+    Param {
+        name: String,
+        globs: Vec<Glob>,
+    },
     Source(Source),
     /// Glob on the referrer's host.
     Referrer(Glob),
     /// Path glob of a page viewed in this visit.
     Page(Glob),
-    Dwell { selector: String, seconds: f64 },
+    Dwell {
+        selector: String,
+        seconds: f64,
+    },
     Click(String),
     /// Percent of the page scrolled.
     Scroll(f64),
@@ -111,7 +117,10 @@ pub enum Condition {
     Event(String),
     Device(Device),
     /// Local hours, inclusive, `from..=to` (wraps past midnight when from > to).
-    Hours { from: u8, to: u8 },
+    Hours {
+        from: u8,
+        to: u8,
+    },
     /// Bit 0 = Monday … bit 6 = Sunday.
     Weekdays(u8),
     Visits(Cmp),

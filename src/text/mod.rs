@@ -69,8 +69,19 @@ impl TermIndex {
         for (stems, id) in &self.phrases {
             for start in 0..tokens.len() {
                 let end = start + stems.len();
-                if end <= tokens.len() && tokens[start..end].iter().zip(stems).all(|(t, s)| &t.stem == s) {
-                    hits.push(Hit { id: *id, start, end, fuzzy: false, negated: tokens[start].negated });
+                if end <= tokens.len()
+                    && tokens[start..end]
+                        .iter()
+                        .zip(stems)
+                        .all(|(t, s)| &t.stem == s)
+                {
+                    hits.push(Hit {
+                        id: *id,
+                        start,
+                        end,
+                        fuzzy: false,
+                        negated: tokens[start].negated,
+                    });
                 }
             }
         }

@@ -1,0 +1,162 @@
+//! Writes JSON text without `core::fmt`: numbers are rounded to two
+//! decimals and written digit by digit, which keeps float formatting
+//! machinery out of the wasm.
+
+/// Appends `s` as a JSON string literal.
+pub fn string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Other controls, and the line separators that old JS engines
+            // choke on inside string literals.
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str("\\u");
+                let code = c as u32;
+                for shift in [12, 8, 4, 0] {
+                    out.push(hex_digit((code >> shift) & 0xf));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn hex_digit(n: u32) -> char {
+    b"0123456789abcdef"[n as usize & 0xf] as char
+}
+
+/// Appends `n` rounded to two decimals (`null` when not finite).
+pub fn number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    let hundredths = (n * 100.0).round();
+    if hundredths.abs() >= 9.0e15 {
+        out.push_str("null");
+        return;
+    }
+    let hundredths = hundredths as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let abs = hundredths.unsigned_abs();
+    digits(out, abs / 100);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
+fn digits(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+/// Writes a JSON object member by member: `Object::new(out)`, then
+/// `.key("name")` followed by the value, then `.end()`.
+pub struct Object<'a> {
+    out: &'a mut String,
+    empty: bool,
+}
+
+impl<'a> Object<'a> {
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Object { out, empty: true }
+    }
+
+    /// Writes `"key":` and returns the buffer for the value.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        string(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    /// `"key":"value"`, or `"key":null` for `None`.
+    pub fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        let out = self.key(key);
+        match value {
+            Some(v) => string(out, v),
+            None => out.push_str("null"),
+        }
+    }
+
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(n: f64) -> String {
+        let mut s = String::new();
+        number(&mut s, n);
+        s
+    }
+
+    #[test]
+    fn numbers_round_to_two_decimals() {
+        let cases = [
+            (0.0, "0"),
+            (3.0, "3"),
+            (-3.0, "-3"),
+            (0.5, "0.5"),
+            (2.345, "2.35"),
+            (-0.004, "0"),
+            (-0.006, "-0.01"),
+            (1234567.891, "1234567.89"),
+            (f64::NAN, "null"),
+            (f64::INFINITY, "null"),
+            (1e300, "null"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(num(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn strings_escape_controls_quotes_and_separators() {
+        let mut s = String::new();
+        string(&mut s, "a\"b\\c\n\u{1}\u{2028}<script>");
+        assert_eq!(s, r#""a\"b\\c\n\u0001\u2028<script>""#);
+    }
+
+    #[test]
+    fn objects_separate_members() {
+        let mut s = String::new();
+        let mut o = Object::new(&mut s);
+        o.opt_str("job", Some("photo"));
+        o.opt_str("stage", None);
+        number(o.key("n"), 1.5);
+        o.end();
+        assert_eq!(s, r#"{"job":"photo","stage":null,"n":1.5}"#);
+    }
+}
