@@ -33,4 +33,4 @@ pub mod text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -1,0 +1,70 @@
+# Jobwise: every target installs what it is missing first (scripts/setup.sh).
+#   make demo    build and serve the demo site at http://127.0.0.1:8080
+#   make test    lint + native tests + wasm DOM tests in Chromium + end-to-end
+#   make build   write dist/ (SPEC §2)
+#   make bench   size, browser and native benchmarks → target/bench/report.md
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := target/$(WASM_TARGET)/release/jobwise.wasm
+BIN := $(CURDIR)/node_modules/.bin
+export CHROME ?= /usr/bin/chromium
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# chromedriver leaves a profile folder per run in TMPDIR: keep them in target/.
+WASM_TEST_ENV := TMPDIR=$(CURDIR)/target/tmp WASM_BINDGEN_TEST_TIMEOUT=120
+
+.PHONY: setup setup-browser build demo test test-native test-wasm test-e2e lint fmt bench size clean
+
+setup:
+	@scripts/setup.sh
+
+setup-browser:
+	@scripts/setup.sh --browser
+
+build: setup
+	@echo "build: wasm (cargo, release, opt-level z)"
+	cargo build --lib --release --target $(WASM_TARGET) --quiet
+	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
+	  --out-dir target/bindgen $(WASM_OUT)
+	@mkdir -p dist
+	$(BIN)/wasm-opt -Oz --strip-debug --strip-producers target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
+	node scripts/build.mjs
+	@echo "build: dist/ written"; ls -l dist | tail -n +2
+
+demo: build
+	node scripts/serve.mjs --port 8080
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --lib --test web --target $(WASM_TARGET) --quiet -- -D warnings
+
+fmt:
+	cargo fmt
+
+test-native:
+	@echo "=== layer 1: native unit and integration tests (cargo test)"
+	cargo test --quiet
+
+test-wasm: setup-browser
+	@echo "=== layer 2: wasm DOM tests in headless Chromium (wasm-bindgen-test)"
+	@mkdir -p target/tmp
+	$(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --lib --test web
+
+test-e2e: build setup-browser
+	@echo "=== layer 3: end-to-end tests of the demo pages (Playwright + Chromium)"
+	node --test --test-concurrency=1 tests/e2e/
+
+test: setup-browser lint test-native test-wasm test-e2e
+	@echo "make test: all layers passed"
+
+bench: build setup-browser
+	node benches/run.mjs
+
+size: build
+	node scripts/size.mjs
+
+clean:
+	rm -rf dist target/bindgen target/tmp

@@ -1,0 +1,52 @@
+// Assembles dist/ from the wasm-bindgen output in target/bindgen/ (SPEC §2):
+//   dist/jobwise.js       classic script: loader + glue, one minified IIFE
+//   dist/jobwise_bg.wasm  copied by the Makefile after wasm-opt
+//   dist/jobwise.d.ts     types of the JavaScript API
+//   dist/snippet.html     the anti-flicker snippet (timeout 300 ms)
+//   dist/npm/             the npm package from pkg-template/
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const dist = join(root, "dist");
+const npm = join(dist, "npm");
+mkdirSync(npm, { recursive: true });
+
+const common = {
+  bundle: true,
+  minify: true,
+  legalComments: "none",
+  target: "es2020",
+  alias: { "jobwise-wasm": join(root, "target/bindgen/jobwise.js") },
+  logLevel: "warning",
+};
+
+// The classic script never uses the glue's import.meta default path: the
+// loader always passes the wasm URL found through document.currentScript.
+await build({
+  ...common,
+  entryPoints: [join(root, "js/script-tag.js")],
+  format: "iife",
+  define: { "import.meta.url": '""' },
+  outfile: join(dist, "jobwise.js"),
+});
+await build({
+  ...common,
+  entryPoints: [join(root, "js/module.js")],
+  format: "esm",
+  outfile: join(npm, "index.js"),
+});
+
+const snippet = readFileSync(join(root, "js/snippet.html"), "utf8").replace("TIMEOUT", "300");
+writeFileSync(join(dist, "snippet.html"), snippet);
+
+copyFileSync(join(root, "js/jobwise.d.ts"), join(dist, "jobwise.d.ts"));
+
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))[1];
+for (const file of readdirSync(join(root, "pkg-template"))) {
+  const text = readFileSync(join(root, "pkg-template", file), "utf8");
+  writeFileSync(join(npm, file), text.replaceAll("0.0.0-VERSION", version));
+}
+copyFileSync(join(root, "js/jobwise.d.ts"), join(npm, "index.d.ts"));
+copyFileSync(join(dist, "jobwise_bg.wasm"), join(npm, "jobwise_bg.wasm"));
