@@ -64,7 +64,7 @@ bench: build setup-browser
 	node benches/run.mjs
 
 size: build
-	node scripts/size.mjs
+	node benches/size.mjs
 
 clean:
 	rm -rf dist target/bindgen target/tmp

@@ -1,0 +1,50 @@
+// opt-level "z" against "s" for the wasm: `make build` gives the level set
+// in Cargo.toml; the other one is built here with the same pipeline
+// (cargo → wasm-bindgen → wasm-opt -Oz) in its own target dir, so neither
+// build disturbs the other. The browser part of the bench then times both.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** The opt-level of Cargo.toml's release profile. */
+export function configuredLevel(root) {
+  const profile = readFileSync(join(root, "Cargo.toml"), "utf8").split("[profile.release]")[1] || "";
+  return /^opt-level\s*=\s*"?(\w+)"?/m.exec(profile)?.[1] ?? "3";
+}
+
+/** Builds the wasm at `level` into target/bench/opt-LEVEL; returns the directory. */
+function build(root, level, configured) {
+  const dir = join(root, "target/bench", `opt-${level}`);
+  mkdirSync(join(dir, "bindgen"), { recursive: true });
+  console.log(`bench: building the wasm at opt-level "${level}" (Cargo.toml has "${configured}") in ${dir}`);
+  execFileSync("cargo", ["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--quiet"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: level, CARGO_TARGET_DIR: join(dir, "cargo") },
+  });
+  const cargoWasm = join(dir, "cargo/wasm32-unknown-unknown/release/jobwise.wasm");
+  execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-name-section", "--remove-producers-section", "--out-dir", join(dir, "bindgen"), cargoWasm]);
+  execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);
+  copyFileSync(join(root, "dist/jobwise.js"), join(dir, "jobwise.js"));
+  return dir;
+}
+
+/**
+ * Directories holding jobwise.js + jobwise_bg.wasm for "z" and "s" (dist/
+ * for the configured one). `glueSame` tells whether every build produced
+ * the same JavaScript glue as dist's, so dist/jobwise.js serves them all.
+ */
+export function optBuilds(root) {
+  const configured = configuredLevel(root);
+  const dirs = {};
+  let glueSame = true;
+  for (const level of ["z", "s"]) {
+    if (level === configured) {
+      dirs[level] = join(root, "dist");
+      continue;
+    }
+    dirs[level] = build(root, level, configured);
+    glueSame &&= readFileSync(join(dirs[level], "bindgen/jobwise.js")).equals(readFileSync(join(root, "target/bindgen/jobwise.js")));
+  }
+  return { configured, dirs, glueSame };
+}

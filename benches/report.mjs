@@ -1,0 +1,132 @@
+// Renders the bench results (target/bench/report.json) as Markdown: the
+// full report (target/bench/report.md) and the summary that `make bench`
+// prints and writes into README.md between the bench markers.
+import { readFileSync, writeFileSync } from "node:fs";
+import { sizeTable } from "./size.mjs";
+
+const VARIANTS = ["none", "handwritten", "jobwise", "growthbook-sync", "growthbook-async"];
+const TITLES = { none: "no SDK", handwritten: "hand-written", jobwise: "Jobwise", "growthbook-sync": "GrowthBook sync", "growthbook-async": "GrowthBook async" };
+
+const int = (x) => (x == null ? "—" : Math.round(x).toLocaleString("en"));
+const ratio = (x) => (x == null ? "—" : `${x.toFixed(2)}×`);
+const cls = (x) => (x == null ? "—" : x === 0 ? "0" : x.toFixed(3));
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+function row(label, variants, cell) {
+  return `| ${label} | ${VARIANTS.map((v) => (variants[v] ? cell(variants[v], v) : "—")).join(" | ")} |`;
+}
+
+/** One table per network profile: variants as columns. */
+function browserTable(profile) {
+  const v = profile.variants;
+  const n = profile.rounds;
+  return [
+    `| median of ${n} runs | ${VARIANTS.map((x) => TITLES[x]).join(" | ")} |`,
+    `|---|${VARIANTS.map(() => "---:").join("|")}|`,
+    row("navigation → personalized hero painted, ms", v, (s, name) => (name === "none" ? "—" : int(s.personalizedMs))),
+    row("… paired ratio to hand-written", v, (s, name) => (name === "none" ? "—" : ratio(s.personalizedVsFloor))),
+    row("all three changes made (runs)", v, (s, name) => (name === "none" ? "—" : `${s.personalizedRuns}/${s.runs}`)),
+    row("first contentful paint, ms", v, (s) => int(s.fcpMs)),
+    row("… paired ratio to no SDK", v, (s) => ratio(s.fcpVsNone)),
+    row("default painted (runs)", v, (s, name) => (name === "none" ? "always" : `${s.defaultPaintedRuns}/${s.runs}`)),
+    row("… then swapped: flicker (runs)", v, (s, name) => (name === "none" ? "—" : `${s.flickerRuns}/${s.runs}`)),
+    row("layout shift, median / max", v, (s) => `${cls(s.clsMedian)} / ${cls(s.clsMax)}`),
+    row("JS heap after GC, KB", v, (s) => int(s.heapKB)),
+    row("bytes transferred (requests)", v, (s) => `${int(s.bytes)} (${s.requests})`),
+  ].join("\n");
+}
+
+const mark = (ok) => (ok ? "met" : "**missed**");
+
+/** The issue's targets for Jobwise under one profile. */
+function targets(profile) {
+  const jw = profile.variants.jobwise;
+  const gb = profile.variants["growthbook-sync"];
+  if (!jw) return "";
+  const personalized = jw.personalizedMs != null;
+  return [
+    `- navigation → personalized ≤ GrowthBook sync's median (${int(gb?.personalizedMs)} ms): ${int(jw.personalizedMs)} ms, ${mark(personalized && gb?.personalizedMs != null && jw.personalizedMs <= gb.personalizedMs)}`,
+    `- ≤ 1.3× the hand-written floor: ${ratio(jw.personalizedVsFloor)}, ${mark(jw.personalizedVsFloor != null && jw.personalizedVsFloor <= 1.3)}`,
+    `- first contentful paint ≤ 1.05× no SDK: ${ratio(jw.fcpVsNone)}, ${mark(jw.fcpVsNone != null && jw.fcpVsNone <= 1.05)}`,
+    `- default never painted: ${jw.defaultPaintedRuns}/${jw.runs} runs painted it, ${mark(jw.defaultPaintedRuns === 0)}`,
+    `- layout shift 0: max ${cls(jw.clsMax)}, ${mark(jw.clsMax === 0)}`,
+  ].join("\n");
+}
+
+function machineLine(r) {
+  const m = r.machine;
+  return `Measured ${r.date} on ${m.cpu} (${m.cores} cores, ${m.memGB} GB, load ${m.load}), ${m.os}, node ${m.node}, Chromium ${m.chromium}; ` +
+    `${r.browser.profiles.fast.rounds} interleaved runs per variant and profile, a fresh browser context each.`;
+}
+
+function sizeLine(r) {
+  const s = r.size;
+  const t = s.sdk.total;
+  const gb = s.growthbook;
+  return `Size, brotli -q 11: **Jobwise ${t.brotli.toLocaleString("en")} B** (jobwise.js ${s.sdk["jobwise.js"].brotli.toLocaleString("en")} + jobwise_bg.wasm ${s.sdk["jobwise_bg.wasm"].brotli.toLocaleString("en")}; ` +
+    `gzip ${t.gzip.toLocaleString("en")}), budget ${s.budget.toLocaleString("en")} B; GrowthBook ${r.growthbookVersion} script-tag build ${gb.brotli.toLocaleString("en")} B (gzip ${gb.gzip.toLocaleString("en")}).`;
+}
+
+/** The summary: README section and console output. */
+export function summary(r) {
+  const parts = [machineLine(r), "", sizeLine(r)];
+  for (const profile of Object.values(r.browser.profiles)) {
+    parts.push("", `**${profile.label}**`, "", browserTable(profile), "", `Jobwise against the targets (${profile.label}):`, "", targets(profile));
+  }
+  parts.push("", "Full report with the wasm breakdown, opt-level z vs s and the native benchmark: `make bench` → `target/bench/report.md`.");
+  return parts.join("\n");
+}
+
+function breakdownSection(b) {
+  const sections = Object.entries(b.sections).map(([name, bytes]) => `| ${name} | ${bytes.toLocaleString("en")} |`);
+  const crates = b.byCrate.map((c) => `| ${c.crate} | ${c.bytes.toLocaleString("en")} |`);
+  const top = b.top.map((f) => `| \`${f.name.replaceAll("|", "\\|")}\` | ${f.bytes.toLocaleString("en")} |`);
+  return [
+    "Sections of the shipped `jobwise_bg.wasm` (bytes, uncompressed):", "", "| section | bytes |", "|---|---:|", ...sections, "",
+    `Code by crate (${b.functionCount} functions, after wasm-opt's inlining: a function counts for the crate it is named after):`, "",
+    "| crate | code bytes |", "|---|---:|", ...crates, "",
+    "Largest functions:", "", "| function | bytes |", "|---|---:|", ...top,
+  ].join("\n");
+}
+
+function optSection(o) {
+  const levels = Object.keys(o.levels);
+  const lines = [`Cargo.toml has opt-level "${o.configured}". Both wasm builds go through wasm-bindgen and wasm-opt -Oz.`];
+  if (!o.glueSame) lines.push("", "The JavaScript glue differs between the levels: the browser timings below use dist/jobwise.js for both and may not be comparable.");
+  lines.push("", `| opt-level | wasm raw | wasm brotli | JS + wasm brotli | jobwise.js received → slots revealed, ms (median of ${o.rounds}) | navigation → personalized, ms |`, "|---|---:|---:|---:|---:|---:|");
+  for (const l of levels) {
+    const x = o.levels[l];
+    lines.push(`| ${l} | ${x.wasm.raw.toLocaleString("en")} | ${x.wasm.brotli.toLocaleString("en")} | ${x.totalBrotli.toLocaleString("en")} | ${int(x.sdkWorkMs)} | ${int(x.personalizedMs)} |`);
+  }
+  return lines.join("\n");
+}
+
+function nativeSection(native) {
+  if (!native) return "native: not available (no `decide` bench in Cargo.toml yet).";
+  const rows = Array.isArray(native) ? native : native.results;
+  if (!Array.isArray(rows) || rows.length === 0 || typeof rows[0] !== "object") return "```json\n" + JSON.stringify(native, null, 2) + "\n```";
+  const keys = Object.keys(rows[0]);
+  return [`| ${keys.join(" | ")} |`, `|${keys.map(() => "---").join("|")}|`, ...rows.map((x) => `| ${keys.map((k) => x[k]).join(" | ")} |`)].join("\n");
+}
+
+/** The full report. */
+export function markdown(r) {
+  return [
+    `# Jobwise benchmark, ${r.date}`, "", machineLine(r), "",
+    "## 1. Size", "", sizeTable(r.size.sdk), "", sizeLine(r), "", breakdownSection(r.size.breakdown), "",
+    "## opt-level z vs s", "", optSection(r.optLevel), "",
+    "## 2. Browser", "",
+    "The 40-section landing page (benches/browser/page.mjs) opened with `?utm_term=laptop+for+video+editing`; three changes: hero heading, CTA text + href, a section hidden. " +
+      "Paired ratios are medians of per-round ratios. \"Default painted\": Element Timing saw the default hero, the hidden section, or the CTA before its change.",
+    ...Object.values(r.browser.profiles).flatMap((p) => ["", `### ${p.label}`, "", browserTable(p), "", targets(p)]),
+    "", "## 3. Native: decision cost vs rule size", "", nativeSection(r.native), "",
+  ].join("\n");
+}
+
+/** Rewrites README.md's bench section with `text`. */
+export function updateReadme(path, text) {
+  const readme = readFileSync(path, "utf8");
+  const re = /(<!-- bench:start[^>]*-->\n)[\s\S]*?(<!-- bench:end -->)/;
+  if (!re.test(readme)) throw new Error("README.md has no bench markers");
+  writeFileSync(path, readme.replace(re, (_, start, end) => `${start}${text}\n${end}`));
+}

@@ -1,0 +1,125 @@
+// Where the wasm's bytes go: its sections, and its code by crate and by
+// function. The shipped dist/jobwise_bg.wasm has no names, so the same
+// pipeline as `make build` is re-run keeping them (wasm-bindgen without
+// --remove-name-section, wasm-opt -Oz -g): the code is byte-identical, only
+// the name section differs. Function sizes are read straight from the
+// binary's code section (no extra tool).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const SECTIONS = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
+
+/** Builds `outDir/named.wasm` from the cargo output, names kept. */
+export function namedBuild(root, cargoWasm, outDir) {
+  mkdirSync(outDir, { recursive: true });
+  execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-producers-section", "--out-dir", outDir, cargoWasm]);
+  const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
+  const named = join(outDir, "named.wasm");
+  execFileSync(wasmOpt, ["-Oz", "-g", "--strip-dwarf", "--strip-producers", join(outDir, "jobwise_bg.wasm"), "-o", named]);
+  return named;
+}
+
+/** A reader over a wasm binary: unsigned LEB128 and length-prefixed names. */
+function reader(buf, pos = 0) {
+  const r = {
+    pos,
+    u32() {
+      let result = 0;
+      let shift = 0;
+      let byte;
+      do {
+        byte = buf[r.pos++];
+        result += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return result;
+    },
+    name() {
+      const len = r.u32();
+      r.pos += len;
+      return buf.toString("utf8", r.pos - len, r.pos);
+    },
+    limits() {
+      const flags = buf[r.pos++];
+      r.u32();
+      if (flags & 1) r.u32();
+    },
+  };
+  return r;
+}
+
+/** Sections (name → bytes incl. header), function body sizes and names. */
+export function parseWasm(buf) {
+  const sections = {};
+  const bodies = [];
+  const names = new Map();
+  let imported = 0;
+  const r = reader(buf, 8);
+  while (r.pos < buf.length) {
+    const start = r.pos;
+    const id = buf[r.pos++];
+    const size = r.u32();
+    const end = r.pos + size;
+    let label = SECTIONS[id] || `section ${id}`;
+    if (id === 0) label = `custom "${r.name()}"`;
+    sections[label] = (sections[label] || 0) + end - start;
+    if (id === 2) {
+      for (let n = r.u32(); n > 0; n--) {
+        r.name();
+        r.name();
+        const kind = buf[r.pos++];
+        if (kind === 0) (imported++, r.u32());
+        else if (kind === 1) (r.pos++, r.limits());
+        else if (kind === 2) r.limits();
+        else if (kind === 3) r.pos += 2;
+        else if (kind === 4) (r.pos++, r.u32());
+      }
+    } else if (id === 10) {
+      for (let n = r.u32(); n > 0; n--) {
+        const bodyStart = r.pos;
+        const size = r.u32();
+        r.pos += size;
+        bodies.push(r.pos - bodyStart);
+      }
+    } else if (label === 'custom "name"') {
+      while (r.pos < end) {
+        const sub = buf[r.pos++];
+        const subEnd = r.u32() + r.pos;
+        if (sub === 1) for (let n = r.u32(); n > 0; n--) names.set(r.u32(), r.name());
+        r.pos = subEnd;
+      }
+    }
+    r.pos = end;
+  }
+  const functions = bodies.map((bytes, i) => ({ name: names.get(imported + i) || `func[${imported + i}]`, bytes }));
+  return { sections, functions };
+}
+
+/** The crate a (demangled) function name belongs to. */
+export function crateOf(name) {
+  const s = name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/^core::ptr::drop_in_place</, "<");
+  if (/ multivalue shim$/.test(s)) return "jobwise";
+  if (/^__(wbindgen|wbg|externref)/.test(s)) return "wasm_bindgen";
+  if (/^__rustc::|^__rdl|^__rust_/.test(s)) return "alloc";
+  const m = /^<*(?:&|mut |\*const |\*mut |dyn |\[|\()*([A-Za-z_]\w*)(::)?/.exec(s);
+  if (m && m[2]) return m[1];
+  const trait = / as ([A-Za-z_]\w*)::/.exec(s);
+  return trait ? trait[1] : "(other)";
+}
+
+/** The breakdown of `named` (a wasm with names), shipped bytes from `shipped`. */
+export function breakdown(named, shipped) {
+  const { functions } = parseWasm(readFileSync(named));
+  const { sections } = parseWasm(readFileSync(shipped));
+  const crates = {};
+  for (const f of functions) crates[crateOf(f.name)] = (crates[crateOf(f.name)] || 0) + f.bytes;
+  const byCrate = Object.entries(crates)
+    .map(([crate, bytes]) => ({ crate, bytes }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const top = [...functions]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 15)
+    .map((f) => ({ name: f.name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, ""), bytes: f.bytes }));
+  return { sections, functionCount: functions.length, byCrate, top };
+}
