@@ -49,13 +49,16 @@ const OPERATORS: &[&str] = &[
 ];
 
 /// Characters removed: quotes and brackets of phrase / exact-match
-/// operators, zero-width characters, the replacement character.
+/// operators, zero-width and bidirectional controls, the replacement
+/// character.
 fn dropped(c: char) -> bool {
     matches!(
         c,
-        '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '[' | ']' | '\u{AD}' | '\u{200B}'
-            ..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | char::REPLACEMENT_CHARACTER
-    )
+        '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '[' | ']' | '\u{AD}' | '\u{FEFF}'
+    ) || matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+    ) || c == char::REPLACEMENT_CHARACTER
 }
 
 /// Removes `{keyword}`, `{keyword:default}`, `{matchtype}`… (unfilled ad
@@ -179,7 +182,7 @@ mod tests {
             ("İSTANBUL otel", Some("istanbul otel")),
             ("Straße", Some("straße")),
             ("東京 ホテル", Some("東京 ホテル")),
-            ("a\u{200B}b\u{FFFD}c", Some("abc")),
+            ("a\u{200B}b\u{FFFD}c\u{202E}d", Some("abcd")),
             ("https://example.com/page", None),
             ("", None),
             ("   ", None),

@@ -1,5 +1,10 @@
 //! `jobwise`: the command-line tool (SPEC §7).
 
 fn main() {
-    std::process::exit(jobwise::cli::main(std::env::args().skip(1).collect()));
+    // `args_os`: an argument that is not UTF-8 must not panic the tool.
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    std::process::exit(jobwise::cli::main(args));
 }

@@ -29,7 +29,7 @@ pub fn run(args: &[String]) -> i32 {
             "--url" if options => landing = rest.next().map_or("", String::as_str),
             a if options && a.starts_with("--url=") => landing = &a["--url=".len()..],
             a if referrer.is_none() => referrer = Some(a),
-            a => eprintln!("jobwise referrer: ignoring extra argument {a:?}"),
+            a => eprintln!("jobwise referrer: ignoring extra argument {a}"),
         }
     }
     let Some(referrer) = referrer else {
