@@ -5,10 +5,10 @@
 //! natively the `url` crate ([`UrlParts::parse`]), in the browser the
 //! browser's own `URL` (see `web`). Both give the same parts.
 //!
-//! * [`engines`]: the search engines as data; [`sites`]: social, webmail,
-//!   AI and ad-click hosts; [`domain`]: host patterns by registrable domain.
-//! * [`decode`] (+ [`cp1251`]): query values as browsers decode them.
-//! * [`terms`]: search terms cleaned; [`source`]: what the landing tags say.
+//! * `engines`: the search engines as data; `sites`: social, webmail, AI
+//!   and ad-click hosts; `domain`: host patterns by registrable domain.
+//! * `decode` (+ `cp1251`): query values as browsers decode them.
+//! * `terms`: search terms cleaned; `source`: what the landing tags say.
 //!
 //! Every input is bounded before any work, so hostile or huge URLs cost
 //! linear time and never panic.
