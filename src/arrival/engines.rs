@@ -145,11 +145,7 @@ pub const ENGINES: &[Engine] = &[
     engine("najdi", &["najdi.si"], Q),
     engine("virgilio", &["ricerca.virgilio.it"], &["qs"]),
     engine("libero", &["arianna.libero.it", "search.libero.it"], QUERY),
-    engine(
-        "excite",
-        &["search.excite.*", "msxml.excite.com", "=excite.*"],
-        &["q", "search"],
-    ),
+    engine("excite", &["excite.*"], &["q", "search"]),
     engine("info.com", &["info.com"], &["qkw", "q"]),
     engine("gibiru", &["gibiru.com"], Q),
     engine("searx", &["searx.*", "searxng.*"], Q),

@@ -99,19 +99,17 @@ pub fn clean(raw: &str) -> Option<String> {
         None => raw,
     };
     let mut text = String::with_capacity(raw.len());
-    for c in without_placeholders(raw).chars() {
-        if dropped(c) {
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() {
-            text.push(' ');
-        } else if c == 'İ' {
+    for c in without_placeholders(raw).chars().filter(|&c| !dropped(c)) {
+        text.push(match c {
+            c if c.is_whitespace() || c.is_control() => ' ',
             // Turkish capital dotted I: a plain `i`, not `i` + combining dot.
-            text.push('i');
-        } else {
-            text.extend(c.to_lowercase());
-        }
+            'İ' => 'I',
+            c => c,
+        });
     }
+    // Whole-string lower-casing, as browsers' and Python's: a final `Σ`
+    // becomes `ς`.
+    let text = text.to_lowercase();
     let mut out = String::with_capacity(text.len());
     for w in text.split(' ').filter_map(word) {
         if !out.is_empty() {
@@ -181,6 +179,7 @@ mod tests {
             ("«фотостудия»", Some("фотостудия")),
             ("İSTANBUL otel", Some("istanbul otel")),
             ("Straße", Some("straße")),
+            ("ΟΔΟΣ ΑΘΗΝΑ", Some("οδος αθηνα")),
             ("東京 ホテル", Some("東京 ホテル")),
             ("a\u{200B}b\u{FFFD}c\u{202E}d", Some("abcd")),
             ("https://example.com/page", None),
