@@ -173,12 +173,12 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         (Source::Paid, ref_engine)
     } else if referrer.is_none() {
         let source = source::tagged(&params);
-        // An untagged-referrer organic visit (`utm_medium=organic`) names
-        // its engine in `utm_source`. A paid one without a search engine
-        // referrer keeps `engine` null: the engine field says which search
-        // page sent the visitor, and ad tags (`utm_source=google`, which
-        // also marks display and YouTube ads) are the marketer's own labels,
-        // matched by `param` signals.
+        // Without a referrer, an organic visit (`utm_medium=organic`)
+        // names its engine in `utm_source`. A paid visit keeps `engine`
+        // null unless a search engine referred it: `engine` says which
+        // search page sent the visitor, and ad tags (`utm_source=google`
+        // also marks display and YouTube ads) are the marketer's own
+        // labels, which `param` signals match.
         let engine = (source == Source::Organic)
             .then(|| source::param(&params, "utm_source").and_then(engines::named))
             .flatten();
