@@ -29,7 +29,7 @@
 //! phrases that start with it, and a deletion-neighbourhood map for typos.
 
 use super::fuzzy::{self, Map};
-use super::{classify, gluable, glued_stem, stem_of, tokenize, Hit, Token, Word};
+use super::{classify, glued_stem, stem_of, tokenize, Hit, Token, Word};
 use crate::text::stop::Kind;
 
 /// The element of a phrase that stands for any negation cue.
@@ -43,6 +43,8 @@ const MAX_VARIANTS: usize = 8;
 pub struct TermIndex {
     /// Stem id → its letters.
     stems: Vec<Box<[char]>>,
+    /// Stem id → whether its typo neighbourhood is in `deletes`.
+    typos: Vec<bool>,
     stem_ids: Map<String, u32>,
     /// Root ("игр") → stems derived from it ("игров").
     derived: Map<String, Vec<u32>>,
@@ -105,7 +107,6 @@ struct Item {
     /// Empty for a cue.
     stem_text: String,
     word: String,
-    key: String,
     /// No stop word between it and the previous item.
     adjacent: bool,
     /// Joined to the previous item by a hyphen.
@@ -137,7 +138,6 @@ impl TermIndex {
                     items.push(Item {
                         stem_text: String::new(),
                         word: p.word,
-                        key: w.key,
                         adjacent,
                         hyphen: false,
                     });
@@ -148,7 +148,6 @@ impl TermIndex {
                     items.push(Item {
                         stem_text,
                         word: p.word,
-                        key: w.key,
                         adjacent,
                         hyphen: p.hyphen && prev_content && adjacent,
                     });
@@ -160,29 +159,32 @@ impl TermIndex {
         if !items.iter().any(|i| !i.stem_text.is_empty()) {
             return false;
         }
-        let mut variants: Vec<Vec<String>> =
-            vec![items.iter().map(|i| i.stem_text.clone()).collect()];
-        // Hyphenated runs glued whole.
+        // The phrase as written, then with hyphenated runs glued whole, then
+        // with each pair of neighbouring words glued.
+        let mut variants: Vec<Vec<(String, bool)>> = vec![glue_runs(&items, |_| false)];
         if items.iter().any(|i| i.hyphen) {
             variants.push(glue_runs(&items, |i| items[i].hyphen));
         }
-        // Each short or numeric neighbouring pair glued.
         for i in 1..items.len() {
-            let (a, b) = (&items[i - 1], &items[i]);
-            if !a.stem_text.is_empty()
-                && !b.stem_text.is_empty()
-                && b.adjacent
-                && !b.hyphen
-                && gluable(&a.key, &b.key)
-            {
-                variants.push(glue_runs(&items, |k| k == i));
+            let content = |k: usize| !items[k].stem_text.is_empty();
+            if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
+                let v = glue_runs(&items, |k| k == i);
+                if !variants.contains(&v) {
+                    variants.push(v);
+                }
             }
         }
         variants.truncate(MAX_VARIANTS);
         for v in variants {
             let elems: Box<[u32]> = v
                 .iter()
-                .map(|s| if s.is_empty() { CUE } else { self.intern(s) })
+                .map(|(s, typos)| {
+                    if s.is_empty() {
+                        CUE
+                    } else {
+                        self.intern(s, *typos)
+                    }
+                })
                 .collect();
             let known = self.by_first.get(&elems[0]).is_some_and(|ps| {
                 ps.iter().any(|&p| {
@@ -210,28 +212,34 @@ impl TermIndex {
         self.added == 0
     }
 
-    /// The id of a stem, added if new (with its typo neighbourhood and root).
-    fn intern(&mut self, stem: &str) -> u32 {
-        if let Some(&id) = self.stem_ids.get(stem) {
-            return id;
-        }
-        let id = self.stems.len() as u32;
-        let chars: Box<[char]> = stem.chars().collect();
+    /// The id of a stem, added if new, with its root and, when `typos`, its
+    /// typo neighbourhood (glued words match exactly only).
+    fn intern(&mut self, stem: &str, typos: bool) -> u32 {
+        let id = match self.stem_ids.get(stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                if let Some(r) = root(stem) {
+                    self.derived.entry(r.to_string()).or_default().push(id);
+                }
+                self.stems.push(stem.chars().collect());
+                self.typos.push(false);
+                self.stem_ids.insert(stem.to_string(), id);
+                id
+            }
+        };
+        let chars = &self.stems[id as usize];
         let k = fuzzy::max_edits(chars.len());
-        if k > 0 && fuzzy::eligible(&chars) {
+        if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
+            self.typos[id as usize] = true;
             let deletes = &mut self.deletes;
-            fuzzy::deletions(&chars, k, |h| {
+            fuzzy::deletions(chars, k, |h| {
                 let list = deletes.entry(h).or_default();
                 if list.last() != Some(&id) {
                     list.push(id);
                 }
             });
         }
-        if let Some(r) = root(stem) {
-            self.derived.entry(r.to_string()).or_default().push(id);
-        }
-        self.stems.push(chars);
-        self.stem_ids.insert(stem.to_string(), id);
         id
     }
 
@@ -268,7 +276,7 @@ impl TermIndex {
             }
         }
         if let Some(next) = words.get(i + 1) {
-            if next.kind == Kind::Content && gluable(&words[i].key, &next.key) {
+            if next.kind == Kind::Content {
                 let g = glued_stem(&[&tokens[i].word, &tokens[i + 1].word]);
                 if let Some(&s) = self.stem_ids.get(g.as_str()) {
                     push(s, 2, false);
@@ -378,8 +386,9 @@ impl TermIndex {
 }
 
 /// The stems of `items`, each item for which `join(i)` holds glued to the
-/// content item before it (cues stay as empty stems).
-fn glue_runs(items: &[Item], join: impl Fn(usize) -> bool) -> Vec<String> {
+/// content item before it (cues stay as empty stems), with whether the stem
+/// takes typos (glued ones don't).
+fn glue_runs(items: &[Item], join: impl Fn(usize) -> bool) -> Vec<(String, bool)> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         match groups.last_mut() {
@@ -392,10 +401,10 @@ fn glue_runs(items: &[Item], join: impl Fn(usize) -> bool) -> Vec<String> {
     groups
         .iter()
         .map(|g| match g[..] {
-            [i] => items[i].stem_text.clone(),
+            [i] => (items[i].stem_text.clone(), true),
             _ => {
                 let words: Vec<&str> = g.iter().map(|&i| items[i].word.as_str()).collect();
-                glued_stem(&words)
+                (glued_stem(&words), false)
             }
         })
         .collect()

@@ -172,6 +172,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
             kind: w.kind,
             key: &w.key,
             clause_break: p.clause_break,
+            hyphen: p.hyphen,
         })
         .collect();
     let negated = negation::negated(&cells);
@@ -191,12 +192,4 @@ pub fn analyze(text: &str) -> Vec<Token> {
 /// The stem of words written together ("фото" + "студия" → "фотостуд").
 fn glued_stem(words: &[&str]) -> String {
     stem_of(&classify(&words.concat()))
-}
-
-/// Whether two neighbouring words may also be read as one: one is short or
-/// has a digit ("фото студия", "wi fi", "rtx 4060", "16 gb").
-fn gluable(a: &str, b: &str) -> bool {
-    let short = |s: &str| s.chars().count() <= 4;
-    let digit = |s: &str| s.chars().any(char::is_numeric);
-    short(a) || short(b) || digit(a) || digit(b)
 }

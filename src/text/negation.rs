@@ -12,6 +12,7 @@
 //!   "или", "and", "or" only when a content word follows ("без машин и
 //!   шума", but not "без ремонта и с ...").
 //! * "не только", "не лишь", "not only", "not just" negate nothing.
+//! * A cue glued by a hyphen ("non-gaming") governs that word only.
 //!
 //! Only content words are marked; cues and stop words never are.
 
@@ -28,6 +29,8 @@ pub struct Cell<'a> {
     pub key: &'a str,
     /// Sentence punctuation stands before this word.
     pub clause_break: bool,
+    /// Glued to the previous word by a hyphen.
+    pub hyphen: bool,
 }
 
 /// Whether a content word follows `i` in its clause.
@@ -76,7 +79,12 @@ pub fn negated(cells: &[Cell]) -> Vec<bool> {
                 }
             }
         }
-        let mut left = FORWARD;
+        // A hyphenated cue governs its own word only ("non-gaming laptop").
+        let mut left = if next.is_some_and(|c| c.hyphen) {
+            1
+        } else {
+            FORWARD
+        };
         let mut k = i + 1;
         while k < n && left > 0 && !cells[k].clause_break {
             match cells[k].kind {
