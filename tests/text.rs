@@ -261,6 +261,10 @@ fn negation_table() {
         ("laptop for school don't need gaming", &["need", "gaming"]),
         ("I dont need a gaming laptop", &["need", "gaming", "laptop"]),
         ("парковки нет", &["парковки"]),
+        (
+            "квартира без ремонта не нужна",
+            &["квартира", "ремонта", "нужна"],
+        ),
         ("нет парковки", &["парковки"]),
         ("нет, фотостудия", &[]),
         ("ни шума, ни пробок", &["шума", "пробок"]),
@@ -543,6 +547,39 @@ fn add_refuses_what_cannot_match() {
         ),
         "без машин=[без машин]"
     );
+}
+
+#[test]
+fn own_cue_negation() {
+    let p = &["двор без машин", "машин нет"];
+    let ix = index(p);
+    assert_eq!(
+        show(p, &ix, "двор без машин"),
+        "двор без машин=[двор без машин]"
+    );
+    assert_eq!(show(p, &ix, "машин нет"), "машин нет=[машин нет]");
+    assert_eq!(
+        show(p, &ix, "не хочу двор без машин"),
+        "двор без машин!=[двор без машин]"
+    );
+    let p = &["двор без машин"];
+    let ix = index(p);
+    assert_eq!(
+        show(p, &ix, "двор без машин не нужен"),
+        "двор без машин!=[двор без машин]"
+    );
+}
+
+#[test]
+fn adversarial_phrases_stay_bounded() {
+    // Every word can be read alone or glued to the next ("дом" = "дом"+"ов"
+    // = "домов"): the matcher's work per phrase and start is capped.
+    let phrase = "дом ".repeat(30);
+    let ix = index(&[phrase.as_str()]);
+    let query = "дом ов ".repeat(40);
+    let t = analyze(&query);
+    assert_eq!(t.len(), 64);
+    let _ = ix.find(&t);
 }
 
 #[test]

@@ -36,6 +36,8 @@ use crate::text::stop::Kind;
 const CUE: u32 = u32::MAX;
 /// Spellings kept per phrase (split/glued words).
 const MAX_VARIANTS: usize = 8;
+/// Steps one phrase may take to match from one start.
+const WALK_BUDGET: usize = 256;
 
 /// Compiled phrases: stem sequences → ids. Lookup cost grows with the
 /// visitor's words, not with the number of phrases.
@@ -312,16 +314,16 @@ impl TermIndex {
             for first in firsts {
                 for &p in self.by_first.get(&first.stem).into_iter().flatten() {
                     let phrase = &self.phrases[p as usize];
-                    let Some(mut w) = self.walk(&seen, &phrase.elems, 1, i + first.span, true)
-                    else {
+                    let mut budget = WALK_BUDGET;
+                    let walk =
+                        self.walk(&seen, &phrase.elems, 1, i + first.span, true, &mut budget);
+                    let Some(mut w) = walk else {
                         continue;
                     };
                     if first.stem == CUE {
                         w.cue_at = Some(i);
                     }
-                    let own = w.cue_at.unwrap_or(usize::MAX);
-                    let negated = (i..w.end)
-                        .any(|k| k < own && seen.kinds[k] == Kind::Content && tokens[k].negated);
+                    let negated = self.negated(&seen, tokens, i, &w);
                     hits.push(Hit {
                         id: phrase.id,
                         start: i,
@@ -337,9 +339,41 @@ impl TermIndex {
         hits
     }
 
+    /// Whether the visitor negated a hit from `start` to `w.end`: one of its
+    /// content words is negated, not by the phrase's own cue. Words before
+    /// that cue count only when a cue stands outside the hit ("не хочу двор
+    /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
+    /// "машин нет").
+    fn negated(&self, seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
+        let content_negated = |k: usize| seen.kinds[k] == Kind::Content && tokens[k].negated;
+        match w.cue_at {
+            None => (start..w.end).any(content_negated),
+            Some(own) => {
+                let outside = seen.kinds[..start]
+                    .iter()
+                    .chain(&seen.kinds[w.end..])
+                    .any(|&k| k == Kind::Cue);
+                outside && (start..own).any(content_negated)
+            }
+        }
+    }
+
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
-    /// word allowed while `gap`.
-    fn walk(&self, seen: &Seen, elems: &[u32], e: usize, pos: usize, gap: bool) -> Option<Walk> {
+    /// word allowed while `gap`; gives up (None) when `budget` calls are
+    /// spent, which bounds the work on any input.
+    fn walk(
+        &self,
+        seen: &Seen,
+        elems: &[u32],
+        e: usize,
+        pos: usize,
+        gap: bool,
+        budget: &mut usize,
+    ) -> Option<Walk> {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
         let Some(&want) = elems.get(e) else {
             return Some(Walk {
                 end: pos,
@@ -360,25 +394,31 @@ impl TermIndex {
         let mut best = None;
         if want == CUE {
             if kinds[j] == Kind::Cue {
-                best = self.walk(seen, elems, e + 1, j + 1, gap).map(|mut w| {
-                    w.cue_at = Some(j);
-                    w
-                });
+                best = self
+                    .walk(seen, elems, e + 1, j + 1, gap, budget)
+                    .map(|mut w| {
+                        w.cue_at = Some(j);
+                        w
+                    });
             }
         } else {
             for c in seen.cands[j].iter().filter(|c| c.stem == want) {
-                let w = self.walk(seen, elems, e + 1, j + c.span, gap).map(|mut w| {
-                    w.fuzzy += usize::from(c.fuzzy);
-                    w
-                });
+                let w = self
+                    .walk(seen, elems, e + 1, j + c.span, gap, budget)
+                    .map(|mut w| {
+                        w.fuzzy += usize::from(c.fuzzy);
+                        w
+                    });
                 best = better(best, w);
             }
         }
         if gap && kinds[j] == Kind::Content {
-            let w = self.walk(seen, elems, e, j + 1, false).map(|mut w| {
-                w.gapped = true;
-                w
-            });
+            let w = self
+                .walk(seen, elems, e, j + 1, false, budget)
+                .map(|mut w| {
+                    w.gapped = true;
+                    w
+                });
             best = better(best, w);
         }
         best

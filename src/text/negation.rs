@@ -8,7 +8,8 @@
 //!   the clause ("игровой ноутбук не нужен", "gaming isn't needed"), or a
 //!   clause-final "нет" ("парковки нет").
 //! * A scope ends at sentence punctuation, at a contrast conjunction ("а",
-//!   "но", "but", "however"…), and at the next cue. It carries over "и",
+//!   "но", "but", "however"…), and, forward, at the next cue (backward it
+//!   runs over one: "двор без машин не нужен"). It carries over "и",
 //!   "или", "and", "or" only when a content word follows ("без машин и
 //!   шума", but not "без ремонта и с ...").
 //! * "не только", "не лишь", "not only", "not just" negate nothing.
@@ -69,9 +70,8 @@ pub fn negated(cells: &[Cell]) -> Vec<bool> {
             while k > 0 && left > 0 && !cells[k].clause_break {
                 k -= 1;
                 match cells[k].kind {
-                    Kind::Cue => break,
                     Kind::Stop if is_contrast(cells[k].key) => break,
-                    Kind::Stop => {}
+                    Kind::Stop | Kind::Cue => {}
                     Kind::Content => {
                         out[k] = true;
                         left -= 1;
