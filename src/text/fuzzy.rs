@@ -84,11 +84,16 @@ fn hash_without(w: &[char], skip: [usize; 2]) -> u64 {
     h.0
 }
 
+/// The hash of a stem.
+pub fn hash(w: &[char]) -> u64 {
+    hash_without(w, [usize::MAX; 2])
+}
+
 /// Calls `f` with the hash of `w` and of every string made by deleting up to
 /// `k` (≤ 2) of its letters.
 pub fn deletions(w: &[char], k: usize, mut f: impl FnMut(u64)) {
     let none = usize::MAX;
-    f(hash_without(w, [none, none]));
+    f(hash(w));
     for i in 0..w.len() {
         if k >= 1 {
             f(hash_without(w, [i, none]));

@@ -47,14 +47,15 @@ pub struct TermIndex {
     stems: Vec<Box<[char]>>,
     /// Stem id → whether its typo neighbourhood is in `deletes`.
     typos: Vec<bool>,
-    stem_ids: Map<String, u32>,
-    /// Root ("игр") → stems derived from it ("игров").
-    derived: Map<String, Vec<u32>>,
+    /// Hash of a stem → stem ids (equal letters checked).
+    stem_ids: Ids,
+    /// Hash of a root ("игр") → stems derived from it ("игров").
+    derived: Ids,
     /// Hash of a stem with up to 2 letters deleted → stem ids.
-    deletes: Map<u64, Vec<u32>>,
+    deletes: Ids,
     phrases: Vec<Phrase>,
     /// First element → phrases.
-    by_first: Map<u32, Vec<u32>>,
+    by_first: Ids,
     added: usize,
 }
 
@@ -95,12 +96,17 @@ fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
     }
 }
 
+/// Hashes → ids: the one map type of the index (one copy of hash-table
+/// code in the wasm). Hash collisions only add candidates, which are
+/// checked.
+type Ids = Map<u64, Vec<u32>>;
+
 /// The root of a Russian adjective stem in -ов/-ск ("игров" → "игр").
-fn root(stem: &str) -> Option<&str> {
-    let cut = stem
-        .strip_suffix("ов")
-        .or_else(|| stem.strip_suffix("ск"))?;
-    (cut.chars().count() >= 3).then_some(cut)
+fn root(stem: &[char]) -> Option<&[char]> {
+    match stem {
+        [cut @ .., 'о', 'в'] | [cut @ .., 'с', 'к'] if cut.len() >= 3 => Some(cut),
+        _ => None,
+    }
 }
 
 /// A phrase word before variants: its stem, the word it was made of, and
@@ -188,7 +194,8 @@ impl TermIndex {
                     }
                 })
                 .collect();
-            let known = self.by_first.get(&elems[0]).is_some_and(|ps| {
+            let first = u64::from(elems[0]);
+            let known = self.by_first.get(&first).is_some_and(|ps| {
                 ps.iter().any(|&p| {
                     let p = &self.phrases[p as usize];
                     p.id == id && p.elems == elems
@@ -196,7 +203,7 @@ impl TermIndex {
             });
             if !known {
                 let n = self.phrases.len() as u32;
-                self.by_first.entry(elems[0]).or_default().push(n);
+                self.by_first.entry(first).or_default().push(n);
                 self.phrases.push(Phrase { elems, id });
             }
         }
@@ -217,16 +224,20 @@ impl TermIndex {
     /// The id of a stem, added if new, with its root and, when `typos`, its
     /// typo neighbourhood (glued words match exactly only).
     fn intern(&mut self, stem: &str, typos: bool) -> u32 {
-        let id = match self.stem_ids.get(stem) {
-            Some(&id) => id,
+        let chars: Vec<char> = stem.chars().collect();
+        let id = match self.stem_id(&chars) {
+            Some(id) => id,
             None => {
                 let id = self.stems.len() as u32;
-                if let Some(r) = root(stem) {
-                    self.derived.entry(r.to_string()).or_default().push(id);
+                if let Some(r) = root(&chars) {
+                    self.derived.entry(fuzzy::hash(r)).or_default().push(id);
                 }
-                self.stems.push(stem.chars().collect());
+                self.stem_ids
+                    .entry(fuzzy::hash(&chars))
+                    .or_default()
+                    .push(id);
+                self.stems.push(chars.into());
                 self.typos.push(false);
-                self.stem_ids.insert(stem.to_string(), id);
                 id
             }
         };
@@ -245,6 +256,14 @@ impl TermIndex {
         id
     }
 
+    /// The id of a stem already in the index.
+    fn stem_id(&self, stem: &[char]) -> Option<u32> {
+        let ids = self.stem_ids.get(&fuzzy::hash(stem))?;
+        ids.iter()
+            .copied()
+            .find(|&i| &*self.stems[i as usize] == stem)
+    }
+
     /// The phrase stems a visitor's token may stand for.
     fn candidates(&self, tokens: &[Token], words: &[Word], i: usize) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
@@ -253,34 +272,35 @@ impl TermIndex {
                 out.push(Cand { stem, span, fuzzy });
             }
         };
-        let stem = tokens[i].stem.as_str();
-        let exact = self.stem_ids.get(stem).copied();
+        let stem: Vec<char> = tokens[i].stem.chars().collect();
+        let exact = self.stem_id(&stem);
         if let Some(s) = exact {
             push(s, 1, false);
         }
-        if let Some(&s) = root(stem).and_then(|r| self.stem_ids.get(r)) {
+        // Derived forms: "игровой" for "игры" and the other way round.
+        if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
             push(s, 1, true);
         }
-        for &s in self.derived.get(stem).into_iter().flatten() {
-            push(s, 1, true);
-        }
-        if exact.is_none() {
-            let chars: Vec<char> = stem.chars().collect();
-            if fuzzy::eligible(&chars) {
-                let k = if chars.len() >= 7 { 2 } else { 1 };
-                fuzzy::deletions(&chars, k, |h| {
-                    for &s in self.deletes.get(&h).into_iter().flatten() {
-                        if fuzzy::is_typo(&self.stems[s as usize], &chars) {
-                            push(s, 1, true);
-                        }
-                    }
-                });
+        for &s in self.derived.get(&fuzzy::hash(&stem)).into_iter().flatten() {
+            if root(&self.stems[s as usize]) == Some(&stem[..]) {
+                push(s, 1, true);
             }
+        }
+        if exact.is_none() && fuzzy::eligible(&stem) {
+            let k = if stem.len() >= 7 { 2 } else { 1 };
+            fuzzy::deletions(&stem, k, |h| {
+                for &s in self.deletes.get(&h).into_iter().flatten() {
+                    if fuzzy::is_typo(&self.stems[s as usize], &stem) {
+                        push(s, 1, true);
+                    }
+                }
+            });
         }
         if let Some(next) = words.get(i + 1) {
             if next.kind == Kind::Content {
                 let g = glued_stem(&[&tokens[i].word, &tokens[i + 1].word]);
-                if let Some(&s) = self.stem_ids.get(g.as_str()) {
+                let g: Vec<char> = g.chars().collect();
+                if let Some(s) = self.stem_id(&g) {
                     push(s, 2, false);
                 }
             }
@@ -312,7 +332,12 @@ impl TermIndex {
                 });
             }
             for first in firsts {
-                for &p in self.by_first.get(&first.stem).into_iter().flatten() {
+                for &p in self
+                    .by_first
+                    .get(&u64::from(first.stem))
+                    .into_iter()
+                    .flatten()
+                {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
                     let walk =
@@ -324,18 +349,19 @@ impl TermIndex {
                         w.cue_at = Some(i);
                     }
                     let negated = self.negated(&seen, tokens, i, &w);
-                    hits.push(Hit {
-                        id: phrase.id,
-                        start: i,
-                        end: w.end,
-                        fuzzy: first.fuzzy || w.fuzzy > 0,
-                        negated,
-                    });
+                    insert(
+                        &mut hits,
+                        Hit {
+                            id: phrase.id,
+                            start: i,
+                            end: w.end,
+                            fuzzy: first.fuzzy || w.fuzzy > 0,
+                            negated,
+                        },
+                    );
                 }
             }
         }
-        hits.sort_by_key(|h| (h.start, h.id, h.fuzzy, h.end, h.negated));
-        hits.dedup_by_key(|h| (h.start, h.id));
         hits
     }
 
@@ -422,6 +448,22 @@ impl TermIndex {
             best = better(best, w);
         }
         best
+    }
+}
+
+/// Keeps `hits` ordered by start and id with one hit per (start, id): the
+/// best, exact before fuzzy, then the shortest. (No sort: smaller wasm.)
+fn insert(hits: &mut Vec<Hit>, hit: Hit) {
+    let key = |h: &Hit| (h.start, h.id);
+    let rank = |h: &Hit| (h.fuzzy, h.end, h.negated);
+    let at = hits.partition_point(|h| key(h) < key(&hit));
+    match hits.get_mut(at) {
+        Some(h) if key(h) == key(&hit) => {
+            if rank(&hit) < rank(h) {
+                *h = hit;
+            }
+        }
+        _ => hits.insert(at, hit),
     }
 }
 

@@ -191,5 +191,9 @@ pub fn analyze(text: &str) -> Vec<Token> {
 
 /// The stem of words written together ("фото" + "студия" → "фотостуд").
 fn glued_stem(words: &[&str]) -> String {
-    stem_of(&classify(&words.concat()))
+    let mut glued = String::new();
+    for w in words {
+        glued.push_str(w);
+    }
+    stem_of(&classify(&glued))
 }

@@ -82,11 +82,11 @@ fn in_word(c: char) -> bool {
 
 /// The words of `text`, bounded as the module says.
 pub fn pieces(text: &str) -> Vec<Piece> {
-    let mut end = text.len().min(MAX_INPUT);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let chars: Vec<char> = text[..end].chars().collect();
+    let chars: Vec<char> = text
+        .char_indices()
+        .take_while(|&(i, c)| i + c.len_utf8() <= MAX_INPUT)
+        .map(|(_, c)| c)
+        .collect();
     let mut out: Vec<Piece> = Vec::new();
     let mut word = String::new();
     let mut len = 0;
