@@ -14,10 +14,11 @@
 //!   ("без", "нет", "не"… any cue matches any cue) between "двор" and
 //!   "машин", and is not negated by its own cue. Cues in the visitor's
 //!   words are skipped like stop words otherwise, and negate what follows.
-//! * A word may match two written together or apart: "фотостудия" ↔ "фото
-//!   студия" ↔ "фото-студия", "wi-fi" ↔ "wifi", "rtx 4060" ↔ "rtx4060" (when
-//!   one part is short or has a digit; a hyphenated phrase word matches both
-//!   ways).
+//! * Two neighbouring words may match one written together, both ways:
+//!   "фотостудия" ↔ "фото студия" ↔ "фото-студия", "wi-fi" ↔ "wifi", "rtx
+//!   4060" ↔ "rtx4060", "lightweight" ↔ "light weight". Glued forms match
+//!   exactly only. (So "фото студия" also hits a phrase "студия", as
+//!   "семейный фотограф" hits "фотограф".)
 //! * Typos per [`fuzzy`]; a derived Russian adjective matches its noun
 //!   ("игровой" ↔ "игры", "детский" ↔ "дети": stems in -ов/-ск). Both mark
 //!   the hit `fuzzy`, and exact matches are preferred; a visitor's word that
@@ -25,8 +26,12 @@
 //! * Overlapping phrases all hit ("фотограф" and "семейный фотограф" in
 //!   "семейный фотограф"): the rules' weights settle it.
 //!
+//! Hits come ordered by start, then id, one per (start, id): the best
+//! (exact, then shortest).
+//!
 //! Lookup cost grows with the visitor's words: a hash map from stem to
-//! phrases that start with it, and a deletion-neighbourhood map for typos.
+//! phrases that start with it, and a deletion-neighbourhood map for typos;
+//! matching one phrase from one start takes at most [`WALK_BUDGET`] steps.
 
 use super::fuzzy::{self, Map};
 use super::{classify, glued_stem, stem_of, tokenize, Hit, Token, Word};
@@ -348,7 +353,7 @@ impl TermIndex {
                     if first.stem == CUE {
                         w.cue_at = Some(i);
                     }
-                    let negated = self.negated(&seen, tokens, i, &w);
+                    let negated = Self::negated(&seen, tokens, i, &w);
                     insert(
                         &mut hits,
                         Hit {
@@ -370,7 +375,7 @@ impl TermIndex {
     /// that cue count only when a cue stands outside the hit ("не хочу двор
     /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
     /// "машин нет").
-    fn negated(&self, seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
+    fn negated(seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
         let content_negated = |k: usize| seen.kinds[k] == Kind::Content && tokens[k].negated;
         match w.cue_at {
             None => (start..w.end).any(content_negated),

@@ -1,16 +1,16 @@
 //! The text pipeline, the same for the marketer's terms and the visitor's
 //! words: normalize → tokenize → stem → negation → match.
 //!
-//! * [`tokenize`] splits text into words (apostrophes, hyphens, decimals,
+//! * `tokenize` splits text into words (apostrophes, hyphens, decimals,
 //!   bounds: at most 64 words of at most 40 characters from the first 4 KiB).
-//! * [`normalize`] lower-cases, folds `ё`, accents and look-alike letters
+//! * `normalize` lower-cases, folds `ё`, accents and look-alike letters
 //!   (a Latin `c` in "фотоcтудия"), and tells each word's script.
 //! * Each word is stemmed by its own script, so mixed queries work ("лофт
-//!   loft студия"): Cyrillic by the Snowball Russian stemmer ([`stem_ru`]),
-//!   Latin by Snowball English / Porter2 ([`stem_en`]); words with digits
+//!   loft студия"): Cyrillic by the Snowball Russian stemmer (`stem_ru`),
+//!   Latin by Snowball English / Porter2 (`stem_en`); words with digits
 //!   and other scripts are kept as they are.
-//! * [`stop`] words are grammatical only; [`negation`] marks what a cue
-//!   governs; [`index`] matches phrases, with typos via [`fuzzy`].
+//! * `stop` words are grammatical only; `negation` marks what a cue
+//!   governs; `index` matches phrases, with typos via `fuzzy`.
 //!
 //! The language of the rules file needs no switch here: a word's script
 //! picks its stemmer.
