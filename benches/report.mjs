@@ -33,6 +33,7 @@ function browserTable(profile) {
     row("layout shift, median / max", v, (s) => `${cls(s.clsMedian)} / ${cls(s.clsMax)}`),
     row("JS heap after GC, KB", v, (s) => int(s.heapKB)),
     row("bytes transferred (requests)", v, (s) => `${int(s.bytes)} (${s.requests})`),
+    ...(Object.values(v).some((s) => s.failedRuns) ? [row("failed runs (left out)", v, (s) => String(s.failedRuns))] : []),
   ].join("\n");
 }
 
@@ -73,6 +74,7 @@ export function summary(r) {
   for (const profile of Object.values(r.browser.profiles)) {
     parts.push("", `**${profile.label}**`, "", browserTable(profile), "", `Jobwise against the targets (${profile.label}):`, "", targets(profile));
   }
+  parts.push("", "**Native decision cost** (`cargo bench --bench decide`, ns per decision)", "", nativeSection(r.native));
   parts.push("", "Full report with the wasm breakdown, opt-level z vs s and the native benchmark: `make bench` → `target/bench/report.md`.");
   return parts.join("\n");
 }
@@ -101,12 +103,17 @@ function optSection(o) {
   return lines.join("\n");
 }
 
+/** The native bench's JSON as a table: one row per case (object), then its scalars. */
 function nativeSection(native) {
   if (!native) return "native: not available (no `decide` bench in Cargo.toml yet).";
-  const rows = Array.isArray(native) ? native : native.results;
-  if (!Array.isArray(rows) || rows.length === 0 || typeof rows[0] !== "object") return "```json\n" + JSON.stringify(native, null, 2) + "\n```";
-  const keys = Object.keys(rows[0]);
-  return [`| ${keys.join(" | ")} |`, `|${keys.map(() => "---").join("|")}|`, ...rows.map((x) => `| ${keys.map((k) => x[k]).join(" | ")} |`)].join("\n");
+  const entries = Array.isArray(native) ? native.map((x, i) => [i + 1, x]) : Object.entries(native);
+  const rows = entries.filter(([, v]) => v && typeof v === "object");
+  const scalars = entries.filter(([, v]) => !v || typeof v !== "object").map(([k, v]) => `${k}: ${v}`);
+  const keys = [...new Set(rows.flatMap(([, v]) => Object.keys(v)))];
+  const table = rows.length
+    ? [`| case | ${keys.join(" | ")} |`, `|---|${keys.map(() => "---:").join("|")}|`, ...rows.map(([k, v]) => `| ${k} | ${keys.map((c) => v[c] ?? "—").join(" | ")} |`)]
+    : [];
+  return [...table, ...(scalars.length ? ["", scalars.join(", ")] : [])].join("\n");
 }
 
 /** The full report. */

@@ -88,7 +88,7 @@ const report = {
     cpu: cpus()[0].model.trim(),
     cores: cpus().length,
     memGB: Math.round(totalmem() / 2 ** 30),
-    load,
+    load: `${load} → ${loadavg()[0].toFixed(1)}`,
     os: `${type()} ${release()}`,
     node: process.version,
     chromium,

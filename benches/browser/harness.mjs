@@ -58,7 +58,7 @@ export async function runOnce(browser, origin, path, profile) {
 
 /**
  * `rounds` interleaved rounds over `variants` (name → URL path).
- * Returns name → array of runs (index = round).
+ * Returns name → array of runs (index = round; null for a failed run).
  */
 export async function runRounds(browser, origin, variants, profile, rounds, progress = () => {}) {
   const names = Object.keys(variants);
@@ -66,7 +66,10 @@ export async function runRounds(browser, origin, variants, profile, rounds, prog
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(r + k) % names.length];
-      runs[name][r] = await runOnce(browser, origin, variants[name], profile);
+      runs[name][r] = await runOnce(browser, origin, variants[name], profile).catch((e) => {
+        console.warn(`bench: ${name}, round ${r + 1} failed: ${e.message.split("\n")[0]}`);
+        return null;
+      });
     }
     progress(r + 1, rounds);
   }

@@ -10,7 +10,7 @@ export function median(values) {
 /** The median over rounds of a(run) / b(run), rounds where both are known. */
 export function pairedRatio(runsA, runsB, metric) {
   return median(runsA.map((a, i) => {
-    const x = metric(a);
+    const x = a && metric(a);
     const y = runsB[i] && metric(runsB[i]);
     return x != null && y ? x / y : null;
   }));
@@ -32,7 +32,8 @@ export function personalizedFully(run, expect) {
 }
 
 /** One variant's summary; `pairs` = runs of none, handwritten, growthbook-sync. */
-export function summarize(runs, pairs, expect) {
+export function summarize(rounds, pairs, expect) {
+  const runs = rounds.filter(Boolean);
   const n = runs.length;
   const painted = runs.filter(defaultPainted);
   return {
@@ -40,13 +41,14 @@ export function summarize(runs, pairs, expect) {
     personalizedMs: median(runs.map(personalizedAt)),
     personalizedRuns: runs.filter((r) => personalizedFully(r, expect)).length,
     fcpMs: median(runs.map(fcpAt)),
-    fcpVsNone: pairs.none ? pairedRatio(runs, pairs.none, fcpAt) : null,
-    personalizedVsFloor: pairs.handwritten ? pairedRatio(runs, pairs.handwritten, personalizedAt) : null,
-    personalizedVsGrowthbookSync: pairs["growthbook-sync"] ? pairedRatio(runs, pairs["growthbook-sync"], personalizedAt) : null,
+    failedRuns: rounds.length - n,
+    fcpVsNone: pairs.none ? pairedRatio(rounds, pairs.none, fcpAt) : null,
+    personalizedVsFloor: pairs.handwritten ? pairedRatio(rounds, pairs.handwritten, personalizedAt) : null,
+    personalizedVsGrowthbookSync: pairs["growthbook-sync"] ? pairedRatio(rounds, pairs["growthbook-sync"], personalizedAt) : null,
     defaultPaintedRuns: painted.length,
     flickerRuns: painted.filter((r) => personalizedAt(r) !== null).length,
     clsMedian: median(runs.map((r) => r.cls)),
-    clsMax: Math.max(...runs.map((r) => r.cls)),
+    clsMax: n ? Math.max(...runs.map((r) => r.cls)) : null,
     heapKB: median(runs.map((r) => r.heap / 1024)),
     bytes: median(runs.map((r) => r.bytes)),
     requests: median(runs.map((r) => r.requests)),
