@@ -32,6 +32,7 @@ function browserTable(profile) {
     row("… then swapped: flicker (runs)", v, (s, name) => (name === "none" ? "—" : `${s.flickerRuns}/${s.runs}`)),
     row("layout shift, median / max", v, (s) => `${cls(s.clsMedian)} / ${cls(s.clsMax)}`),
     row("JS heap after GC, KB", v, (s) => int(s.heapKB)),
+    row("wasm memory, KB", v, (s) => int(s.wasmMemoryKB)),
     row("bytes transferred (requests)", v, (s) => `${int(s.bytes)} (${s.requests})`),
     ...(Object.values(v).some((s) => s.failedRuns) ? [row("failed runs (left out)", v, (s) => String(s.failedRuns))] : []),
   ].join("\n");

@@ -6,8 +6,19 @@
 //   cls          layout shift (sum, as nothing here follows input)
 //   ctaChanged   when #cta got the personalized href (MutationObserver)
 //   sdkReady     when <html> got data-jobwise-ready (Jobwise revealed its slots)
+//   memories     the WebAssembly memories instantiated (their size is not in the JS heap)
 export function probe(ctaHref) {
-  const b = (window.__bench = { et: {}, cls: 0, fcp: null, ctaChanged: null, sdkReady: null });
+  const b = (window.__bench = { et: {}, cls: 0, fcp: null, ctaChanged: null, sdkReady: null, memories: [] });
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      return original.apply(this, args).then((result) => {
+        const memory = (result.instance || result).exports.memory;
+        if (memory instanceof WebAssembly.Memory) b.memories.push(memory);
+        return result;
+      });
+    };
+  }
   const observe = (type, fn) => new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
   observe("element", (e) => {
     if (!(e.identifier in b.et)) b.et[e.identifier] = e.renderTime || e.loadTime;
@@ -43,8 +54,10 @@ export function finalState() {
   const deals = document.getElementById("deals");
   const visible = (el) => !!el && getComputedStyle(el).visibility === "visible" && el.getClientRects().length > 0;
   const script = performance.getEntriesByType("resource").find((r) => /jobwise\.js$/.test(r.name));
+  const { memories, ...bench } = window.__bench;
   return {
-    ...window.__bench,
+    ...bench,
+    wasmMemory: memories.reduce((sum, m) => sum + m.buffer.byteLength, 0),
     hero: hero ? hero.textContent : null,
     heroVisible: visible(hero),
     cta: cta ? [cta.textContent, cta.getAttribute("href")] : null,

@@ -50,6 +50,7 @@ export function summarize(rounds, pairs, expect) {
     clsMedian: median(runs.map((r) => r.cls)),
     clsMax: n ? Math.max(...runs.map((r) => r.cls)) : null,
     heapKB: median(runs.map((r) => r.heap / 1024)),
+    wasmMemoryKB: median(runs.map((r) => r.wasmMemory / 1024)),
     bytes: median(runs.map((r) => r.bytes)),
     requests: median(runs.map((r) => r.requests)),
     sdkReadyMs: median(runs.map((r) => r.sdkReady)),
