@@ -12,12 +12,12 @@ export const CHROME_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-
 
 /** Network and CPU conditions. Slow 4G as Lighthouse's DevTools throttling: 562.5 ms latency, 1.47 Mbit/s down. */
 export const PROFILES = {
-  fast: { label: "no throttling", network: null, cpu: 1, settle: 500, cap: 8000 },
+  fast: { label: "no throttling", network: null, cpu: 1, settle: 300, cap: 8000 },
   slow4g: {
     label: "slow 4G + 4× CPU",
     network: { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 },
     cpu: 4,
-    settle: 1500,
+    settle: 800,
     cap: 30000,
   },
 };
