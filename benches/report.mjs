@@ -81,13 +81,16 @@ export function summary(r) {
 }
 
 function breakdownSection(b) {
-  const sections = Object.entries(b.sections).map(([name, bytes]) => `| ${name} | ${bytes.toLocaleString("en")} |`);
-  const crates = b.byCrate.map((c) => `| ${c.crate} | ${c.bytes.toLocaleString("en")} |`);
+  const sections = Object.entries(b.sections).map(([name, x]) => `| ${name} | ${x.bytes.toLocaleString("en")} | ${x.brotli.toLocaleString("en")} |`);
+  const crates = b.byCrate.map((c) => `| ${c.key} | ${c.bytes.toLocaleString("en")} |`);
+  const modules = b.byModule.map((c) => `| ${c.key} | ${c.bytes.toLocaleString("en")} |`);
   const top = b.top.map((f) => `| \`${f.name.replaceAll("|", "\\|")}\` | ${f.bytes.toLocaleString("en")} |`);
   return [
-    "Sections of the shipped `jobwise_bg.wasm` (bytes, uncompressed):", "", "| section | bytes |", "|---|---:|", ...sections, "",
+    "Sections of the shipped `jobwise_bg.wasm` (brotli of each section alone: not additive, but says which part compresses badly):", "",
+    "| section | bytes | brotli |", "|---|---:|---:|", ...sections, "",
     `Code by crate (${b.functionCount} functions, after wasm-opt's inlining: a function counts for the crate it is named after):`, "",
     "| crate | code bytes |", "|---|---:|", ...crates, "",
+    "Jobwise's own code by module:", "", "| module | code bytes |", "|---|---:|", ...modules, "",
     "Largest functions:", "", "| function | bytes |", "|---|---:|", ...top,
   ].join("\n");
 }

@@ -6,7 +6,8 @@
 // binary's code section (no extra tool).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { compressed } from "./size.mjs";
 
 const SECTIONS = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
 
@@ -16,7 +17,8 @@ export function namedBuild(root, cargoWasm, outDir) {
   execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-producers-section", "--out-dir", outDir, cargoWasm]);
   const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
   const named = join(outDir, "named.wasm");
-  execFileSync(wasmOpt, ["-Oz", "-g", "--strip-dwarf", "--strip-producers", join(outDir, "jobwise_bg.wasm"), "-o", named]);
+  const bindgenOut = join(outDir, `${basename(cargoWasm, ".wasm")}_bg.wasm`);
+  execFileSync(wasmOpt, ["-Oz", "-g", "--strip-dwarf", "--strip-producers", bindgenOut, "-o", named]);
   return named;
 }
 
@@ -49,7 +51,7 @@ function reader(buf, pos = 0) {
   return r;
 }
 
-/** Sections (name → bytes incl. header), function body sizes and names. */
+/** Sections (name → raw bytes incl. header, and brotli of the section alone), function body sizes and names. */
 export function parseWasm(buf) {
   const sections = {};
   const bodies = [];
@@ -63,7 +65,7 @@ export function parseWasm(buf) {
     const end = r.pos + size;
     let label = SECTIONS[id] || `section ${id}`;
     if (id === 0) label = `custom "${r.name()}"`;
-    sections[label] = (sections[label] || 0) + end - start;
+    (sections[label] ||= []).push(buf.subarray(start, end));
     if (id === 2) {
       for (let n = r.u32(); n > 0; n--) {
         r.name();
@@ -92,6 +94,10 @@ export function parseWasm(buf) {
     }
     r.pos = end;
   }
+  for (const [label, parts] of Object.entries(sections)) {
+    const { raw, brotli } = compressed(Buffer.concat(parts));
+    sections[label] = { bytes: raw, brotli };
+  }
   const functions = bodies.map((bytes, i) => ({ name: names.get(imported + i) || `func[${imported + i}]`, bytes }));
   return { sections, functions };
 }
@@ -102,24 +108,38 @@ export function crateOf(name) {
   if (/ multivalue shim$/.test(s)) return "jobwise";
   if (/^__(wbindgen|wbg|externref)/.test(s)) return "wasm_bindgen";
   if (/^__rustc::|^__rdl|^__rust_/.test(s)) return "alloc";
+  if (/^func\[\d+\]$/.test(s)) return "(unnamed)";
+  if (!s.includes("::")) return "compiler_builtins";
+  if (/^<(str|char|bool|\[[^\]]*\]|[iuf](8|16|32|64|128|size))>::/.test(s)) return "core";
   const m = /^<*(?:&|mut |\*const |\*mut |dyn |\[|\()*([A-Za-z_]\w*)(::)?/.exec(s);
   if (m && m[2]) return m[1];
   const trait = / as ([A-Za-z_]\w*)::/.exec(s);
   return trait ? trait[1] : "(other)";
 }
 
+/** The module of a jobwise function (`text`, `rules`…; "(exports)" for the export shims). */
+function moduleOf(name) {
+  return /jobwise::(\w+)/.exec(name)?.[1] ?? "(exports)";
+}
+
+/** name → bytes, largest first, as [{ key, bytes }]. */
+function tally(functions, keyOf) {
+  const sums = {};
+  for (const f of functions) sums[keyOf(f.name)] = (sums[keyOf(f.name)] || 0) + f.bytes;
+  return Object.entries(sums)
+    .map(([key, bytes]) => ({ key, bytes }))
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
 /** The breakdown of `named` (a wasm with names), shipped bytes from `shipped`. */
 export function breakdown(named, shipped) {
   const { functions } = parseWasm(readFileSync(named));
   const { sections } = parseWasm(readFileSync(shipped));
-  const crates = {};
-  for (const f of functions) crates[crateOf(f.name)] = (crates[crateOf(f.name)] || 0) + f.bytes;
-  const byCrate = Object.entries(crates)
-    .map(([crate, bytes]) => ({ crate, bytes }))
-    .sort((a, b) => b.bytes - a.bytes);
+  const byCrate = tally(functions, crateOf);
+  const byModule = tally(functions.filter((f) => crateOf(f.name) === "jobwise"), moduleOf);
   const top = [...functions]
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 15)
     .map((f) => ({ name: f.name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, ""), bytes: f.bytes }));
-  return { sections, functionCount: functions.length, byCrate, top };
+  return { sections, functionCount: functions.length, byCrate, byModule, top };
 }
