@@ -727,7 +727,7 @@ mod tests {
         assert_eq!(c.seek(0), (1, 1));
         assert_eq!(c.seek(4), (2, 3));
         assert_eq!(c.seek(1), (1, 2));
-        assert_eq!(c.seek(9999), (2, 15));
+        assert_eq!(c.seek(9999), (2, 13));
         assert_eq!(line_column("\u{feff}[x]", 4), (1, 2));
     }
 
