@@ -409,9 +409,11 @@ impl Parser<'_> {
             keep[dup] = false;
             let mut path = self.path();
             push_key(&mut path, &members[dup].key);
-            let mut message = String::from("duplicate key ");
-            string(&mut message, &members[dup].key);
-            message.push_str(" (first at ");
+            let mut quoted = String::new();
+            string(&mut quoted, &members[dup].key);
+            let mut message = String::from("duplicate key `");
+            message.push_str(&quoted[1..quoted.len() - 1]);
+            message.push_str("` (first at ");
             message.push_str(&place(self.text, members[origin].key_at));
             message.push(')');
             self.errors.push(Error {
@@ -695,9 +697,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                "23 b.x: duplicate key \"x\" (first at 1:16)",
-                "31 b.x: duplicate key \"x\" (first at 1:16)",
-                "40 a: duplicate key \"a\" (first at 1:2)",
+                "23 b.x: duplicate key `x` (first at 1:16)",
+                "31 b.x: duplicate key `x` (first at 1:16)",
+                "40 a: duplicate key `a` (first at 1:2)",
             ]
         );
         let v = v.unwrap();
