@@ -75,7 +75,10 @@ fn usage_and_io_errors_exit_2() {
 
     let (stdout, stderr, code) = run(&["check", "no/such/rules.json"]);
     assert_eq!((stdout.as_str(), code), ("", 2));
-    assert!(stderr.starts_with("jobwise check: cannot read no/such/rules.json: "), "{stderr}");
+    assert!(
+        stderr.starts_with("jobwise check: cannot read no/such/rules.json: "),
+        "{stderr}"
+    );
 
     let (stdout, _, code) = run(&["check", "--help"]);
     assert_eq!(code, 0);

@@ -136,6 +136,9 @@ impl P<'_> {
                 Some(b'>' | b'+' | b'~') => {
                     self.i += 1;
                     self.ws();
+                    if let None | Some(b',' | b')') = self.peek() {
+                        return self.err("a combinator needs a selector on each side");
+                    }
                     self.compound()?;
                 }
                 None | Some(b',' | b')') => return Ok(()),

@@ -916,7 +916,8 @@ impl<'t> Validator<'t> {
             let at = self.inside(v, s, i);
             let mut m = cat(&["bad CSS selector ", &shown(s), ": ", why]);
             if at == v.at {
-                m.push_str(&cat(&[" (at character ", &uint(chars(&s[..i]) + 1), ")"]));
+                let before = s.get(..i).map_or(0, chars);
+                m.push_str(&cat(&[" (at character ", &uint(before + 1), ")"]));
             }
             self.error(at, path, m);
             return None;

@@ -29,49 +29,49 @@ pub(crate) fn num(n: f64) -> String {
 }
 
 /// The candidate closest to `word` (case-insensitively) within an edit
-/// distance of 2 (adjacent swaps count as one edit), if any.
+/// distance of 2 (adjacent swaps count as one edit), if any. Words and
+/// candidates over 64 characters get no hint.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let w: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    if w.is_empty() || w.len() > 64 {
+    const MAX: usize = 64;
+    let a: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if a.is_empty() || a.len() > MAX {
         return None;
     }
+    let width = MAX + 3;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let mut b: Vec<char> = Vec::with_capacity(MAX + 2);
     let mut best: Option<(usize, &str)> = None;
     for &c in candidates {
-        let c_low: Vec<char> = c.chars().flat_map(char::to_lowercase).collect();
-        if c_low.len().abs_diff(w.len()) > 2 {
+        b.clear();
+        b.extend(c.chars().flat_map(char::to_lowercase).take(MAX + 2));
+        if b.len().abs_diff(a.len()) > 2 {
             continue;
         }
-        let d = distance(&w, &c_low);
-        if d <= 2 && d < w.len() && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, c));
+        // Optimal string alignment distance, row by row.
+        for (i, row) in d.chunks_mut(width).enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d.iter_mut().take(b.len() + 1).enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[(i - 1) * width + j] + 1)
+                    .min(d[i * width + j - 1] + 1)
+                    .min(d[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[(i - 2) * width + j - 2] + 1);
+                }
+                d[i * width + j] = v;
+            }
+        }
+        let dist = d[a.len() * width + b.len()];
+        if dist <= 2 && dist < a.len() && best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, c));
         }
     }
     best.map(|(_, c)| c)
-}
-
-/// Optimal string alignment distance.
-fn distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for (i, row) in d.chunks_mut(width).enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d.iter_mut().take(width).enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = v;
-        }
-    }
-    d[a.len() * width + b.len()]
 }
 
 /// What a glob is matched against.
