@@ -149,6 +149,24 @@ fn defaults_and_variants() {
     assert_eq!(rules.privacy, Privacy::default());
     assert_eq!(rules.holdout, 0.0);
     assert_eq!(rules.jobs[1].label, "b");
+    let reversed = parse(
+        r#"{"version": 1, "jobs": {"a": {"signals": [
+            {"page": "/a", "scroll": 50, "weight": 3}, {"weekdays": "mon", "hours": "1-2", "weight": 3}]}}}"#,
+    )
+    .unwrap();
+    let c: Vec<&[Condition]> = reversed.jobs[0]
+        .signals
+        .iter()
+        .map(|s| s.conditions.as_slice())
+        .collect();
+    assert_eq!(
+        c[0],
+        [Condition::Scroll(50.0), Condition::Page(Glob("/a".into()))]
+    );
+    assert_eq!(
+        c[1],
+        [Condition::Hours { from: 1, to: 2 }, Condition::Weekdays(1)]
+    );
     assert_eq!(rules.jobs[0].signals[0].language, Some(Lang::Ru));
     let v = &rules.content[0].variants[0];
     assert_eq!((v.job.as_str(), v.stage.as_deref()), ("a", Some("ready")));
@@ -360,7 +378,7 @@ fn warnings_do_not_invalidate() {
   "jobs": {
     "a": { "signals": [ { "terms": ["gaming laptop", "!!!"], "weight": 3 }, { "event": "x", "weight": 0 } ] },
     "b": { "signals": [ { "terms": ["Gaming  laptop"], "weight": 2 }, { "terms": ["рtx"], "weight": 2 } ] },
-    "c": { "signals": [ { "terms": ["no"], "weight": -1 } ] },
+    "c": { "signals": [ { "terms": ["refund"], "weight": -1 } ] },
     "d": {}
   },
   "stages": { "s": { "signals": [ { "event": "y", "weight": -1 } ] } },

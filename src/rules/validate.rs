@@ -691,9 +691,17 @@ impl<'t> Validator<'t> {
             }
         }
 
+        // The kind first, then its companion kind (`page` after `scroll`,
+        // `weekdays` after `hours`), whatever the order in the file.
+        let order = primary.iter().map(|m| **m).chain(
+            kinds
+                .iter()
+                .copied()
+                .filter(|m| !primary.iter().any(|p| std::ptr::eq(**p, *m))),
+        );
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);
-        for m in &kinds {
+        for m in order {
             if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive)) {
                 conditions.push(c);
             }
