@@ -66,7 +66,8 @@ function sizeLine(r) {
   const t = s.sdk.total;
   const gb = s.growthbook;
   return `Size, brotli -q 11: **Jobwise ${t.brotli.toLocaleString("en")} B** (jobwise.js ${s.sdk["jobwise.js"].brotli.toLocaleString("en")} + jobwise_bg.wasm ${s.sdk["jobwise_bg.wasm"].brotli.toLocaleString("en")}; ` +
-    `gzip ${t.gzip.toLocaleString("en")}), budget ${s.budget.toLocaleString("en")} B; GrowthBook ${r.growthbookVersion} script-tag build ${gb.brotli.toLocaleString("en")} B (gzip ${gb.gzip.toLocaleString("en")}).`;
+    `gzip ${t.gzip.toLocaleString("en")}), budget ${s.budget.toLocaleString("en")} B; GrowthBook ${r.growthbookVersion} script-tag build ${gb.brotli.toLocaleString("en")} B (gzip ${gb.gzip.toLocaleString("en")}).\n\n` +
+    `- done line, ≤ 32,000 B brotli: ${mark(t.brotli <= 32000)}\n- goal, smaller than GrowthBook: ${ratio(t.brotli / gb.brotli)} its size, ${mark(t.brotli < gb.brotli)}`;
 }
 
 /** The summary: README section and console output. */
