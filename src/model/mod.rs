@@ -1,2 +1,860 @@
-//! Scores jobs and stages from signals: sum of fired weights, behavioural
-//! evidence fading with the half-life.
+//! Rules compiled once into lookup tables, and the scoring of one visitor:
+//! which signals fired and with what effective weight.
+//!
+//! Cost of a decision grows with what the visitor did, not with the size
+//! of the rules: every `terms` phrase of every job and stage sits in ONE
+//! [`TermIndex`] (and every `search` phrase in another), and signals keyed
+//! by a name (URL parameter, event, selector) or a page prefix are found by
+//! binary search from the visitor's own values. Only signals with nothing
+//! to key on (device, hours, source, …) are checked on every decision.
+//!
+//! A signal fires once, when all its conditions hold. Arrival conditions
+//! (terms, param, source, referrer) and circumstances (device, hours,
+//! weekdays, visits, daysSinceLastVisit) keep their weight for the whole
+//! page view; behavioural ones (page, dwell, click, scroll, search, event)
+//! take their freshest occurrence and fade as `0.5^(age / halfLife)`. With
+//! several behavioural conditions the oldest of their freshest occurrences
+//! counts: the evidence is only as fresh as its oldest part.
+
+mod glob;
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::arrival::Source;
+use crate::json::number;
+use crate::rules::{Cmp, CmpOp, Condition, Device, Policy, Rules, Signal};
+use crate::signals::{EventKind, Signals};
+use crate::text::{analyze, TermIndex, Token};
+use glob::Pattern;
+
+/// Ids and labels of the jobs (or of the stages), in file order.
+pub(crate) struct Group {
+    pub(crate) ids: Vec<Rc<str>>,
+    pub(crate) labels: Vec<Rc<str>>,
+}
+
+impl Group {
+    fn new(jobs: &[crate::rules::Job]) -> Group {
+        Group {
+            ids: jobs.iter().map(|j| Rc::from(j.id.as_str())).collect(),
+            labels: jobs.iter().map(|j| Rc::from(j.label.as_str())).collect(),
+        }
+    }
+
+    pub(crate) fn index(&self, id: &str) -> Option<u32> {
+        self.ids.iter().position(|j| &**j == id).map(|i| i as u32)
+    }
+}
+
+/// Rules ready for decisions: build once per page with [`compile`].
+pub struct Compiled {
+    pub(crate) policy: Policy,
+    /// Percent of visitors in the control group.
+    pub(crate) holdout: f64,
+    pub(crate) jobs: Group,
+    pub(crate) stages: Group,
+    sigs: Vec<Sig>,
+    /// Every `terms` phrase; the index id is a position in `term_of`.
+    terms: TermIndex,
+    /// Term id → (signal, phrase as written).
+    term_of: Vec<(u32, Box<str>)>,
+    search: TermIndex,
+    search_of: Vec<(u32, Box<str>)>,
+    /// (key kind, key, signal), sorted by kind then key.
+    keyed: Vec<(u8, Box<[u8]>, u32)>,
+    /// Signals with nothing to key on: checked on every decision.
+    scanned: Vec<u32>,
+}
+
+// Key kinds, in order of preference when a signal could use several.
+const K_PARAM: u8 = 0;
+const K_EVENT: u8 = 1;
+const K_CLICK: u8 = 2;
+const K_DWELL: u8 = 3;
+/// The first `PAGE_KEY` bytes of a lower-cased page path.
+const K_PAGE: u8 = 4;
+const PAGE_KEY: usize = 4;
+
+struct Sig {
+    /// Owned by a stage rather than a job.
+    stage: bool,
+    owner: u32,
+    weight: f64,
+    /// The rule's first key, named as in the rules (`terms`, `page`…).
+    kind: &'static str,
+    conds: Box<[Cond]>,
+    /// Has behaviour: fades with the half-life.
+    fades: bool,
+    /// Worth carrying to later pages (anything but pure circumstances,
+    /// which every page measures again).
+    carried: bool,
+    /// Has a `scroll` condition: its `page` globs apply to the scrolled page.
+    scroll: bool,
+}
+
+enum Cond {
+    Terms,
+    Search,
+    Param {
+        name: Box<str>,
+        globs: Box<[Pattern]>,
+    },
+    Source(Source),
+    Referrer(Pattern),
+    Page(Pattern),
+    Dwell {
+        selector: Box<str>,
+        seconds: f64,
+    },
+    Click(Box<str>),
+    Scroll(f64),
+    Event(Box<str>),
+    Device(Device),
+    Hours {
+        from: u8,
+        to: u8,
+    },
+    Weekdays(u8),
+    Visits(Cmp),
+    Days(Cmp),
+}
+
+/// Compiles rules into lookup tables.
+pub fn compile(rules: &Rules) -> Compiled {
+    let mut c = Compiled {
+        policy: rules.decision,
+        holdout: rules.holdout,
+        jobs: Group::new(&rules.jobs),
+        stages: Group::new(&rules.stages),
+        sigs: Vec::new(),
+        terms: TermIndex::default(),
+        term_of: Vec::new(),
+        search: TermIndex::default(),
+        search_of: Vec::new(),
+        keyed: Vec::new(),
+        scanned: Vec::new(),
+    };
+    for (stage, group) in [(false, &rules.jobs), (true, &rules.stages)] {
+        for (owner, job) in group.iter().enumerate() {
+            for signal in &job.signals {
+                c.add(stage, owner as u32, signal);
+            }
+        }
+    }
+    c.keyed.sort_unstable();
+    c
+}
+
+fn kind_name(c: &Condition) -> &'static str {
+    match c {
+        Condition::Terms(_) => "terms",
+        Condition::Param { .. } => "param",
+        Condition::Source(_) => "source",
+        Condition::Referrer(_) => "referrer",
+        Condition::Page(_) => "page",
+        Condition::Dwell { .. } => "dwell",
+        Condition::Click(_) => "click",
+        Condition::Scroll(_) => "scroll",
+        Condition::Search(_) => "search",
+        Condition::Event(_) => "event",
+        Condition::Device(_) => "device",
+        Condition::Hours { .. } => "hours",
+        Condition::Weekdays(_) => "weekdays",
+        Condition::Visits(_) => "visits",
+        Condition::DaysSinceLastVisit(_) => "daysSinceLastVisit",
+    }
+}
+
+impl Compiled {
+    fn add(&mut self, stage: bool, owner: u32, signal: &Signal) {
+        let Some(first) = signal.conditions.first() else {
+            return; // nothing to hold: never fires
+        };
+        let id = self.sigs.len() as u32;
+        let mut conds = Vec::with_capacity(signal.conditions.len());
+        let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
+        let mut key: Option<(u8, Box<[u8]>)> = None;
+        let mut offer = |kind: u8, bytes: &[u8]| {
+            if key.as_ref().is_none_or(|(k, _)| kind < *k) {
+                key = Some((kind, bytes.into()));
+            }
+        };
+        for cond in &signal.conditions {
+            let behaviour = matches!(
+                cond,
+                Condition::Page(_)
+                    | Condition::Dwell { .. }
+                    | Condition::Click(_)
+                    | Condition::Scroll(_)
+                    | Condition::Search(_)
+                    | Condition::Event(_)
+            );
+            fades |= behaviour;
+            carried |= behaviour
+                || matches!(
+                    cond,
+                    Condition::Terms(_)
+                        | Condition::Param { .. }
+                        | Condition::Source(_)
+                        | Condition::Referrer(_)
+                );
+            conds.push(match cond {
+                Condition::Terms(list) => {
+                    by_terms = true;
+                    add_phrases(&mut self.terms, &mut self.term_of, list, id);
+                    Cond::Terms
+                }
+                Condition::Search(list) => {
+                    by_terms = true;
+                    add_phrases(&mut self.search, &mut self.search_of, list, id);
+                    Cond::Search
+                }
+                Condition::Param { name, globs } => {
+                    let name = name.to_ascii_lowercase();
+                    offer(K_PARAM, name.as_bytes());
+                    Cond::Param {
+                        name: name.into(),
+                        globs: globs.iter().map(|g| Pattern::new(&g.0)).collect(),
+                    }
+                }
+                Condition::Source(s) => Cond::Source(*s),
+                Condition::Referrer(g) => Cond::Referrer(Pattern::new(&g.0)),
+                Condition::Page(g) => {
+                    let p = Pattern::new(&g.0);
+                    if let Some(k) = p.prefix().as_bytes().get(..PAGE_KEY) {
+                        offer(K_PAGE, k);
+                    }
+                    Cond::Page(p)
+                }
+                Condition::Dwell { selector, seconds } => {
+                    offer(K_DWELL, selector.as_bytes());
+                    Cond::Dwell {
+                        selector: selector.as_str().into(),
+                        seconds: *seconds,
+                    }
+                }
+                Condition::Click(selector) => {
+                    offer(K_CLICK, selector.as_bytes());
+                    Cond::Click(selector.as_str().into())
+                }
+                Condition::Scroll(p) => {
+                    scroll = true;
+                    Cond::Scroll(*p)
+                }
+                Condition::Event(name) => {
+                    offer(K_EVENT, name.as_bytes());
+                    Cond::Event(name.as_str().into())
+                }
+                Condition::Device(d) => Cond::Device(*d),
+                Condition::Hours { from, to } => Cond::Hours {
+                    from: *from,
+                    to: *to,
+                },
+                Condition::Weekdays(w) => Cond::Weekdays(*w),
+                Condition::Visits(c) => Cond::Visits(*c),
+                Condition::DaysSinceLastVisit(c) => Cond::Days(*c),
+            });
+        }
+        if !by_terms {
+            match key {
+                Some((kind, bytes)) => self.keyed.push((kind, bytes, id)),
+                None => self.scanned.push(id),
+            }
+        }
+        self.sigs.push(Sig {
+            stage,
+            owner,
+            weight: signal.weight,
+            kind: kind_name(first),
+            conds: conds.into(),
+            fades,
+            carried,
+            scroll,
+        });
+    }
+
+    /// Looks `key` up among the keyed signals of `kind`.
+    fn lookup(&self, kind: u8, key: &[u8], out: &mut Vec<u32>) {
+        let from = self
+            .keyed
+            .partition_point(|(k, b, _)| (*k, &**b) < (kind, key));
+        for (k, b, sig) in &self.keyed[from..] {
+            if *k != kind || &**b != key {
+                break;
+            }
+            out.push(*sig);
+        }
+    }
+
+    /// Job id → index, in file order.
+    pub fn job_index(&self, id: &str) -> Option<u32> {
+        self.jobs.index(id)
+    }
+
+    /// Job ids in file order.
+    pub fn job_ids(&self) -> &[Rc<str>] {
+        &self.jobs.ids
+    }
+
+    /// Stage ids in file order.
+    pub fn stage_ids(&self) -> &[Rc<str>] {
+        &self.stages.ids
+    }
+
+    /// Every selector a `click` condition names, sorted, once each: the
+    /// browser listens for clicks on these only, and reports the selector.
+    pub fn click_selectors(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .conds()
+            .filter_map(|c| match c {
+                Cond::Click(s) => Some(&**s),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every (selector, seconds) a `dwell` condition names, sorted, once
+    /// each: the browser reports a `Dwell` event when an element matching
+    /// the selector has been in view for that many seconds.
+    pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
+        let mut out: Vec<(&str, f64)> = self
+            .conds()
+            .filter_map(|c| match c {
+                Cond::Dwell { selector, seconds } => Some((&**selector, *seconds)),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
+        out.dedup();
+        out
+    }
+
+    /// Every scroll depth (percent) a `scroll` condition names, ascending.
+    pub fn scroll_marks(&self) -> Vec<f64> {
+        let mut out: Vec<f64> = self
+            .conds()
+            .filter_map(|c| match c {
+                Cond::Scroll(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable_by(f64::total_cmp);
+        out.dedup();
+        out
+    }
+
+    fn conds(&self) -> impl Iterator<Item = &Cond> {
+        self.sigs.iter().flat_map(|s| s.conds.iter())
+    }
+}
+
+fn add_phrases(index: &mut TermIndex, of: &mut Vec<(u32, Box<str>)>, list: &[String], sig: u32) {
+    for phrase in list {
+        if index.add(phrase, of.len() as u32) {
+            of.push((sig, phrase.as_str().into()));
+        }
+    }
+}
+
+/// A signal that fired in one decision (or would have, but for a negation).
+pub(crate) struct Fired<'a> {
+    pub(crate) stage: bool,
+    pub(crate) owner: u32,
+    pub(crate) kind: &'static str,
+    /// After fading; 0 for a negated match, reported as ignored.
+    pub(crate) weight: f64,
+    pub(crate) carried: bool,
+    pub(crate) detail: String,
+    /// The visitor's text a `terms` condition matched.
+    pub(crate) terms: Option<&'a str>,
+}
+
+/// The best match of a signal's phrases in the visitor's words.
+struct Best {
+    sig: u32,
+    term: u32,
+    /// Which analysed text: an arrival text, or a search event.
+    text: usize,
+    start: usize,
+    end: usize,
+    fuzzy: bool,
+    negated: bool,
+    at: f64,
+}
+
+impl Best {
+    /// Not negated, then exact, then freshest, then longest first.
+    fn rank(&self, o: &Best) -> Ordering {
+        self.sig
+            .cmp(&o.sig)
+            .then(self.negated.cmp(&o.negated))
+            .then(self.fuzzy.cmp(&o.fuzzy))
+            .then(o.at.total_cmp(&self.at))
+            .then((o.end - o.start).cmp(&(self.end - self.start)))
+    }
+}
+
+/// The visitor's values, lower-cased and analysed once per decision.
+struct Seen<'a> {
+    signals: &'a Signals,
+    now: f64,
+    params: Vec<(String, String)>,
+    host: Option<String>,
+    /// Per event: the lower-cased path of a page or scroll event.
+    paths: Vec<Option<String>>,
+    /// Arrival texts (terms, utm_term) as given and analysed.
+    texts: Vec<(&'a str, Vec<Token>)>,
+    /// Search events' texts analysed.
+    searches: Vec<Vec<Token>>,
+    term_best: Vec<Best>,
+    search_best: Vec<Best>,
+}
+
+fn find_best(
+    index: &TermIndex,
+    of: &[(u32, Box<str>)],
+    tokens: &[Token],
+    text: usize,
+    at: f64,
+    out: &mut Vec<Best>,
+) {
+    for hit in index.find(tokens) {
+        if let Some((sig, _)) = of.get(hit.id as usize) {
+            out.push(Best {
+                sig: *sig,
+                term: hit.id,
+                text,
+                start: hit.start,
+                end: hit.end,
+                fuzzy: hit.fuzzy,
+                negated: hit.negated,
+                at,
+            });
+        }
+    }
+}
+
+fn keep_best(list: &mut Vec<Best>) {
+    list.sort_unstable_by(Best::rank);
+    list.dedup_by_key(|b| b.sig);
+}
+
+fn best(list: &[Best], sig: u32) -> Option<&Best> {
+    list.binary_search_by_key(&sig, |b| b.sig)
+        .ok()
+        .map(|i| &list[i])
+}
+
+impl Compiled {
+    /// Every signal that fired for this visitor at `now_ms`, in rule order
+    /// (jobs, then stages).
+    pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
+        let seen = self.see(signals, now_ms);
+        let mut cand: Vec<u32> = Vec::new();
+        cand.extend(seen.term_best.iter().map(|b| b.sig));
+        cand.extend(seen.search_best.iter().map(|b| b.sig));
+        cand.extend_from_slice(&self.scanned);
+        for (name, _) in &seen.params {
+            self.lookup(K_PARAM, name.as_bytes(), &mut cand);
+        }
+        for (event, path) in signals.events.iter().zip(&seen.paths) {
+            match &event.kind {
+                EventKind::Custom(name) => self.lookup(K_EVENT, name.as_bytes(), &mut cand),
+                EventKind::Click(sel) => self.lookup(K_CLICK, sel.as_bytes(), &mut cand),
+                EventKind::Dwell { selector, .. } => {
+                    self.lookup(K_DWELL, selector.as_bytes(), &mut cand)
+                }
+                _ => {
+                    if let Some(k) = path.as_ref().and_then(|p| p.as_bytes().get(..PAGE_KEY)) {
+                        self.lookup(K_PAGE, k, &mut cand);
+                    }
+                }
+            }
+        }
+        cand.sort_unstable();
+        cand.dedup();
+
+        let half_life = self.policy.half_life_minutes * 60_000.0;
+        let mut out = Vec::new();
+        for id in cand {
+            let sig = &self.sigs[id as usize];
+            if let Some(check) = self.check(id, sig, &seen) {
+                let weight = if check.negated {
+                    0.0
+                } else if sig.fades {
+                    sig.weight * fade(now_ms - check.at, half_life)
+                } else {
+                    sig.weight
+                };
+                out.push(Fired {
+                    stage: sig.stage,
+                    owner: sig.owner,
+                    kind: sig.kind,
+                    weight,
+                    carried: sig.carried && !check.negated,
+                    detail: check.detail,
+                    terms: check.terms,
+                });
+            }
+        }
+        out
+    }
+
+    fn see<'a>(&self, signals: &'a Signals, now: f64) -> Seen<'a> {
+        let arrival = &signals.arrival;
+        let mut seen = Seen {
+            signals,
+            now,
+            params: arrival
+                .params
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_lowercase()))
+                .collect(),
+            host: arrival.referrer_host.as_ref().map(|h| h.to_lowercase()),
+            paths: signals
+                .events
+                .iter()
+                .map(|e| match &e.kind {
+                    EventKind::Page(p) | EventKind::Scroll { path: p, .. } => {
+                        Some(p.to_lowercase())
+                    }
+                    _ => None,
+                })
+                .collect(),
+            texts: Vec::new(),
+            searches: Vec::new(),
+            term_best: Vec::new(),
+            search_best: Vec::new(),
+        };
+        let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
+        let utm = arrival
+            .params
+            .iter()
+            .find(|(k, _)| k == "utm_term")
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
+        for text in terms.into_iter().chain(utm) {
+            let tokens = analyze(text);
+            find_best(
+                &self.terms,
+                &self.term_of,
+                &tokens,
+                seen.texts.len(),
+                now,
+                &mut seen.term_best,
+            );
+            seen.texts.push((text, tokens));
+        }
+        keep_best(&mut seen.term_best);
+        for event in &signals.events {
+            if let EventKind::Search(text) = &event.kind {
+                let tokens = analyze(text);
+                find_best(
+                    &self.search,
+                    &self.search_of,
+                    &tokens,
+                    seen.searches.len(),
+                    event.at_ms,
+                    &mut seen.search_best,
+                );
+                seen.searches.push(tokens);
+            }
+        }
+        keep_best(&mut seen.search_best);
+        seen
+    }
+}
+
+/// `0.5^(age / half_life)`; no fading for a non-positive half-life, and
+/// none for evidence from the future (clock skew).
+pub(crate) fn fade(age_ms: f64, half_life_ms: f64) -> f64 {
+    if half_life_ms > 0.0 && age_ms > 0.0 {
+        (-age_ms / half_life_ms).exp2()
+    } else {
+        1.0
+    }
+}
+
+/// The outcome of checking one signal's conditions.
+struct Check<'a> {
+    /// Time of the oldest freshest behaviour (`now` when none).
+    at: f64,
+    detail: String,
+    negated: bool,
+    terms: Option<&'a str>,
+}
+
+/// Separates condition details in a reason.
+fn sep(detail: &mut String) -> &mut String {
+    if !detail.is_empty() {
+        detail.push_str(", ");
+    }
+    detail
+}
+
+fn quoted_words(out: &mut String, tokens: &[Token], start: usize, end: usize) {
+    out.push('"');
+    for (i, t) in tokens.get(start..end).unwrap_or(&[]).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.word);
+    }
+    out.push('"');
+}
+
+/// `"visitor words" ~ "phrase"`, noting typos and negation.
+fn match_detail(out: &mut String, tokens: &[Token], b: &Best, phrase: &str) {
+    quoted_words(out, tokens, b.start, b.end);
+    out.push_str(if b.fuzzy { " ≈ \"" } else { " ~ \"" });
+    out.push_str(phrase);
+    out.push('"');
+    if b.fuzzy {
+        out.push_str(" (typo)");
+    }
+    if b.negated {
+        out.push_str(" negated: ignored");
+    }
+}
+
+fn cmp_holds(c: &Cmp, v: f64) -> bool {
+    match c.op {
+        CmpOp::Lt => v < c.value,
+        CmpOp::Le => v <= c.value,
+        CmpOp::Eq => v == c.value,
+        CmpOp::Ge => v >= c.value,
+        CmpOp::Gt => v > c.value,
+    }
+}
+
+fn cmp_detail(out: &mut String, what: &str, v: f64, c: &Cmp) {
+    out.push_str(what);
+    number(out, v);
+    out.push_str(match c.op {
+        CmpOp::Lt => " < ",
+        CmpOp::Le => " <= ",
+        CmpOp::Eq => " = ",
+        CmpOp::Ge => " >= ",
+        CmpOp::Gt => " > ",
+    });
+    number(out, c.value);
+}
+
+pub(crate) fn device_name(d: Device) -> &'static str {
+    match d {
+        Device::Mobile => "mobile",
+        Device::Tablet => "tablet",
+        Device::Desktop => "desktop",
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Compiled {
+    /// Checks every condition of `sig`; `None` as soon as one fails.
+    fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
+        let s = seen.signals;
+        let ctx = &s.context;
+        let mut c = Check {
+            at: seen.now,
+            detail: String::new(),
+            negated: false,
+            terms: None,
+        };
+        // Freshest event (newest first) satisfying `ok`.
+        let freshest = |ok: &dyn Fn(usize, &EventKind) -> bool| {
+            s.events
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, e)| ok(*i, &e.kind))
+        };
+        for cond in sig.conds.iter() {
+            match cond {
+                Cond::Terms => {
+                    let b = best(&seen.term_best, id)?;
+                    let (text, tokens) = &seen.texts[b.text];
+                    match_detail(
+                        sep(&mut c.detail),
+                        tokens,
+                        b,
+                        &self.term_of[b.term as usize].1,
+                    );
+                    c.negated |= b.negated;
+                    if !b.negated {
+                        c.terms = Some(*text);
+                    }
+                }
+                Cond::Search => {
+                    let b = best(&seen.search_best, id)?;
+                    let d = sep(&mut c.detail);
+                    d.push_str("search ");
+                    match_detail(
+                        d,
+                        &seen.searches[b.text],
+                        b,
+                        &self.search_of[b.term as usize].1,
+                    );
+                    c.negated |= b.negated;
+                    c.at = c.at.min(b.at);
+                }
+                Cond::Param { name, globs } => {
+                    let (i, glob) = seen.params.iter().enumerate().find_map(|(i, (k, v))| {
+                        if k != &**name {
+                            return None;
+                        }
+                        globs.iter().find(|g| g.matches(v)).map(|g| (i, g))
+                    })?;
+                    let (k, v) = &s.arrival.params[i];
+                    let d = sep(&mut c.detail);
+                    d.push_str(k);
+                    d.push('=');
+                    d.push_str(v);
+                    d.push_str(" ~ ");
+                    d.push_str(&glob.source);
+                }
+                Cond::Source(src) => {
+                    if s.arrival.source != *src {
+                        return None;
+                    }
+                    sep(&mut c.detail).push_str("source ");
+                    c.detail.push_str(src.as_str());
+                }
+                Cond::Referrer(glob) => {
+                    let host = seen.host.as_deref().filter(|h| glob.matches(h))?;
+                    let d = sep(&mut c.detail);
+                    d.push_str("referrer ");
+                    d.push_str(host);
+                    d.push_str(" ~ ");
+                    d.push_str(&glob.source);
+                }
+                // Within a scroll signal, the scroll's page is checked below.
+                Cond::Page(_) if sig.scroll => {}
+                Cond::Page(glob) => {
+                    let (i, e) = freshest(&|i, k| {
+                        matches!(k, EventKind::Page(_))
+                            && seen.paths[i].as_deref().is_some_and(|p| glob.matches(p))
+                    })?;
+                    if let EventKind::Page(path) = &e.kind {
+                        page_detail(sep(&mut c.detail), path, glob);
+                    }
+                    c.at = c.at.min(s.events[i].at_ms);
+                }
+                Cond::Dwell { selector, seconds } => {
+                    let (_, e) = freshest(&|_, k| {
+                        matches!(k, EventKind::Dwell { selector: got, seconds: secs }
+                            if got == &**selector && *secs >= *seconds)
+                    })?;
+                    if let EventKind::Dwell { seconds: secs, .. } = &e.kind {
+                        let d = sep(&mut c.detail);
+                        d.push_str("dwell ");
+                        d.push_str(selector);
+                        d.push(' ');
+                        number(d, *secs);
+                        d.push_str("s >= ");
+                        number(d, *seconds);
+                        d.push('s');
+                    }
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Click(selector) => {
+                    let (_, e) =
+                        freshest(&|_, k| matches!(k, EventKind::Click(got) if got == &**selector))?;
+                    sep(&mut c.detail).push_str("click ");
+                    c.detail.push_str(selector);
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Scroll(min) => {
+                    let on_page = |i: usize| {
+                        sig.conds.iter().all(|c| match c {
+                            Cond::Page(g) => seen.paths[i].as_deref().is_some_and(|p| g.matches(p)),
+                            _ => true,
+                        })
+                    };
+                    let (_, e) = freshest(&|i, k| {
+                        matches!(k, EventKind::Scroll { percent, .. } if *percent >= *min)
+                            && on_page(i)
+                    })?;
+                    if let EventKind::Scroll { percent, path } = &e.kind {
+                        let d = sep(&mut c.detail);
+                        d.push_str("scroll ");
+                        number(d, *percent);
+                        d.push_str("% >= ");
+                        number(d, *min);
+                        d.push('%');
+                        for cond in sig.conds.iter() {
+                            if let Cond::Page(glob) = cond {
+                                d.push_str(" on ");
+                                page_detail(d, path, glob);
+                            }
+                        }
+                    }
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Event(name) => {
+                    let (_, e) =
+                        freshest(&|_, k| matches!(k, EventKind::Custom(got) if got == &**name))?;
+                    sep(&mut c.detail).push_str("event ");
+                    c.detail.push_str(name);
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Device(d) => {
+                    if ctx.device != *d {
+                        return None;
+                    }
+                    sep(&mut c.detail).push_str("device ");
+                    c.detail.push_str(device_name(*d));
+                }
+                Cond::Hours { from, to } => {
+                    let h = ctx.hour;
+                    let inside = if from <= to {
+                        (*from..=*to).contains(&h)
+                    } else {
+                        h >= *from || h <= *to
+                    };
+                    if !inside {
+                        return None;
+                    }
+                    let d = sep(&mut c.detail);
+                    d.push_str("hour ");
+                    number(d, f64::from(h));
+                    d.push_str(" in ");
+                    number(d, f64::from(*from));
+                    d.push('-');
+                    number(d, f64::from(*to));
+                }
+                Cond::Weekdays(mask) => {
+                    let day = WEEKDAYS.get(usize::from(ctx.weekday))?;
+                    if mask >> ctx.weekday & 1 == 0 {
+                        return None;
+                    }
+                    sep(&mut c.detail).push_str("weekday ");
+                    c.detail.push_str(day);
+                }
+                Cond::Visits(cmp) => {
+                    let v = f64::from(ctx.visits);
+                    if !cmp_holds(cmp, v) {
+                        return None;
+                    }
+                    cmp_detail(sep(&mut c.detail), "visits ", v, cmp);
+                }
+                Cond::Days(cmp) => {
+                    let v = ctx.days_since_last_visit.filter(|v| cmp_holds(cmp, *v))?;
+                    cmp_detail(sep(&mut c.detail), "days since last visit ", v, cmp);
+                }
+            }
+        }
+        Some(c)
+    }
+}
+
+fn page_detail(out: &mut String, path: &str, glob: &Pattern) {
+    out.push_str("page ");
+    out.push_str(path);
+    out.push_str(" ~ ");
+    out.push_str(&glob.source);
+}
