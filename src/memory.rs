@@ -81,6 +81,11 @@ impl Memory {
             self.visits = self.visits.saturating_add(1);
             self.last_visit_ms = Some(last);
         }
+        // Activity even before a first decision, so a stored memory does
+        // not count this visit again.
+        if self.page.jobs.is_empty() && self.page.stages.is_empty() {
+            self.page.at_ms = self.page.at_ms.max(now_ms);
+        }
     }
 
     /// Days since the previous visit, for `Context`; `None` on a first visit.

@@ -24,7 +24,7 @@ use std::rc::Rc;
 use crate::arrival::Source;
 use crate::json::number;
 use crate::rules::{Cmp, CmpOp, Condition, Device, Policy, Rules, Signal};
-use crate::signals::{EventKind, Signals};
+use crate::signals::{Event, EventKind, Signals};
 use crate::text::{analyze, TermIndex, Token};
 use glob::Pattern;
 
@@ -387,7 +387,8 @@ struct Best {
 }
 
 impl Best {
-    /// Not negated, then exact, then freshest, then longest first.
+    /// Not negated, then exact, then freshest, then longest first; then the
+    /// rules' order, so reasons never depend on the sort.
     fn rank(&self, o: &Best) -> Ordering {
         self.sig
             .cmp(&o.sig)
@@ -395,6 +396,8 @@ impl Best {
             .then(self.fuzzy.cmp(&o.fuzzy))
             .then(o.at.total_cmp(&self.at))
             .then((o.end - o.start).cmp(&(self.end - self.start)))
+            .then(self.term.cmp(&o.term))
+            .then(self.start.cmp(&o.start))
     }
 }
 
@@ -665,13 +668,15 @@ impl Compiled {
             negated: false,
             terms: None,
         };
-        // Freshest event (newest first) satisfying `ok`.
+        // The freshest event satisfying `ok` (the latest of equals).
         let freshest = |ok: &dyn Fn(usize, &EventKind) -> bool| {
-            s.events
-                .iter()
-                .enumerate()
-                .rev()
-                .find(|(i, e)| ok(*i, &e.kind))
+            let mut found: Option<(usize, &Event)> = None;
+            for (i, e) in s.events.iter().enumerate() {
+                if ok(i, &e.kind) && found.is_none_or(|(_, f)| e.at_ms >= f.at_ms) {
+                    found = Some((i, e));
+                }
+            }
+            found
         };
         for cond in sig.conds.iter() {
             match cond {
