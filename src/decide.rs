@@ -79,9 +79,9 @@ pub struct Decision {
     pub label: Option<Rc<str>>,
     pub stage: Option<Rc<str>>,
     /// Every job's score, in file order.
-    pub scores: Vec<(Rc<str>, f64)>,
+    pub scores: Scores,
     /// Every stage's score, in file order.
-    pub stage_scores: Vec<(Rc<str>, f64)>,
+    pub stage_scores: Scores,
     pub confidence: f64,
     pub holdout: bool,
     pub reasons: Vec<Reason>,
@@ -95,6 +95,34 @@ pub struct Decision {
     pub at_ms: f64,
     /// What inference alone chose (remembered as the active job).
     pub(crate) inferred: Option<u32>,
+}
+
+/// Scores of every job (or stage) in file order. The ids are shared with
+/// the compiled rules, so a decision costs one number per job.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    ids: Rc<[Rc<str>]>,
+    values: Vec<f64>,
+}
+
+impl Scores {
+    /// `(id, score)` in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.ids
+            .iter()
+            .map(|id| &**id)
+            .zip(self.values.iter().copied())
+    }
+
+    /// The score of `id`.
+    pub fn get(&self, id: &str) -> Option<f64> {
+        self.iter().find(|(i, _)| *i == id).map(|(_, s)| s)
+    }
+
+    /// The scores alone, in file order.
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
 }
 
 /// Longest `terms` insertion, in characters.
@@ -113,7 +141,8 @@ pub fn decide(
     force: Option<&str>,
 ) -> Decision {
     let c = compiled;
-    let mut reasons = Vec::new();
+    let fired = c.evaluate(signals, now_ms);
+    let mut reasons = Vec::with_capacity(fired.len() + memory.carried.jobs.len() + 2);
     let mut stage_reasons = Vec::new();
     let faded = fade(
         now_ms - memory.carried.at_ms,
@@ -136,7 +165,7 @@ pub fn decide(
         }
     }
     let mut insert = None;
-    for f in c.evaluate(signals, now_ms) {
+    for f in fired {
         let (group, list) = if f.stage {
             (&c.stages, &mut stage_reasons)
         } else {
@@ -238,48 +267,38 @@ fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     scores
 }
 
-fn paired(group: &Group, scores: Vec<f64>) -> Vec<(Rc<str>, f64)> {
-    group.ids.iter().cloned().zip(scores).collect()
-}
-
-/// The best score other than `i`'s (0 when there is no other).
-fn runner_up(scores: &[f64], i: usize) -> f64 {
-    let mut best = f64::NEG_INFINITY;
-    for (j, s) in scores.iter().enumerate() {
-        if j != i && *s > best {
-            best = *s;
-        }
-    }
-    if best == f64::NEG_INFINITY {
-        0.0
-    } else {
-        best
+fn paired(group: &Group, values: Vec<f64>) -> Scores {
+    Scores {
+        ids: group.ids.clone(),
+        values,
     }
 }
 
 /// The policy over scores in file order (rule 3 of the module docs).
 fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
-    let mut top = 0;
-    for (i, s) in scores.iter().enumerate() {
-        if *s > scores[top] {
-            top = i;
+    // The top (the first of equals) and the runner-up (0 when alone).
+    let mut best = *scores.first()?;
+    let (mut top, mut second) = (0, f64::NEG_INFINITY);
+    for (i, &s) in scores.iter().enumerate().skip(1) {
+        if s > best {
+            (top, second, best) = (i, best, s);
+        } else if s > second {
+            second = s;
         }
     }
-    let clears = |i: usize| {
-        scores[i] >= p.threshold - EPS && scores[i] - runner_up(scores, i) >= p.margin - EPS
-    };
-    if scores.is_empty() {
-        return None;
+    if second == f64::NEG_INFINITY {
+        second = 0.0;
     }
+    let clears = best >= p.threshold - EPS && best - second >= p.margin - EPS;
     if let Some(a) = active.map(|a| a as usize).filter(|a| *a < scores.len()) {
-        if top != a && clears(top) && scores[top] - scores[a] >= p.margin + p.stickiness - EPS {
+        if top != a && clears && best - scores[a] >= p.margin + p.stickiness - EPS {
             return Some(top as u32);
         }
         if scores[a] >= p.threshold - p.stickiness - EPS {
             return Some(a as u32);
         }
     }
-    clears(top).then_some(top as u32)
+    clears.then_some(top as u32)
 }
 
 /// `e^s_i / Σ e^s`, computed stably; jobs at 0 (most of them) share one term.
@@ -339,10 +358,10 @@ impl Decision {
     }
 }
 
-fn scores_json(out: &mut String, scores: &[(Rc<str>, f64)]) {
+fn scores_json(out: &mut String, scores: &Scores) {
     let mut o = Object::new(out);
-    for (id, s) in scores {
-        number(o.key(id), *s);
+    for (id, s) in scores.iter() {
+        number(o.key(id), s);
     }
     o.end();
 }

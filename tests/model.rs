@@ -85,7 +85,7 @@ fn run(c: &Compiled, s: &Signals) -> Decision {
 }
 
 fn score(d: &Decision, job: &str) -> f64 {
-    d.scores.iter().find(|(j, _)| &**j == job).unwrap().1
+    d.scores.get(job).unwrap()
 }
 
 fn job_of(d: &Decision) -> Option<&str> {
@@ -680,7 +680,7 @@ fn stages_are_scored_like_jobs() {
         .push(at(0.0, EventKind::Page("/prices/2024".into())));
     let d = run(&c, &s);
     assert_eq!(d.stage.as_deref(), Some("compare"));
-    assert_eq!(d.stage_scores[0].1, 3.0);
+    assert_eq!(d.stage_scores.get("compare"), Some(3.0));
     assert_eq!(d.stage_reasons.len(), 1);
     assert_eq!(&*d.stage_reasons[0].job, "compare");
     assert_eq!(d.reasons.len(), 1, "stage reasons are apart");
@@ -817,13 +817,13 @@ fn scores_equal_the_sum_of_reasons() {
         }
         let d = decide(&c, &s, &m, 0.0, None);
         for (scores, reasons) in [(&d.scores, &d.reasons), (&d.stage_scores, &d.stage_reasons)] {
-            for (id, score) in scores {
+            for (id, score) in scores.iter() {
                 let sum: f64 = reasons
                     .iter()
-                    .filter(|x| x.job == *id)
+                    .filter(|x| &*x.job == id)
                     .map(|x| x.weight)
                     .sum();
-                assert!(close(sum, *score), "round {round}: {id} {score} != {sum}");
+                assert!(close(sum, score), "round {round}: {id} {score} != {sum}");
             }
         }
         // Each rule signal fires at most once: no more rule reasons than signals.
@@ -1063,4 +1063,59 @@ fn with_text_negated_terms_do_not_count() {
         "{}",
         ignored.detail
     );
+}
+
+/// Reference `*` glob, case-insensitive, by recursion.
+fn glob_ref(g: &[char], t: &[char]) -> bool {
+    match g.split_first() {
+        None => t.is_empty(),
+        Some(('*', rest)) => (0..=t.len()).any(|i| glob_ref(rest, &t[i..])),
+        Some((c, rest)) => t.first() == Some(c) && glob_ref(rest, &t[1..]),
+    }
+}
+
+#[test]
+fn keyed_globs_never_miss_a_match() {
+    let parts = [
+        "*", "/", "lofts", "a", "Ab", "loft", "ст", "-2024", ".com", "x",
+    ];
+    let mut r = Rng(7);
+    let gen = |r: &mut Rng, n| {
+        (0..n)
+            .map(|_| parts[r.below(parts.len() as u64) as usize])
+            .collect::<String>()
+    };
+    for _ in 0..3000 {
+        let n = 1 + r.below(5);
+        let g = gen(&mut r, n);
+        let n = r.below(6);
+        let value = gen(&mut r, n).replace('*', "");
+        let want = glob_ref(
+            &g.to_lowercase().chars().collect::<Vec<_>>(),
+            &value.to_lowercase().chars().collect::<Vec<_>>(),
+        );
+        let c = compile(&rules(vec![job(
+            "a",
+            vec![
+                sig(
+                    1.0,
+                    vec![Condition::Param {
+                        name: "utm_campaign".into(),
+                        globs: vec![glob("zzzz*"), glob(&g)],
+                    }],
+                ),
+                sig(10.0, vec![Condition::Page(glob(&g))]),
+                sig(100.0, vec![Condition::Referrer(glob(&g))]),
+            ],
+        )]));
+        let mut s = visitor(None);
+        s.arrival
+            .params
+            .push(("utm_campaign".into(), value.clone()));
+        s.arrival.referrer_host = Some(value.clone());
+        s.events.push(at(0.0, EventKind::Page(value.clone())));
+        let got = score(&run(&c, &s), "a");
+        let want = if want { 111.0 } else { 0.0 };
+        assert_eq!(got, want, "glob {g:?} value {value:?}");
+    }
 }

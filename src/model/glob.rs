@@ -26,6 +26,17 @@ impl Pattern {
         &self.pieces[0]
     }
 
+    /// The longest literal piece (the first of equals).
+    pub(crate) fn longest(&self) -> &str {
+        let mut best = &*self.pieces[0];
+        for p in self.pieces.iter() {
+            if p.len() > best.len() {
+                best = p;
+            }
+        }
+        best
+    }
+
     /// Whether lower-cased `text` matches.
     pub(crate) fn matches(&self, text: &str) -> bool {
         let p = &self.pieces;
@@ -41,13 +52,22 @@ impl Pattern {
         }
         let mut rest = &text[first.len()..text.len() - last.len()];
         for piece in &p[1..p.len() - 1] {
-            match rest.find(&**piece) {
+            match find(rest.as_bytes(), piece.as_bytes()) {
                 Some(i) => rest = &rest[i + piece.len()..],
                 None => return false,
             }
         }
         true
     }
+}
+
+/// Naive search: pieces are short, and a searcher's setup costs more than
+/// it saves. A match of a whole UTF-8 needle starts on a char boundary.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -3,10 +3,13 @@
 //!
 //! Cost of a decision grows with what the visitor did, not with the size
 //! of the rules: every `terms` phrase of every job and stage sits in ONE
-//! [`TermIndex`] (and every `search` phrase in another), and signals keyed
-//! by a name (URL parameter, event, selector) or a page prefix are found by
-//! binary search from the visitor's own values. Only signals with nothing
-//! to key on (device, hours, source, …) are checked on every decision.
+//! [`TermIndex`] (and every `search` phrase in another). Every other signal
+//! is filed under a hash of one of its conditions (an event name, a
+//! selector, a page glob's literal prefix, a 4-byte piece of a parameter,
+//! page or referrer glob) and found by binary search from the visitor's own
+//! values; hash collisions only add candidates, which are then checked in
+//! full. Only signals with nothing to key on (device, hours, source, short
+//! globs…) are checked on every decision.
 //!
 //! A signal fires once, when all its conditions hold. Arrival conditions
 //! (terms, param, source, referrer) and circumstances (device, hours,
@@ -18,6 +21,7 @@
 
 mod glob;
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -30,7 +34,8 @@ use glob::Pattern;
 
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
-    pub(crate) ids: Vec<Rc<str>>,
+    /// Shared with every decision's scores.
+    pub(crate) ids: Rc<[Rc<str>]>,
     pub(crate) labels: Vec<Rc<str>>,
 }
 
@@ -61,20 +66,36 @@ pub struct Compiled {
     term_of: Vec<(u32, Box<str>)>,
     search: TermIndex,
     search_of: Vec<(u32, Box<str>)>,
-    /// (key kind, key, signal), sorted by kind then key.
-    keyed: Vec<(u8, Box<[u8]>, u32)>,
+    /// (key hash, signal), sorted. A hash collision only adds a
+    /// candidate, which `check` then rejects.
+    keyed: Vec<(u64, u32)>,
+    /// Hashes of the URL parameter names that key signals, sorted.
+    param_names: Vec<u64>,
+    /// Some page (or referrer) globs are keyed by a 4-byte piece found
+    /// anywhere in the visitor's path (or host).
+    page_grams: bool,
+    referrer_grams: bool,
     /// Signals with nothing to key on: checked on every decision.
     scanned: Vec<u32>,
 }
 
-// Key kinds, in order of preference when a signal could use several.
-const K_PARAM: u8 = 0;
-const K_EVENT: u8 = 1;
-const K_CLICK: u8 = 2;
-const K_DWELL: u8 = 3;
-/// The first `PAGE_KEY` bytes of a lower-cased page path.
-const K_PAGE: u8 = 4;
-const PAGE_KEY: usize = 4;
+// Key kinds, in order of preference when a signal could use several:
+// exact names first, then globs by a literal prefix, then by a 4-byte piece
+// ("gram": the last 4 bytes of the glob's longest literal piece, looked up
+// at every offset of the visitor's value).
+const K_EVENT: u8 = 0;
+const K_CLICK: u8 = 1;
+const K_DWELL: u8 = 2;
+/// A page glob's literal prefix, cut to the longest of `PREFIXES` it has.
+const K_PAGE: u8 = 3;
+/// A parameter name alone, or with a gram of the value glob.
+const K_PARAM: u8 = 4;
+const K_REFERRER: u8 = 5;
+const K_PAGE_GRAM: u8 = 6;
+const PREFIXES: [usize; 4] = [4, 8, 16, 32];
+const GRAM: usize = 4;
+/// Separates a parameter name from a gram (never in UTF-8).
+const SEP: &[u8] = &[0xff];
 
 struct Sig {
     /// Owned by a stage rather than a job.
@@ -133,6 +154,9 @@ pub fn compile(rules: &Rules) -> Compiled {
         search: TermIndex::default(),
         search_of: Vec::new(),
         keyed: Vec::new(),
+        param_names: Vec::new(),
+        page_grams: false,
+        referrer_grams: false,
         scanned: Vec::new(),
     };
     for (stage, group) in [(false, &rules.jobs), (true, &rules.stages)] {
@@ -143,6 +167,8 @@ pub fn compile(rules: &Rules) -> Compiled {
         }
     }
     c.keyed.sort_unstable();
+    c.param_names.sort_unstable();
+    c.param_names.dedup();
     c
 }
 
@@ -174,10 +200,11 @@ impl Compiled {
         let id = self.sigs.len() as u32;
         let mut conds = Vec::with_capacity(signal.conditions.len());
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
-        let mut key: Option<(u8, Box<[u8]>)> = None;
-        let mut offer = |kind: u8, bytes: &[u8]| {
-            if key.as_ref().is_none_or(|(k, _)| kind < *k) {
-                key = Some((kind, bytes.into()));
+        // The preferred condition's kind and keys (any of them may fire it).
+        let mut key: Option<(u8, Vec<u64>)> = None;
+        let mut offer = |kind: u8, keys: Vec<u64>| {
+            if !keys.is_empty() && key.as_ref().is_none_or(|(k, _)| kind < *k) {
+                key = Some((kind, keys));
             }
         };
         for cond in &signal.conditions {
@@ -212,30 +239,51 @@ impl Compiled {
                 }
                 Condition::Param { name, globs } => {
                     let name = name.to_ascii_lowercase();
-                    offer(K_PARAM, name.as_bytes());
+                    let globs: Box<[Pattern]> = globs.iter().map(|g| Pattern::new(&g.0)).collect();
+                    let named = Fnv::new(K_PARAM).feed(name.as_bytes());
+                    self.param_names.push(named.0);
+                    let mut keys: Vec<u64> = globs
+                        .iter()
+                        .map(|g| match gram(g.longest()) {
+                            Some(w) => named.feed(SEP).feed(w).0,
+                            None => named.0,
+                        })
+                        .collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    offer(K_PARAM, keys);
                     Cond::Param {
                         name: name.into(),
-                        globs: globs.iter().map(|g| Pattern::new(&g.0)).collect(),
+                        globs,
                     }
                 }
                 Condition::Source(s) => Cond::Source(*s),
-                Condition::Referrer(g) => Cond::Referrer(Pattern::new(&g.0)),
+                Condition::Referrer(g) => {
+                    let p = Pattern::new(&g.0);
+                    if let Some(w) = gram(p.longest()) {
+                        offer(K_REFERRER, vec![hash(K_REFERRER, w)]);
+                    }
+                    Cond::Referrer(p)
+                }
                 Condition::Page(g) => {
                     let p = Pattern::new(&g.0);
-                    if let Some(k) = p.prefix().as_bytes().get(..PAGE_KEY) {
-                        offer(K_PAGE, k);
+                    let prefix = p.prefix().as_bytes();
+                    if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
+                        offer(K_PAGE, vec![hash(K_PAGE, &prefix[..*len])]);
+                    } else if let Some(w) = gram(p.longest()) {
+                        offer(K_PAGE_GRAM, vec![hash(K_PAGE_GRAM, w)]);
                     }
                     Cond::Page(p)
                 }
                 Condition::Dwell { selector, seconds } => {
-                    offer(K_DWELL, selector.as_bytes());
+                    offer(K_DWELL, vec![hash(K_DWELL, selector.as_bytes())]);
                     Cond::Dwell {
                         selector: selector.as_str().into(),
                         seconds: *seconds,
                     }
                 }
                 Condition::Click(selector) => {
-                    offer(K_CLICK, selector.as_bytes());
+                    offer(K_CLICK, vec![hash(K_CLICK, selector.as_bytes())]);
                     Cond::Click(selector.as_str().into())
                 }
                 Condition::Scroll(p) => {
@@ -243,7 +291,7 @@ impl Compiled {
                     Cond::Scroll(*p)
                 }
                 Condition::Event(name) => {
-                    offer(K_EVENT, name.as_bytes());
+                    offer(K_EVENT, vec![hash(K_EVENT, name.as_bytes())]);
                     Cond::Event(name.as_str().into())
                 }
                 Condition::Device(d) => Cond::Device(*d),
@@ -258,7 +306,11 @@ impl Compiled {
         }
         if !by_terms {
             match key {
-                Some((kind, bytes)) => self.keyed.push((kind, bytes, id)),
+                Some((kind, keys)) => {
+                    self.page_grams |= kind == K_PAGE_GRAM;
+                    self.referrer_grams |= kind == K_REFERRER;
+                    self.keyed.extend(keys.into_iter().map(|h| (h, id)));
+                }
                 None => self.scanned.push(id),
             }
         }
@@ -274,13 +326,11 @@ impl Compiled {
         });
     }
 
-    /// Looks `key` up among the keyed signals of `kind`.
-    fn lookup(&self, kind: u8, key: &[u8], out: &mut Vec<u32>) {
-        let from = self
-            .keyed
-            .partition_point(|(k, b, _)| (*k, &**b) < (kind, key));
-        for (k, b, sig) in &self.keyed[from..] {
-            if *k != kind || &**b != key {
+    /// The signals keyed by hash `h`.
+    fn lookup(&self, h: u64, out: &mut Vec<u32>) {
+        let from = self.keyed.partition_point(|(k, _)| *k < h);
+        for (k, sig) in &self.keyed[from..] {
+            if *k != h {
                 break;
             }
             out.push(*sig);
@@ -352,6 +402,53 @@ impl Compiled {
     }
 }
 
+/// FNV-1a, fed piece by piece so a prefix is hashed once.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(kind: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).feed(&[kind])
+    }
+
+    fn feed(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Fnv(h)
+    }
+}
+
+fn hash(kind: u8, key: &[u8]) -> u64 {
+    Fnv::new(kind).feed(key).0
+}
+
+/// The gram a glob piece is keyed by: its last `GRAM` bytes.
+fn gram(piece: &str) -> Option<&[u8]> {
+    let b = piece.as_bytes();
+    b.len().checked_sub(GRAM).map(|i| &b[i..])
+}
+
+/// Looks up `base` fed with every `GRAM`-byte window of `value`.
+fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u32>) {
+    for w in value.as_bytes().windows(GRAM) {
+        c.lookup(base.feed(w).0, out);
+    }
+}
+
+/// Lower-case, borrowing when there is nothing to change (the usual case
+/// for URLs and paths).
+fn lower(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn add_phrases(index: &mut TermIndex, of: &mut Vec<(u32, Box<str>)>, list: &[String], sig: u32) {
     for phrase in list {
         if index.add(phrase, of.len() as u32) {
@@ -405,10 +502,10 @@ impl Best {
 struct Seen<'a> {
     signals: &'a Signals,
     now: f64,
-    params: Vec<(String, String)>,
-    host: Option<String>,
+    params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    host: Option<Cow<'a, str>>,
     /// Per event: the lower-cased path of a page or scroll event.
-    paths: Vec<Option<String>>,
+    paths: Vec<Option<Cow<'a, str>>>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Vec<Token>)>,
     /// Search events' texts analysed.
@@ -457,23 +554,39 @@ impl Compiled {
     /// (jobs, then stages).
     pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
         let seen = self.see(signals, now_ms);
-        let mut cand: Vec<u32> = Vec::new();
+        let mut cand: Vec<u32> = Vec::with_capacity(32);
         cand.extend(seen.term_best.iter().map(|b| b.sig));
         cand.extend(seen.search_best.iter().map(|b| b.sig));
         cand.extend_from_slice(&self.scanned);
-        for (name, _) in &seen.params {
-            self.lookup(K_PARAM, name.as_bytes(), &mut cand);
+        for (name, value) in &seen.params {
+            let named = Fnv::new(K_PARAM).feed(name.as_bytes());
+            if self.param_names.binary_search(&named.0).is_ok() {
+                self.lookup(named.0, &mut cand);
+                windows(self, named.feed(SEP), value, &mut cand);
+            }
+        }
+        if let Some(host) = seen.host.as_deref().filter(|_| self.referrer_grams) {
+            windows(self, Fnv::new(K_REFERRER), host, &mut cand);
         }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
+            let exact = |kind, key: &str, cand: &mut Vec<u32>| {
+                self.lookup(hash(kind, key.as_bytes()), cand)
+            };
             match &event.kind {
-                EventKind::Custom(name) => self.lookup(K_EVENT, name.as_bytes(), &mut cand),
-                EventKind::Click(sel) => self.lookup(K_CLICK, sel.as_bytes(), &mut cand),
-                EventKind::Dwell { selector, .. } => {
-                    self.lookup(K_DWELL, selector.as_bytes(), &mut cand)
-                }
+                EventKind::Custom(name) => exact(K_EVENT, name, &mut cand),
+                EventKind::Click(sel) => exact(K_CLICK, sel, &mut cand),
+                EventKind::Dwell { selector, .. } => exact(K_DWELL, selector, &mut cand),
                 _ => {
-                    if let Some(k) = path.as_ref().and_then(|p| p.as_bytes().get(..PAGE_KEY)) {
-                        self.lookup(K_PAGE, k, &mut cand);
+                    let Some(path) = path.as_deref() else {
+                        continue;
+                    };
+                    for len in PREFIXES {
+                        if let Some(prefix) = path.as_bytes().get(..len) {
+                            self.lookup(hash(K_PAGE, prefix), &mut cand);
+                        }
+                    }
+                    if self.page_grams {
+                        windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
                     }
                 }
             }
@@ -482,7 +595,7 @@ impl Compiled {
         cand.dedup();
 
         let half_life = self.policy.half_life_minutes * 60_000.0;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(cand.len());
         for id in cand {
             let sig = &self.sigs[id as usize];
             if let Some(check) = self.check(id, sig, &seen) {
@@ -515,16 +628,14 @@ impl Compiled {
             params: arrival
                 .params
                 .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_lowercase()))
+                .map(|(k, v)| (lower(k), lower(v)))
                 .collect(),
-            host: arrival.referrer_host.as_ref().map(|h| h.to_lowercase()),
+            host: arrival.referrer_host.as_deref().map(lower),
             paths: signals
                 .events
                 .iter()
                 .map(|e| match &e.kind {
-                    EventKind::Page(p) | EventKind::Scroll { path: p, .. } => {
-                        Some(p.to_lowercase())
-                    }
+                    EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
                     _ => None,
                 })
                 .collect(),
@@ -664,7 +775,7 @@ impl Compiled {
         let ctx = &s.context;
         let mut c = Check {
             at: seen.now,
-            detail: String::new(),
+            detail: String::with_capacity(64),
             negated: false,
             terms: None,
         };
