@@ -1119,3 +1119,240 @@ fn keyed_globs_never_miss_a_match() {
         assert_eq!(got, want, "glob {g:?} value {value:?}");
     }
 }
+
+// ---- the case file (needs the real rules parser, text and arrival) --------
+
+/// A minimal JSON value, enough to read the case file.
+enum J {
+    Null,
+    Bool,
+    Num,
+    Str(String),
+    Arr(Vec<J>),
+    Obj(Vec<(String, J)>),
+}
+
+impl J {
+    fn get(&self, key: &str) -> Option<&J> {
+        match self {
+            J::Obj(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    fn str(&self, key: &str) -> Option<&str> {
+        match self.get(key) {
+            Some(J::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+struct Reader<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Reader<'_> {
+    fn ws(&mut self) {
+        while self.s.get(self.i).is_some_and(|b| b.is_ascii_whitespace()) {
+            self.i += 1;
+        }
+    }
+    fn eat(&mut self, b: u8) {
+        self.ws();
+        assert_eq!(
+            self.s.get(self.i),
+            Some(&b),
+            "JSON: expected {} at {}",
+            b as char,
+            self.i
+        );
+        self.i += 1;
+    }
+    fn value(&mut self) -> J {
+        self.ws();
+        match self.s[self.i] {
+            b'{' => {
+                self.i += 1;
+                let mut members = Vec::new();
+                self.ws();
+                if self.s[self.i] == b'}' {
+                    self.i += 1;
+                    return J::Obj(members);
+                }
+                loop {
+                    self.ws();
+                    let J::Str(k) = self.value() else {
+                        panic!("JSON: key")
+                    };
+                    self.eat(b':');
+                    members.push((k, self.value()));
+                    self.ws();
+                    self.i += 1;
+                    if self.s[self.i - 1] == b'}' {
+                        return J::Obj(members);
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.s[self.i] == b']' {
+                    self.i += 1;
+                    return J::Arr(items);
+                }
+                loop {
+                    items.push(self.value());
+                    self.ws();
+                    self.i += 1;
+                    if self.s[self.i - 1] == b']' {
+                        return J::Arr(items);
+                    }
+                }
+            }
+            b'"' => {
+                self.i += 1;
+                let mut out = Vec::new();
+                loop {
+                    let b = self.s[self.i];
+                    self.i += 1;
+                    match b {
+                        b'"' => return J::Str(String::from_utf8(out).unwrap()),
+                        b'\\' => {
+                            let e = self.s[self.i];
+                            self.i += 1;
+                            let c = match e {
+                                b'n' => '\n',
+                                b't' => '\t',
+                                b'r' => '\r',
+                                b'u' => {
+                                    let hex =
+                                        std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
+                                    self.i += 4;
+                                    char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap()
+                                }
+                                other => other as char,
+                            };
+                            out.extend_from_slice(c.to_string().as_bytes());
+                        }
+                        b => out.push(b),
+                    }
+                }
+            }
+            b't' | b'f' => {
+                while self.s[self.i].is_ascii_alphabetic() {
+                    self.i += 1;
+                }
+                J::Bool
+            }
+            b'n' => {
+                self.i += 4;
+                J::Null
+            }
+            _ => {
+                while self
+                    .s
+                    .get(self.i)
+                    .is_some_and(|b| b"+-.eE0123456789".contains(b))
+                {
+                    self.i += 1;
+                }
+                J::Num
+            }
+        }
+    }
+}
+
+fn case_event(spec: &str) -> EventKind {
+    let (kind, value) = spec.split_once(':').unwrap();
+    match kind {
+        "page" => EventKind::Page(value.into()),
+        "click" => EventKind::Click(value.into()),
+        "dwell" => {
+            let (selector, secs) = value.rsplit_once(':').unwrap();
+            EventKind::Dwell {
+                selector: selector.into(),
+                seconds: secs.parse().unwrap(),
+            }
+        }
+        "scroll" => {
+            let (p, path) = value.split_once(':').unwrap_or((value, "/"));
+            EventKind::Scroll {
+                percent: p.parse().unwrap(),
+                path: path.into(),
+            }
+        }
+        "search" => EventKind::Search(value.into()),
+        "event" => EventKind::Custom(value.into()),
+        _ => panic!("bad event {spec}"),
+    }
+}
+
+#[test]
+fn with_parser_cases_queries_json() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    let text = std::fs::read_to_string(format!("{dir}/cases/queries.json")).unwrap();
+    let doc = Reader {
+        s: text.as_bytes(),
+        i: 0,
+    }
+    .value();
+    let Some(J::Arr(cases)) = doc.get("cases") else {
+        panic!("no cases")
+    };
+    assert!(cases.len() >= 60, "{} cases", cases.len());
+    let mut compiled = std::collections::HashMap::new();
+    let mut failures = Vec::new();
+    for (n, case) in cases.iter().enumerate() {
+        let name = case.str("rules").unwrap();
+        let c = compiled.entry(name.to_owned()).or_insert_with(|| {
+            let path = format!("{dir}/fixtures/{name}.rules.json");
+            let text = std::fs::read_to_string(&path).unwrap();
+            match jobwise::rules::parse(&text) {
+                Ok(rules) => compile(&rules),
+                Err(problems) => panic!(
+                    "{path}: {}",
+                    problems
+                        .iter()
+                        .map(|p| format!("{}:{}: {}: {}", p.line, p.column, p.path, p.message))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            }
+        });
+        let url = case.str("url").unwrap_or("");
+        let mut s = visitor(None);
+        s.arrival = jobwise::arrival::read_str(case.str("referrer").unwrap_or(""), url);
+        if let Some(t) = case.str("terms") {
+            s.arrival.terms = Some(t.to_lowercase());
+        }
+        if !url.is_empty() {
+            s.events
+                .push(at(0.0, EventKind::Page(s.arrival.landing_path.clone())));
+        }
+        if let Some(J::Arr(events)) = case.get("events") {
+            for e in events {
+                let J::Str(spec) = e else { panic!("event") };
+                s.events.push(at(0.0, case_event(spec)));
+            }
+        }
+        let d = decide(c, &s, &Memory::new(99), 0.0, None);
+        let want = case.str("job");
+        if job_of(&d) != want {
+            failures.push(format!(
+                "#{n} {name} {:?} {:?}: want {want:?}, got {}",
+                case.str("terms").unwrap_or(""),
+                case.str("note").unwrap_or(""),
+                d.to_json()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
