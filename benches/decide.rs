@@ -1,8 +1,13 @@
 //! Native decision time: one realistic visitor against a small rules file
 //! (4 jobs × 10 terms) and a huge one (200 jobs × 50 terms = 10,000
 //! terms). A tiny harness (no criterion): warm-up, then batches; reports
-//! the median and p90 nanoseconds per decision, their ratio, and writes
-//! them to `target/bench/native.json`.
+//! the median and p90 nanoseconds per decision, the big/small ratio, and
+//! writes them to `target/bench/native.json`.
+//!
+//! Two figures each: `warm` is a page deciding again (on every event) with
+//! the arrival terms already analysed (`Compiled` remembers the last few
+//! texts); `cold` is the page's first decision, a text never seen, which
+//! includes the text pipeline (normalize, stem, look up).
 //!
 //! Run: `cargo bench --bench decide`.
 
@@ -217,15 +222,22 @@ struct Figures {
     p90: f64,
 }
 
-fn measure(c: &Compiled, s: &Signals, m: &Memory) -> Figures {
+/// Decides for the visitors in turn (more of them than `Compiled`
+/// remembers texts: every decision is cold).
+fn measure(c: &Compiled, visitors: &[Signals], m: &Memory) -> Figures {
+    let mut k = 0;
+    let mut once = || {
+        k = (k + 1) % visitors.len();
+        black_box(decide(black_box(c), black_box(&visitors[k]), m, 0.0, None));
+    };
     for _ in 0..BATCH * 2 {
-        black_box(decide(black_box(c), black_box(s), m, 0.0, None));
+        once();
     }
     let mut per: Vec<f64> = (0..BATCHES)
         .map(|_| {
             let t = Instant::now();
             for _ in 0..BATCH {
-                black_box(decide(black_box(c), black_box(s), m, 0.0, None));
+                once();
             }
             t.elapsed().as_nanos() as f64 / BATCH as f64
         })
@@ -247,25 +259,43 @@ fn main() {
     let small_scores = decide(&small, &s, &m, 0.0, None).scores;
     assert_eq!(small_scores.values(), &d.scores.values()[..4]);
 
-    let a = measure(&small, &s, &m);
-    let b = measure(&big, &s, &m);
-    let ratio = b.median / a.median;
-    println!(
-        "decide, 4 jobs x 10 terms:    median {:>8.0} ns  p90 {:>8.0} ns",
-        a.median, a.p90
-    );
-    println!(
-        "decide, 200 jobs x 50 terms:  median {:>8.0} ns  p90 {:>8.0} ns",
-        b.median, b.p90
-    );
-    println!("ratio (median): {ratio:.2}");
-
-    let json = format!(
-        "{{\"small\":{{\"jobs\":4,\"terms\":40,\"median_ns\":{:.0},\"p90_ns\":{:.0}}},\
-         \"big\":{{\"jobs\":200,\"terms\":10000,\"median_ns\":{:.0},\"p90_ns\":{:.0}}},\
-         \"ratio\":{:.3}}}\n",
-        a.median, a.p90, b.median, b.p90, ratio
-    );
+    let warm = [s.clone()];
+    let cold: Vec<Signals> = (0..16)
+        .map(|i| {
+            let mut v = s.clone();
+            v.arrival.terms = Some(format!(
+                "best laptop for 4k video editing with long battery {i}"
+            ));
+            v
+        })
+        .collect();
+    let rows = [
+        ("warm", measure(&small, &warm, &m), measure(&big, &warm, &m)),
+        ("cold", measure(&small, &cold, &m), measure(&big, &cold, &m)),
+    ];
+    let mut json = String::from("{");
+    for (i, (name, a, b)) in rows.iter().enumerate() {
+        let ratio = b.median / a.median;
+        println!(
+            "decide {name}, 4 jobs x 10 terms:    median {:>8.0} ns  p90 {:>8.0} ns",
+            a.median, a.p90
+        );
+        println!(
+            "decide {name}, 200 jobs x 50 terms:  median {:>8.0} ns  p90 {:>8.0} ns",
+            b.median, b.p90
+        );
+        println!("decide {name}, ratio (median): {ratio:.2}");
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            "\"{name}\":{{\"small\":{{\"jobs\":4,\"terms\":40,\"median_ns\":{:.0},\"p90_ns\":{:.0}}},\
+             \"big\":{{\"jobs\":200,\"terms\":10000,\"median_ns\":{:.0},\"p90_ns\":{:.0}}},\
+             \"ratio\":{:.3}}}",
+            a.median, a.p90, b.median, b.p90, ratio
+        ));
+    }
+    json.push_str("}\n");
     let dir = std::env::var("CARGO_TARGET_DIR")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/target").into());
     let dir = std::path::Path::new(&dir).join("bench");

@@ -1356,3 +1356,20 @@ fn with_parser_cases_queries_json() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn remembered_texts_give_the_same_decisions() {
+    let c = two_jobs();
+    let texts: Vec<String> = (0..20)
+        .map(|i| format!("{} light {i}", ["photo", "family", "school park"][i % 3]))
+        .collect();
+    let first: Vec<String> = texts
+        .iter()
+        .map(|t| run(&c, &visitor(Some(t))).to_json())
+        .collect();
+    for _ in 0..3 {
+        for (t, want) in texts.iter().zip(&first).rev() {
+            assert_eq!(&run(&c, &visitor(Some(t))).to_json(), want);
+        }
+    }
+}

@@ -22,6 +22,7 @@
 mod glob;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -29,7 +30,7 @@ use crate::arrival::Source;
 use crate::json::number;
 use crate::rules::{Cmp, CmpOp, Condition, Device, Policy, Rules, Signal};
 use crate::signals::{Event, EventKind, Signals};
-use crate::text::{analyze, TermIndex, Token};
+use crate::text::{analyze, Hit, TermIndex, Token};
 use glob::Pattern;
 
 /// Ids and labels of the jobs (or of the stages), in file order.
@@ -77,7 +78,22 @@ pub struct Compiled {
     referrer_grams: bool,
     /// Signals with nothing to key on: checked on every decision.
     scanned: Vec<u32>,
+    /// The last few visitor texts analysed. A page decides again on every
+    /// event with the same arrival terms, and analysing text is most of a
+    /// decision's cost.
+    memo: RefCell<Vec<Rc<Analysed>>>,
 }
+
+/// A visitor text analysed and looked up in one index.
+struct Analysed {
+    search: bool,
+    text: Box<str>,
+    tokens: Vec<Token>,
+    hits: Vec<Hit>,
+}
+
+/// Texts remembered in `Compiled::memo`.
+const MEMO: usize = 8;
 
 // Key kinds, in order of preference when a signal could use several:
 // exact names first, then globs by a literal prefix, then by a 4-byte piece
@@ -158,6 +174,7 @@ pub fn compile(rules: &Rules) -> Compiled {
         page_grams: false,
         referrer_grams: false,
         scanned: Vec::new(),
+        memo: RefCell::new(Vec::new()),
     };
     for (stage, group) in [(false, &rules.jobs), (true, &rules.stages)] {
         for (owner, job) in group.iter().enumerate() {
@@ -507,22 +524,15 @@ struct Seen<'a> {
     /// Per event: the lower-cased path of a page or scroll event.
     paths: Vec<Option<Cow<'a, str>>>,
     /// Arrival texts (terms, utm_term) as given and analysed.
-    texts: Vec<(&'a str, Vec<Token>)>,
+    texts: Vec<(&'a str, Rc<Analysed>)>,
     /// Search events' texts analysed.
-    searches: Vec<Vec<Token>>,
+    searches: Vec<Rc<Analysed>>,
     term_best: Vec<Best>,
     search_best: Vec<Best>,
 }
 
-fn find_best(
-    index: &TermIndex,
-    of: &[(u32, Box<str>)],
-    tokens: &[Token],
-    text: usize,
-    at: f64,
-    out: &mut Vec<Best>,
-) {
-    for hit in index.find(tokens) {
+fn find_best(of: &[(u32, Box<str>)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
+    for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
             out.push(Best {
                 sig: *sig,
@@ -651,35 +661,55 @@ impl Compiled {
             .find(|(k, _)| k == "utm_term")
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
-        for text in terms.into_iter().chain(utm) {
-            let tokens = analyze(text);
-            find_best(
-                &self.terms,
-                &self.term_of,
-                &tokens,
-                seen.texts.len(),
-                now,
-                &mut seen.term_best,
-            );
-            seen.texts.push((text, tokens));
-        }
-        keep_best(&mut seen.term_best);
-        for event in &signals.events {
-            if let EventKind::Search(text) = &event.kind {
-                let tokens = analyze(text);
-                find_best(
-                    &self.search,
-                    &self.search_of,
-                    &tokens,
-                    seen.searches.len(),
-                    event.at_ms,
-                    &mut seen.search_best,
-                );
-                seen.searches.push(tokens);
+        if !self.term_of.is_empty() {
+            for text in terms.into_iter().chain(utm) {
+                let a = self.analysed(false, text);
+                let n = seen.texts.len();
+                find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
+                seen.texts.push((text, a));
             }
+            keep_best(&mut seen.term_best);
         }
-        keep_best(&mut seen.search_best);
+        if !self.search_of.is_empty() {
+            for event in &signals.events {
+                if let EventKind::Search(text) = &event.kind {
+                    let a = self.analysed(true, text);
+                    let n = seen.searches.len();
+                    find_best(
+                        &self.search_of,
+                        &a.hits,
+                        n,
+                        event.at_ms,
+                        &mut seen.search_best,
+                    );
+                    seen.searches.push(a);
+                }
+            }
+            keep_best(&mut seen.search_best);
+        }
         seen
+    }
+
+    /// `text` analysed and looked up in the terms (or search) index,
+    /// remembered for the next decisions.
+    fn analysed(&self, search: bool, text: &str) -> Rc<Analysed> {
+        let mut memo = self.memo.borrow_mut();
+        if let Some(a) = memo.iter().find(|a| a.search == search && &*a.text == text) {
+            return a.clone();
+        }
+        let tokens = analyze(text);
+        let index = if search { &self.search } else { &self.terms };
+        let a = Rc::new(Analysed {
+            search,
+            text: text.into(),
+            hits: index.find(&tokens),
+            tokens,
+        });
+        if memo.len() >= MEMO {
+            memo.remove(0);
+        }
+        memo.push(a.clone());
+        a
     }
 }
 
@@ -793,7 +823,8 @@ impl Compiled {
             match cond {
                 Cond::Terms => {
                     let b = best(&seen.term_best, id)?;
-                    let (text, tokens) = &seen.texts[b.text];
+                    let (text, a) = &seen.texts[b.text];
+                    let tokens = &a.tokens;
                     match_detail(
                         sep(&mut c.detail),
                         tokens,
@@ -811,7 +842,7 @@ impl Compiled {
                     d.push_str("search ");
                     match_detail(
                         d,
-                        &seen.searches[b.text],
+                        &seen.searches[b.text].tokens,
                         b,
                         &self.search_of[b.term as usize].1,
                     );
