@@ -493,3 +493,153 @@ fn undo(e: &mut Entry) {
     }
     e.applied.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    const PAGE: &str = "<section data-jobwise-slot=\"hero\"><h1>Default</h1>\
+        <template data-jobwise-variant=\"photo family@compare\"><h1>Light</h1><p>North</p></template>\
+        <template data-jobwise-variant=\"family\"><h1>Metro</h1></template></section>\
+        <a data-jobwise-slot=\"cta\" href=\"/tour\">Book <b>now</b></a>\
+        <p data-jobwise-show=\"photo\">Studio</p><p data-jobwise-hide=\"photo\" style=\"color: red\">Spring</p>\
+        <span data-jobwise-insert=\"terms\">a flat</span>";
+
+    /// A fresh fixture at the top of the body, and an actuator over it.
+    fn setup() -> (Element, Actuator) {
+        let doc = dom::document();
+        let root = doc.create_element("div").unwrap();
+        root.set_inner_html(PAGE);
+        let body = doc.body().unwrap();
+        body.insert_before(&root, body.first_child().as_ref())
+            .unwrap();
+        (root, Actuator::new(|_, _| {}).unwrap())
+    }
+
+    fn plan(job: &str, stage: Option<&str>) -> Plan {
+        let mut p = Plan::new(Some(job), stage, Some("flat <b>with</b> light"), &[]);
+        p.content.push(super::super::plan::Content {
+            slot: "cta".into(),
+            text: Some("See <i>lofts</i>".into()),
+            href: Some("javascript:alert(1)".into()),
+            attrs: vec![
+                ("title".into(), "Lofts".into()),
+                ("onclick".into(), "x()".into()),
+            ],
+        });
+        p
+    }
+
+    fn text(root: &Element, sel: &str) -> String {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn a_plan_changes_each_kind_of_element_and_revert_restores_the_exact_dom() {
+        let (root, mut a) = setup();
+        let before = root.inner_html();
+        a.set_plan(plan("photo", None), Mode::Free);
+        assert_eq!(text(&root, "section"), "LightNorth");
+        let cta = root.query_selector("a").unwrap().unwrap();
+        assert_eq!(
+            cta.text_content().unwrap(),
+            "See <i>lofts</i>",
+            "text, never HTML"
+        );
+        assert_eq!(
+            cta.get_attribute("href").unwrap(),
+            "/tour",
+            "javascript: refused"
+        );
+        assert_eq!(cta.get_attribute("title").unwrap(), "Lofts");
+        assert!(!cta.has_attribute("onclick"), "not on the safe list");
+        assert!(root
+            .query_selector("[data-jobwise-shown]")
+            .unwrap()
+            .is_some());
+        let hide = root.query_selector("[data-jobwise-hide]").unwrap().unwrap();
+        assert!(hide
+            .get_attribute("style")
+            .unwrap()
+            .contains("display: none !important"));
+        assert_eq!(text(&root, "span"), "flat <b>with</b> light");
+        assert_eq!(
+            root.query_selector_all("b, i").unwrap().length(),
+            0,
+            "no element from data"
+        );
+        a.revert();
+        let mut after = root.inner_html();
+        after = after.replace(" data-jobwise-done=\"\"", "");
+        assert_eq!(after, before);
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn stage_variants_win_and_another_job_brings_the_default_back() {
+        let (root, mut a) = setup();
+        a.set_plan(plan("family", Some("compare")), Mode::Free);
+        assert_eq!(
+            text(&root, "section"),
+            "LightNorth",
+            "family@compare beats family"
+        );
+        a.set_plan(plan("family", None), Mode::Free);
+        assert_eq!(text(&root, "section"), "Metro");
+        a.set_plan(Plan::default(), Mode::Free);
+        assert_eq!(text(&root, "section"), "Default");
+        assert_eq!(text(&root, "span"), "a flat");
+        assert_eq!(
+            root.query_selector_all("template").unwrap().length(),
+            2,
+            "templates stay"
+        );
+        a.revert();
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn an_element_in_view_waits_unless_forced() {
+        let (root, mut a) = setup();
+        a.set_plan(Plan::default(), Mode::Free);
+        a.set_plan(plan("photo", None), Mode::Careful);
+        assert_eq!(text(&root, "section"), "Default", "in view: pending");
+        a.set_plan(plan("photo", None), Mode::Force);
+        assert_eq!(text(&root, "section"), "LightNorth");
+        a.revert();
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_framework_re_render_is_re_applied_within_the_budget_then_given_up() {
+        let (root, mut a) = setup();
+        a.set_plan(plan("photo", None), Mode::Free);
+        let slot = root.query_selector("section").unwrap().unwrap();
+        let mut reapplied = 0;
+        for _ in 0..10 {
+            slot.set_inner_html("<h1>Framework</h1>");
+            a.notice(Notice::Mutated, a.watch.take_records().into());
+            if slot.text_content().unwrap() != "Framework" {
+                reapplied += 1;
+            }
+        }
+        assert!(
+            reapplied >= 1 && reapplied < REAPPLY_PER_SECOND as usize + 1,
+            "{reapplied}"
+        );
+        assert_eq!(
+            slot.text_content().unwrap(),
+            "Framework",
+            "given up: the framework's content stays"
+        );
+        a.revert();
+        root.remove();
+    }
+}

@@ -38,3 +38,24 @@ pub fn device(width: i32, coarse: bool) -> Device {
         Device::Desktop
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn device_classes() {
+        assert_eq!(device(390, true), Device::Mobile);
+        assert_eq!(device(500, false), Device::Mobile);
+        assert_eq!(device(820, true), Device::Tablet);
+        assert_eq!(device(1280, true), Device::Desktop);
+        assert_eq!(device(1280, false), Device::Desktop);
+        assert_eq!(device(820, false), Device::Desktop);
+        let c = now(2, Some(1.5));
+        assert!(c.hour < 24 && c.weekday < 7);
+        assert_eq!((c.visits, c.days_since_last_visit), (2, Some(1.5)));
+    }
+}

@@ -192,3 +192,71 @@ fn safe_attr(el: &Element, name: &str, value: &str) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::ContentVariant;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn ranks_job_and_job_at_stage() {
+        assert_eq!(rank("photo family", "family", None), 1);
+        assert_eq!(rank("photo family@compare", "family", Some("compare")), 2);
+        assert_eq!(rank("family@compare", "family", None), 0);
+        assert_eq!(rank("family@compare", "family", Some("ready")), 0);
+        assert_eq!(rank("photography", "photo", None), 0);
+    }
+
+    #[wasm_bindgen_test]
+    fn safe_urls_only() {
+        for ok in [
+            "/lofts",
+            "#top",
+            "lofts?x=1",
+            "https://example.com/",
+            "http://x.test",
+        ] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn content_for_the_stage_first_then_the_job() {
+        let v = |stage: Option<&str>, text: &str| ContentVariant {
+            job: "photo".into(),
+            stage: stage.map(Into::into),
+            text: Some(text.into()),
+            href: None,
+            attrs: vec![],
+        };
+        let rules = [SlotContent {
+            slot: "cta".into(),
+            variants: vec![v(None, "plain"), v(Some("ready"), "staged")],
+        }];
+        let text = |stage| {
+            Plan::new(Some("photo"), stage, None, &rules).content[0]
+                .text
+                .clone()
+        };
+        assert_eq!(text(Some("ready")).as_deref(), Some("staged"));
+        assert_eq!(text(None).as_deref(), Some("plain"));
+        assert!(Plan::new(None, None, Some("x"), &rules).content.is_empty());
+        assert_eq!(
+            Plan::new(None, None, Some("x"), &rules).terms,
+            None,
+            "no job: no terms"
+        );
+    }
+}

@@ -111,3 +111,55 @@ fn storage(mode: Remember) -> Option<Storage> {
         Remember::Local => w.local_storage().ok()?,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_stricter_of_rules_and_consent_wins() {
+        let mut s = Store::new(Remember::Session, 30.0);
+        assert_eq!(s.mode(), Remember::Session);
+        assert!(s.consent("local"));
+        assert_eq!(
+            s.mode(),
+            Remember::Session,
+            "consent never widens the rules"
+        );
+        assert!(s.consent("none"));
+        assert_eq!(s.mode(), Remember::None);
+        assert!(!s.consent("forever"));
+    }
+
+    #[wasm_bindgen_test]
+    fn local_lines_expire_and_forget_wipes_both() {
+        wipe_all();
+        let s = Store::new(Remember::Local, 1.0);
+        s.write("jw1|b1", 1000.0);
+        assert_eq!(s.read(1000.0 + DAY_MS - 1.0).as_deref(), Some("jw1|b1"));
+        assert_eq!(s.read(1000.0 + DAY_MS + 1.0), None, "expired");
+        assert_eq!(
+            storage(Remember::Local).unwrap().get_item(KEY).unwrap(),
+            None,
+            "and removed"
+        );
+        let session = Store::new(Remember::Session, 1.0);
+        session.write("jw1|b2", 0.0);
+        s.write("jw1|b3", 0.0);
+        wipe_all();
+        assert_eq!((session.read(0.0), s.read(0.0)), (None, None));
+    }
+
+    #[wasm_bindgen_test]
+    fn none_writes_nothing() {
+        wipe_all();
+        let s = Store::new(Remember::None, 30.0);
+        s.write("jw1|b1", 0.0);
+        for place in [Remember::Session, Remember::Local] {
+            assert_eq!(storage(place).unwrap().length().unwrap(), 0);
+        }
+    }
+}
