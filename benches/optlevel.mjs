@@ -3,7 +3,7 @@
 // (cargo → wasm-bindgen → wasm-opt -Oz) in its own target dir, so neither
 // build disturbs the other. The browser part of the bench then times both.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The opt-level of Cargo.toml's release profile. */
@@ -25,26 +25,18 @@ function build(root, level, configured) {
   const cargoWasm = join(dir, "cargo/wasm32-unknown-unknown/release/jobwise.wasm");
   execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-name-section", "--remove-producers-section", "--out-dir", join(dir, "bindgen"), cargoWasm]);
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);
-  copyFileSync(join(root, "dist/jobwise.js"), join(dir, "jobwise.js"));
+  // The glue names closures by a hash that changes with the level: bundle
+  // the script tag from this build's glue, as scripts/build.mjs does for dist/.
+  execFileSync(join(root, "node_modules/.bin/esbuild"), [join(root, "js/script-tag.js"), "--bundle", "--minify", "--legal-comments=none",
+    "--target=es2020", "--format=iife", "--define:import.meta.url=\"\"", `--alias:jobwise-wasm=${join(dir, "bindgen/jobwise.js")}`,
+    `--outfile=${join(dir, "jobwise.js")}`, "--log-level=warning"]);
   return dir;
 }
 
-/**
- * Directories holding jobwise.js + jobwise_bg.wasm for "z" and "s" (dist/
- * for the configured one). `glueSame` tells whether every build produced
- * the same JavaScript glue as dist's, so dist/jobwise.js serves them all.
- */
+/** Directories holding jobwise.js + jobwise_bg.wasm for "z" and "s" (dist/ for the configured one). */
 export function optBuilds(root) {
   const configured = configuredLevel(root);
   const dirs = {};
-  let glueSame = true;
-  for (const level of ["z", "s"]) {
-    if (level === configured) {
-      dirs[level] = join(root, "dist");
-      continue;
-    }
-    dirs[level] = build(root, level, configured);
-    glueSame &&= readFileSync(join(dirs[level], "bindgen/jobwise.js")).equals(readFileSync(join(root, "target/bindgen/jobwise.js")));
-  }
-  return { configured, dirs, glueSame };
+  for (const level of ["z", "s"]) dirs[level] = level === configured ? join(root, "dist") : build(root, level, configured);
+  return { configured, dirs };
 }

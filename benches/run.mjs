@@ -26,7 +26,7 @@ import { breakdown, namedBuild } from "./wasm-breakdown.mjs";
 const out = join(root, "target/bench");
 mkdirSync(out, { recursive: true });
 const rounds = Math.max(1, Number(process.env.BENCH_RUNS) || 15);
-const MAIN = ["none", "handwritten", "jobwise", "growthbook-sync", "growthbook-async"];
+const MAIN = ["none", "handwritten", "jobwise", "jobwise-t3000", "growthbook-sync", "growthbook-async"];
 const OPT = ["jobwise-opt-z", "jobwise-opt-s"];
 const log = (msg) => console.log(`bench: ${msg}`);
 const load = loadavg()[0].toFixed(1);
@@ -71,11 +71,11 @@ try {
   server.close();
 }
 const chromium = browser.version();
-const optLevel = { configured: opt.configured, glueSame: opt.glueSame, rounds, levels: {} };
+const optLevel = { configured: opt.configured, rounds, levels: {} };
 for (const level of ["z", "s"]) {
   const sizes = sdkSizes(opt.dirs[level]);
   const s = summarize(runs.opt[`jobwise-opt-${level}`], {}, PERSONAL);
-  optLevel.levels[level] = { wasm: sizes["jobwise_bg.wasm"], totalBrotli: sizes.total.brotli, sdkWorkMs: s.sdkWorkMs, personalizedMs: s.personalizedMs };
+  optLevel.levels[level] = { ...sizes, sdkWorkMs: s.sdkWorkMs, personalizedMs: s.personalizedMs };
 }
 
 // 3. Native

@@ -91,10 +91,17 @@ function growthbook(async) {
 <script${async ? " async" : ""} src="/gb/auto.min.js"></script>`;
 }
 
-function jobwise(snippet, base) {
+/** Jobwise as SPEC §3 installs it; `timeout` other than the default goes into the snippet and the tag. */
+function jobwise(snippet, base, timeout) {
+  let tag = `<script src="${base}jobwise.js" data-rules="#jobwise-rules"></script>`;
+  if (timeout) {
+    if (!/\b300ms\b/.test(snippet)) throw new Error("dist/snippet.html has no 300ms timeout to change");
+    snippet = snippet.replace(/\b300ms\b/, `${timeout}ms`);
+    tag = tag.replace("<script ", `<script data-timeout="${timeout}" `);
+  }
   return `${snippet}
 <script type="application/json" id="jobwise-rules">${JSON.stringify(RULES)}</script>
-<script src="${base}jobwise.js" data-rules="#jobwise-rules"></script>`;
+${tag}`;
 }
 
 function html(head, jw) {
@@ -119,9 +126,10 @@ export function pages(snippet) {
     none: html("", false),
     handwritten: html(HANDWRITTEN, false),
     jobwise: html(jobwise(snippet, "/jobwise/"), true),
+    "jobwise-t3000": html(jobwise(snippet, "/jobwise/", 3000), true),
     "growthbook-sync": html(growthbook(false), false),
     "growthbook-async": html(growthbook(true), false),
-    "jobwise-opt-z": html(jobwise(snippet, "/opt-z/"), true),
-    "jobwise-opt-s": html(jobwise(snippet, "/opt-s/"), true),
+    "jobwise-opt-z": html(jobwise(snippet, "/opt-z/", 3000), true),
+    "jobwise-opt-s": html(jobwise(snippet, "/opt-s/", 3000), true),
   };
 }
