@@ -14,8 +14,8 @@ const TITLES = {
   "growthbook-async": "GrowthBook async",
 };
 
-const int = (x) => (x == null ? "—" : Math.round(x).toLocaleString("en"));
-const ratio = (x) => (x == null ? "—" : `${x.toFixed(2)}×`);
+const int = (x) => (x == null ? "—" : x === Infinity ? "never" : Math.round(x).toLocaleString("en"));
+const ratio = (x) => (x == null ? "—" : x === Infinity ? "never" : `${x.toFixed(2)}×`);
 const cls = (x) => (x == null ? "—" : x === 0 ? "0" : x.toFixed(3));
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
@@ -30,7 +30,7 @@ function browserTable(profile) {
   return [
     `| median of ${n} runs | ${VARIANTS.map((x) => TITLES[x]).join(" | ")} |`,
     `|---|${VARIANTS.map(() => "---:").join("|")}|`,
-    row("navigation → personalized hero painted, ms", v, (s, name) => (name === "none" ? "—" : int(s.personalizedMs))),
+    row("navigation → personalized hero painted, ms (never: not in most runs)", v, (s, name) => (name === "none" ? "—" : int(s.personalizedMs))),
     row("… paired ratio to hand-written", v, (s, name) => (name === "none" ? "—" : ratio(s.personalizedVsFloor))),
     row("navigation → Jobwise ready (applied or gave up), ms", v, (s, name) => (name.startsWith("jobwise") ? int(s.sdkReadyMs) : "—")),
     row("all three changes made (runs)", v, (s, name) => (name === "none" ? "—" : `${s.personalizedRuns}/${s.runs}`)),

@@ -1,7 +1,8 @@
 // Summaries of the interleaved runs: medians, paired ratios (round by
 // round, so machine drift cancels), and the flicker verdicts.
+/** Median of the numbers in `values` (Infinity counts: a run that never got there). */
 export function median(values) {
-  const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
+  const v = values.filter((x) => typeof x === "number" && !Number.isNaN(x)).sort((a, b) => a - b);
   if (v.length === 0) return null;
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
@@ -16,7 +17,8 @@ export function pairedRatio(runsA, runsB, metric) {
   }));
 }
 
-export const personalizedAt = (run) => run.et["personalized-hero"] ?? null;
+/** When the personalized hero was painted; Infinity when it never was. */
+export const personalizedAt = (run) => run.et["personalized-hero"] ?? Infinity;
 export const fcpAt = (run) => run.fcp;
 
 /** Was any default version of the three changed elements painted? */
@@ -46,7 +48,7 @@ export function summarize(rounds, pairs, expect) {
     personalizedVsFloor: pairs.handwritten ? pairedRatio(rounds, pairs.handwritten, personalizedAt) : null,
     personalizedVsGrowthbookSync: pairs["growthbook-sync"] ? pairedRatio(rounds, pairs["growthbook-sync"], personalizedAt) : null,
     defaultPaintedRuns: painted.length,
-    flickerRuns: painted.filter((r) => personalizedAt(r) !== null).length,
+    flickerRuns: painted.filter((r) => personalizedAt(r) !== Infinity).length,
     clsMedian: median(runs.map((r) => r.cls)),
     clsMax: n ? Math.max(...runs.map((r) => r.cls)) : null,
     heapKB: median(runs.map((r) => r.heap / 1024)),
