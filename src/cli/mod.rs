@@ -1,5 +1,8 @@
 //! The `jobwise` command line (SPEC §7): one module per subcommand. Native only.
 
+mod evaluate;
+mod learn;
+
 const USAGE: &str = "usage: jobwise <command> [args]
 
 commands:
@@ -7,8 +10,11 @@ commands:
   referrer REFERRER [--url URL]    how a visitor arrived, as JSON
   explain RULES [--referrer URL] [--url URL] [--event KIND:VALUE]...
                                    the decision for a visitor, as JSON
-  learn EXPORT.csv                 draft rules from a CRM export
-  evaluate RULES LABELLED.csv      accuracy of rules against labelled rows";
+  learn EXPORT.csv [--language ru|en] [--min-support N] [--report FILE]
+                                   draft rules from a CRM export (rules on
+                                   stdout, the evidence on stderr)
+  evaluate RULES LABELLED.csv [--report FILE]
+                                   accuracy of rules against labelled rows";
 
 /// Runs the CLI with `args` (without the program name); returns the exit code.
 pub fn main(args: Vec<String>) -> i32 {
@@ -21,6 +27,8 @@ pub fn main(args: Vec<String>) -> i32 {
             println!("{USAGE}");
             0
         }
+        "learn" => learn::run(rest),
+        "evaluate" => evaluate::run(rest),
         _ => {
             let _ = rest;
             eprintln!("{USAGE}");
