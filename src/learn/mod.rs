@@ -166,9 +166,22 @@ impl Gathered {
 #[derive(Default)]
 struct Extractor {
     features: Vec<u32>,
-    /// The current text's tokens as (word id, stem id); `None` for a token
-    /// that can't be part of a term.
-    tokens: Vec<Option<(u32, u32)>>,
+    /// The current text's content words; `None` for a negated one (a
+    /// phrase never spans it).
+    tokens: Vec<Option<Word>>,
+    /// Stop words since the last content word, as written.
+    stops: String,
+}
+
+/// A content word of a text, as ids of the vocabulary.
+#[derive(Clone, Copy)]
+struct Word {
+    stem: u32,
+    /// The word as written.
+    bare: u32,
+    /// The word with the stop words before it ("у метро"), for phrases:
+    /// the matcher ignores stop words, people don't.
+    joined: u32,
 }
 
 /// May a token be part of a term? (Stop words never match on their own;
@@ -178,7 +191,20 @@ fn usable(t: &Token) -> bool {
 }
 
 impl Extractor {
-    /// The features of an arrival, sorted, once each.
+    fn word(&mut self, t: &Token, vocab: &mut Vocab) -> Option<Word> {
+        let (bare, stem) = vocab.word(&t.word, &t.stem)?;
+        let joined = if self.stops.is_empty() {
+            bare
+        } else {
+            self.stops.push_str(&t.word);
+            vocab.word(&self.stops, &t.stem)?.0
+        };
+        Some(Word { stem, bare, joined })
+    }
+
+    /// The features of an arrival, sorted, once each. Phrases are runs of
+    /// two or three content words, stop words between them skipped (as
+    /// the matcher skips them).
     fn extract(&mut self, a: &Arrival, vocab: &mut Vocab, letters: &mut [u64; 2]) {
         self.features.clear();
         for text in texts(a) {
@@ -190,26 +216,24 @@ impl Extractor {
                 }
             }
             self.tokens.clear();
+            self.stops.clear();
             for t in analyze(text) {
-                let ids = if usable(&t) {
-                    vocab.word(&t.word, &t.stem)
-                } else {
-                    None
-                };
-                self.tokens.push(ids);
+                if t.stop && !t.negated {
+                    self.stops.push_str(&t.word);
+                    self.stops.push(' ');
+                    continue;
+                }
+                let word = if usable(&t) { self.word(&t, vocab) } else { None };
+                self.stops.clear();
+                self.tokens.push(word);
             }
             for i in 0..self.tokens.len() {
-                let run = self.tokens[i..]
-                    .iter()
-                    .take(3)
-                    .take_while(|t| t.is_some())
-                    .count();
                 let mut window = [(0, 0); 3];
-                for (slot, t) in window
-                    .iter_mut()
-                    .zip(self.tokens[i..i + run].iter().flatten())
-                {
-                    *slot = *t;
+                let mut run = 0;
+                for (k, t) in self.tokens[i..].iter().take(3).enumerate() {
+                    let Some(w) = t else { break };
+                    window[k] = (if k == 0 { w.bare } else { w.joined }, w.stem);
+                    run += 1;
                 }
                 for n in 1..=run {
                     if let Some(id) = vocab.phrase(&window[..n]) {
@@ -239,10 +263,10 @@ fn reads_back(vocab: &Vocab, f: u32) -> bool {
         Kind::Campaign => true,
         Kind::Terms(n) => {
             let tokens = analyze(&vocab.surface(f));
-            tokens.len() == usize::from(n)
-                && tokens.iter().all(usable)
-                && tokens
-                    .iter()
+            let content = || tokens.iter().filter(|t| !t.stop || t.negated);
+            content().count() == usize::from(n)
+                && content().all(usable)
+                && content()
                     .map(|t| t.stem.as_str())
                     .eq(vocab.key(f).split(' '))
         }
