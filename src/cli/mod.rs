@@ -2,6 +2,7 @@
 
 mod evaluate;
 mod learn;
+mod referrer;
 
 const USAGE: &str = "usage: jobwise <command> [args]
 
@@ -23,12 +24,13 @@ pub fn main(args: Vec<String>) -> i32 {
         None => ("", &[][..]),
     };
     match command {
+        "referrer" => referrer::run(rest),
+        "learn" => learn::run(rest),
+        "evaluate" => evaluate::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0
         }
-        "learn" => learn::run(rest),
-        "evaluate" => evaluate::run(rest),
         _ => {
             let _ = rest;
             eprintln!("{USAGE}");
