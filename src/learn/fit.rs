@@ -15,7 +15,10 @@
 //! (its informative-Dirichlet-style z-score: effect over uncertainty)
 //! ranks and filters, so that a word seen three times can't outrank one
 //! seen three hundred times. Per job at most [`WORDS_FOR`] words for and
-//! [`WORDS_AGAINST`] against it, [`CAMPAIGNS`] campaign globs and
+//! [`WORDS_AGAINST`] against it, [`CAMPAIGNS`] campaign globs (tokens of
+//! one campaign name, seen in exactly the same rows of every job, are one
+//! signal: `["*start*", "*prodazh*"]` fires once, it is one piece of
+//! evidence) and
 //! [`PHRASES`] phrases. A phrase is kept only when it says more than its
 //! words: its weight is the residual `δ_phrase − Σ weights of its words
 //! (and shorter phrases) already chosen`, kept when at least 1 in size and
@@ -34,7 +37,7 @@ pub const MAX_WEIGHT: f64 = 6.0;
 pub const WORDS_FOR: usize = 15;
 pub const WORDS_AGAINST: usize = 5;
 pub const PHRASES: usize = 5;
-pub const CAMPAIGNS: usize = 5;
+pub const CAMPAIGNS: usize = 8;
 /// Least |residual| of a phrase over its words.
 const PHRASE_GAIN: f64 = 1.0;
 
@@ -299,6 +302,8 @@ impl Table {
 #[derive(Clone, Debug)]
 pub struct Chosen {
     pub feature: u32,
+    /// Campaign tokens matched by the same signal (glob `*t*` each).
+    pub also: Vec<u32>,
     /// The rules weight (rounded to 0.5).
     pub weight: f64,
     /// Rows of the job / of the other jobs with the feature.
@@ -385,6 +390,7 @@ pub fn fit(
                     weight_of.insert(c.f, weight);
                     chosen.push(Chosen {
                         feature: c.f,
+                        also: Vec::new(),
                         weight,
                         in_job: c.cj,
                         in_other: c.co,
@@ -399,8 +405,21 @@ pub fn fit(
         }
         let mut campaigns = campaigns;
         top(&mut campaigns, CAMPAIGNS);
+        let first = chosen.len();
+        let profile = |f: u32| -> Vec<u32> { (0..jobs).map(|j| count(j, f as usize)).collect() };
+        let mut profiles: Vec<Vec<u32>> = Vec::new();
         for c in &campaigns {
-            take(c, readable(c.delta), &mut chosen, &mut weight_of);
+            let p = profile(c.f);
+            match profiles.iter().position(|q| *q == p) {
+                Some(k) => chosen[first + k].also.push(c.f),
+                None => {
+                    let before = chosen.len();
+                    take(c, readable(c.delta), &mut chosen, &mut weight_of);
+                    if chosen.len() > before {
+                        profiles.push(p);
+                    }
+                }
+            }
         }
         for mut phrases in [pairs, triples] {
             let mut kept: Vec<(f64, Cand)> = phrases
@@ -446,38 +465,39 @@ fn readable(w: f64) -> f64 {
 /// feature fires once; a campaign glob `*t*` fires when a campaign token
 /// of the row contains `t`.
 pub struct Scorer {
+    /// Signal (its first feature) → weights per job.
     weights: HashMap<u32, Vec<(u16, f64)>>,
-    /// Campaign token → the chosen campaign globs it matches.
+    /// Campaign token → the chosen campaign signals whose globs it matches.
     globs: HashMap<u32, Vec<u32>>,
 }
 
 impl Scorer {
     pub fn new(vocab: &Vocab, fit: &Fit) -> Scorer {
         let mut weights: HashMap<u32, Vec<(u16, f64)>> = HashMap::new();
+        // (glob token, signal)
         let mut chosen_globs = Vec::new();
         for (j, list) in fit.jobs.iter().enumerate() {
             for c in list {
-                weights
-                    .entry(c.feature)
-                    .or_default()
-                    .push((j as u16, c.weight));
+                weights.entry(c.feature).or_default().push((j as u16, c.weight));
                 if vocab.kind(c.feature) == Kind::Campaign {
-                    chosen_globs.push(c.feature);
+                    for g in std::iter::once(&c.feature).chain(&c.also) {
+                        chosen_globs.push((vocab.key(*g), c.feature));
+                    }
                 }
             }
         }
-        chosen_globs.sort_unstable();
-        chosen_globs.dedup();
         let mut globs: HashMap<u32, Vec<u32>> = HashMap::new();
         if !chosen_globs.is_empty() {
             for f in 0..vocab.len() as u32 {
                 if vocab.kind(f) == Kind::Campaign {
                     let token = vocab.key(f);
-                    let hits: Vec<u32> = chosen_globs
+                    let mut hits: Vec<u32> = chosen_globs
                         .iter()
-                        .copied()
-                        .filter(|g| token.contains(vocab.key(*g).as_str()))
+                        .filter(|(g, _)| token.contains(g.as_str()))
+                        .map(|(_, signal)| *signal)
                         .collect();
+                    hits.sort_unstable();
+                    hits.dedup();
                     if !hits.is_empty() {
                         globs.insert(f, hits);
                     }
@@ -493,7 +513,7 @@ impl Scorer {
         fired.clear();
         for f in features {
             match self.globs.get(f) {
-                Some(globs) => fired.extend_from_slice(globs),
+                Some(signals) => fired.extend_from_slice(signals),
                 None => fired.push(*f),
             }
         }

@@ -442,7 +442,13 @@ fn evidence(g: &Gathered, fit: &Fit, j: usize) -> Vec<String> {
     let mut out = vec![format!("label: {}", g.label(j))];
     for c in &fit.jobs[j] {
         let what = match g.vocab.kind(c.feature) {
-            Kind::Campaign => format!("utm_campaign `*{}*`", g.vocab.key(c.feature)),
+            Kind::Campaign => {
+                let globs: Vec<String> = std::iter::once(&c.feature)
+                    .chain(&c.also)
+                    .map(|f| format!("`*{}*`", g.vocab.key(*f)))
+                    .collect();
+                format!("utm_campaign {}", globs.join(" or "))
+            }
             Kind::Terms(_) => format!("\"{}\"", g.vocab.surface(c.feature)),
         };
         out.push(format!(
@@ -491,7 +497,12 @@ fn emit(g: &Gathered, fit: &Fit, order: &[usize], language: Lang, p: policy::Cho
                     string(s.key("param"), "utm_campaign");
                     let m = s.key("match");
                     m.push('[');
-                    string(m, &format!("*{}*", g.vocab.key(c.feature)));
+                    for (k, f) in std::iter::once(&c.feature).chain(&c.also).enumerate() {
+                        if k > 0 {
+                            m.push(',');
+                        }
+                        string(m, &format!("*{}*", g.vocab.key(*f)));
+                    }
                     m.push(']');
                 }
                 Kind::Terms(_) => {
