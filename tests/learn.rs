@@ -10,7 +10,9 @@ use jobwise::learn::{evaluate, learn, Options};
 use jobwise::rules;
 
 fn sample(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("www/data").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("www/data")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -100,10 +102,16 @@ fn learned_rules_speak_the_language_of_the_export() {
         .collect();
     // Shown as people write them, not as bare stems.
     assert!(terms.contains(&"лофт"), "{terms:?}");
-    assert!(terms.iter().any(|t| t.starts_with("фотостуди")), "{terms:?}");
+    assert!(
+        terms.iter().any(|t| t.starts_with("фотостуди")),
+        "{terms:?}"
+    );
     assert!(terms.iter().any(|t| t.starts_with("потолк")), "{terms:?}");
     let learned = learn(sample("laptops-leads.csv").as_bytes(), &options("lap")).unwrap();
-    assert_eq!(rules::parse(&learned.rules).unwrap().language, rules::Lang::En);
+    assert_eq!(
+        rules::parse(&learned.rules).unwrap().language,
+        rules::Lang::En
+    );
 }
 
 /// windows-1251 bytes of a text of Russian letters and ASCII.
@@ -125,8 +133,16 @@ fn cp1251_export_learns_the_same_rules() {
     let utf8 = learn(text.as_bytes(), &options("re")).unwrap();
     let cp = learn(&cp1251(&text)[..], &options("re")).unwrap();
     assert_eq!(utf8.rules, cp.rules);
-    assert!(cp.report.notes[0].contains("windows-1251"), "{:?}", cp.report.notes);
-    assert!(utf8.report.notes[0].contains("UTF-8"), "{:?}", utf8.report.notes);
+    assert!(
+        cp.report.notes[0].contains("windows-1251"),
+        "{:?}",
+        cp.report.notes
+    );
+    assert!(
+        utf8.report.notes[0].contains("UTF-8"),
+        "{:?}",
+        utf8.report.notes
+    );
 }
 
 #[test]
@@ -139,13 +155,33 @@ fn quotes_semicolons_bom_and_line_breaks_in_cells() {
         export.push_str(&format!("{i};family;квартира рядом со школой;\r\n"));
     }
     export.push_str("99;;без метки;\r\n");
-    let learned = learn(export.as_bytes(), &Options { min_support: 2, ..options("x") }).unwrap();
+    let learned = learn(
+        export.as_bytes(),
+        &Options {
+            min_support: 2,
+            ..options("x")
+        },
+    )
+    .unwrap();
     let s = learned.report.summary();
     assert_eq!(s.rows, 24, "{}", learned.report.markdown());
-    assert!(learned.report.notes[0].contains("1 without a job"), "{:?}", learned.report.notes);
-    assert!(learned.report.notes[0].contains("`;`"), "{:?}", learned.report.notes);
+    assert!(
+        learned.report.notes[0].contains("1 without a job"),
+        "{:?}",
+        learned.report.notes
+    );
+    assert!(
+        learned.report.notes[0].contains("`;`"),
+        "{:?}",
+        learned.report.notes
+    );
     let rules = rules::parse(&learned.rules).expect("parses");
-    let photo = &rules.jobs.iter().find(|j| j.id == "photo-studio").unwrap().signals;
+    let photo = &rules
+        .jobs
+        .iter()
+        .find(|j| j.id == "photo-studio")
+        .unwrap()
+        .signals;
     assert!(
         learned.rules.contains("\"лофт\""),
         "the quoted `;` stayed inside its field: {}",
@@ -158,7 +194,11 @@ fn quotes_semicolons_bom_and_line_breaks_in_cells() {
 #[test]
 fn malformed_exports_are_errors_with_a_line() {
     let cases: [(&[u8], Option<u64>, &str); 7] = [
-        (b"job,query\nfamily,\"open\nfamily,x\n", Some(2), "never closed"),
+        (
+            b"job,query\nfamily,\"open\nfamily,x\n",
+            Some(2),
+            "never closed",
+        ),
         (b"job,query\nfamily,\"a\"b\n", Some(2), "closing quote"),
         (b"job,query\nfamily,a,b,c\n", Some(2), "header has 2"),
         (b"query,landing\nx,y\n", Some(1), "no `job` column"),
@@ -177,7 +217,10 @@ fn malformed_exports_are_errors_with_a_line() {
     // Invalid UTF-8 after UTF-8 Russian: a line, not a panic.
     let mut bad = "job,query\nfamily,школа\n".as_bytes().to_vec();
     bad.extend_from_slice(b"family,\xd1\n");
-    assert_eq!(learn(&bad[..], &options("bad")).err().and_then(|e| e.line), Some(3));
+    assert_eq!(
+        learn(&bad[..], &options("bad")).err().and_then(|e| e.line),
+        Some(3)
+    );
 }
 
 #[test]

@@ -478,7 +478,10 @@ impl Scorer {
         let mut chosen_globs = Vec::new();
         for (j, list) in fit.jobs.iter().enumerate() {
             for c in list {
-                weights.entry(c.feature).or_default().push((j as u16, c.weight));
+                weights
+                    .entry(c.feature)
+                    .or_default()
+                    .push((j as u16, c.weight));
                 if vocab.kind(c.feature) == Kind::Campaign {
                     for g in std::iter::once(&c.feature).chain(&c.also) {
                         chosen_globs.push((vocab.key(*g), c.feature));

@@ -223,7 +223,11 @@ impl Extractor {
                     self.stops.push(' ');
                     continue;
                 }
-                let word = if usable(&t) { self.word(&t, vocab) } else { None };
+                let word = if usable(&t) {
+                    self.word(&t, vocab)
+                } else {
+                    None
+                };
                 self.stops.clear();
                 self.tokens.push(word);
             }
