@@ -1,5 +1,6 @@
 //! The `jobwise` command line (SPEC §7): one module per subcommand. Native only.
 
+mod check;
 mod evaluate;
 mod learn;
 mod referrer;
@@ -24,6 +25,7 @@ pub fn main(args: Vec<String>) -> i32 {
         None => ("", &[][..]),
     };
     match command {
+        "check" => check::run(rest),
         "referrer" => referrer::run(rest),
         "learn" => learn::run(rest),
         "evaluate" => evaluate::run(rest),
