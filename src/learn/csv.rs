@@ -326,8 +326,20 @@ fn sniff_encoding(head: &[u8]) -> Result<(Encoding, usize), Error> {
         Ok(_) => Ok((Encoding::Utf8, 0)),
         // Cut inside a character at the end of the block.
         Err(e) if e.error_len().is_none() => Ok((Encoding::Utf8, 0)),
-        Err(_) if looks_cp1251(head) => Ok((Encoding::Cp1251, 0)),
-        Err(_) => Err(Error::new(NOT_TEXT)),
+        Err(e) => {
+            let valid = &head[..e.valid_up_to()];
+            // UTF-8 letters before the bad byte: a UTF-8 file with a flaw
+            // (windows-1251 rarely makes even one valid UTF-8 sequence).
+            let letters = valid.iter().filter(|b| **b >= 0xC0).count();
+            if letters >= 3 {
+                let line = valid.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+                Err(Error::at(line, "invalid UTF-8 in a UTF-8 file"))
+            } else if looks_cp1251(head) {
+                Ok((Encoding::Cp1251, 0))
+            } else {
+                Err(Error::new(NOT_TEXT))
+            }
+        }
     }
 }
 

@@ -34,7 +34,7 @@ const ALPHA: f64 = 1.0;
 /// Least |z| of a chosen feature (≈ 95 % two-sided).
 const Z_MIN: f64 = 1.96;
 pub const MAX_WEIGHT: f64 = 6.0;
-pub const WORDS_FOR: usize = 15;
+pub const WORDS_FOR: usize = 20;
 pub const WORDS_AGAINST: usize = 5;
 pub const PHRASES: usize = 5;
 pub const CAMPAIGNS: usize = 8;

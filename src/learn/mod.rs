@@ -56,6 +56,9 @@ pub struct Options {
     pub language: Option<Lang>,
     /// Least rows a term must be seen in to be weighed.
     pub min_support: u32,
+    /// Least share of right answers on held-back folds the decision
+    /// policy must keep.
+    pub precision: f64,
     /// The export's name, for the report.
     pub name: String,
 }
@@ -65,6 +68,7 @@ impl Default for Options {
         Options {
             language: None,
             min_support: 3,
+            precision: policy::TARGET,
             name: "export".into(),
         }
     }
@@ -349,7 +353,7 @@ pub fn learn<R: BufRead>(input: R, opts: &Options) -> Result<Learned, Error> {
             scored[i] = (best, top, lead);
         }
     }
-    let choice = grid.choose();
+    let choice = grid.choose(opts.precision);
 
     let fit = fit::fit(&g.vocab, &g.table, None, n_jobs, params, &usable);
     let language = opts.language.unwrap_or(if g.letters[0] >= g.letters[1] {
@@ -413,14 +417,14 @@ pub fn learn<R: BufRead>(input: R, opts: &Options) -> Result<Learned, Error> {
             "decision: threshold {}, margin {}: of the pairs whose answers are right at least {}% of the time on held-back folds, the one answering the most rows",
             report::num(choice.threshold),
             report::num(choice.margin),
-            policy::TARGET * 100.0
+            opts.precision * 100.0
         ));
     } else {
         report.notes.push(format!(
             "decision: threshold {}, margin {}: NO pair reaches {}% precision on held-back folds; this is the most precise one. Review the wrong rows (mislabelled?) and add evidence before publishing",
             report::num(choice.threshold),
             report::num(choice.margin),
-            policy::TARGET * 100.0
+            opts.precision * 100.0
         ));
     }
     report.notes.push(

@@ -52,6 +52,11 @@ pub struct Summary {
     pub correct: u64,
     /// Right answers / all rows (no answer counts as a miss).
     pub accuracy: f64,
+    /// Rows where some job scored above 0 (the others carry no evidence
+    /// at all: direct visits, hidden search terms).
+    pub evidence_rows: u64,
+    /// Right answers / rows with evidence.
+    pub evidence_accuracy: f64,
     /// Right answers / answers.
     pub precision: f64,
     /// Answers / all rows.
@@ -134,6 +139,8 @@ impl Report {
             answered: 0,
             correct: 0,
             accuracy: 0.0,
+            evidence_rows: self.best_rows,
+            evidence_accuracy: 0.0,
             precision: 0.0,
             coverage: 0.0,
         };
@@ -149,6 +156,7 @@ impl Report {
             }
         }
         s.accuracy = ratio(s.correct, s.rows);
+        s.evidence_accuracy = ratio(s.correct, s.evidence_rows);
         s.precision = ratio(s.correct, s.answered);
         s.coverage = ratio(s.answered, s.rows);
         s
@@ -177,6 +185,11 @@ impl Report {
         );
         let _ = writeln!(
             out,
+            "| accuracy on the {} rows with evidence (some job scored above 0) | {:.3} |",
+            s.evidence_rows, s.evidence_accuracy
+        );
+        let _ = writeln!(
+            out,
             "| precision (right / {} answered) | {:.3} |",
             s.answered, s.precision
         );
@@ -187,8 +200,7 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| best job right, ignoring the threshold ({} rows with evidence) | {:.3} |",
-            self.best_rows,
+            "| best job right, ignoring threshold and margin (rows with evidence) | {:.3} |",
             ratio(self.best_right, self.best_rows)
         );
 
