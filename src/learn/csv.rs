@@ -180,14 +180,14 @@ impl<R: BufRead> Reader<R> {
                 field_start = !quoted && (b == self.delimiter || b == b'\n');
                 i += 1;
             }
-            if !quoted {
-                return Ok(true);
-            }
             if self.raw.len() > MAX_RECORD {
                 return Err(Error::at(
                     start,
                     "a record longer than 1 MiB: is a quoted field never closed?",
                 ));
+            }
+            if !quoted {
+                return Ok(true);
             }
         }
     }
@@ -480,6 +480,15 @@ mod tests {
         assert!(e.message.contains("closing quote"), "{e}");
         assert!(records(&[0xFF, 0xFE, b'a', 0]).is_err());
         assert!(records(&[b'a', b'\n', 0x80, 0x81, b'\n']).is_err());
+    }
+
+    #[test]
+    fn a_huge_record_is_an_error_not_two_records() {
+        let mut data = b"job,query\nx,".to_vec();
+        data.resize(data.len() + MAX_RECORD + 10, b'a');
+        data.extend_from_slice(b"\ny,b\n");
+        let e = records(&data).unwrap_err();
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

@@ -114,9 +114,9 @@ pub struct Vocab {
     pub dropped: u64,
 }
 
-/// Most features the vocabulary holds (documented memory bound: about
-/// 150 bytes each with the count table of four jobs).
-pub const MAX_FEATURES: usize = 1 << 21;
+/// Most features the vocabulary holds (the memory bound: about 100 bytes
+/// each, plus 4 bytes a job in each count table).
+pub const MAX_FEATURES: usize = 1 << 20;
 const SURFACE_SLOTS: usize = 3;
 
 impl Vocab {

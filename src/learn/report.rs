@@ -93,7 +93,7 @@ impl Report {
     }
 
     /// Counts an outcome; `row` describes it (called only when it is
-    /// listed, so describing is paid for at most [`WRONG_ROWS`] times).
+    /// listed, so describing is paid for at most `WRONG_ROWS` times).
     pub fn add(&mut self, o: Outcome, row: impl FnOnce() -> String) {
         let n = self.jobs.len();
         self.confusion[o.truth][o.answer.unwrap_or(n)] += 1;
