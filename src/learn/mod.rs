@@ -103,10 +103,12 @@ struct Gathered {
     table: Table,
     jobs: Vec<JobInfo>,
     by_id: HashMap<String, usize>,
-    /// Kept rows: feature ids, end offsets, jobs.
+    /// Kept rows: feature ids, end offsets, jobs, whether they had search
+    /// terms or a campaign.
     ids: Vec<u32>,
     ends: Vec<u32>,
     kept_jobs: Vec<u16>,
+    informative: Vec<bool>,
     /// Rows past the cross-validation cap.
     unkept: u64,
     /// `(line, description)` of the first rows.
@@ -147,7 +149,7 @@ impl Gathered {
         Ok(Some(j))
     }
 
-    fn keep(&mut self, job: usize, features: &[u32], row: &Row) {
+    fn keep(&mut self, job: usize, features: &[u32], row: &Row, informative: bool) {
         if self.ids.len() + features.len() > MAX_KEPT_IDS {
             self.unkept += 1;
             return;
@@ -155,6 +157,7 @@ impl Gathered {
         self.ids.extend_from_slice(features);
         self.ends.push(self.ids.len() as u32);
         self.kept_jobs.push(job as u16);
+        self.informative.push(informative);
         if self.shown.len() < SHOWN_ROWS {
             self.shown.push((row.line, row.describe()));
         }
@@ -272,6 +275,11 @@ impl Extractor {
     }
 }
 
+/// Does the arrival have search terms or a campaign?
+fn informative(a: &Arrival) -> bool {
+    texts(a).next().is_some() || campaigns(a).next().is_some()
+}
+
 /// Does a term feature's surface form read back as the same stems? Only
 /// then does the emitted term match what was counted.
 fn reads_back(vocab: &Vocab, f: u32) -> bool {
@@ -303,7 +311,7 @@ pub fn learn<R: BufRead>(input: R, opts: &Options) -> Result<Learned, Error> {
         let arrival = row.arrival();
         x.extract(&arrival, &mut g.vocab, &mut g.letters);
         g.table.add_row(job, &x.features);
-        g.keep(job, &x.features, &row);
+        g.keep(job, &x.features, &row, informative(&arrival));
     }
     if g.jobs.is_empty() {
         return Err(Error::new("no labelled rows: every `job` is empty"));
@@ -388,6 +396,7 @@ pub fn learn<R: BufRead>(input: R, opts: &Options) -> Result<Learned, Error> {
             best: (top > 0.0).then_some(best),
             top,
             second: top - lead,
+            informative: g.informative[i],
         };
         report.add(outcome, || match g.shown.get(i) {
             Some((line, text)) => format!("line {line}: {text}"),

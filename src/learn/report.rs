@@ -20,6 +20,9 @@ pub struct Outcome {
     /// The best score and the runner-up's.
     pub top: f64,
     pub second: f64,
+    /// The row has search terms or a campaign: something terms and
+    /// campaign signals could answer.
+    pub informative: bool,
 }
 
 /// The report being built.
@@ -37,6 +40,9 @@ pub struct Report {
     /// Best job right / rows with some evidence.
     best_right: u64,
     best_rows: u64,
+    /// Rows with search terms or a campaign, and right answers among them.
+    informative: u64,
+    informative_right: u64,
     /// Wrong answers first, then unanswered rows, up to [`WRONG_ROWS`].
     wrong: Vec<String>,
     unanswered: Vec<String>,
@@ -52,11 +58,11 @@ pub struct Summary {
     pub correct: u64,
     /// Right answers / all rows (no answer counts as a miss).
     pub accuracy: f64,
-    /// Rows where some job scored above 0 (the others carry no evidence
-    /// at all: direct visits, hidden search terms).
-    pub evidence_rows: u64,
-    /// Right answers / rows with evidence.
-    pub evidence_accuracy: f64,
+    /// Rows with search terms or a campaign (the others carry no evidence
+    /// for terms and campaigns: direct visits, hidden search terms).
+    pub informative_rows: u64,
+    /// Right answers / rows with search terms or a campaign.
+    pub informative_accuracy: f64,
     /// Right answers / answers.
     pub precision: f64,
     /// Answers / all rows.
@@ -101,6 +107,10 @@ impl Report {
             self.best_rows += 1;
             self.best_right += u64::from(b == o.truth);
         }
+        if o.informative {
+            self.informative += 1;
+            self.informative_right += u64::from(o.answer == Some(o.truth));
+        }
         let name = |i: usize| self.jobs[i].as_str();
         match o.answer {
             Some(a) if a != o.truth && self.wrong.len() < WRONG_ROWS => {
@@ -139,8 +149,8 @@ impl Report {
             answered: 0,
             correct: 0,
             accuracy: 0.0,
-            evidence_rows: self.best_rows,
-            evidence_accuracy: 0.0,
+            informative_rows: self.informative,
+            informative_accuracy: ratio(self.informative_right, self.informative),
             precision: 0.0,
             coverage: 0.0,
         };
@@ -156,7 +166,6 @@ impl Report {
             }
         }
         s.accuracy = ratio(s.correct, s.rows);
-        s.evidence_accuracy = ratio(s.correct, s.evidence_rows);
         s.precision = ratio(s.correct, s.answered);
         s.coverage = ratio(s.answered, s.rows);
         s
@@ -185,8 +194,8 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| accuracy on the {} rows with evidence (some job scored above 0) | {:.3} |",
-            s.evidence_rows, s.evidence_accuracy
+            "| accuracy on the {} rows with search terms or a campaign | {:.3} |",
+            s.informative_rows, s.informative_accuracy
         );
         let _ = writeln!(
             out,
@@ -200,7 +209,8 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| best job right, ignoring threshold and margin (rows with evidence) | {:.3} |",
+            "| best job right, ignoring threshold and margin ({} rows where some job scored above 0) | {:.3} |",
+            self.best_rows,
             ratio(self.best_right, self.best_rows)
         );
 
