@@ -65,9 +65,9 @@ fn held_out(file: &str) {
     assert!(cv.precision >= 0.95, "{}", learned.report.markdown());
     let report = evaluate(&rules, test.as_bytes(), "held-out").expect("valid rows");
     let s = report.summary();
-    // About a fifth of the rows carry no evidence at all (direct visits,
-    // search terms the engine hid, `{keyword}` leftovers), as in real
-    // exports: accuracy is measured on the rows with evidence, and
+    // A fifth of the rows carry neither search terms nor a campaign
+    // (direct visits, terms the engine hid, `{keyword}` leftovers), as in
+    // real exports: accuracy is measured on the rows that have them, and
     // coverage of all rows has its own bar.
     assert!(
         s.rows >= 150 && s.informative_accuracy >= 0.8 && s.precision >= 0.95 && s.coverage >= 0.55,
