@@ -2,6 +2,7 @@
 
 mod check;
 mod evaluate;
+mod explain;
 mod learn;
 mod referrer;
 
@@ -27,6 +28,7 @@ pub fn main(args: Vec<String>) -> i32 {
     };
     match command {
         "check" => check::run(rest),
+        "explain" => explain::run(rest),
         "referrer" => referrer::run(rest),
         "learn" => learn::run(rest),
         "evaluate" => evaluate::run(rest),

@@ -41,8 +41,13 @@ pub use csv::Error;
 pub use report::{Report, Summary};
 
 use crate::arrival::Arrival;
+use crate::decide::decide;
 use crate::json::{number, string, Object};
+use crate::memory::Memory;
+use crate::model;
+use crate::rules::Device;
 use crate::rules::{Lang, Rules};
+use crate::signals::{Context, Signals};
 use crate::text::{analyze, Token};
 use export::{campaigns, job_id, texts, Row, Rows};
 use fit::{Fit, Kind, Params, Scorer, Table, Vocab};
@@ -551,9 +556,103 @@ fn emit(g: &Gathered, fit: &Fit, order: &[usize], language: Lang, p: policy::Cho
     out
 }
 
-/// Scores labelled rows with any rules, through the same decision code the
-/// browser runs.
+/// Scores labelled rows with any rules, through the same compiled model
+/// and decision code the browser runs. Only arrival signals can fire on an
+/// export (terms, `param`, `source`, `referrer`): the rows have no
+/// behaviour, and the visitor's circumstances are a first visit on a
+/// desktop on a Wednesday at noon.
 pub fn evaluate<R: BufRead>(rules: &Rules, input: R, name: &str) -> Result<Report, Error> {
-    let _ = (rules, input, name);
-    Err(Error::new("evaluate waits for the model"))
+    let compiled = model::compile(rules);
+    let memory = Memory::new(0);
+    let mut rows = Rows::new(input)?;
+    let mut report = Report::new(
+        format!("jobwise evaluate: {name}"),
+        "the rules' own decisions on these rows".into(),
+    );
+    for job in &rules.jobs {
+        report.job(&job.id);
+    }
+    let n_rules = rules.jobs.len();
+    // Per job: how often each (signal, rules term) counted, and its weight.
+    let mut fired: Vec<HashMap<String, (u64, f64)>> = vec![HashMap::new(); n_rules];
+    let mut signals = Signals {
+        arrival: Row::default().arrival(),
+        events: Vec::new(),
+        context: Context {
+            device: Device::Desktop,
+            hour: 12,
+            weekday: 2,
+            visits: 1,
+            days_since_last_visit: None,
+        },
+    };
+    let mut row = Row::default();
+    while rows.next_row(&mut row)? {
+        let id = job_id(&row.job);
+        if id.is_empty() {
+            rows.unlabelled += 1;
+            continue;
+        }
+        let truth = report.job(&id);
+        signals.arrival = row.arrival();
+        let d = decide(&compiled, &signals, &memory, 0.0, None);
+        let (best, top, lead) = fit::top_lead(d.scores.values()).unwrap_or((0, 0.0, 0.0));
+        let answer = d.job.as_deref().map(|j| report.job(j));
+        for r in d.reasons.iter().filter(|r| r.weight != 0.0) {
+            if let Some(j) = rules.jobs.iter().position(|j| *j.id == *r.job) {
+                let detail = r.detail.rsplit(['~', '≈']).next().unwrap_or(&r.detail);
+                let key = format!("{} {}", r.signal, detail.trim());
+                let e = fired[j].entry(key).or_insert((0, r.weight));
+                e.0 += 1;
+            }
+        }
+        let outcome = Outcome {
+            truth,
+            answer,
+            best: (top > 0.0).then_some(best),
+            top,
+            second: top - lead,
+            informative: informative(&signals.arrival),
+        };
+        report.add(outcome, || format!("line {}: {}", row.line, row.describe()));
+    }
+    for (j, counts) in fired.into_iter().enumerate() {
+        let mut lines: Vec<(String, (u64, f64))> = counts.into_iter().collect();
+        lines.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+        report.evidence[j] = lines
+            .into_iter()
+            .take(15)
+            .map(|(what, (n, w))| {
+                format!(
+                    "{what} ({}{}): counted in {n} rows",
+                    if w > 0.0 { "+" } else { "" },
+                    report::num(w)
+                )
+            })
+            .collect();
+    }
+    let s = report.summary();
+    report.notes.push(format!(
+        "{} labelled rows from {name} ({} without a job skipped); {}, `{}`-separated",
+        s.rows,
+        rows.unlabelled,
+        rows.encoding(),
+        rows.delimiter().escape_default()
+    ));
+    report.notes.push(format!(
+        "decision: threshold {}, margin {} (the rules' own)",
+        report::num(rules.decision.threshold),
+        report::num(rules.decision.margin)
+    ));
+    let unknown: Vec<&str> = report.jobs[n_rules..].iter().map(String::as_str).collect();
+    if !unknown.is_empty() {
+        report.notes.push(format!(
+            "jobs in the export that the rules don't have (never answered): {}",
+            unknown.join(", ")
+        ));
+    }
+    report.notes.push(
+        "only arrival signals (terms, param, source, referrer) can fire on an export: behaviour (page, click, dwell, scroll, search, event) and circumstances (device, hours, visits) are not in it".into(),
+    );
+    Ok(report)
 }
