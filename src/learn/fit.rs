@@ -23,7 +23,8 @@
 //! words: its weight is the residual `δ_phrase − Σ weights of its words
 //! (and shorter phrases) already chosen`, kept when at least 1 in size and
 //! of the sign of `δ_phrase` ("семейный фотограф" against photo-studio
-//! although "фотограф" is for it).
+//! although "фотограф" is for it). A term (or glob) for several jobs stays
+//! only with the job it argues for most.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -446,6 +447,20 @@ pub fn fit(
         // Rules order: strongest for the job first, those against it last.
         chosen.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(b.in_job.cmp(&a.in_job)));
         out.push(chosen);
+    }
+    // A term for two jobs makes `jobwise check` warn, and says little:
+    // only the job it argues for most keeps it (ties: the first job).
+    let mut best: HashMap<u32, (usize, f64)> = HashMap::new();
+    for (j, list) in out.iter().enumerate() {
+        for c in list.iter().filter(|c| c.weight > 0.0) {
+            let e = best.entry(c.feature).or_insert((j, c.weight));
+            if c.weight > e.1 {
+                *e = (j, c.weight);
+            }
+        }
+    }
+    for (j, list) in out.iter_mut().enumerate() {
+        list.retain(|c| c.weight < 0.0 || best.get(&c.feature).is_none_or(|b| b.0 == j));
     }
     Fit { jobs: out }
 }
