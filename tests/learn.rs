@@ -282,6 +282,12 @@ fn cli_learn_then_evaluate() {
     assert!(stderr.contains("## Confusion matrix"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&report_path).unwrap(), stderr);
     std::fs::write(&rules_path, &stdout).unwrap();
+    let (code, stdout, stderr) = jobwise(&["check", rules_path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !format!("{stdout}{stderr}").contains("warning"),
+        "{stdout}{stderr}"
+    );
 
     let (code, stdout, stderr) = jobwise(&[
         "evaluate",
