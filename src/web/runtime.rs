@@ -285,11 +285,11 @@ fn describe(d: &Decision) -> String {
         out.push_str("  holdout");
     }
     out.push_str("\nscores:");
-    for (id, s) in &d.scores {
+    for (id, s) in d.scores.iter() {
         out.push_str("  ");
         out.push_str(id);
         out.push(' ');
-        json::number(&mut out, *s);
+        json::number(&mut out, s);
     }
     out.push_str("\nreasons:");
     for r in &d.reasons {
