@@ -26,7 +26,9 @@
 //!   says so;
 //! * the text of the first [`SHOWN_ROWS`] rows is kept, to list wrong rows.
 //!
-//! One million rows take about 100 MiB and 20 s of CPU (`benches/learn.rs`).
+//! One million rows take about 100 MiB and 37 s of CPU with the release
+//! profile (built for the wasm's size; 23 s at opt-level 3): see
+//! `benches/learn.rs`.
 
 mod csv;
 mod export;
