@@ -19,7 +19,7 @@ import { serveFiles } from "./browser/server.mjs";
 import { summarize } from "./browser/stats.mjs";
 import { nativeBench } from "./native.mjs";
 import { optBuilds } from "./optlevel.mjs";
-import { markdown, summary, updateReadme } from "./report.mjs";
+import { jsonReplacer, markdown, summary, updateReadme } from "./report.mjs";
 import { budget, compressed, root, sdkSizes } from "./size.mjs";
 import { breakdown, namedBuild } from "./wasm-breakdown.mjs";
 
@@ -99,7 +99,7 @@ const report = {
   browser: { profiles },
   native,
 };
-writeFileSync(join(out, "report.json"), JSON.stringify(report, null, 2));
+writeFileSync(join(out, "report.json"), JSON.stringify(report, jsonReplacer, 2));
 writeFileSync(join(out, "runs.json"), JSON.stringify(runs));
 writeFileSync(join(out, "report.md"), markdown(report));
 const text = summary(report);
