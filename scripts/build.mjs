@@ -4,6 +4,7 @@
 //   dist/jobwise.d.ts     types of the JavaScript API
 //   dist/snippet.html     the anti-flicker snippet (timeout 300 ms)
 //   dist/npm/             the npm package from pkg-template/
+//   dist/playground.js    ES module for www/playground/: init + the playground exports
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +37,15 @@ await build({
   entryPoints: [join(root, "js/module.js")],
   format: "esm",
   outfile: join(npm, "index.js"),
+});
+
+// The playground page needs the raw wasm exports, not the SDK: a plain ES
+// module of the glue, whose default wasm URL (import.meta.url) is /jobwise/.
+await build({
+  ...common,
+  entryPoints: [join(root, "js/playground-entry.js")],
+  format: "esm",
+  outfile: join(dist, "playground.js"),
 });
 
 const snippet = readFileSync(join(root, "js/snippet.html"), "utf8").replace("TIMEOUT", "300");

@@ -3,6 +3,7 @@
 //! core decided; it decides nothing itself.
 
 mod actuate;
+mod playground;
 
 use wasm_bindgen::prelude::*;
 
