@@ -60,3 +60,4 @@ for (const file of readdirSync(join(root, "pkg-template"))) {
 }
 copyFileSync(join(root, "js/jobwise.d.ts"), join(npm, "index.d.ts"));
 copyFileSync(join(dist, "jobwise_bg.wasm"), join(npm, "jobwise_bg.wasm"));
+writeFileSync(join(npm, "snippet.html"), snippet);
