@@ -3,6 +3,7 @@
 #   make test    lint + native tests + wasm DOM tests in Chromium + end-to-end
 #   make build   write dist/ (SPEC §2)
 #   make bench   size, browser and native benchmarks → target/bench/report.md
+#   make fuzz    every fuzz target for FUZZ_SECONDS (default 300) each
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := build
@@ -15,7 +16,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # chromedriver leaves a profile folder per run in TMPDIR: keep them in target/.
 WASM_TEST_ENV := TMPDIR=$(CURDIR)/target/tmp WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup setup-browser build demo test test-native test-wasm test-e2e lint fmt bench size clean
+.PHONY: setup setup-browser build demo test test-native test-wasm test-e2e test-fuzz lint fmt bench size fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -57,7 +58,11 @@ test-e2e: build setup-browser
 	@echo "=== layer 3: end-to-end tests of the demo pages (Playwright + Chromium)"
 	node --test --test-concurrency=1 tests/e2e/
 
-test: setup-browser lint test-native test-wasm test-e2e
+test-fuzz: setup
+	@echo "=== fuzz smoke: every fuzz target for 30 s (make fuzz runs longer)"
+	scripts/fuzz.sh 30
+
+test: setup-browser lint test-native test-wasm test-e2e test-fuzz
 	@echo "make test: all layers passed"
 
 bench: build setup-browser
@@ -65,6 +70,10 @@ bench: build setup-browser
 
 size: build
 	node scripts/size.mjs
+
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf dist target/bindgen target/tmp

@@ -4,6 +4,56 @@
 //! The core works on [`UrlParts`], already split by a WHATWG URL parser:
 //! natively the `url` crate ([`UrlParts::parse`]), in the browser the
 //! browser's own `URL` (see `web`). Both give the same parts.
+//!
+//! * `engines`: the search engines as data; `sites`: social, webmail, AI
+//!   and ad-click hosts; `domain`: host patterns by registrable domain.
+//! * `decode` (+ `cp1251`): query values as browsers decode them.
+//! * `terms`: search terms cleaned; `source`: what the landing tags say.
+//!
+//! Every input is bounded before any work, so hostile or huge URLs cost
+//! linear time and never panic.
+
+mod cp1251;
+mod decode;
+mod domain;
+mod engines;
+mod sites;
+mod source;
+mod terms;
+
+use crate::json::Object;
+use decode::Charset;
+use domain::Host;
+use engines::Engine;
+
+pub use terms::{clean as clean_terms, MAX_CHARS as MAX_TERM_CHARS};
+
+/// Longer referrers are not real ones: browsers send at most 4096 bytes
+/// (Chrome cuts longer ones to the origin). They count as no referrer.
+pub const MAX_REFERRER: usize = 4096;
+/// The part of the landing query that is read.
+const MAX_LANDING_QUERY: usize = 16 * 1024;
+/// Longer landing URLs are cut before parsing.
+#[cfg(not(target_arch = "wasm32"))]
+const MAX_LANDING: usize = 64 * 1024;
+/// Landing parameters kept for the model.
+const MAX_PARAMS: usize = 100;
+
+/// A site's own search parameters, read from a same-site referrer.
+const SITE_SEARCH: &[&str] = &[
+    "q",
+    "s",
+    "search",
+    "query",
+    "text",
+    "search_query",
+    "keyword",
+    "keywords",
+];
+/// The landing page's own search parameters (last in precedence).
+const LANDING_SEARCH: &[&str] = &["q", "s", "search", "query", "text", "search_query"];
+/// Campaign keyword parameters of Matomo / Piwik.
+const KEYWORD_PARAMS: &[&str] = &["mtm_keyword", "mtm_kwd", "pk_kwd", "pk_keyword"];
 
 /// A URL split by a WHATWG parser. Query and fragment are kept raw
 /// (percent-encoded as the parser serialized them), without `?` / `#`.
@@ -92,35 +142,153 @@ pub struct Arrival {
 
 /// Reads an arrival from already-parsed URLs (`None`: absent or unparsable).
 pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival {
-    let params: Vec<(String, String)> = landing
-        .map(|l| {
-            l.query
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .map(|p| {
-                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                    (k.to_owned(), v.to_owned())
-                })
-                .collect()
+    let referrer = referrer.filter(|r| usable_referrer(r));
+    let referrer_host = referrer.map(|r| normal_host(&r.host));
+    let ref_host = referrer_host.as_deref().map(Host::new);
+    let ref_path = referrer.map_or("", |r| r.path.as_str());
+
+    // Social, webmail and AI hosts first: `mail.google.com` is no search.
+    let kind = ref_host.as_ref().and_then(|h| sites::kind(h, ref_path));
+    let ref_engine = match (&ref_host, kind) {
+        (Some(host), None) => engines::find(host, ref_path),
+        _ => None,
+    };
+
+    let landing_query = landing.map_or("", |l| bounded_query(&l.query));
+    let charset = decode::hint(landing_query).unwrap_or(Charset::Auto {
+        cp1251: ref_engine.is_some_and(|e| e.cp1251),
+    });
+    let params: Vec<(String, String)> = decode::pairs(landing_query)
+        .take(MAX_PARAMS)
+        .map(|(k, v)| (decode::decode(k, charset), decode::decode(v, charset)))
+        .collect();
+
+    let landing_host = landing.map(|l| normal_host(&l.host));
+    let internal = match (&referrer_host, &landing_host) {
+        (Some(r), Some(l)) => !l.is_empty() && domain::strip_www(r) == domain::strip_www(l),
+        _ => false,
+    };
+
+    let (source, engine) = if source::is_paid(&params, ref_host.as_ref().map(|h| (h, ref_path))) {
+        (Source::Paid, ref_engine)
+    } else if referrer.is_none() {
+        let source = source::tagged(&params);
+        // Without a referrer, an organic visit (`utm_medium=organic`)
+        // names its engine in `utm_source`. A paid visit keeps `engine`
+        // null unless a search engine referred it: `engine` says which
+        // search page sent the visitor, and ad tags (`utm_source=google`
+        // also marks display and YouTube ads) are the marketer's own
+        // labels, which `param` signals match.
+        let engine = (source == Source::Organic)
+            .then(|| source::param(&params, "utm_source").and_then(engines::named))
+            .flatten();
+        (source, engine)
+    } else if internal {
+        (Source::Internal, None)
+    } else if let Some(engine) = ref_engine {
+        (Source::Organic, Some(engine))
+    } else {
+        (kind.unwrap_or(Source::Referral), None)
+    };
+
+    let terms = referrer
+        .zip(ref_engine.filter(|_| engine.is_some()))
+        .and_then(|(r, e)| engine_terms(r, e))
+        .or_else(|| {
+            referrer
+                .filter(|_| internal)
+                .and_then(|r| first_terms(&[r.query.as_str()], SITE_SEARCH, query_charset(r)))
         })
-        .unwrap_or_default();
-    let terms = params
-        .iter()
-        .find(|(k, _)| k == "utm_term")
-        .map(|(_, v)| v.replace('+', " ").to_lowercase());
+        .or_else(|| landing_terms(&params, &["utm_term"]))
+        .or_else(|| landing_terms(&params, KEYWORD_PARAMS))
+        .or_else(|| landing_terms(&params, LANDING_SEARCH));
+
     Arrival {
-        engine: None,
+        engine: engine.map(|e| e.id),
         terms,
-        source: if referrer.is_some() {
-            Source::Referral
-        } else {
-            Source::Direct
-        },
-        referrer_host: referrer.map(|r| r.host.clone()),
+        source,
+        referrer_host,
         landing_path: landing
             .map(|l| l.path.clone())
+            .filter(|p| !p.is_empty())
             .unwrap_or_else(|| "/".into()),
         params,
+    }
+}
+
+/// A referrer a browser could send: web or Android app, with a host, not
+/// over [`MAX_REFERRER`].
+fn usable_referrer(r: &UrlParts) -> bool {
+    matches!(r.scheme.as_str(), "http" | "https" | "android-app")
+        && !r.host.is_empty()
+        && r.scheme.len() + r.host.len() + r.path.len() + r.query.len() + r.fragment.len()
+            <= MAX_REFERRER
+}
+
+/// Lower-case, without the trailing dot of a fully qualified name.
+fn normal_host(host: &str) -> String {
+    host.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// The first [`MAX_LANDING_QUERY`] bytes of a query, cut after a whole
+/// parameter.
+fn bounded_query(query: &str) -> &str {
+    if query.len() <= MAX_LANDING_QUERY {
+        return query;
+    }
+    let mut end = MAX_LANDING_QUERY;
+    while !query.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &query[..end];
+    head.rfind('&').map_or(head, |amp| &head[..amp])
+}
+
+fn query_charset(r: &UrlParts) -> Charset {
+    decode::hint(&r.query).unwrap_or(Charset::Auto { cp1251: false })
+}
+
+/// The terms in a search engine's referrer: its parameters, in the query,
+/// then in the fragment (`#q=`, `#text=`).
+fn engine_terms(r: &UrlParts, engine: &Engine) -> Option<String> {
+    let charset = decode::hint(&r.query)
+        .or_else(|| decode::hint(&r.fragment))
+        .unwrap_or(Charset::Auto {
+            cp1251: engine.cp1251,
+        });
+    first_terms(&[&r.query, &r.fragment], engine.params, charset)
+}
+
+/// The first value of `names` in `queries` (each query in turn) that cleans
+/// into terms.
+fn first_terms(queries: &[&str], names: &[&str], charset: Charset) -> Option<String> {
+    queries.iter().find_map(|query| {
+        names.iter().find_map(|name| {
+            decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
+        })
+    })
+}
+
+/// The first landing parameter of `names` that cleans into terms.
+fn landing_terms(params: &[(String, String)], names: &[&str]) -> Option<String> {
+    names.iter().find_map(|name| {
+        params
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .find_map(|(_, v)| clean_terms(v))
+    })
+}
+
+impl Arrival {
+    /// `{"engine":…,"terms":…,"source":"…"}` (the `jobwise referrer` output).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = Object::new(&mut out);
+        object.opt_str("engine", self.engine);
+        object.opt_str("terms", self.terms.as_deref());
+        object.opt_str("source", Some(self.source.as_str()));
+        object.end();
+        out
     }
 }
 
@@ -128,8 +296,14 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 /// `location.href` hold them.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_str(referrer: &str, landing: &str) -> Arrival {
-    read(
-        UrlParts::parse(referrer).as_ref(),
-        UrlParts::parse(landing).as_ref(),
-    )
+    let referrer = if referrer.len() > MAX_REFERRER {
+        None
+    } else {
+        UrlParts::parse(referrer)
+    };
+    let mut end = landing.len().min(MAX_LANDING);
+    while !landing.is_char_boundary(end) {
+        end -= 1;
+    }
+    read(referrer.as_ref(), UrlParts::parse(&landing[..end]).as_ref())
 }

@@ -1,5 +1,7 @@
 //! The `jobwise` command line (SPEC §7): one module per subcommand. Native only.
 
+mod referrer;
+
 const USAGE: &str = "usage: jobwise <command> [args]
 
 commands:
@@ -17,6 +19,7 @@ pub fn main(args: Vec<String>) -> i32 {
         None => ("", &[][..]),
     };
     match command {
+        "referrer" => referrer::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0

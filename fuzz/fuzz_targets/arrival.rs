@@ -1,0 +1,16 @@
+//! Fuzzes the arrival reader: any referrer and landing URL → an arrival,
+//! never a panic; terms, when present, are normalized and bounded.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let (referrer, landing) = text.split_once('\n').unwrap_or((&text, "https://example.com/"));
+    let arrival = jobwise::arrival::read_str(referrer, landing);
+    if let Some(terms) = &arrival.terms {
+        assert!(!terms.is_empty());
+        assert!(terms.chars().count() <= 400);
+        assert_eq!(terms, &terms.to_lowercase());
+    }
+});

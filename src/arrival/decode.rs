@@ -1,0 +1,202 @@
+//! Query values decoded the way browsers' form parsers and analytics tools
+//! do: `+` is a space, `%XX` a byte, an invalid escape stays literal; the
+//! bytes are read in the charset the URL names (`ie=`, `enc=`…), else UTF-8
+//! with a windows-1251 fallback for the engines that used it, else UTF-8
+//! with the invalid bytes dropped; a value that still holds escapes after
+//! that (double-encoded) is decoded once more. Every step is linear.
+
+use super::cp1251;
+
+/// How the bytes of a value are turned into text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Charset {
+    /// UTF-8; invalid bytes are read as windows-1251 when `cp1251`,
+    /// otherwise dropped.
+    Auto {
+        cp1251: bool,
+    },
+    /// UTF-8 as named by the URL; invalid bytes dropped.
+    Utf8,
+    Cp1251,
+    /// ISO-8859-1 / windows-1252 (read as ISO-8859-1).
+    Latin1,
+    /// A charset this module cannot read (Shift_JIS, GBK…): only text that
+    /// happens to be valid UTF-8 is kept.
+    Unreadable,
+}
+
+/// Parameters that name the charset of a URL's query, most specific first.
+/// (`ei` is Yahoo Japan's; Google's random `ei` token names no charset.)
+const HINTS: &[&str] = &["ie", "enc", "encoding", "charset", "ei", "oe"];
+
+/// The raw `name=value` pairs of a query or fragment.
+pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+}
+
+/// Raw values of the parameter `name` (compared ASCII case-insensitively).
+pub fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
+    pairs(query)
+        .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+}
+
+/// The charset a query names for itself, if it names one this module knows.
+pub fn hint(query: &str) -> Option<Charset> {
+    HINTS
+        .iter()
+        .find_map(|name| values(query, name).find_map(charset_named))
+}
+
+fn charset_named(raw: &str) -> Option<Charset> {
+    if raw.len() > 24 {
+        return None;
+    }
+    let mut name = [0u8; 24];
+    let mut len = 0;
+    for b in raw.bytes().filter(|b| b.is_ascii_alphanumeric()) {
+        name[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    Some(match name.get(..len)? {
+        b"utf8" => Charset::Utf8,
+        b"windows1251" | b"cp1251" | b"win1251" | b"1251" | b"xcp1251" => Charset::Cp1251,
+        b"iso88591" | b"latin1" | b"l1" | b"windows1252" | b"cp1252" => Charset::Latin1,
+        b"gbk" | b"gb2312" | b"gb18030" | b"big5" | b"shiftjis" | b"sjis" | b"xsjis" | b"ms932"
+        | b"cp932" | b"windows31j" | b"eucjp" | b"euckr" | b"cp949" | b"koi8r" | b"koi8u"
+        | b"cp866" | b"iso88592" | b"windows1250" | b"cp1250" | b"iso88595" => Charset::Unreadable,
+        _ => return None,
+    })
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// The byte of a valid `%XX` escape starting at `i`.
+fn escape_at(bytes: &[u8], i: usize) -> Option<u8> {
+    match bytes.get(i..i + 3)? {
+        [b'%', h, l] => Some(hex(*h)? << 4 | hex(*l)?),
+        _ => None,
+    }
+}
+
+/// Form-decodes `raw` into `out`.
+fn form_bytes(raw: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        if let Some(byte) = escape_at(raw, i) {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(if b == b'+' { b' ' } else { b });
+            i += 1;
+        }
+    }
+}
+
+fn has_escape(bytes: &[u8]) -> bool {
+    (0..bytes.len()).any(|i| escape_at(bytes, i).is_some())
+}
+
+fn utf8_dropping_invalid(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| c != char::REPLACEMENT_CHARACTER)
+        .collect()
+}
+
+fn text(bytes: &[u8], charset: Charset) -> String {
+    match (charset, core::str::from_utf8(bytes)) {
+        (Charset::Cp1251, _) => cp1251::decode(bytes),
+        (Charset::Latin1, _) => bytes.iter().map(|&b| char::from(b)).collect(),
+        (_, Ok(s)) => s.to_owned(),
+        (Charset::Auto { cp1251: true }, Err(_)) => cp1251::decode(bytes),
+        (Charset::Unreadable, Err(_)) => String::new(),
+        (_, Err(_)) => utf8_dropping_invalid(bytes),
+    }
+}
+
+/// Decodes one raw query value (or name).
+pub fn decode(raw: &str, charset: Charset) -> String {
+    let mut bytes = Vec::with_capacity(raw.len());
+    form_bytes(raw.as_bytes(), &mut bytes);
+    let once = text(&bytes, charset);
+    if !has_escape(once.as_bytes()) {
+        return once;
+    }
+    // Double-encoded (`%25D1%2584`): decode once more, and only once.
+    form_bytes(once.as_bytes(), &mut bytes);
+    text(&bytes, charset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AUTO: Charset = Charset::Auto { cp1251: false };
+    const RU: Charset = Charset::Auto { cp1251: true };
+
+    #[test]
+    fn decodes_values() {
+        let cases: &[(&str, Charset, &str)] = &[
+            ("a+b", AUTO, "a b"),
+            ("c%2B%2B", AUTO, "c++"),
+            ("%D0%BA%D1%83%D0%BF%D0%B8%D1%82%D1%8C", AUTO, "купить"),
+            ("%D0%BA%D1%83%D0%BF%D0%B8%D1%82%D1%8C", RU, "купить"),
+            ("100%", AUTO, "100%"),
+            ("%zz%4", AUTO, "%zz%4"),
+            ("%E0%A4%A", AUTO, "%A"),
+            ("%FFok%FE", AUTO, "ok"),
+            ("%EA%F3%EF%E8%F2%FC", RU, "купить"),
+            ("%EA%F3%EF%E8%F2%FC", Charset::Cp1251, "купить"),
+            ("%EA%F3%EF%E8%F2%FC", AUTO, ""),
+            ("%EA%F3%EF%E8%F2%FC", Charset::Unreadable, ""),
+            ("caf%E9", Charset::Latin1, "café"),
+            ("%25D1%2584%25D0%25BE%25D1%2582%25D0%25BE", AUTO, "фото"),
+            ("%2520a%2Bb", AUTO, " a b"),
+            ("50%25+off", AUTO, "50% off"),
+            ("%2541", AUTO, "A"),
+            ("%252541", AUTO, "%41"),
+            ("", AUTO, ""),
+        ];
+        for (raw, charset, want) in cases {
+            assert_eq!(decode(raw, *charset), *want, "{raw} {charset:?}");
+        }
+    }
+
+    #[test]
+    fn reads_charset_hints() {
+        let cases: &[(&str, Option<Charset>)] = &[
+            ("q=a&ie=UTF-8", Some(Charset::Utf8)),
+            ("text=a&ie=cp1251", Some(Charset::Cp1251)),
+            ("q=a&enc=windows-1251", Some(Charset::Cp1251)),
+            ("p=a&ei=UTF-8", Some(Charset::Utf8)),
+            ("wd=a&ie=gbk", Some(Charset::Unreadable)),
+            ("q=a&oe=ISO-8859-1", Some(Charset::Latin1)),
+            ("q=a&ei=Xh5rZ3KpL8eG9u8P", None),
+            ("q=a&ei=Xh5rZ3KpL8eG9u8PXh5rZ3KpL8eG9u8P", None),
+            ("q=a", None),
+            ("ie=nonsense&oe=utf8", Some(Charset::Utf8)),
+        ];
+        for (query, want) in cases {
+            assert_eq!(hint(query), *want, "{query}");
+        }
+    }
+
+    #[test]
+    fn splits_pairs() {
+        let got: Vec<_> = pairs("a=1&&b&c=2=3&=x").collect();
+        assert_eq!(got, [("a", "1"), ("b", ""), ("c", "2=3"), ("", "x")]);
+        assert_eq!(values("Q=1&q=2&qq=3", "q").collect::<Vec<_>>(), ["1", "2"]);
+    }
+}

@@ -1,0 +1,236 @@
+//! What the landing URL's tags say about the traffic: ad click ids and paid
+//! `utm_medium`s (paid wins over everything), and, when there is no
+//! referrer, `utm_medium` / `utm_source` (a tagged newsletter link opened
+//! in a mail app arrives without one).
+
+use super::domain::Host;
+use super::{engines, sites, Source};
+
+/// Parameters only ad platforms add to a click. Not `fbclid` (every
+/// outbound Facebook link), `ysclid` (Yandex organic), `srsltid` (Google
+/// Merchant listings).
+const CLICK_IDS: &[&str] = &[
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "gclsrc",
+    "gad_source",
+    "gad_campaignid",
+    "yclid",
+    "_openstat",
+    "msclkid",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    "rdt_cid",
+    "sccid",
+    "qclid",
+    "s_kwcid",
+];
+
+/// Paid media besides anything containing `cp` (cpc, cpm, cpv, cpa…) or
+/// `paid`, as Google Analytics groups them.
+const PAID_MEDIA: &[&str] = &[
+    "ppc",
+    "sem",
+    "ad",
+    "ads",
+    "adwords",
+    "display",
+    "banner",
+    "expandable",
+    "interstitial",
+    "retargeting",
+    "remarketing",
+    "context",
+    "contextual",
+    "kontekst",
+    "native",
+];
+
+const SOCIAL_NAMES: &[&str] = &[
+    "facebook",
+    "fb",
+    "instagram",
+    "ig",
+    "threads",
+    "twitter",
+    "x",
+    "linkedin",
+    "youtube",
+    "yt",
+    "tiktok",
+    "pinterest",
+    "reddit",
+    "snapchat",
+    "quora",
+    "vk",
+    "vkontakte",
+    "ok",
+    "odnoklassniki",
+    "telegram",
+    "tg",
+    "whatsapp",
+    "viber",
+    "dzen",
+    "zen",
+    "discord",
+];
+
+const AI_NAMES: &[&str] = &[
+    "chatgpt",
+    "openai",
+    "perplexity",
+    "claude",
+    "gemini",
+    "copilot",
+    "deepseek",
+    "grok",
+    "mistral",
+    "poe",
+];
+
+const EMAIL_NAMES: &[&str] = &[
+    "email",
+    "e-mail",
+    "e_mail",
+    "newsletter",
+    "mailchimp",
+    "sendpulse",
+    "unisender",
+    "sendgrid",
+    "mailerlite",
+    "klaviyo",
+    "brevo",
+    "sendinblue",
+    "gmail",
+];
+
+/// The first value of a (decoded) landing parameter, case-insensitively.
+pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+fn lower(params: &[(String, String)], name: &str) -> String {
+    let value = param(params, name).unwrap_or("");
+    let value = value.get(..64).unwrap_or(value);
+    value.trim().to_lowercase()
+}
+
+fn paid_medium(medium: &str) -> bool {
+    medium.contains("cp") || medium.contains("paid") || PAID_MEDIA.contains(&medium)
+}
+
+/// A paid click: an ad click id, a paid `utm_medium`, or an ad server as
+/// the referrer.
+pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> bool {
+    CLICK_IDS
+        .iter()
+        .any(|id| param(params, id).is_some_and(|v| !v.trim().is_empty()))
+        || paid_medium(&lower(params, "utm_medium"))
+        || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))
+}
+
+fn medium_kind(medium: &str) -> Option<Source> {
+    Some(match medium {
+        m if m.contains("mail") || m.contains("newsletter") => Source::Email,
+        m if m.contains("social") || matches!(m, "sm" | "smm" | "sn") => Source::Social,
+        m if m.contains("organic") || m == "seo" => Source::Organic,
+        "referral" | "referrer" | "ref" | "link" | "links" | "affiliate" | "affiliates"
+        | "partner" | "partners" => Source::Referral,
+        "ai" | "llm" | "chatbot" => Source::Ai,
+        "direct" | "(none)" | "none" => Source::Direct,
+        _ => return None,
+    })
+}
+
+fn source_kind(name: &str) -> Option<Source> {
+    if name.is_empty() {
+        return None;
+    }
+    if EMAIL_NAMES.contains(&name) {
+        return Some(Source::Email);
+    }
+    if AI_NAMES.contains(&name) {
+        return Some(Source::Ai);
+    }
+    if SOCIAL_NAMES.contains(&name) {
+        return Some(Source::Social);
+    }
+    // `chatgpt.com` (ChatGPT tags its links so), `t.me`, `google.com`…
+    sites::kind(&Host::new(name), "/").or_else(|| engines::named(name).map(|_| Source::Organic))
+}
+
+/// The kind of a visit without a referrer, from its tags; `Direct` when
+/// they tell none.
+pub fn tagged(params: &[(String, String)]) -> Source {
+    medium_kind(&lower(params, "utm_medium"))
+        .or_else(|| source_kind(&lower(params, "utm_source")))
+        .unwrap_or(Source::Direct)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(query: &[(&str, &str)]) -> Vec<(String, String)> {
+        query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn tells_paid() {
+        let cases: &[(&[(&str, &str)], bool)] = &[
+            (&[("gclid", "abc")], true),
+            (&[("GCLID", "abc")], true),
+            (&[("gclid", "")], false),
+            (&[("yclid", "123")], true),
+            (&[("msclkid", "x")], true),
+            (&[("fbclid", "x")], false),
+            (&[("ysclid", "x")], false),
+            (&[("srsltid", "x")], false),
+            (&[("utm_medium", "cpc")], true),
+            (&[("utm_medium", "CPM")], true),
+            (&[("utm_medium", "paid_social")], true),
+            (&[("utm_medium", "display")], true),
+            (&[("utm_medium", "email")], false),
+            (&[("utm_medium", "organic")], false),
+            (&[], false),
+        ];
+        for (query, want) in cases {
+            assert_eq!(is_paid(&params(query), None), *want, "{query:?}");
+        }
+        let ads = Host::new("www.googleadservices.com");
+        assert!(is_paid(&[], Some((&ads, "/pagead/aclk"))));
+    }
+
+    #[test]
+    fn tells_tagged_kinds() {
+        let cases: &[(&[(&str, &str)], Source)] = &[
+            (&[("utm_medium", "email")], Source::Email),
+            (&[("utm_medium", "E-Mail")], Source::Email),
+            (&[("utm_medium", "newsletter")], Source::Email),
+            (&[("utm_medium", "social")], Source::Social),
+            (&[("utm_medium", "smm")], Source::Social),
+            (&[("utm_medium", "organic")], Source::Organic),
+            (&[("utm_medium", "referral")], Source::Referral),
+            (&[("utm_source", "chatgpt.com")], Source::Ai),
+            (&[("utm_source", "facebook")], Source::Social),
+            (&[("utm_source", "t.me")], Source::Social),
+            (&[("utm_source", "newsletter")], Source::Email),
+            (&[("utm_source", "google")], Source::Organic),
+            (&[("utm_source", "partner_site")], Source::Direct),
+            (&[("utm_campaign", "spring")], Source::Direct),
+            (&[], Source::Direct),
+        ];
+        for (query, want) in cases {
+            assert_eq!(tagged(&params(query)), *want, "{query:?}");
+        }
+    }
+}

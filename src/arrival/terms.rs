@@ -1,0 +1,224 @@
+//! Search terms cleaned as analytics tools show them: ad-platform
+//! leftovers refused, keyword operators stripped, lower-cased, whitespace
+//! collapsed, length-capped. Cleaning is idempotent.
+
+/// At most this many characters of terms are kept.
+pub const MAX_CHARS: usize = 200;
+/// Characters of a raw value looked at (the rest cannot survive the cap).
+const MAX_INPUT_CHARS: usize = 2_000;
+
+/// Values that say "no terms" (Google Analytics, Matomo, unset templates).
+const NOT_TERMS: &[&str] = &[
+    "(not provided)",
+    "(not set)",
+    "not provided",
+    "not set",
+    "(none)",
+    "(direct)",
+    "undefined",
+    "null",
+];
+
+/// `name:value` operators of search engines, dropped with their value.
+const OPERATORS: &[&str] = &[
+    "after",
+    "allinanchor",
+    "allintext",
+    "allintitle",
+    "allinurl",
+    "before",
+    "cache",
+    "date",
+    "domain",
+    "ext",
+    "filetype",
+    "host",
+    "inanchor",
+    "info",
+    "intext",
+    "intitle",
+    "inurl",
+    "lang",
+    "link",
+    "mime",
+    "related",
+    "rhost",
+    "site",
+    "source",
+    "url",
+];
+
+/// Characters removed: quotes and brackets of phrase / exact-match
+/// operators, zero-width and bidirectional controls, the replacement
+/// character.
+fn dropped(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '[' | ']' | '\u{AD}' | '\u{FEFF}'
+    ) || matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+    ) || c == char::REPLACEMENT_CHARACTER
+}
+
+/// Removes `{keyword}`, `{keyword:default}`, `{matchtype}`… (unfilled ad
+/// templates). A `{` without a later `}` is kept.
+fn without_placeholders(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len().min(MAX_INPUT_CHARS * 4));
+    let mut rest = raw;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One word after operators are stripped, or `None` when it goes.
+fn word(token: &str) -> Option<&str> {
+    let token = token.trim_start_matches(['!', '+', '~']);
+    if token.is_empty() || token.starts_with('-') {
+        // `-word` excludes the word (and `---autotargeting` is Yandex's).
+        return None;
+    }
+    if let Some((op, _)) = token.split_once(':') {
+        if OPERATORS.contains(&op) {
+            return None;
+        }
+    }
+    Some(token)
+}
+
+/// Cleans a decoded value into search terms; `None` when nothing is left.
+pub fn clean(raw: &str) -> Option<String> {
+    let raw = match raw.char_indices().nth(MAX_INPUT_CHARS) {
+        Some((end, _)) => &raw[..end],
+        None => raw,
+    };
+    let mut text = String::with_capacity(raw.len());
+    for c in without_placeholders(raw).chars().filter(|&c| !dropped(c)) {
+        text.push(match c {
+            c if c.is_whitespace() || c.is_control() => ' ',
+            // Turkish capital dotted I: a plain `i`, not `i` + combining dot.
+            'İ' => 'I',
+            c => c,
+        });
+    }
+    // Whole-string lower-casing, as browsers' and Python's: a final `Σ`
+    // becomes `ς`.
+    let text = text.to_lowercase();
+    let mut out = String::with_capacity(text.len());
+    for w in text.split(' ').filter_map(word) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    cap(&mut out);
+    let refused = !out.chars().any(char::is_alphabetic)
+        || NOT_TERMS.contains(&out.as_str())
+        || out.starts_with("http://")
+        || out.starts_with("https://");
+    (!refused).then_some(out)
+}
+
+/// Cuts to [`MAX_CHARS`] at a word boundary when there is one.
+fn cap(s: &mut String) {
+    let Some((end, _)) = s.char_indices().nth(MAX_CHARS) else {
+        return;
+    };
+    let cut = match s[..end].rfind(' ') {
+        _ if s[end..].starts_with(' ') => end,
+        // A word boundary, unless it would lose more than half.
+        Some(space) if space > end / 2 => space,
+        _ => end,
+    };
+    s.truncate(cut);
+    s.truncate(s.trim_end().len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_terms() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Купить Квартиру", Some("купить квартиру")),
+            ("  купить \t  квартиру\n", Some("купить квартиру")),
+            ("ёлка Ёж", Some("ёлка ёж")),
+            ("+купить +квартиру", Some("купить квартиру")),
+            (
+                "!купить \"квартиру в москве\"",
+                Some("купить квартиру в москве"),
+            ),
+            (
+                "купить квартиру -бесплатно -аренда",
+                Some("купить квартиру"),
+            ),
+            ("купить квартиру ---autotargeting", Some("купить квартиру")),
+            ("---autotargeting", None),
+            ("{keyword}", None),
+            ("{keyword:квартира}", None),
+            ("лофт {matchtype}", Some("лофт")),
+            ("{broken", Some("{broken")),
+            ("(not provided)", None),
+            ("(not set)", None),
+            ("(NOT SET)", None),
+            ("1234567890", None),
+            ("12 34", None),
+            ("iphone 15", Some("iphone 15")),
+            ("site:example.com laptop", Some("laptop")),
+            ("laptop inurl:review", Some("laptop")),
+            ("time: 10 am", Some("time: 10 am")),
+            ("wi-fi router", Some("wi-fi router")),
+            ("[купить квартиру]", Some("купить квартиру")),
+            ("«фотостудия»", Some("фотостудия")),
+            ("İSTANBUL otel", Some("istanbul otel")),
+            ("Straße", Some("straße")),
+            ("ΟΔΟΣ ΑΘΗΝΑ", Some("οδος αθηνα")),
+            ("東京 ホテル", Some("東京 ホテル")),
+            ("a\u{200B}b\u{FFFD}c\u{202E}d", Some("abcd")),
+            ("https://example.com/page", None),
+            ("", None),
+            ("   ", None),
+            ("%", None),
+            ("!!!", None),
+            ("+-x y", Some("y")),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean(raw).as_deref(), *want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn caps_length_at_a_word_boundary() {
+        let long = "слово ".repeat(100);
+        let got = clean(&long).unwrap();
+        assert!(got.chars().count() <= MAX_CHARS);
+        assert!(got.ends_with("слово"));
+        let one_word = "я".repeat(500);
+        assert_eq!(clean(&one_word).unwrap().chars().count(), MAX_CHARS);
+        let huge = "x".repeat(100_000);
+        assert_eq!(clean(&huge).unwrap().len(), MAX_CHARS);
+    }
+
+    #[test]
+    fn is_idempotent() {
+        let samples = [
+            "+-x \"-y\" !!z ~w",
+            "{a{b}c} }{x}",
+            "(not set) foo",
+            "İİ ΣΑΣ",
+            "a ---autotargeting b",
+        ];
+        for s in samples {
+            if let Some(once) = clean(s) {
+                assert_eq!(clean(&once).as_deref(), Some(once.as_str()), "{s}");
+            }
+        }
+    }
+}
