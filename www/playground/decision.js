@@ -62,11 +62,12 @@ export function render(root, decision, policy) {
     }),
   );
 
-  const list = [...(decision.reasons || []), ...(decision.stageReasons || decision.stage_reasons || [])];
+  const list = [...(decision.reasons || []), ...(decision.stageReasons || [])];
   reasons.replaceChildren(
     ...list.map((r) => {
       const tr = el("tr", r.weight < 0 ? "negative" : r.weight === 0 ? "zero" : "");
-      tr.append(el("td", "", r.job), el("td", "", r.signal), el("td", "", fmt(r.weight)), el("td", "", r.detail));
+      const owner = r.job ?? `stage ${r.stage}`;
+      tr.append(el("td", "", owner), el("td", "", r.signal), el("td", "", fmt(r.weight)), el("td", "", r.detail));
       return tr;
     }),
   );

@@ -27,10 +27,16 @@ export class Preview {
 
   show(landing, decision) {
     const url = Preview.urlFor(landing, decision);
+    let shown = url;
+    try {
+      shown = decodeURIComponent(url);
+    } catch {
+      // Keep the encoded form.
+    }
     this.note.textContent =
       decision && decision.job
-        ? `${url} — the page's own markup and published rules, forced to ${decision.job}${decision.stage ? ` at the ${decision.stage} stage` : ""}.`
-        : `${url} — no job: the page's default content.`;
+        ? `${shown} — the page's own markup and published rules, forced to ${decision.job}${decision.stage ? ` at the ${decision.stage} stage` : ""}.`
+        : `${shown} — no job: the page's default content.`;
     this.openLink.href = url;
     if (url === this.url) return this.loading;
     this.url = url;
