@@ -1,33 +1,46 @@
 //! The text pipeline, the same for the marketer's terms and the visitor's
 //! words: normalize → tokenize → stem → negation → match.
+//!
+//! * `tokenize` splits text into words (apostrophes, hyphens, decimals,
+//!   bounds: at most 64 words of at most 40 characters from the first 4 KiB).
+//! * `normalize` lower-cases, folds `ё`, accents and look-alike letters
+//!   (a Latin `c` in "фотоcтудия"), and tells each word's script.
+//! * Each word is stemmed by its own script, so mixed queries work ("лофт
+//!   loft студия"): Cyrillic by the Snowball Russian stemmer (`stem_ru`),
+//!   Latin by Snowball English / Porter2 (`stem_en`); words with digits
+//!   and other scripts are kept as they are.
+//! * `stop` words are grammatical only; `negation` marks what a cue
+//!   governs; `index` matches phrases, with typos via `fuzzy`.
+//!
+//! The language of the rules file needs no switch here: a word's script
+//! picks its stemmer.
+
+mod fuzzy;
+mod index;
+mod negation;
+mod normalize;
+mod stem_en;
+mod stem_ru;
+mod stop;
+mod tokenize;
+
+pub use index::TermIndex;
+
+use normalize::Script;
+use stop::Kind;
 
 /// One word of analysed text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// The word as written, lower-cased.
+    /// The word as written, lower-cased (`ё` and look-alike letters kept,
+    /// apostrophes as `'`): what to show back to the visitor.
     pub word: String,
-    /// The stem used for matching.
+    /// The stem used for matching (`ё`→`е`, look-alikes folded).
     pub stem: String,
     /// Governed by a negation cue ("не", "без", "no", "without"…).
     pub negated: bool,
-    /// A stop word: never matches on its own.
+    /// A stop word or a negation cue: never matches on its own.
     pub stop: bool,
-}
-
-/// Splits text into analysed tokens.
-pub fn analyze(text: &str) -> Vec<Token> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let word = w.to_lowercase();
-            Token {
-                stem: word.clone(),
-                word,
-                negated: false,
-                stop: false,
-            }
-        })
-        .collect()
 }
 
 /// A phrase of the rules found in the visitor's tokens.
@@ -35,56 +48,152 @@ pub fn analyze(text: &str) -> Vec<Token> {
 pub struct Hit {
     /// The id given to [`TermIndex::add`].
     pub id: u32,
-    /// Token range `start..end` of the visitor's words that matched.
+    /// Token range `start..end` of the visitor's words that matched: the
+    /// words to show are `tokens[start..end].word` (stop words and at most
+    /// one skipped word inside included).
     pub start: usize,
     pub end: usize,
-    /// Matched through typo tolerance rather than exactly.
+    /// Matched through typo tolerance or a derived form ("игровой" for
+    /// "игры") rather than exactly.
     pub fuzzy: bool,
     /// The visitor negated it: it must not count for its job.
     pub negated: bool,
 }
 
-/// Compiled phrases: stem sequences → ids. Lookup cost grows with the
-/// visitor's words, not with the number of phrases.
-#[derive(Default)]
-pub struct TermIndex {
-    phrases: Vec<(Vec<String>, u32)>,
+impl Hit {
+    /// The visitor's matched words, separated by spaces.
+    pub fn text(&self, tokens: &[Token]) -> String {
+        let mut out = String::new();
+        for t in tokens.get(self.start..self.end).unwrap_or_default() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t.word);
+        }
+        out
+    }
 }
 
-impl TermIndex {
-    /// Adds a phrase under `id`. Returns false when nothing of it can match
-    /// (empty, or only stop words).
-    pub fn add(&mut self, phrase: &str, id: u32) -> bool {
-        let stems: Vec<String> = analyze(phrase).into_iter().map(|t| t.stem).collect();
-        if stems.is_empty() {
-            return false;
-        }
-        self.phrases.push((stems, id));
-        true
-    }
+/// A word's matching identity.
+struct Word {
+    kind: Kind,
+    key: String,
+    script: Script,
+}
 
-    /// Every phrase found in `tokens`.
-    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for (stems, id) in &self.phrases {
-            for start in 0..tokens.len() {
-                let end = start + stems.len();
-                if end <= tokens.len()
-                    && tokens[start..end]
-                        .iter()
-                        .zip(stems)
-                        .all(|(t, s)| &t.stem == s)
-                {
-                    hits.push(Hit {
-                        id: *id,
-                        start,
-                        end,
-                        fuzzy: false,
-                        negated: tokens[start].negated,
-                    });
-                }
-            }
+/// Classifies a lower-cased word. A word made only of letters that exist in
+/// both scripts ("c", "o", "no", "he") takes the script in which it is a
+/// stop word or cue, Latin first.
+fn classify(word: &str) -> Word {
+    let mut script = normalize::script(word);
+    let mut key = normalize::key(word, script);
+    let mut kind = stop::kind(&key);
+    if kind == Kind::Content && normalize::is_ambiguous(word) {
+        let other = match script {
+            Script::Cyrillic => Script::Latin,
+            _ => Script::Cyrillic,
+        };
+        let other_key = normalize::key(word, other);
+        let other_kind = stop::kind(&other_key);
+        if other_kind != Kind::Content {
+            (script, key, kind) = (other, other_key, other_kind);
         }
-        hits
     }
+    Word { kind, key, script }
+}
+
+/// Indeclinable nouns the Russian stemmer would cut ("метро" → "метр", the
+/// metre): kept whole.
+const INDECLINABLE: &[&str] = &[
+    "авто",
+    "бюро",
+    "депо",
+    "кафе",
+    "кино",
+    "кофе",
+    "метро",
+    "радио",
+    "такси",
+    "фото",
+    "шоссе",
+];
+
+/// The stem of a key in its script.
+fn stem_key(key: &str, script: Script) -> String {
+    match script {
+        Script::Cyrillic => {
+            if INDECLINABLE.contains(&key) {
+                return key.to_string();
+            }
+            let chars: Vec<char> = key.chars().collect();
+            // Snowball leaves "-ьми" ("детьми", "людьми") apart from the
+            // other forms ("дети" → "дет"): cut it like them.
+            let n = chars.len();
+            if n >= 5 && key.ends_with("ьми") {
+                return chars[..n - 3].iter().collect();
+            }
+            chars[..stem_ru::stem_len(&chars)].iter().collect()
+        }
+        Script::Latin if key.is_ascii() => {
+            let mut bytes = key.as_bytes().to_vec();
+            stem_en::stem(&mut bytes);
+            String::from_utf8(bytes).unwrap_or_default()
+        }
+        _ => key.to_string(),
+    }
+}
+
+/// The stem of one word, as [`analyze`] gives it (lower-cased, normalized,
+/// stemmed by its script; stop words and cues are not stemmed).
+pub fn stem_word(word: &str) -> String {
+    let mut lower = String::new();
+    for c in word.chars() {
+        normalize::push_lower(&mut lower, c);
+    }
+    let w = classify(&lower);
+    stem_of(&w)
+}
+
+fn stem_of(w: &Word) -> String {
+    match w.kind {
+        Kind::Content => stem_key(&w.key, w.script),
+        _ => w.key.clone(),
+    }
+}
+
+/// Splits text into analysed tokens.
+pub fn analyze(text: &str) -> Vec<Token> {
+    let pieces = tokenize::pieces(text);
+    let words: Vec<Word> = pieces.iter().map(|p| classify(&p.word)).collect();
+    let cells: Vec<negation::Cell> = words
+        .iter()
+        .zip(&pieces)
+        .map(|(w, p)| negation::Cell {
+            kind: w.kind,
+            key: &w.key,
+            clause_break: p.clause_break,
+            hyphen: p.hyphen,
+        })
+        .collect();
+    let negated = negation::negated(&cells);
+    pieces
+        .into_iter()
+        .zip(&words)
+        .zip(negated)
+        .map(|((p, w), negated)| Token {
+            stem: stem_of(w),
+            word: p.word,
+            negated,
+            stop: w.kind != Kind::Content,
+        })
+        .collect()
+}
+
+/// The stem of words written together ("фото" + "студия" → "фотостуд").
+fn glued_stem(words: &[&str]) -> String {
+    let mut glued = String::new();
+    for w in words {
+        glued.push_str(w);
+    }
+    stem_of(&classify(&glued))
 }

@@ -1,0 +1,198 @@
+//! Typo tolerance: a small Fx hasher, deletion neighbourhoods (SymSpell) and
+//! a bounded Damerau (optimal string alignment) distance.
+//!
+//! Limits, all on stems: one edit when the marketer's stem has ≥ 5 letters,
+//! two from 9; the visitor's stem needs ≥ 4 letters (a deletion). Both must
+//! start with the same letter, and below 7 letters end with the same letter
+//! too: Russian and English stems differ meaningfully at their ends
+//! ("съемн" a rented flat vs "съемк" a photo shoot, "снима" vs "снимк") and
+//! at their starts ("power"/"tower", "light"/"night"). Words with digits
+//! never match fuzzily ("i5"/"i7", "rtx4060"/"rtx4070"); stems longer than
+//! [`MAX_LEN`] letters neither, to bound the neighbourhoods.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Longest stem that takes part in typo matching.
+pub const MAX_LEN: usize = 24;
+
+/// The Fx hash (rustc's): one multiply per word, no random state, tiny code.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fx {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, x: u8) {
+        self.add(u64::from(x));
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.add(u64::from(x));
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.add(x);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.add(x as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with the Fx hasher.
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Edits allowed for a marketer's stem of `len` letters.
+pub fn max_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether a stem may take part in typo matching at all.
+pub fn eligible(stem: &[char]) -> bool {
+    (4..=MAX_LEN).contains(&stem.len()) && !stem.iter().any(|c| c.is_numeric())
+}
+
+/// The hash of `w` without the letters at `skip` (positions, or `usize::MAX`).
+fn hash_without(w: &[char], skip: [usize; 2]) -> u64 {
+    let mut h = Fx::default();
+    let mut len = 0;
+    for (i, &c) in w.iter().enumerate() {
+        if i != skip[0] && i != skip[1] {
+            h.add(u64::from(c));
+            len += 1;
+        }
+    }
+    h.add(len);
+    h.0
+}
+
+/// The hash of a stem.
+pub fn hash(w: &[char]) -> u64 {
+    hash_without(w, [usize::MAX; 2])
+}
+
+/// Calls `f` with the hash of `w` and of every string made by deleting up to
+/// `k` (≤ 2) of its letters.
+pub fn deletions(w: &[char], k: usize, mut f: impl FnMut(u64)) {
+    let none = usize::MAX;
+    f(hash(w));
+    for i in 0..w.len() {
+        if k >= 1 {
+            f(hash_without(w, [i, none]));
+        }
+        if k >= 2 {
+            for j in i + 1..w.len() {
+                f(hash_without(w, [i, j]));
+            }
+        }
+    }
+}
+
+/// Whether the optimal-string-alignment distance of `a` and `b` is ≤ `k`.
+fn within(a: &[char], b: &[char], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k || a.len() > MAX_LEN || b.len() > MAX_LEN {
+        return false;
+    }
+    // Three rows of the DP table: i-2, i-1, i.
+    let mut rows = [[0usize; MAX_LEN + 1]; 3];
+    for (j, x) in rows[1].iter_mut().enumerate() {
+        *x = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut best = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = d;
+            best = best.min(d);
+        }
+        if best > k {
+            return false;
+        }
+    }
+    rows[a.len() % 3][b.len()] <= k
+}
+
+/// Whether the visitor's stem `seen` is a typo of the marketer's `stem`
+/// under the limits of this module (equal stems are not typos).
+pub fn is_typo(stem: &[char], seen: &[char]) -> bool {
+    let k = max_edits(stem.len());
+    k > 0
+        && eligible(stem)
+        && eligible(seen)
+        && stem != seen
+        && stem.first() == seen.first()
+        && (stem.len().min(seen.len()) >= 7 || stem.last() == seen.last())
+        && within(stem, seen, k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn distance() {
+        let d = |a: &str, b: &str, k| within(&c(a), &c(b), k);
+        assert!(d("потолк", "патолк", 1));
+        assert!(d("video", "vidoe", 1));
+        assert!(d("batteri", "bateri", 1));
+        assert!(d("lightweight", "ligthwieght", 2));
+        assert!(!d("lightweight", "ligthwieghtt", 2));
+        assert!(!d("abcdef", "badcfe", 2));
+        assert!(d("", "ab", 2));
+        assert!(!d("", "abc", 2));
+    }
+
+    #[test]
+    fn typos() {
+        let t = |a: &str, b: &str| is_typo(&c(a), &c(b));
+        assert!(t("фотостуд", "фтостуд"));
+        assert!(t("video", "vido"));
+        assert!(!t("съемк", "съемн"));
+        assert!(!t("снима", "снимк"));
+        assert!(!t("power", "tower"));
+        assert!(!t("rtx4060", "rtx4070"));
+        assert!(!t("студ", "стул"));
+    }
+
+    #[test]
+    fn neighbourhoods_meet() {
+        let hashes = |s: &str, k| {
+            let mut v = Vec::new();
+            deletions(&c(s), k, |h| v.push(h));
+            v
+        };
+        let a = hashes("lightweight", 2);
+        let b = hashes("ligthweigt", 2);
+        assert!(a.iter().any(|h| b.contains(h)));
+    }
+}

@@ -1,0 +1,498 @@
+//! Phrase matching: the marketer's phrases compiled once, the visitor's
+//! tokens looked up by stem.
+//!
+//! How a phrase matches:
+//! * Its content words, stemmed, in order. Stop words are ignored on both
+//!   sides ("квартира для фотографа" = "квартира фотографа"), so "рядом с
+//!   метро" matches "рядом метро" and "рядом со станцией метро" does not
+//!   (that needs a skipped word: see next).
+//! * Adjacent, except that at most one extra content word of the visitor's
+//!   may sit inside ("сдавать квартиру в аренду" matches "сдавать в
+//!   аренду"; "семейный и детский фотограф" matches "семейный фотограф").
+//!   Reversed order does not match ("потолки высокие").
+//! * Negation cues in the phrase are part of it: "двор без машин" needs a cue
+//!   ("без", "нет", "не"… any cue matches any cue) between "двор" and
+//!   "машин", and is not negated by its own cue. Cues in the visitor's
+//!   words are skipped like stop words otherwise, and negate what follows.
+//! * Two neighbouring words may match one written together, both ways:
+//!   "фотостудия" ↔ "фото студия" ↔ "фото-студия", "wi-fi" ↔ "wifi", "rtx
+//!   4060" ↔ "rtx4060", "lightweight" ↔ "light weight". Glued forms match
+//!   exactly only. (So "фото студия" also hits a phrase "студия", as
+//!   "семейный фотограф" hits "фотограф".)
+//! * Typos per [`fuzzy`]; a derived Russian adjective matches its noun
+//!   ("игровой" ↔ "игры", "детский" ↔ "дети": stems in -ов/-ск). Both mark
+//!   the hit `fuzzy`, and exact matches are preferred; a visitor's word that
+//!   is itself one of the phrases' stems is never read as a typo.
+//! * Overlapping phrases all hit ("фотограф" and "семейный фотограф" in
+//!   "семейный фотограф"): the rules' weights settle it.
+//!
+//! Hits come ordered by start, then id, one per (start, id): the best
+//! (exact, then shortest).
+//!
+//! Lookup cost grows with the visitor's words: a hash map from stem to
+//! phrases that start with it, and a deletion-neighbourhood map for typos;
+//! matching one phrase from one start takes at most [`WALK_BUDGET`] steps.
+
+use super::fuzzy::{self, Map};
+use super::{classify, glued_stem, stem_of, tokenize, Hit, Token, Word};
+use crate::text::stop::Kind;
+
+/// The element of a phrase that stands for any negation cue.
+const CUE: u32 = u32::MAX;
+/// Spellings kept per phrase (split/glued words).
+const MAX_VARIANTS: usize = 8;
+/// Steps one phrase may take to match from one start.
+const WALK_BUDGET: usize = 256;
+
+/// Compiled phrases: stem sequences → ids. Lookup cost grows with the
+/// visitor's words, not with the number of phrases.
+#[derive(Default)]
+pub struct TermIndex {
+    /// Stem id → its letters.
+    stems: Vec<Box<[char]>>,
+    /// Stem id → whether its typo neighbourhood is in `deletes`.
+    typos: Vec<bool>,
+    /// Hash of a stem → stem ids (equal letters checked).
+    stem_ids: Ids,
+    /// Hash of a root ("игр") → stems derived from it ("игров").
+    derived: Ids,
+    /// Hash of a stem with up to 2 letters deleted → stem ids.
+    deletes: Ids,
+    phrases: Vec<Phrase>,
+    /// First element → phrases.
+    by_first: Ids,
+    added: usize,
+}
+
+struct Phrase {
+    elems: Box<[u32]>,
+    id: u32,
+}
+
+/// A visitor's word (or two glued) standing for a phrase stem.
+#[derive(Clone, Copy)]
+struct Cand {
+    stem: u32,
+    span: usize,
+    fuzzy: bool,
+}
+
+/// The best way found to match the rest of a phrase.
+#[derive(Clone, Copy)]
+struct Walk {
+    end: usize,
+    fuzzy: usize,
+    gapped: bool,
+    /// The visitor's cue matched by the phrase's own first cue.
+    cue_at: Option<usize>,
+}
+
+impl Walk {
+    fn rank(&self) -> (usize, bool, usize) {
+        (self.fuzzy, self.gapped, self.end)
+    }
+}
+
+fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.rank() < x.rank() { y } else { x }),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// Hashes → ids: the one map type of the index (one copy of hash-table
+/// code in the wasm). Hash collisions only add candidates, which are
+/// checked.
+type Ids = Map<u64, Vec<u32>>;
+
+/// The root of a Russian adjective stem in -ов/-ск ("игров" → "игр").
+fn root(stem: &[char]) -> Option<&[char]> {
+    match stem {
+        [cut @ .., 'о', 'в'] | [cut @ .., 'с', 'к'] if cut.len() >= 3 => Some(cut),
+        _ => None,
+    }
+}
+
+/// A phrase word before variants: its stem, the word it was made of, and
+/// how it joins the previous one.
+struct Item {
+    /// Empty for a cue.
+    stem_text: String,
+    word: String,
+    /// No stop word between it and the previous item.
+    adjacent: bool,
+    /// Joined to the previous item by a hyphen.
+    hyphen: bool,
+}
+
+/// What the matcher knows of the visitor's tokens.
+struct Seen {
+    kinds: Vec<Kind>,
+    cands: Vec<Vec<Cand>>,
+}
+
+impl TermIndex {
+    /// Adds a phrase under `id`. Returns false when nothing of it can match
+    /// (empty, or only stop words and cues).
+    pub fn add(&mut self, phrase: &str, id: u32) -> bool {
+        let mut items: Vec<Item> = Vec::new();
+        let mut adjacent = true;
+        let mut prev_content = false;
+        for p in tokenize::pieces(phrase) {
+            let w = classify(&p.word);
+            match w.kind {
+                Kind::Stop => {
+                    adjacent = false;
+                    prev_content = false;
+                    continue;
+                }
+                Kind::Cue => {
+                    items.push(Item {
+                        stem_text: String::new(),
+                        word: p.word,
+                        adjacent,
+                        hyphen: false,
+                    });
+                    prev_content = false;
+                }
+                Kind::Content => {
+                    let stem_text = stem_of(&w);
+                    items.push(Item {
+                        stem_text,
+                        word: p.word,
+                        adjacent,
+                        hyphen: p.hyphen && prev_content && adjacent,
+                    });
+                    prev_content = true;
+                }
+            }
+            adjacent = true;
+        }
+        if !items.iter().any(|i| !i.stem_text.is_empty()) {
+            return false;
+        }
+        // The phrase as written, then with hyphenated runs glued whole, then
+        // with each pair of neighbouring words glued.
+        let mut variants: Vec<Vec<(String, bool)>> = vec![glue_runs(&items, |_| false)];
+        if items.iter().any(|i| i.hyphen) {
+            variants.push(glue_runs(&items, |i| items[i].hyphen));
+        }
+        for i in 1..items.len() {
+            let content = |k: usize| !items[k].stem_text.is_empty();
+            if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
+                let v = glue_runs(&items, |k| k == i);
+                if !variants.contains(&v) {
+                    variants.push(v);
+                }
+            }
+        }
+        variants.truncate(MAX_VARIANTS);
+        for v in variants {
+            let elems: Box<[u32]> = v
+                .iter()
+                .map(|(s, typos)| {
+                    if s.is_empty() {
+                        CUE
+                    } else {
+                        self.intern(s, *typos)
+                    }
+                })
+                .collect();
+            let first = u64::from(elems[0]);
+            let known = self.by_first.get(&first).is_some_and(|ps| {
+                ps.iter().any(|&p| {
+                    let p = &self.phrases[p as usize];
+                    p.id == id && p.elems == elems
+                })
+            });
+            if !known {
+                let n = self.phrases.len() as u32;
+                self.by_first.entry(first).or_default().push(n);
+                self.phrases.push(Phrase { elems, id });
+            }
+        }
+        self.added += 1;
+        true
+    }
+
+    /// Phrases added (each `add` that returned true).
+    pub fn len(&self) -> usize {
+        self.added
+    }
+
+    /// Whether no phrase was added.
+    pub fn is_empty(&self) -> bool {
+        self.added == 0
+    }
+
+    /// The id of a stem, added if new, with its root and, when `typos`, its
+    /// typo neighbourhood (glued words match exactly only).
+    fn intern(&mut self, stem: &str, typos: bool) -> u32 {
+        let chars: Vec<char> = stem.chars().collect();
+        let id = match self.stem_id(&chars) {
+            Some(id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                if let Some(r) = root(&chars) {
+                    self.derived.entry(fuzzy::hash(r)).or_default().push(id);
+                }
+                self.stem_ids
+                    .entry(fuzzy::hash(&chars))
+                    .or_default()
+                    .push(id);
+                self.stems.push(chars.into());
+                self.typos.push(false);
+                id
+            }
+        };
+        let chars = &self.stems[id as usize];
+        let k = fuzzy::max_edits(chars.len());
+        if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
+            self.typos[id as usize] = true;
+            let deletes = &mut self.deletes;
+            fuzzy::deletions(chars, k, |h| {
+                let list = deletes.entry(h).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            });
+        }
+        id
+    }
+
+    /// The id of a stem already in the index.
+    fn stem_id(&self, stem: &[char]) -> Option<u32> {
+        let ids = self.stem_ids.get(&fuzzy::hash(stem))?;
+        ids.iter()
+            .copied()
+            .find(|&i| &*self.stems[i as usize] == stem)
+    }
+
+    /// The phrase stems a visitor's token may stand for.
+    fn candidates(&self, tokens: &[Token], words: &[Word], i: usize) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        let mut push = |stem: u32, span: usize, fuzzy: bool| {
+            if !out.iter().any(|c| c.stem == stem && c.span == span) {
+                out.push(Cand { stem, span, fuzzy });
+            }
+        };
+        let stem: Vec<char> = tokens[i].stem.chars().collect();
+        let exact = self.stem_id(&stem);
+        if let Some(s) = exact {
+            push(s, 1, false);
+        }
+        // Derived forms: "игровой" for "игры" and the other way round.
+        if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
+            push(s, 1, true);
+        }
+        for &s in self.derived.get(&fuzzy::hash(&stem)).into_iter().flatten() {
+            if root(&self.stems[s as usize]) == Some(&stem[..]) {
+                push(s, 1, true);
+            }
+        }
+        if exact.is_none() && fuzzy::eligible(&stem) {
+            let k = if stem.len() >= 7 { 2 } else { 1 };
+            fuzzy::deletions(&stem, k, |h| {
+                for &s in self.deletes.get(&h).into_iter().flatten() {
+                    if fuzzy::is_typo(&self.stems[s as usize], &stem) {
+                        push(s, 1, true);
+                    }
+                }
+            });
+        }
+        if let Some(next) = words.get(i + 1) {
+            if next.kind == Kind::Content {
+                let g = glued_stem(&[&tokens[i].word, &tokens[i + 1].word]);
+                let g: Vec<char> = g.chars().collect();
+                if let Some(s) = self.stem_id(&g) {
+                    push(s, 2, false);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every phrase found in `tokens`.
+    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        let words: Vec<Word> = tokens.iter().map(|t| classify(&t.word)).collect();
+        let cands: Vec<Vec<Cand>> = (0..tokens.len())
+            .map(|i| match words[i].kind {
+                Kind::Content => self.candidates(tokens, &words, i),
+                _ => Vec::new(),
+            })
+            .collect();
+        let seen = Seen {
+            kinds: words.iter().map(|w| w.kind).collect(),
+            cands,
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        for i in 0..tokens.len() {
+            let mut firsts: Vec<Cand> = seen.cands[i].clone();
+            if seen.kinds[i] == Kind::Cue {
+                firsts.push(Cand {
+                    stem: CUE,
+                    span: 1,
+                    fuzzy: false,
+                });
+            }
+            for first in firsts {
+                for &p in self
+                    .by_first
+                    .get(&u64::from(first.stem))
+                    .into_iter()
+                    .flatten()
+                {
+                    let phrase = &self.phrases[p as usize];
+                    let mut budget = WALK_BUDGET;
+                    let walk =
+                        self.walk(&seen, &phrase.elems, 1, i + first.span, true, &mut budget);
+                    let Some(mut w) = walk else {
+                        continue;
+                    };
+                    if first.stem == CUE {
+                        w.cue_at = Some(i);
+                    }
+                    let negated = Self::negated(&seen, tokens, i, &w);
+                    insert(
+                        &mut hits,
+                        Hit {
+                            id: phrase.id,
+                            start: i,
+                            end: w.end,
+                            fuzzy: first.fuzzy || w.fuzzy > 0,
+                            negated,
+                        },
+                    );
+                }
+            }
+        }
+        hits
+    }
+
+    /// Whether the visitor negated a hit from `start` to `w.end`: one of its
+    /// content words is negated, not by the phrase's own cue. Words before
+    /// that cue count only when a cue stands outside the hit ("не хочу двор
+    /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
+    /// "машин нет").
+    fn negated(seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
+        let content_negated = |k: usize| seen.kinds[k] == Kind::Content && tokens[k].negated;
+        match w.cue_at {
+            None => (start..w.end).any(content_negated),
+            Some(own) => {
+                let outside = seen.kinds[..start]
+                    .iter()
+                    .chain(&seen.kinds[w.end..])
+                    .any(|&k| k == Kind::Cue);
+                outside && (start..own).any(content_negated)
+            }
+        }
+    }
+
+    /// Matches `elems[e..]` from token `pos` on, with one skipped content
+    /// word allowed while `gap`; gives up (None) when `budget` calls are
+    /// spent, which bounds the work on any input.
+    fn walk(
+        &self,
+        seen: &Seen,
+        elems: &[u32],
+        e: usize,
+        pos: usize,
+        gap: bool,
+        budget: &mut usize,
+    ) -> Option<Walk> {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let Some(&want) = elems.get(e) else {
+            return Some(Walk {
+                end: pos,
+                fuzzy: 0,
+                gapped: false,
+                cue_at: None,
+            });
+        };
+        let kinds = &seen.kinds;
+        let mut j = pos;
+        while j < kinds.len() && (kinds[j] == Kind::Stop || (kinds[j] == Kind::Cue && want != CUE))
+        {
+            j += 1;
+        }
+        if j >= kinds.len() {
+            return None;
+        }
+        let mut best = None;
+        if want == CUE {
+            if kinds[j] == Kind::Cue {
+                best = self
+                    .walk(seen, elems, e + 1, j + 1, gap, budget)
+                    .map(|mut w| {
+                        w.cue_at = Some(j);
+                        w
+                    });
+            }
+        } else {
+            for c in seen.cands[j].iter().filter(|c| c.stem == want) {
+                let w = self
+                    .walk(seen, elems, e + 1, j + c.span, gap, budget)
+                    .map(|mut w| {
+                        w.fuzzy += usize::from(c.fuzzy);
+                        w
+                    });
+                best = better(best, w);
+            }
+        }
+        if gap && kinds[j] == Kind::Content {
+            let w = self
+                .walk(seen, elems, e, j + 1, false, budget)
+                .map(|mut w| {
+                    w.gapped = true;
+                    w
+                });
+            best = better(best, w);
+        }
+        best
+    }
+}
+
+/// Keeps `hits` ordered by start and id with one hit per (start, id): the
+/// best, exact before fuzzy, then the shortest. (No sort: smaller wasm.)
+fn insert(hits: &mut Vec<Hit>, hit: Hit) {
+    let key = |h: &Hit| (h.start, h.id);
+    let rank = |h: &Hit| (h.fuzzy, h.end, h.negated);
+    let at = hits.partition_point(|h| key(h) < key(&hit));
+    match hits.get_mut(at) {
+        Some(h) if key(h) == key(&hit) => {
+            if rank(&hit) < rank(h) {
+                *h = hit;
+            }
+        }
+        _ => hits.insert(at, hit),
+    }
+}
+
+/// The stems of `items`, each item for which `join(i)` holds glued to the
+/// content item before it (cues stay as empty stems), with whether the stem
+/// takes typos (glued ones don't).
+fn glue_runs(items: &[Item], join: impl Fn(usize) -> bool) -> Vec<(String, bool)> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if join(i) && !it.stem_text.is_empty() && !items[g[0]].stem_text.is_empty() => {
+                g.push(i)
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+        .iter()
+        .map(|g| match g[..] {
+            [i] => (items[i].stem_text.clone(), true),
+            _ => {
+                let words: Vec<&str> = g.iter().map(|&i| items[i].word.as_str()).collect();
+                (glued_stem(&words), false)
+            }
+        })
+        .collect()
+}

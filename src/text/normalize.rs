@@ -1,0 +1,168 @@
+//! Letter-level normalization of one word: Unicode lower-casing, composed
+//! `й`/`ё` from decomposed input, accents dropped from Latin letters, and
+//! look-alike letters folded into the word's own script.
+//!
+//! Two forms come out: the *word* (lower-cased as written, `ё` kept, for
+//! showing the visitor's words back) and the *key* (`ё`→`е`, look-alikes and
+//! accents folded: what stemming and stop-word lookup see).
+
+/// The script a word is stemmed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    Cyrillic,
+    Latin,
+    /// Digits, other scripts: used as written, never stemmed.
+    Other,
+}
+
+/// Latin letters that look like Cyrillic ones, in pairs `(latin, cyrillic)`.
+const LOOK_ALIKES: &[(char, char)] = &[
+    ('a', 'а'),
+    ('b', 'в'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('h', 'н'),
+    ('k', 'к'),
+    ('m', 'м'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('t', 'т'),
+    ('x', 'х'),
+    ('y', 'у'),
+];
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_lowercase() || ('\u{e0}'..='\u{24f}').contains(&c) && c != '\u{f7}'
+}
+
+/// Invisible characters that may sit inside a word: soft hyphen, zero-width
+/// space/joiners, word joiner, byte-order mark.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// Combining marks (stress marks, decomposed diacritics).
+pub fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Latin-1 and Latin Extended-A letters with accents → the base letter.
+fn strip_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
+/// Appends the lower-cased `c` to `word`, composing a combining breve or
+/// diaeresis with the previous letter (й → й, ё → ё) and dropping other
+/// combining marks and invisible characters.
+pub fn push_lower(word: &mut String, c: char) {
+    if is_ignorable(c) {
+        return;
+    }
+    if is_combining(c) {
+        let composed = match (word.chars().last(), c) {
+            (Some('и'), '\u{306}') => 'й',
+            (Some('е'), '\u{308}') => 'ё',
+            _ => return,
+        };
+        word.pop();
+        word.push(composed);
+        return;
+    }
+    if c.is_ascii() {
+        word.push(c.to_ascii_lowercase());
+    } else {
+        word.extend(c.to_lowercase().filter(|&l| !is_combining(l)));
+    }
+}
+
+/// The script of a lower-cased word: the one with more letters that have no
+/// look-alike in the other, then the one with more letters; Cyrillic on a
+/// tie; `Other` without Latin or Cyrillic letters or with any digit.
+pub fn script(word: &str) -> Script {
+    let (mut cyr, mut lat, mut cyr_strong, mut lat_strong) = (0, 0, 0, 0);
+    for c in word.chars() {
+        if c.is_numeric() {
+            return Script::Other;
+        }
+        if is_cyrillic(c) {
+            cyr += 1;
+            cyr_strong += usize::from(!is_look_alike_cyrillic(c));
+        } else if is_latin(c) {
+            lat += 1;
+            lat_strong += usize::from(!LOOK_ALIKES.iter().any(|&(l, _)| l == c));
+        }
+    }
+    match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
+        _ if cyr + lat == 0 => Script::Other,
+        (std::cmp::Ordering::Greater, _) => Script::Cyrillic,
+        (std::cmp::Ordering::Less, _) => Script::Latin,
+        (_, std::cmp::Ordering::Less) => Script::Latin,
+        _ => Script::Cyrillic,
+    }
+}
+
+/// The matching key of a lower-cased word in `script`: `ё`→`е`, apostrophes
+/// inside Cyrillic words → `ъ` ("об'явление"), look-alikes of the other
+/// script folded, accents stripped from Latin letters.
+pub fn key(word: &str, script: Script) -> String {
+    let latinish = !word
+        .chars()
+        .any(|c| is_cyrillic(c) && !is_look_alike_cyrillic(c));
+    word.chars()
+        .map(|c| match script {
+            Script::Cyrillic => match c {
+                'ё' => 'е',
+                '\'' => 'ъ',
+                _ => LOOK_ALIKES
+                    .iter()
+                    .find(|&&(l, _)| l == c)
+                    .map_or(c, |&(_, k)| k),
+            },
+            Script::Latin => LOOK_ALIKES
+                .iter()
+                .find(|&&(_, k)| k == c || (c == 'ё' && k == 'е'))
+                .map_or_else(|| strip_accent(c), |&(l, _)| l),
+            // Model numbers and sizes ("4к", "rtx4060"): Cyrillic look-alikes
+            // become Latin unless the word has a Cyrillic-only letter.
+            Script::Other if latinish => LOOK_ALIKES
+                .iter()
+                .find(|&&(_, k)| k == c)
+                .map_or_else(|| strip_accent(c), |&(l, _)| l),
+            Script::Other => match c {
+                'ё' => 'е',
+                _ => strip_accent(c),
+            },
+        })
+        .collect()
+}
+
+fn is_look_alike_cyrillic(c: char) -> bool {
+    LOOK_ALIKES.iter().any(|&(_, k)| k == c)
+}
+
+/// Whether every letter of a word exists in both scripts ("c", "no").
+pub fn is_ambiguous(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| LOOK_ALIKES.iter().any(|&(l, k)| l == c || k == c))
+}

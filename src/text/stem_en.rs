@@ -1,0 +1,261 @@
+//! The Snowball English stemmer (Porter2), ported by hand over ASCII bytes.
+//!
+//! Input is a lower-cased ASCII word (`'` is the only apostrophe); callers
+//! leave other words unstemmed.
+
+fn is_v(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// `v` plus w, x and Y: what may not end a short syllable.
+fn is_v_wxy(c: u8) -> bool {
+    is_v(c) || matches!(c, b'w' | b'x' | b'Y')
+}
+
+/// Whole words stemmed by table (Snowball's `exception1`).
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("skis", "ski"),
+    ("skies", "sky"),
+    ("dying", "die"),
+    ("lying", "lie"),
+    ("tying", "tie"),
+    ("idly", "idl"),
+    ("gently", "gentl"),
+    ("ugly", "ugli"),
+    ("early", "earli"),
+    ("only", "onli"),
+    ("singly", "singl"),
+    ("sky", "sky"),
+    ("news", "news"),
+    ("howe", "howe"),
+    ("atlas", "atlas"),
+    ("cosmos", "cosmos"),
+    ("bias", "bias"),
+    ("andes", "andes"),
+];
+
+/// Left as they are after step 1a (Snowball's `exception2`).
+const INVARIANT_1A: &[&str] = &[
+    "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
+];
+
+const STEP_2: &[(&str, &str)] = &[
+    ("tional", "tion"),
+    ("enci", "ence"),
+    ("anci", "ance"),
+    ("abli", "able"),
+    ("entli", "ent"),
+    ("izer", "ize"),
+    ("ization", "ize"),
+    ("ational", "ate"),
+    ("ation", "ate"),
+    ("ator", "ate"),
+    ("alism", "al"),
+    ("aliti", "al"),
+    ("alli", "al"),
+    ("fulness", "ful"),
+    ("ousli", "ous"),
+    ("ousness", "ous"),
+    ("iveness", "ive"),
+    ("iviti", "ive"),
+    ("biliti", "ble"),
+    ("bli", "ble"),
+    ("ogi", "og"),
+    ("fulli", "ful"),
+    ("lessli", "less"),
+    ("li", ""),
+];
+
+/// `ative` (R2 only) is handled apart.
+const STEP_3: &[(&str, &str)] = &[
+    ("tional", "tion"),
+    ("ational", "ate"),
+    ("alize", "al"),
+    ("icate", "ic"),
+    ("iciti", "ic"),
+    ("ical", "ic"),
+    ("ful", ""),
+    ("ness", ""),
+    ("ative", ""),
+];
+
+/// `ion` (after s or t) is handled apart.
+const STEP_4: &[&str] = &[
+    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+    "iti", "ous", "ive", "ize", "ion",
+];
+
+/// The index of the longest `(suffix, _)` that `w` ends with.
+fn longest<T>(w: &[u8], table: &[T], key: impl Fn(&T) -> &str) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, e) in table.iter().enumerate() {
+        let s = key(e).as_bytes();
+        if w.ends_with(s) && best.is_none_or(|b| s.len() > key(&table[b]).len()) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// A short syllable ends at `e`: non-vowel, vowel, non-vowel (not w, x or
+/// Y), or a vowel then a non-vowel opening the word.
+fn short_syllable(w: &[u8], e: usize) -> bool {
+    (e >= 3 && !is_v_wxy(w[e - 1]) && is_v(w[e - 2]) && !is_v(w[e - 3]))
+        || (e == 2 && !is_v(w[1]) && is_v(w[0]))
+}
+
+/// The end of the first non-vowel that follows a vowel, from `from` on.
+fn region(w: &[u8], from: usize) -> usize {
+    let n = w.len();
+    let Some(v) = w[from.min(n)..].iter().position(|&c| is_v(c)) else {
+        return n;
+    };
+    let v = from + v;
+    match w[v..].iter().position(|&c| !is_v(c)) {
+        Some(c) => v + c + 1,
+        None => n,
+    }
+}
+
+fn replace(w: &mut Vec<u8>, cut: usize, with: &str) {
+    w.truncate(w.len() - cut);
+    w.extend_from_slice(with.as_bytes());
+}
+
+/// Stems `w` in place.
+pub fn stem(w: &mut Vec<u8>) {
+    if let Some(&(_, to)) = EXCEPTIONS
+        .iter()
+        .find(|(from, _)| from.as_bytes() == &w[..])
+    {
+        w.clear();
+        w.extend_from_slice(to.as_bytes());
+        return;
+    }
+    if w.len() < 3 {
+        return;
+    }
+    // Prelude.
+    if w[0] == b'\'' {
+        w.remove(0);
+    }
+    let mut y_found = false;
+    for i in 0..w.len() {
+        if w[i] == b'y' && (i == 0 || is_v(w[i - 1])) {
+            w[i] = b'Y';
+            y_found = true;
+        }
+    }
+    // Regions.
+    let p1 = match ["gener", "commun", "arsen"]
+        .iter()
+        .find(|p| w.starts_with(p.as_bytes()))
+    {
+        Some(p) => p.len(),
+        None => region(w, 0),
+    };
+    let p2 = region(w, p1);
+
+    step_1a(w);
+    if !INVARIANT_1A.iter().any(|x| x.as_bytes() == &w[..]) {
+        step_1b(w, p1);
+        // Step 1c.
+        let n = w.len();
+        if n > 2 && matches!(w[n - 1], b'y' | b'Y') && !is_v(w[n - 2]) {
+            w[n - 1] = b'i';
+        }
+        suffixes(w, STEP_2, p1, |w, s| match s {
+            "ogi" => w.len() > 3 && w[w.len() - 4] == b'l',
+            "li" => w.len() > 2 && b"cdeghkmnrt".contains(&w[w.len() - 3]),
+            _ => true,
+        });
+        suffixes(w, STEP_3, p1, |w, s| s != "ative" || w.len() - 5 >= p2);
+        if let Some(i) = longest(w, STEP_4, |s| s) {
+            let s = STEP_4[i];
+            let start = w.len() - s.len();
+            if start >= p2 && (s != "ion" || (start > 0 && matches!(w[start - 1], b's' | b't'))) {
+                w.truncate(start);
+            }
+        }
+        step_5(w, p1, p2);
+    }
+    if y_found {
+        for c in w.iter_mut() {
+            if *c == b'Y' {
+                *c = b'y';
+            }
+        }
+    }
+}
+
+/// Replaces the longest suffix of `table` starting in R1 when `cond` holds.
+fn suffixes(
+    w: &mut Vec<u8>,
+    table: &[(&str, &str)],
+    p1: usize,
+    cond: impl Fn(&[u8], &str) -> bool,
+) {
+    if let Some(i) = longest(w, table, |e| e.0) {
+        let (s, to) = table[i];
+        if w.len() - s.len() >= p1 && cond(w, s) {
+            replace(w, s.len(), to);
+        }
+    }
+}
+
+fn step_1a(w: &mut Vec<u8>) {
+    for s in ["'s'", "'s", "'"] {
+        if w.ends_with(s.as_bytes()) {
+            w.truncate(w.len() - s.len());
+            break;
+        }
+    }
+    let n = w.len();
+    if w.ends_with(b"sses") {
+        w.truncate(n - 2);
+    } else if w.ends_with(b"ied") || w.ends_with(b"ies") {
+        replace(w, 3, if n > 4 { "i" } else { "ie" });
+    } else if w.ends_with(b"us") || w.ends_with(b"ss") {
+    } else if w.ends_with(b"s") && n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) {
+        w.truncate(n - 1);
+    }
+}
+
+fn step_1b(w: &mut Vec<u8>, p1: usize) {
+    const ENDINGS: &[&str] = &["eed", "eedly", "ed", "edly", "ing", "ingly"];
+    let Some(i) = longest(w, ENDINGS, |s| s) else {
+        return;
+    };
+    let s = ENDINGS[i];
+    let start = w.len() - s.len();
+    if s.starts_with("ee") {
+        if start >= p1 {
+            replace(w, s.len(), "ee");
+        }
+        return;
+    }
+    if !w[..start].iter().any(|&c| is_v(c)) {
+        return;
+    }
+    w.truncate(start);
+    if w.ends_with(b"at") || w.ends_with(b"bl") || w.ends_with(b"iz") {
+        w.push(b'e');
+    } else if start >= 2 && w[start - 1] == w[start - 2] && b"bdfgmnprt".contains(&w[start - 1]) {
+        w.pop();
+    } else if start == p1 && short_syllable(w, start) {
+        w.push(b'e');
+    }
+}
+
+fn step_5(w: &mut Vec<u8>, p1: usize, p2: usize) {
+    let n = w.len();
+    match w.last() {
+        Some(b'e') if n > p2 || (n > p1 && !short_syllable(w, n - 1)) => {
+            w.pop();
+        }
+        Some(b'l') if n > p2 && n >= 2 && w[n - 2] == b'l' => {
+            w.pop();
+        }
+        _ => {}
+    }
+}

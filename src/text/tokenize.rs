@@ -1,0 +1,145 @@
+//! Splits text into words.
+//!
+//! A word is a run of letters and digits (plus combining marks and invisible
+//! characters inside it, which [`normalize::push_lower`] resolves). Inside a
+//! word, between two letters or digits:
+//! * an apostrophe (`'`, `’`, `ʼ`, `‘`, `` ` ``) is kept as `'`: "don't",
+//!   "o'clock" stay one word, and "об'явление" (an `ъ` typed as `'`) too;
+//! * a hyphen (`-`, `‐`, `‑`) splits the word but marks the next part as
+//!   joined: "wi-fi" → "wi" + "fi", "фото-студия" → "фото" + "студия";
+//!   matching then also tries the parts glued together ("фотостудия"), and
+//!   a cue stays a cue ("non-gaming");
+//! * between two digits, `.` and `,` are kept as `.`: "15,6" = "15.6".
+//!
+//! Sentence punctuation (`. , ; : ! ? ( ) [ ] { } « » " “ ” „ — – … / | •`
+//! and line breaks) is a clause break that ends a negation's scope.
+//!
+//! Work is bounded for any input: the first [`MAX_INPUT`] bytes are read,
+//! at most [`MAX_WORDS`] words come out, and a word keeps its first
+//! [`MAX_WORD_CHARS`] characters.
+
+use super::normalize::{is_combining, is_ignorable, push_lower};
+
+/// Bytes of input read; the rest is ignored.
+pub const MAX_INPUT: usize = 4096;
+/// Words analysed; the rest is ignored.
+pub const MAX_WORDS: usize = 64;
+/// Characters kept of a word; the rest of a longer run is dropped.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// A word as written (lower-cased), with what separated it from the last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub word: String,
+    /// Sentence punctuation stands between this word and the previous one.
+    pub clause_break: bool,
+    /// Glued to the previous word by a hyphen.
+    pub hyphen: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '«'
+            | '»'
+            | '"'
+            | '“'
+            | '”'
+            | '„'
+            | '—'
+            | '–'
+            | '…'
+            | '/'
+            | '|'
+            | '•'
+            | '\n'
+            | '\r'
+    )
+}
+
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c) || is_ignorable(c)
+}
+
+/// The words of `text`, bounded as the module says.
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let chars: Vec<char> = text
+        .char_indices()
+        .take_while(|&(i, c)| i + c.len_utf8() <= MAX_INPUT)
+        .map(|(_, c)| c)
+        .collect();
+    let mut out: Vec<Piece> = Vec::new();
+    let mut word = String::new();
+    let mut len = 0;
+    let mut clause_break = false;
+    let mut hyphen = false;
+    let mut prev_digit = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if out.len() == MAX_WORDS {
+            return out;
+        }
+        let next = chars.get(i + 1).copied();
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        if in_word(c) {
+            if len < MAX_WORD_CHARS {
+                push_lower(&mut word, c);
+                len += usize::from(c.is_alphanumeric());
+            }
+            if c.is_alphanumeric() {
+                prev_digit = c.is_numeric();
+            }
+            continue;
+        }
+        let inside = !word.is_empty() && next_alnum;
+        if inside && is_apostrophe(c) && !prev_digit {
+            if len < MAX_WORD_CHARS {
+                word.push('\'');
+            }
+            continue;
+        }
+        if inside && matches!(c, '.' | ',') && prev_digit && next.is_some_and(char::is_numeric) {
+            if len < MAX_WORD_CHARS {
+                word.push('.');
+            }
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(Piece {
+                word: std::mem::take(&mut word),
+                clause_break,
+                hyphen,
+            });
+            len = 0;
+            clause_break = false;
+        }
+        hyphen = inside && is_hyphen(c);
+        clause_break |= is_clause_break(c);
+    }
+    if !word.is_empty() && out.len() < MAX_WORDS {
+        out.push(Piece {
+            word,
+            clause_break,
+            hyphen,
+        });
+    }
+    out
+}
