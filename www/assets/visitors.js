@@ -53,7 +53,7 @@ export const sites = {
         label: "Из Pinterest, смотрит лофты",
         referrer: "https://ru.pinterest.com/",
         landing: "/",
-        events: ["page:/lofts/", "dwell:#light-gallery:8", "scroll:80"],
+        events: ["page:/lofts/", "dwell:#light-gallery:8", "scroll:80:/lofts/"],
       },
       {
         id: "organic-family",
