@@ -161,3 +161,26 @@ test("the laptop site's rules and presets load with the site switch", async () =
   await page.waitForFunction(() => document.querySelector("#verdict").textContent === "no job (defaults)");
   await context.close();
 });
+
+test("every preset visitor of both sites gets the job its label promises", async () => {
+  const { page, context } = await open(env, "/playground/");
+  await updated(page);
+  const results = await page.evaluate(async () => {
+    const wasm = await import("/jobwise/playground.js");
+    const { sites } = await import("/assets/visitors.js");
+    const { fromPreset, toExplainJson } = await import("/playground/visitor.js");
+    const out = [];
+    for (const site of Object.values(sites)) {
+      const rules = await (await fetch(site.rules)).text();
+      for (const preset of site.visitors) {
+        const visitor = { ...fromPreset(preset), hour: 12, weekday: 2 };
+        const decision = JSON.parse(wasm.playground_explain(rules, toExplainJson(visitor)));
+        out.push({ id: preset.id, want: preset.job, got: decision.job });
+      }
+    }
+    return out;
+  });
+  for (const r of results) assert.equal(r.got, r.want, r.id);
+  assert.equal(results.length, 16);
+  await context.close();
+});
