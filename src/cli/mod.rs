@@ -1,5 +1,6 @@
 //! The `jobwise` command line (SPEC §7): one module per subcommand. Native only.
 
+mod check;
 mod referrer;
 
 const USAGE: &str = "usage: jobwise <command> [args]
@@ -19,6 +20,7 @@ pub fn main(args: Vec<String>) -> i32 {
         None => ("", &[][..]),
     };
     match command {
+        "check" => check::run(rest),
         "referrer" => referrer::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

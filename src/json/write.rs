@@ -58,7 +58,7 @@ pub fn number(out: &mut String, n: f64) {
     }
 }
 
-fn digits(out: &mut String, mut n: u64) {
+pub(crate) fn digits(out: &mut String, mut n: u64) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     loop {

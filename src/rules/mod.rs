@@ -1,7 +1,51 @@
 //! The marketers' rules (SPEC §5): plain types, parsed from JSON with
 //! positions, validated as a whole, then compiled for cheap decisions.
+//!
+//! [`check`] reads a rules document and reports every problem at once,
+//! errors and warnings, in the order of the text, each with its JSON path
+//! and `line:column`; [`parse`] is the same for code that only needs the
+//! [`Rules`] or the errors.
+//!
+//! # Paths
+//!
+//! `jobs.photo-studio.signals[2].weight`: keys joined with `.`, list items
+//! as `[i]`, `$` for the document itself. A key with characters other than
+//! ASCII letters, digits, `_`, `-` and `@` is written `["like this"]`
+//! (`content["hero title"]`).
+//!
+//! # Signals
+//!
+//! A signal has a `weight`, an optional `language` and exactly one *kind*
+//! key (`terms`, `param`, `source`, `referrer`, `page`, `dwell`, `click`,
+//! `scroll`, `search`, `event`, `device`, `hours`, `weekdays`, `visits`,
+//! `daysSinceLastVisit`). `param` needs `match` and `dwell` needs `seconds`
+//! (their companions, allowed nowhere else). Two kinds combine, and then
+//! both must hold: `scroll` with `page` (scrolled that far *on* that page:
+//! the conditions are `[Scroll, Page]`) and `hours` with `weekdays`. No
+//! other combination is accepted: SPEC §5 says "exactly one kind key" and
+//! names these two; a marketer who writes `terms` and `search` together
+//! most likely means "either", which two signals express; and a later
+//! version can allow more combinations without breaking any file, while
+//! the reverse would.
+//!
+//! # Limits
+//!
+//! See the `MAX_*` constants: each is refused with its own message.
+//!
+//! # Warnings
+//!
+//! They don't make the rules invalid: a weight of 0, a term with no words
+//! or only stop words, a Russian term under `language` en, an empty slot or
+//! variant, `holdout` 100; and,
+//! once the document has no errors, jobs that can never be chosen (no
+//! signals, no positive weight, or positive weights that can't reach the
+//! threshold) and a term with a positive weight in two jobs.
 
+mod selector;
 mod types;
+mod validate;
+mod values;
+mod warn;
 
 pub use types::*;
 
@@ -23,15 +67,86 @@ pub enum Severity {
     Warning,
 }
 
-/// Parses and validates a rules document. On failure, every error found
-/// (never just the first). Warnings are not reported here: see `check`.
-pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
-    let _ = text;
-    Err(vec![Problem {
+/// The largest rules text, in bytes (1 MiB).
+pub const MAX_BYTES: usize = 1 << 20;
+/// The most jobs, and the most stages.
+pub const MAX_JOBS: usize = 200;
+/// The most signals of one job or stage.
+pub const MAX_SIGNALS: usize = 200;
+/// The most items in one `terms`, `search` or `match` list.
+pub const MAX_LIST: usize = 100;
+/// The most `terms` and `search` phrases in the whole document.
+pub const MAX_TERMS: usize = 20_000;
+/// The longest term, in characters.
+pub const MAX_TERM_CHARS: usize = 100;
+/// The most slots in `content`.
+pub const MAX_SLOTS: usize = 100;
+/// The longest `text`, `title`, `aria-label` or `alt`, in characters.
+pub const MAX_TEXT_CHARS: usize = 500;
+
+/// The problem with a rules text of `bytes` bytes, if it is too large.
+pub fn too_large(bytes: u64) -> Option<Problem> {
+    if bytes <= MAX_BYTES as u64 {
+        return None;
+    }
+    let mut message = String::from("rules are ");
+    crate::json::digits(&mut message, bytes);
+    message.push_str(" bytes; the limit is ");
+    crate::json::digits(&mut message, MAX_BYTES as u64);
+    message.push_str(" (1 MiB)");
+    Some(Problem {
         severity: Severity::Error,
         path: "$".into(),
         line: 1,
         column: 1,
-        message: "rules parsing is being written".into(),
-    }])
+        message,
+    })
+}
+
+/// Reads and validates a rules document: the rules when it has no errors,
+/// and every problem found (errors and warnings), in the order of the text.
+pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
+    if let Some(p) = too_large(text.len() as u64) {
+        return (None, vec![p]);
+    }
+    let (root, json_errors) = crate::json::parse(text);
+    let mut v = validate::Validator::new(text);
+    for e in json_errors {
+        v.report(Severity::Error, e.at, &e.path, e.message);
+    }
+    let rules = root.map(|root| v.rules(&root));
+    let rules = match rules {
+        Some(rules) if v.errors == 0 => {
+            warn::across(&mut v, &rules);
+            Some(rules)
+        }
+        _ => None,
+    };
+    let mut found = std::mem::take(&mut v.found);
+    found.sort_by_key(|f| f.at);
+    let mut cursor = crate::json::Cursor::new(text);
+    let problems = found
+        .into_iter()
+        .map(|f| {
+            let (line, column) = cursor.seek(f.at);
+            Problem {
+                line,
+                column,
+                ..f.problem
+            }
+        })
+        .collect();
+    (rules, problems)
+}
+
+/// Parses and validates a rules document. On failure, every error found
+/// (never just the first). Warnings are not reported here: see `check`.
+pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
+    match check(text) {
+        (Some(rules), _) => Ok(rules),
+        (None, problems) => Err(problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect()),
+    }
 }

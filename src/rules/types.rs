@@ -59,6 +59,9 @@ pub struct Signal {
     pub weight: f64,
     /// The signal's own `language`, overriding the document's.
     pub language: Option<Lang>,
+    /// One condition, or two that must both hold: `[Scroll, Page]` (scrolled
+    /// that far *on* a page matching the glob) or `[Hours, Weekdays]`, in
+    /// that order whatever the order of the keys in the file.
     pub conditions: Vec<Condition>,
 }
 

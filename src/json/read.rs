@@ -1,0 +1,746 @@
+//! Reads JSON text strictly (RFC 8259) into a small tree in which every
+//! value and every object key keeps its byte offset, so that messages can
+//! point at `line:column` (computed only when a message needs it).
+//!
+//! * No comments, trailing commas, single quotes, unquoted keys, `NaN`…:
+//!   each gets its own friendly message instead of a bare "unexpected".
+//! * Duplicate keys are errors. They do not stop the read: each is reported
+//!   and the tree keeps the first occurrence, so a caller can go on and
+//!   report its own problems too.
+//! * Nesting deeper than [`MAX_DEPTH`] is refused (no stack overflow); the
+//!   work is linear in the text (object keys are sorted once to find
+//!   duplicates). The caller bounds the text's size.
+//! * A UTF-8 byte order mark at the very start is skipped.
+//!
+//! Paths in messages use the rules' notation: `jobs.photo-studio.signals[2]`,
+//! `$` for the root, `["a key"]` only for keys with characters other than
+//! ASCII letters, digits, `_`, `-` and `@` (see [`push_key`]).
+
+use super::write::{digits, string};
+
+/// The deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value and the byte offset where it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value {
+    pub at: usize,
+    pub kind: Kind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    /// Members in the order of the text, keys unique.
+    Object(Vec<Member>),
+}
+
+/// An object member: its key, the key's byte offset, its value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_at: usize,
+    pub value: Value,
+}
+
+/// A problem in the JSON text itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// Byte offset of the offending character.
+    pub at: usize,
+    /// Where in the document (see the module docs); empty for the root.
+    pub path: String,
+    pub message: String,
+}
+
+impl Value {
+    /// The member `key` of an object (`None` for other values).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match &self.kind {
+            Kind::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
+            _ => None,
+        }
+    }
+
+    /// The type, as messages name it: "a string", "an object"…
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Null => "null",
+            Kind::Bool(_) => "true/false",
+            Kind::Number(_) => "a number",
+            Kind::String(_) => "a string",
+            Kind::Array(_) => "a list",
+            Kind::Object(_) => "an object",
+        }
+    }
+}
+
+/// Reads `text`. The value is `None` only after a syntax error (which is
+/// then the last error); otherwise the errors are the duplicate keys.
+/// The text is valid JSON exactly when the errors are empty.
+pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        path: Vec::new(),
+        errors: Vec::new(),
+    };
+    if text.starts_with('\u{feff}') {
+        p.pos = 3;
+    }
+    let result = p.value().and_then(|v| {
+        p.ws();
+        match p.peek() {
+            None => Ok(v),
+            Some(_) => Err(
+                p.fail("unexpected text after the end of the document (one JSON value per file)")
+            ),
+        }
+    });
+    match result {
+        Ok(v) => (Some(v), p.errors),
+        Err(e) => {
+            p.errors.push(e);
+            (None, p.errors)
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte offset `at`.
+pub fn line_column(text: &str, at: usize) -> (u32, u32) {
+    Cursor::new(text).seek(at)
+}
+
+/// Turns byte offsets into lines and columns, moving forward through the
+/// text: seeking offsets in increasing order costs one pass in all.
+pub struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+    line: u32,
+    column: u32,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Cursor {
+            text,
+            at,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// Line and column of `at` (clamped to the text; a backward seek
+    /// starts over).
+    pub fn seek(&mut self, at: usize) -> (u32, u32) {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        if at < self.at {
+            *self = Cursor::new(self.text);
+            if at < self.at {
+                return (1, 1);
+            }
+        }
+        for c in self.text[self.at..at].chars() {
+            if c == '\n' {
+                self.line = self.line.saturating_add(1);
+                self.column = 1;
+            } else {
+                self.column = self.column.saturating_add(1);
+            }
+        }
+        self.at = at;
+        (self.line, self.column)
+    }
+}
+
+/// Appends `.key` to a path (`key` alone at the root), or `["key"]` when
+/// the key is empty or has characters other than ASCII letters, digits,
+/// `_`, `-` and `@`.
+pub fn push_key(path: &mut String, key: &str) {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@'));
+    if plain {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+    } else {
+        path.push('[');
+        string(path, key);
+        path.push(']');
+    }
+}
+
+/// Appends `[i]` to a path.
+pub fn push_index(path: &mut String, i: usize) {
+    path.push('[');
+    digits(path, i as u64);
+    path.push(']');
+}
+
+/// `line:column` of `at`, for messages that mention a second place.
+fn place(text: &str, at: usize) -> String {
+    let (line, column) = line_column(text, at);
+    let mut s = String::new();
+    digits(&mut s, u64::from(line));
+    s.push(':');
+    digits(&mut s, u64::from(column));
+    s
+}
+
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+    /// Where the parser is, kept for messages.
+    path: Vec<Seg>,
+    errors: Vec<Error>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn path(&self) -> String {
+        let mut s = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) => push_key(&mut s, k),
+                Seg::Index(i) => push_index(&mut s, *i),
+            }
+        }
+        s
+    }
+
+    fn fail_at(&self, at: usize, message: &str) -> Error {
+        Error {
+            at,
+            path: self.path(),
+            message: message.into(),
+        }
+    }
+
+    fn fail(&self, message: &str) -> Error {
+        self.fail_at(self.pos, message)
+    }
+
+    /// An error for what stands at `pos` where a value was expected.
+    fn not_a_value(&self) -> Error {
+        let b = match self.peek() {
+            None => return self.fail("unexpected end of the document: expected a value"),
+            Some(b) => b,
+        };
+        let message = match b {
+            b'/' => "comments are not allowed in JSON",
+            b'\'' => "strings need double quotes (\"…\") in JSON, not single quotes",
+            b'+' => "a number can't start with `+`: write the digits alone",
+            b'.' => "a number can't start with `.`: write 0.5, not .5",
+            b',' => "expected a value before this comma",
+            b'}' | b']' => "expected a value here",
+            b if b.is_ascii_alphabetic() || b == b'_' => {
+                let word = self.word();
+                return self.fail(match word {
+                    "True" | "False" | "TRUE" | "FALSE" => {
+                        "JSON's true and false are written in lower case"
+                    }
+                    "None" | "NULL" | "Null" | "nil" | "undefined" => {
+                        "JSON has no such value: write null"
+                    }
+                    "NaN" | "Infinity" => "JSON numbers can't be NaN or Infinity",
+                    _ => "text without quotes: strings need double quotes (\"…\")",
+                });
+            }
+            _ => "unexpected character: expected a value",
+        };
+        self.fail(message)
+    }
+
+    /// The run of letters, digits and `_` at `pos`.
+    fn word(&self) -> &str {
+        let end = self.bytes[self.pos..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            .map_or(self.bytes.len(), |n| self.pos + n);
+        &self.text[self.pos..end]
+    }
+
+    fn value(&mut self) -> Result<Value, Error> {
+        self.ws();
+        let at = self.pos;
+        let kind = match self.peek() {
+            Some(b'{') => self.object()?,
+            Some(b'[') => self.array()?,
+            Some(b'"') => Kind::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
+            Some(b't' | b'f' | b'n') => {
+                let kind = match self.word() {
+                    "true" => Kind::Bool(true),
+                    "false" => Kind::Bool(false),
+                    "null" => Kind::Null,
+                    _ => return Err(self.not_a_value()),
+                };
+                self.pos += self.word().len();
+                kind
+            }
+            _ => return Err(self.not_a_value()),
+        };
+        Ok(Value { at, kind })
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.fail("nested too deeply (the limit is 64 levels)"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// The error at the end of the text inside a container opened at `open`.
+    fn unclosed(&self, open: usize, what: &str) -> Error {
+        let mut m = String::from("unexpected end of the document: the ");
+        m.push_str(what);
+        m.push_str(" opened at ");
+        m.push_str(&place(self.text, open));
+        m.push_str(" is not closed");
+        self.fail(&m)
+    }
+
+    fn object(&mut self) -> Result<Kind, Error> {
+        let open = self.pos;
+        self.enter()?;
+        self.pos += 1;
+        let mut members = Vec::new();
+        let mut comma: Option<usize> = None;
+        loop {
+            self.ws();
+            let key_at = self.pos;
+            match self.peek() {
+                Some(b'"') => {}
+                Some(b'}') => {
+                    if let Some(c) = comma {
+                        return Err(self.fail_at(
+                            c,
+                            "trailing comma: JSON allows no comma after the last member",
+                        ));
+                    }
+                    self.pos += 1;
+                    break;
+                }
+                None => return Err(self.unclosed(open, "object")),
+                Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+                    return Err(self.fail("object keys need double quotes: \"key\": value"));
+                }
+                Some(b'/' | b'\'') => return Err(self.not_a_value()),
+                Some(_) => return Err(self.fail("expected a key in double quotes, or `}`")),
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.peek() != Some(b':') {
+                return Err(self.fail("expected `:` after the key"));
+            }
+            self.pos += 1;
+            self.path.push(Seg::Key(key));
+            let value = self.value()?;
+            let key = match self.path.pop() {
+                Some(Seg::Key(k)) => k,
+                _ => String::new(),
+            };
+            members.push(Member { key, key_at, value });
+            self.ws();
+            match self.peek() {
+                Some(b',') => comma = Some(self.pos),
+                Some(b'}') => {
+                    self.pos += 1;
+                    break;
+                }
+                None => return Err(self.unclosed(open, "object")),
+                Some(b'"') => return Err(self.fail("missing `,` before this key")),
+                Some(_) => return Err(self.fail("expected `,` or `}` after the value")),
+            }
+            self.pos += 1;
+        }
+        self.depth -= 1;
+        self.drop_duplicates(&mut members);
+        Ok(Kind::Object(members))
+    }
+
+    /// Reports each key seen before in the same object and removes it.
+    fn drop_duplicates(&mut self, members: &mut Vec<Member>) {
+        if members.len() < 2 {
+            return;
+        }
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_unstable_by(|&a, &b| members[a].key.cmp(&members[b].key).then(a.cmp(&b)));
+        let mut keep = vec![true; members.len()];
+        // Sorted by key, then by position: each run starts at the first
+        // occurrence of its key.
+        let mut origin = order[0];
+        for pair in order.windows(2) {
+            let dup = pair[1];
+            if members[pair[0]].key != members[dup].key {
+                origin = dup;
+                continue;
+            }
+            keep[dup] = false;
+            let mut path = self.path();
+            push_key(&mut path, &members[dup].key);
+            let mut quoted = String::new();
+            string(&mut quoted, &members[dup].key);
+            let mut message = String::from("duplicate key `");
+            message.push_str(&quoted[1..quoted.len() - 1]);
+            message.push_str("` (first at ");
+            message.push_str(&place(self.text, members[origin].key_at));
+            message.push(')');
+            self.errors.push(Error {
+                at: members[dup].key_at,
+                path,
+                message,
+            });
+        }
+        let mut i = 0;
+        members.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+    }
+
+    fn array(&mut self) -> Result<Kind, Error> {
+        let open = self.pos;
+        self.enter()?;
+        self.pos += 1;
+        let mut items = Vec::new();
+        let mut comma: Option<usize> = None;
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b']') => {
+                    if let Some(c) = comma {
+                        return Err(self.fail_at(
+                            c,
+                            "trailing comma: JSON allows no comma after the last item",
+                        ));
+                    }
+                    self.pos += 1;
+                    break;
+                }
+                None => return Err(self.unclosed(open, "list")),
+                _ => {}
+            }
+            self.path.push(Seg::Index(items.len()));
+            let value = self.value()?;
+            self.path.pop();
+            items.push(value);
+            self.ws();
+            match self.peek() {
+                Some(b',') => comma = Some(self.pos),
+                Some(b']') => {
+                    self.pos += 1;
+                    break;
+                }
+                None => return Err(self.unclosed(open, "list")),
+                Some(_) => return Err(self.fail("expected `,` or `]` after the item")),
+            }
+            self.pos += 1;
+        }
+        self.depth -= 1;
+        Ok(Kind::Array(items))
+    }
+
+    /// A string literal at `pos` (on its opening quote).
+    fn string(&mut self) -> Result<String, Error> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            out.push_str(&self.text[start..self.pos]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\n' | b'\r') => {
+                    return Err(
+                        self.fail("line break inside a string: close it with `\"`, or write \\n")
+                    )
+                }
+                Some(_) => {
+                    return Err(self.fail(
+                        "control character inside a string: write it as an escape (\\t, \\u0001…)",
+                    ))
+                }
+                None => return Err(self.fail_at(open, "this string is never closed with `\"`")),
+            }
+        }
+    }
+
+    /// An escape at `pos` (on its backslash), appended to `out`.
+    fn escape(&mut self, out: &mut String) -> Result<(), Error> {
+        let at = self.pos;
+        let c = match self.bytes.get(at + 1) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                let high = self.hex4(at)?;
+                self.pos = at + 6;
+                let code = if (0xd800..0xdc00).contains(&high) {
+                    let low = if self.bytes.get(at + 6..at + 8) == Some(b"\\u") {
+                        self.hex4(at + 6)?
+                    } else {
+                        0
+                    };
+                    if !(0xdc00..0xe000).contains(&low) {
+                        return Err(self.fail_at(at, "\\u escape of an unpaired surrogate"));
+                    }
+                    self.pos = at + 12;
+                    0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)
+                } else {
+                    high
+                };
+                match char::from_u32(code) {
+                    Some(c) => out.push(c),
+                    None => return Err(self.fail_at(at, "\\u escape of an unpaired surrogate")),
+                }
+                return Ok(());
+            }
+            _ => {
+                return Err(self.fail_at(
+                    at,
+                    "unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                ))
+            }
+        };
+        out.push(c);
+        self.pos = at + 2;
+        Ok(())
+    }
+
+    /// The four hex digits of a `\u` escape at `at`.
+    fn hex4(&self, at: usize) -> Result<u32, Error> {
+        let mut code = 0;
+        for i in at + 2..at + 6 {
+            let d = match self.bytes.get(i) {
+                Some(b) => (*b as char).to_digit(16),
+                None => None,
+            };
+            match d {
+                Some(d) => code = code * 16 + d,
+                None => return Err(self.fail_at(at, "\\u needs four hex digits")),
+            }
+        }
+        Ok(code)
+    }
+
+    fn number(&mut self) -> Result<f64, Error> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.fail_at(start, "a number can't have leading zeros"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            Some(b'I' | b'N') => return Err(self.not_a_value()),
+            _ => return Err(self.fail("expected digits after `-`")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.fail("expected digits after the decimal point"));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.fail("expected digits in the exponent"));
+            }
+            self.digits();
+        }
+        match self.text[start..self.pos].parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(n),
+            _ => Err(self.fail_at(start, "number too large")),
+        }
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Value {
+        let (v, errors) = parse(text);
+        assert!(errors.is_empty(), "{text}: {errors:?}");
+        v.unwrap()
+    }
+
+    /// The first error as `line:column path: message`.
+    fn err(text: &str) -> String {
+        let (_, errors) = parse(text);
+        let e = errors.last().expect("an error");
+        let (l, c) = line_column(text, e.at);
+        format!("{l}:{c} {}: {}", e.path, e.message)
+    }
+
+    #[test]
+    fn reads_values_with_offsets() {
+        let v = ok(" {\"a\": [1, -2.5e1, true, null], \"b\": \"x\\u00e9\\ud83d\\ude00\"}");
+        assert_eq!(v.at, 1);
+        let Kind::Object(m) = &v.kind else { panic!() };
+        assert_eq!((m[0].key.as_str(), m[0].key_at), ("a", 2));
+        let Kind::Array(items) = &m[0].value.kind else {
+            panic!()
+        };
+        assert_eq!(items[1].kind, Kind::Number(-25.0));
+        assert_eq!(items[1].at, 11);
+        assert_eq!(v.get("b").unwrap().kind, Kind::String("xé😀".into()));
+        assert_eq!(ok("\u{feff}3").at, 3);
+    }
+
+    #[test]
+    fn friendly_syntax_errors() {
+        let cases = [
+            ("{\"a\": 1,}", "1:8 : trailing comma: JSON allows no comma after the last member"),
+            ("[1,\n 2,\n]", "2:3 : trailing comma: JSON allows no comma after the last item"),
+            ("{\"a\": 1 // x\n}", "1:9 : expected `,` or `}` after the value"),
+            ("// x\n{}", "1:1 : comments are not allowed in JSON"),
+            ("{\"a\": {\"b\": /* x */ 1}}", "1:13 a.b: comments are not allowed in JSON"),
+            ("{'a': 1}", "1:2 : strings need double quotes (\"…\") in JSON, not single quotes"),
+            ("{a: 1}", "1:2 : object keys need double quotes: \"key\": value"),
+            ("{\"a\" 1}", "1:6 : expected `:` after the key"),
+            ("{\"a\": 1 \"b\": 2}", "1:9 : missing `,` before this key"),
+            ("[True]", "1:2 [0]: JSON's true and false are written in lower case"),
+            ("[NaN]", "1:2 [0]: JSON numbers can't be NaN or Infinity"),
+            ("[-Infinity]", "1:3 [0]: JSON numbers can't be NaN or Infinity"),
+            ("[01]", "1:2 [0]: a number can't have leading zeros"),
+            ("[1.]", "1:4 [0]: expected digits after the decimal point"),
+            ("[.5]", "1:2 [0]: a number can't start with `.`: write 0.5, not .5"),
+            ("[+1]", "1:2 [0]: a number can't start with `+`: write the digits alone"),
+            ("[1e999]", "1:2 [0]: number too large"),
+            ("[1,,2]", "1:4 [1]: expected a value before this comma"),
+            ("[nul]", "1:2 [0]: text without quotes: strings need double quotes (\"…\")"),
+            ("{\"jobs\": {\"x y\": [\"a\nb\"]}}", "1:21 jobs[\"x y\"][0]: line break inside a string: close it with `\"`, or write \\n"),
+            ("[\"\\x\"]", "1:3 [0]: unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
+            ("[\"\\ud800\"]", "1:3 [0]: \\u escape of an unpaired surrogate"),
+            ("[\"\\u12\"]", "1:3 [0]: \\u needs four hex digits"),
+            ("[\"abc", "1:2 [0]: this string is never closed with `\"`"),
+            ("{\"a\": [1, 2", "1:12 a: unexpected end of the document: the list opened at 1:7 is not closed"),
+            ("{\"a\": 1", "1:8 : unexpected end of the document: the object opened at 1:1 is not closed"),
+            ("", "1:1 : unexpected end of the document: expected a value"),
+            ("{} {}", "1:4 : unexpected text after the end of the document (one JSON value per file)"),
+            ("[\"é\", é]", "1:7 [1]: unexpected character: expected a value"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(err(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_and_dropped() {
+        let text = "{\"a\": 1, \"b\": {\"x\": 1, \"x\": 2, \"x\": 3}, \"a\": 4}";
+        let (v, errors) = parse(text);
+        let got: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{} {}: {}", e.at, e.path, e.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "23 b.x: duplicate key `x` (first at 1:16)",
+                "31 b.x: duplicate key `x` (first at 1:16)",
+                "40 a: duplicate key `a` (first at 1:2)",
+            ]
+        );
+        let v = v.unwrap();
+        assert_eq!(v.get("a").unwrap().kind, Kind::Number(1.0));
+        assert_eq!(
+            v.get("b").unwrap().get("x").unwrap().kind,
+            Kind::Number(1.0)
+        );
+    }
+
+    #[test]
+    fn depth_is_limited_without_overflowing_the_stack() {
+        let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        ok(&deep);
+        let too_deep = "[".repeat(100_000);
+        assert!(err(&too_deep).ends_with("nested too deeply (the limit is 64 levels)"));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "{\n  \"ключ\": x}";
+        assert_eq!(
+            err(text),
+            "2:11 [\"ключ\"]: text without quotes: strings need double quotes (\"…\")"
+        );
+        let mut c = Cursor::new(text);
+        assert_eq!(c.seek(0), (1, 1));
+        assert_eq!(c.seek(4), (2, 3));
+        assert_eq!(c.seek(1), (1, 2));
+        assert_eq!(c.seek(9999), (2, 13));
+        assert_eq!(line_column("\u{feff}[x]", 4), (1, 2));
+    }
+
+    #[test]
+    fn paths_quote_only_unusual_keys() {
+        let mut p = String::new();
+        push_key(&mut p, "jobs");
+        push_key(&mut p, "photo-studio@compare");
+        push_index(&mut p, 12);
+        push_key(&mut p, "a b\"");
+        push_key(&mut p, "");
+        assert_eq!(p, "jobs.photo-studio@compare[12][\"a b\\\"\"][\"\"]");
+    }
+}

@@ -1,0 +1,1117 @@
+//! Walks the JSON tree of a rules document, builds [`Rules`] and records
+//! every problem found (never just the first) with its path and offset.
+//!
+//! Each check reports and goes on with a fallback, so one run finds all
+//! the problems. Problems hang on the offending key or value; a missing
+//! key hangs on its object's `{`.
+
+use super::selector;
+use super::values::{cat, closest, comparison, glob, hours, link, num, uint, weekdays, GlobOf};
+use super::*;
+use crate::arrival::Source;
+use crate::json::{push_index, push_key, string, Kind, Member, Value};
+
+/// A problem and the byte offset it points at (line and column are filled
+/// in at the end, in one pass over the text).
+pub(crate) struct Found {
+    pub at: usize,
+    pub problem: Problem,
+}
+
+const TOP: &[&str] = &[
+    "$schema", "version", "language", "decision", "jobs", "stages", "content", "privacy", "holdout",
+];
+const DECISION: &[&str] = &["threshold", "margin", "halfLifeMinutes", "stickiness"];
+const JOB: &[&str] = &["label", "signals"];
+/// The keys that say what a signal observes.
+const KINDS: &[&str] = &[
+    "terms",
+    "param",
+    "source",
+    "referrer",
+    "page",
+    "dwell",
+    "click",
+    "scroll",
+    "search",
+    "event",
+    "device",
+    "hours",
+    "weekdays",
+    "visits",
+    "daysSinceLastVisit",
+];
+const SIGNAL: &[&str] = &[
+    "weight",
+    "language",
+    "terms",
+    "param",
+    "match",
+    "source",
+    "referrer",
+    "page",
+    "dwell",
+    "seconds",
+    "click",
+    "scroll",
+    "search",
+    "event",
+    "device",
+    "hours",
+    "weekdays",
+    "visits",
+    "daysSinceLastVisit",
+];
+const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
+const PRIVACY: &[&str] = &["remember", "days"];
+const SOURCES: &[&str] = &[
+    "paid", "organic", "social", "email", "ai", "internal", "referral", "direct",
+];
+const DEVICES: &[&str] = &["mobile", "tablet", "desktop"];
+const LANGS: &[&str] = &["ru", "en"];
+const REMEMBER: &[&str] = &["none", "session", "local"];
+
+/// The longest label, selector, glob, event or parameter name.
+const MAX_NAME_CHARS: usize = 200;
+/// The longest link (`href`, `src`).
+const MAX_LINK_CHARS: usize = 2000;
+/// The largest weight, either sign.
+const MAX_WEIGHT: f64 = 1000.0;
+/// The longest `dwell`.
+const MAX_SECONDS: f64 = 3600.0;
+
+/// A term of a job, remembered for the warnings across jobs.
+pub(crate) struct TermSeen {
+    /// The term's stems, space-separated.
+    pub key: String,
+    pub job: usize,
+    pub at: usize,
+    pub text: String,
+}
+
+pub(crate) struct Validator<'t> {
+    text: &'t str,
+    pub found: Vec<Found>,
+    pub errors: usize,
+    language: Lang,
+    language_set: bool,
+    /// The Russian-term-under-en warning is given once.
+    warned_script: bool,
+    terms_total: usize,
+    /// Terms with a positive weight, per job index (jobs only).
+    pub terms: Vec<TermSeen>,
+    /// Offset of each job's key, parallel to `Rules::jobs`.
+    pub job_at: Vec<usize>,
+    pub stage_at: Vec<usize>,
+}
+
+/// `base.key` as a path.
+fn child(base: &str, key: &str) -> String {
+    let mut p = String::from(base);
+    push_key(&mut p, key);
+    p
+}
+
+/// `base[i]` as a path.
+fn item(base: &str, i: usize) -> String {
+    let mut p = String::from(base);
+    push_index(&mut p, i);
+    p
+}
+
+/// A value quoted for a message: in backticks, escaped, at most 40
+/// characters.
+fn shown(s: &str) -> String {
+    let cut: String = s.chars().take(40).collect();
+    let mut json = String::new();
+    string(&mut json, &cut);
+    let mut out = String::from("`");
+    out.push_str(&json[1..json.len() - 1]);
+    if cut.len() < s.len() {
+        out.push('…');
+    }
+    out.push('`');
+    out
+}
+
+/// ", did you mean `x`?" or nothing.
+fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    match closest(word, candidates) {
+        Some(c) => cat(&[", did you mean `", c, "`?"]),
+        None => String::new(),
+    }
+}
+
+/// "`a`, `b` or `c`".
+fn one_of(names: &[&str]) -> String {
+    let mut s = String::new();
+    for (i, n) in names.iter().enumerate() {
+        if i > 0 {
+            s.push_str(if i + 1 == names.len() { " or " } else { ", " });
+        }
+        s.push('`');
+        s.push_str(n);
+        s.push('`');
+    }
+    s
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Whether `id` is a valid job or stage id.
+fn is_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+}
+
+fn lang(name: &str) -> Lang {
+    if name == "ru" {
+        Lang::Ru
+    } else {
+        Lang::En
+    }
+}
+
+impl<'t> Validator<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Validator {
+            text,
+            found: Vec::new(),
+            errors: 0,
+            language: Lang::En,
+            language_set: false,
+            warned_script: false,
+            terms_total: 0,
+            terms: Vec::new(),
+            job_at: Vec::new(),
+            stage_at: Vec::new(),
+        }
+    }
+
+    pub(crate) fn report(&mut self, severity: Severity, at: usize, path: &str, message: String) {
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        self.found.push(Found {
+            at,
+            problem: Problem {
+                severity,
+                path: if path.is_empty() {
+                    "$".into()
+                } else {
+                    path.into()
+                },
+                line: 0,
+                column: 0,
+                message,
+            },
+        });
+    }
+
+    fn error(&mut self, at: usize, path: &str, message: String) {
+        self.report(Severity::Error, at, path, message);
+    }
+
+    pub(crate) fn warn(&mut self, at: usize, path: &str, message: String) {
+        self.report(Severity::Warning, at, path, message);
+    }
+
+    /// The offset of byte `i` of string value `v`, when the string has no
+    /// escapes (so the text holds it verbatim); else the string's start.
+    fn inside(&self, v: &Value, s: &str, i: usize) -> usize {
+        let start = v.at + 1;
+        match self.text.get(start..start + s.len()) {
+            Some(raw) if raw == s && self.text.as_bytes().get(start + s.len()) == Some(&b'"') => {
+                start + i
+            }
+            _ => v.at,
+        }
+    }
+
+    fn wrong_type(&mut self, v: &Value, path: &str, expected: &str) {
+        let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
+        if let Kind::String(s) = &v.kind {
+            if expected == "a number" && s.trim().parse::<f64>().is_ok() {
+                m.push_str(": remove the quotes");
+            }
+        }
+        if let (Kind::String(_), "a list") = (&v.kind, expected) {
+            m.push_str(": write [\"…\"]");
+        }
+        self.error(v.at, path, m);
+    }
+
+    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Member]> {
+        match &v.kind {
+            Kind::Object(m) => Some(m),
+            _ => {
+                self.wrong_type(v, path, "an object {…}");
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Value]> {
+        match &v.kind {
+            Kind::Array(items) => Some(items),
+            _ => {
+                self.wrong_type(v, path, "a list");
+                None
+            }
+        }
+    }
+
+    fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
+        match &v.kind {
+            Kind::String(s) => Some(s),
+            _ => {
+                self.wrong_type(v, path, "a string");
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, path: &str) -> Option<f64> {
+        match v.kind {
+            Kind::Number(n) => Some(n),
+            _ => {
+                self.wrong_type(v, path, "a number");
+                None
+            }
+        }
+    }
+
+    /// A number within `min..=max` (`min` excluded when `open`).
+    fn number_in(&mut self, v: &Value, path: &str, min: f64, open: bool, max: f64) -> Option<f64> {
+        let n = self.number(v, path)?;
+        if n < min || (open && n == min) || n > max {
+            let mut m = if open {
+                cat(&["must be more than ", &num(min)])
+            } else {
+                cat(&["must be at least ", &num(min)])
+            };
+            if max < f64::MAX {
+                m.push_str(" and at most ");
+                m.push_str(&num(max));
+            }
+            m.push_str(", found ");
+            m.push_str(&num(n));
+            self.error(v.at, path, m);
+            return None;
+        }
+        Some(n)
+    }
+
+    /// A string of at most `max` characters, not blank when `!empty_ok`,
+    /// without control characters.
+    fn text_value<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &str,
+        max: usize,
+        empty_ok: bool,
+    ) -> Option<&'v str> {
+        let s = self.string(v, path)?;
+        let n = chars(s);
+        if !empty_ok && s.trim().is_empty() {
+            self.error(v.at, path, "must not be empty".into());
+            return None;
+        }
+        if n > max {
+            self.error(
+                v.at,
+                path,
+                cat(&[
+                    "too long: ",
+                    &uint(n),
+                    " characters; the limit is ",
+                    &uint(max),
+                ]),
+            );
+            return None;
+        }
+        if !empty_ok {
+            if let Some(i) = s.find(char::is_control) {
+                self.error(self.inside(v, s, i), path, "a control character".into());
+                return None;
+            }
+        }
+        Some(s)
+    }
+
+    /// One of `names`.
+    fn choice<'n>(&mut self, v: &Value, path: &str, names: &[&'n str]) -> Option<&'n str> {
+        let s = self.string(v, path)?;
+        match names.iter().find(|&&n| n == s) {
+            Some(n) => Some(*n),
+            None => {
+                let m = cat(&[
+                    "unknown value ",
+                    &shown(s),
+                    &did_you_mean(s, names),
+                    " (expected ",
+                    &one_of(names),
+                    ")",
+                ]);
+                self.error(v.at, path, m);
+                None
+            }
+        }
+    }
+
+    /// Reports the keys not in `allowed`; returns the keys suggested for
+    /// them, so a missing-key message can stay quiet about a misspelling.
+    fn keys(
+        &mut self,
+        members: &[Member],
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Vec<&'static str> {
+        let mut suggested = Vec::new();
+        for m in members {
+            if allowed.contains(&m.key.as_str()) {
+                continue;
+            }
+            let mut msg = cat(&["unknown key ", &shown(&m.key)]);
+            match closest(&m.key, allowed) {
+                Some(c) => {
+                    suggested.push(c);
+                    msg.push_str(&cat(&[", did you mean `", c, "`?"]));
+                }
+                None if allowed.len() <= 9 => {
+                    msg.push_str(&cat(&[" (expected ", &one_of(allowed), ")"]))
+                }
+                None => {}
+            }
+            self.error(m.key_at, &child(path, &m.key), msg);
+        }
+        suggested
+    }
+
+    /// Validates a whole document.
+    pub fn rules(&mut self, root: &Value) -> Rules {
+        let mut rules = Rules {
+            version: 1,
+            language: Lang::En,
+            decision: Policy::default(),
+            jobs: Vec::new(),
+            stages: Vec::new(),
+            content: Vec::new(),
+            privacy: Privacy::default(),
+            holdout: 0.0,
+        };
+        let Kind::Object(members) = &root.kind else {
+            self.error(
+                root.at,
+                "",
+                cat(&["the rules must be an object {…}, found ", root.type_name()]),
+            );
+            return rules;
+        };
+        let hints = self.keys(members, "", TOP);
+        if let Some(v) = root.get("$schema") {
+            self.string(v, "$schema");
+        }
+        match root.get("version") {
+            None if !hints.contains(&"version") => {
+                self.error(root.at, "", "missing `version`: add \"version\": 1".into())
+            }
+            None => {}
+            Some(v) => {
+                if let Some(n) = self.number(v, "version") {
+                    if n != 1.0 {
+                        self.error(
+                            v.at,
+                            "version",
+                            cat(&[
+                                "unsupported version ",
+                                &num(n),
+                                ": this Jobwise reads version 1",
+                            ]),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(v) = root.get("language") {
+            if let Some(l) = self.choice(v, "language", LANGS) {
+                self.language = lang(l);
+                self.language_set = true;
+            }
+        }
+        rules.language = self.language;
+        if let Some(v) = root.get("decision") {
+            rules.decision = self.decision(v);
+        }
+        match root.get("jobs") {
+            None if !hints.contains(&"jobs") => self.error(
+                root.at,
+                "",
+                "missing `jobs`: the jobs to tell apart, each with its signals".into(),
+            ),
+            None => {}
+            Some(v) => rules.jobs = self.jobs(v, "jobs", false),
+        }
+        if let Some(v) = root.get("stages") {
+            rules.stages = self.jobs(v, "stages", true);
+        }
+        if let Some(v) = root.get("content") {
+            let jobs = root.get("jobs").map_or(Vec::new(), keys_of);
+            let stages = root.get("stages").map_or(Vec::new(), keys_of);
+            rules.content = self.content(v, &jobs, &stages);
+        }
+        if let Some(v) = root.get("privacy") {
+            rules.privacy = self.privacy(v);
+        }
+        if let Some(v) = root.get("holdout") {
+            if let Some(h) = self.number_in(v, "holdout", 0.0, false, 100.0) {
+                rules.holdout = h;
+                if h == 100.0 {
+                    self.warn(
+                        v.at,
+                        "holdout",
+                        "holdout 100: every visitor stays on the default content".into(),
+                    );
+                }
+            }
+        }
+        rules
+    }
+
+    fn decision(&mut self, v: &Value) -> Policy {
+        let mut policy = Policy::default();
+        let Some(members) = self.object(v, "decision") else {
+            return policy;
+        };
+        self.keys(members, "decision", DECISION);
+        for m in members {
+            let path = child("decision", &m.key);
+            let (slot, open) = match m.key.as_str() {
+                "threshold" => (&mut policy.threshold, false),
+                "margin" => (&mut policy.margin, false),
+                "halfLifeMinutes" => (&mut policy.half_life_minutes, true),
+                "stickiness" => (&mut policy.stickiness, false),
+                _ => continue,
+            };
+            if let Some(n) = self.number_in(&m.value, &path, 0.0, open, f64::MAX) {
+                *slot = n;
+            }
+        }
+        policy
+    }
+
+    /// `jobs` or `stages`.
+    fn jobs(&mut self, v: &Value, path: &str, stages: bool) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        let Some(members) = self.object(v, path) else {
+            return jobs;
+        };
+        let what = if stages { "stage" } else { "job" };
+        if members.is_empty() && !stages {
+            self.error(v.at, path, "no jobs: add at least one".into());
+        }
+        if members.len() > MAX_JOBS {
+            let m = cat(&[
+                "too many ",
+                what,
+                "s: ",
+                &uint(members.len()),
+                "; the limit is ",
+                &uint(MAX_JOBS),
+            ]);
+            self.error(members[MAX_JOBS].key_at, path, m);
+        }
+        for m in members {
+            let job_path = child(path, &m.key);
+            if !is_id(&m.key) {
+                let mut msg = cat(&["invalid ", what, " id ", &shown(&m.key), ": "]);
+                let lower = m.key.to_lowercase();
+                if chars(&m.key) > 64 {
+                    msg.push_str("at most 64 characters");
+                } else if lower != m.key && is_id(&lower) {
+                    msg.push_str(&cat(&["ids are lower-case: `", &lower, "`"]));
+                } else {
+                    msg.push_str(
+                        "an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit",
+                    );
+                }
+                self.error(m.key_at, &job_path, msg);
+            }
+            let index = jobs.len();
+            let job = self.job(
+                &m.value,
+                &job_path,
+                &m.key,
+                if stages { None } else { Some(index) },
+            );
+            if stages {
+                self.stage_at.push(m.key_at);
+            } else {
+                self.job_at.push(m.key_at);
+            }
+            jobs.push(job);
+        }
+        jobs
+    }
+
+    /// A job or a stage (`index` is the job's, `None` for a stage).
+    fn job(&mut self, v: &Value, path: &str, id: &str, index: Option<usize>) -> Job {
+        let mut job = Job {
+            id: id.into(),
+            label: id.into(),
+            signals: Vec::new(),
+        };
+        let Some(members) = self.object(v, path) else {
+            return job;
+        };
+        self.keys(members, path, JOB);
+        if let Some(l) = v.get("label") {
+            if let Some(s) = self.text_value(l, &child(path, "label"), MAX_NAME_CHARS, false) {
+                job.label = s.into();
+            }
+        }
+        if let Some(s) = v.get("signals") {
+            let signals_path = child(path, "signals");
+            if let Some(items) = self.array(s, &signals_path) {
+                if items.len() > MAX_SIGNALS {
+                    let m = cat(&[
+                        "too many signals: ",
+                        &uint(items.len()),
+                        "; the limit is ",
+                        &uint(MAX_SIGNALS),
+                    ]);
+                    self.error(items[MAX_SIGNALS].at, &signals_path, m);
+                }
+                for (i, s) in items.iter().enumerate() {
+                    if let Some(signal) = self.signal(s, &item(&signals_path, i), index) {
+                        job.signals.push(signal);
+                    }
+                }
+            }
+        }
+        job
+    }
+
+    fn signal(&mut self, v: &Value, path: &str, job: Option<usize>) -> Option<Signal> {
+        let members = self.object(v, path)?;
+        let errors = self.errors;
+        let hints = self.keys(members, path, SIGNAL);
+        let weight = match v.get("weight") {
+            Some(w) => self.number_in(w, &child(path, "weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
+            None => {
+                if !hints.contains(&"weight") {
+                    self.error(
+                        v.at,
+                        path,
+                        "missing `weight`: the number this signal adds to its job's score".into(),
+                    );
+                }
+                None
+            }
+        };
+        if let (Some(w), Some(m)) = (weight, members.iter().find(|m| m.key == "weight")) {
+            if w == 0.0 {
+                self.warn(
+                    m.value.at,
+                    &child(path, "weight"),
+                    "weight 0: this signal never changes a score".into(),
+                );
+            }
+        }
+        let mut language = None;
+        if let Some(l) = v.get("language") {
+            language = self.choice(l, &child(path, "language"), LANGS).map(lang);
+        }
+        let positive = weight.is_some_and(|w| w > 0.0);
+
+        // The kinds present, with their companions folded in.
+        let kinds: Vec<&Member> = members
+            .iter()
+            .filter(|m| KINDS.contains(&m.key.as_str()))
+            .collect();
+        let has = |k: &str| members.iter().any(|m| m.key == k);
+        let primary: Vec<&&Member> = kinds
+            .iter()
+            .filter(|m| {
+                let companion =
+                    (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"));
+                !companion
+            })
+            .collect();
+        if primary.is_empty() && !hints.iter().any(|h| KINDS.contains(h)) {
+            self.error(
+                v.at,
+                path,
+                cat(&["a signal needs one kind key: ", &one_of(KINDS)]),
+            );
+        }
+        if let [first, second, ..] = primary.as_slice() {
+            let m = cat(&[
+                "a signal has one kind key, and this one has `",
+                &first.key,
+                "` already: put `",
+                &second.key,
+                "` in a signal of its own (only scroll+page and hours+weekdays combine)",
+            ]);
+            self.error(second.key_at, &child(path, &second.key), m);
+        }
+        for (companion, owner, what) in [
+            (
+                "match",
+                "param",
+                "the globs the parameter must match, as \"match\": [\"*foto*\"]",
+            ),
+            (
+                "seconds",
+                "dwell",
+                "how long the element must be in view, as \"seconds\": 5",
+            ),
+        ] {
+            match (
+                members.iter().find(|m| m.key == companion),
+                members.iter().find(|m| m.key == owner),
+            ) {
+                (Some(c), None) => self.error(
+                    c.key_at,
+                    &child(path, companion),
+                    cat(&["`", companion, "` goes with `", owner, "`"]),
+                ),
+                (None, Some(o)) if !hints.contains(&companion) => self.error(
+                    o.key_at,
+                    &child(path, owner),
+                    cat(&["`", owner, "` needs `", companion, "`: ", what]),
+                ),
+                _ => {}
+            }
+        }
+
+        // The kind first, then its companion kind (`page` after `scroll`,
+        // `weekdays` after `hours`), whatever the order in the file.
+        let order = primary.iter().map(|m| **m).chain(
+            kinds
+                .iter()
+                .copied()
+                .filter(|m| !primary.iter().any(|p| std::ptr::eq(**p, *m))),
+        );
+        let mut conditions = Vec::new();
+        let sig_language = language.unwrap_or(self.language);
+        for m in order {
+            if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive)) {
+                conditions.push(c);
+            }
+        }
+        if self.errors > errors {
+            return None;
+        }
+        Some(Signal {
+            weight: weight.unwrap_or(0.0),
+            language,
+            conditions,
+        })
+    }
+
+    /// The condition of the kind key `m` of signal `sig` at `sig_path`.
+    /// `job` is set for a job's signal of positive weight (its terms are
+    /// remembered).
+    fn condition(
+        &mut self,
+        m: &Member,
+        sig: &Value,
+        sig_path: &str,
+        language: Lang,
+        job: Option<usize>,
+    ) -> Option<Condition> {
+        let v = &m.value;
+        let path = &child(sig_path, &m.key);
+        Some(match m.key.as_str() {
+            "terms" => Condition::Terms(self.phrases(v, path, language, job)?),
+            "search" => Condition::Search(self.phrases(v, path, language, None)?),
+            "param" => {
+                let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
+                if let Some(i) = name.find(char::is_whitespace) {
+                    self.error(
+                        self.inside(v, name, i),
+                        path,
+                        "a parameter name has no spaces".into(),
+                    );
+                }
+                let matches = sig.get("match")?;
+                let match_path = child(sig_path, "match");
+                let items = self.array(matches, &match_path)?;
+                if items.is_empty() {
+                    self.error(matches.at, &match_path, "the list is empty".into());
+                }
+                self.list_limit(items, &match_path, "globs");
+                let mut globs = Vec::new();
+                for (i, g) in items.iter().enumerate() {
+                    if let Some(g) = self.glob(g, &item(&match_path, i), GlobOf::Value) {
+                        globs.push(g);
+                    }
+                }
+                Condition::Param {
+                    name: name.into(),
+                    globs,
+                }
+            }
+            "source" => Condition::Source(Source::from_name(self.choice(v, path, SOURCES)?)?),
+            "referrer" => Condition::Referrer(self.glob(v, path, GlobOf::Host)?),
+            "page" => Condition::Page(self.glob(v, path, GlobOf::Path)?),
+            "dwell" => {
+                let selector = self.selector(v, path)?;
+                let seconds_path = child(sig_path, "seconds");
+                let seconds =
+                    self.number_in(sig.get("seconds")?, &seconds_path, 0.0, true, MAX_SECONDS)?;
+                Condition::Dwell { selector, seconds }
+            }
+            "click" => Condition::Click(self.selector(v, path)?),
+            "scroll" => Condition::Scroll(self.number_in(v, path, 0.0, false, 100.0)?),
+            "event" => Condition::Event(self.text_value(v, path, MAX_NAME_CHARS, false)?.into()),
+            "device" => Condition::Device(match self.choice(v, path, DEVICES)? {
+                "mobile" => Device::Mobile,
+                "tablet" => Device::Tablet,
+                _ => Device::Desktop,
+            }),
+            "hours" => {
+                let s = self.string(v, path)?;
+                match hours(s) {
+                    Ok((from, to)) => Condition::Hours { from, to },
+                    Err(e) => return self.refuse(v, path, e),
+                }
+            }
+            "weekdays" => {
+                let s = self.string(v, path)?;
+                match weekdays(s) {
+                    Ok(mask) => Condition::Weekdays(mask),
+                    Err(e) => return self.refuse(v, path, e),
+                }
+            }
+            _ => {
+                // visits, daysSinceLastVisit
+                let cmp = match &v.kind {
+                    Kind::Number(n) if *n >= 0.0 => Cmp {
+                        op: CmpOp::Eq,
+                        value: *n,
+                    },
+                    Kind::String(s) => match comparison(s) {
+                        Ok(c) => c,
+                        Err(e) => return self.refuse(v, path, e),
+                    },
+                    _ => {
+                        return self.refuse(
+                            v,
+                            path,
+                            "expected a comparison such as \">=3\" (or a number ≥ 0)",
+                        )
+                    }
+                };
+                if m.key == "visits" {
+                    Condition::Visits(cmp)
+                } else {
+                    Condition::DaysSinceLastVisit(cmp)
+                }
+            }
+        })
+    }
+
+    fn refuse<T>(&mut self, v: &Value, path: &str, message: &str) -> Option<T> {
+        self.error(v.at, path, message.into());
+        None
+    }
+
+    fn list_limit(&mut self, items: &[Value], path: &str, what: &str) {
+        if items.len() > MAX_LIST {
+            let m = cat(&[
+                "too many ",
+                what,
+                " in one signal: ",
+                &uint(items.len()),
+                "; the limit is ",
+                &uint(MAX_LIST),
+            ]);
+            self.error(items[MAX_LIST].at, path, m);
+        }
+    }
+
+    /// `terms` or `search`: a non-empty list of phrases.
+    fn phrases(
+        &mut self,
+        v: &Value,
+        path: &str,
+        language: Lang,
+        job: Option<usize>,
+    ) -> Option<Vec<String>> {
+        let items = self.array(v, path)?;
+        if items.is_empty() {
+            self.error(v.at, path, "the list is empty".into());
+        }
+        self.list_limit(items, path, "terms");
+        let mut out = Vec::new();
+        for (i, t) in items.iter().enumerate() {
+            let p = item(path, i);
+            let Some(s) = self.text_value(t, &p, MAX_TERM_CHARS, false) else {
+                continue;
+            };
+            self.terms_total += 1;
+            if self.terms_total == MAX_TERMS + 1 {
+                let m = cat(&[
+                    "too many terms in the rules: the limit is ",
+                    &uint(MAX_TERMS),
+                    " in all (terms and search)",
+                ]);
+                self.error(t.at, &p, m);
+            }
+            let tokens = crate::text::analyze(s);
+            if tokens.iter().all(|t| t.stop) {
+                let m = if tokens.is_empty() {
+                    cat(&["the term ", &shown(s), " has no words: it never matches"])
+                } else {
+                    cat(&[
+                        "the term ",
+                        &shown(s),
+                        " is only stop words: it never matches",
+                    ])
+                };
+                self.warn(t.at, &p, m);
+            } else if let Some(job) = job {
+                let mut key = String::new();
+                for t in &tokens {
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.stem);
+                }
+                self.terms.push(TermSeen {
+                    key,
+                    job,
+                    at: t.at,
+                    text: s.into(),
+                });
+            }
+            let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            if cyrillic && language == Lang::En && !self.warned_script {
+                self.warned_script = true;
+                let m = if self.language_set {
+                    "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
+                } else {
+                    "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
+                };
+                self.warn(t.at, &p, m.into());
+            }
+            out.push(s.into());
+        }
+        Some(out)
+    }
+
+    fn glob(&mut self, v: &Value, path: &str, of: GlobOf) -> Option<Glob> {
+        let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
+        if let Err((i, why)) = glob(s, of) {
+            let at = self.inside(v, s, i);
+            self.error(at, path, cat(&["bad glob ", &shown(s), ": ", why]));
+            return None;
+        }
+        Some(Glob(s.into()))
+    }
+
+    fn selector(&mut self, v: &Value, path: &str) -> Option<String> {
+        let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
+        if let Err((i, why)) = selector::check(s) {
+            let at = self.inside(v, s, i);
+            let mut m = cat(&["bad CSS selector ", &shown(s), ": ", why]);
+            if at == v.at {
+                let before = s.get(..i).map_or(0, chars);
+                m.push_str(&cat(&[" (at character ", &uint(before + 1), ")"]));
+            }
+            self.error(at, path, m);
+            return None;
+        }
+        Some(s.into())
+    }
+
+    fn content(&mut self, v: &Value, jobs: &[&str], stages: &[&str]) -> Vec<SlotContent> {
+        let mut out = Vec::new();
+        let Some(slots) = self.object(v, "content") else {
+            return out;
+        };
+        if slots.len() > MAX_SLOTS {
+            let m = cat(&[
+                "too many slots: ",
+                &uint(slots.len()),
+                "; the limit is ",
+                &uint(MAX_SLOTS),
+            ]);
+            self.error(slots[MAX_SLOTS].key_at, "content", m);
+        }
+        for slot in slots {
+            let path = child("content", &slot.key);
+            let ok_name = !slot.key.is_empty()
+                && slot.key.len() <= 64
+                && slot
+                    .key
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_.:-".contains(&b));
+            if !ok_name {
+                self.error(
+                    slot.key_at,
+                    &path,
+                    cat(&[
+                        "invalid slot name ",
+                        &shown(&slot.key),
+                        ": up to 64 letters a-z A-Z, digits, `-`, `_`, `.` and `:`, as in data-jobwise-slot=\"hero\"",
+                    ]),
+                );
+            }
+            let Some(variants) = self.object(&slot.value, &path) else {
+                continue;
+            };
+            if variants.is_empty() {
+                self.warn(
+                    slot.value.at,
+                    &path,
+                    cat(&[
+                        "slot ",
+                        &shown(&slot.key),
+                        " has no variants: nothing changes in it",
+                    ]),
+                );
+            }
+            let mut slot_content = SlotContent {
+                slot: slot.key.clone(),
+                variants: Vec::new(),
+            };
+            for variant in variants {
+                if let Some(c) = self.variant(variant, &path, jobs, stages) {
+                    slot_content.variants.push(c);
+                }
+            }
+            out.push(slot_content);
+        }
+        out
+    }
+
+    fn variant(
+        &mut self,
+        m: &Member,
+        slot_path: &str,
+        jobs: &[&str],
+        stages: &[&str],
+    ) -> Option<ContentVariant> {
+        let path = child(slot_path, &m.key);
+        let (job, stage) = match m.key.split_once('@') {
+            Some((j, s)) => (j, Some(s)),
+            None => (m.key.as_str(), None),
+        };
+        let errors = self.errors;
+        if !jobs.contains(&job) {
+            let msg = cat(&[
+                "unknown job ",
+                &shown(job),
+                &did_you_mean(job, jobs),
+                " (a variant is named JOB or JOB@STAGE after `jobs` and `stages`)",
+            ]);
+            self.error(m.key_at, &path, msg);
+        }
+        if let Some(stage) = stage {
+            if !stages.contains(&stage) {
+                let msg = if stages.is_empty() {
+                    cat(&[
+                        "unknown stage ",
+                        &shown(stage),
+                        ": the rules define no `stages`",
+                    ])
+                } else {
+                    cat(&[
+                        "unknown stage ",
+                        &shown(stage),
+                        &did_you_mean(stage, stages),
+                    ])
+                };
+                self.error(m.key_at, &path, msg);
+            }
+        }
+        let members = self.object(&m.value, &path)?;
+        self.keys(members, &path, VARIANT);
+        if members.is_empty() {
+            self.warn(
+                m.value.at,
+                &path,
+                "an empty variant: set `text`, `href` or an attribute".into(),
+            );
+        }
+        let mut variant = ContentVariant {
+            job: job.into(),
+            stage: stage.map(Into::into),
+            text: None,
+            href: None,
+            attrs: Vec::new(),
+        };
+        for a in members {
+            let p = child(&path, &a.key);
+            match a.key.as_str() {
+                "text" => {
+                    variant.text = self
+                        .text_value(&a.value, &p, MAX_TEXT_CHARS, true)
+                        .map(Into::into)
+                }
+                "href" => variant.href = self.link(&a.value, &p),
+                "src" => {
+                    if let Some(s) = self.link(&a.value, &p) {
+                        variant.attrs.push(("src".into(), s));
+                    }
+                }
+                "title" | "aria-label" | "alt" => {
+                    if let Some(s) = self.text_value(&a.value, &p, MAX_TEXT_CHARS, true) {
+                        variant.attrs.push((a.key.clone(), s.into()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (self.errors == errors).then_some(variant)
+    }
+
+    fn link(&mut self, v: &Value, path: &str) -> Option<String> {
+        let s = self.text_value(v, path, MAX_LINK_CHARS, true)?;
+        match link(s) {
+            Ok(()) => Some(s.into()),
+            Err(e) => {
+                self.error(v.at, path, e);
+                None
+            }
+        }
+    }
+
+    fn privacy(&mut self, v: &Value) -> Privacy {
+        let mut privacy = Privacy::default();
+        let Some(members) = self.object(v, "privacy") else {
+            return privacy;
+        };
+        self.keys(members, "privacy", PRIVACY);
+        if let Some(r) = v.get("remember") {
+            privacy.remember = match self.choice(r, "privacy.remember", REMEMBER) {
+                Some("none") => Remember::None,
+                Some("local") => Remember::Local,
+                _ => Remember::Session,
+            };
+        }
+        if let Some(d) = v.get("days") {
+            if let Some(days) = self.number_in(d, "privacy.days", 1.0, false, 400.0) {
+                privacy.days = days;
+            }
+        }
+        privacy
+    }
+}
+
+/// The keys of an object value (nothing for other values).
+fn keys_of(v: &Value) -> Vec<&str> {
+    match &v.kind {
+        Kind::Object(m) => m.iter().map(|m| m.key.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,359 @@
+//! The small formats inside rules values: globs, `hours`, `weekdays`,
+//! comparisons, links; "did you mean" hints; and message helpers that
+//! avoid `core::fmt` (numbers go through `json::number`).
+
+use super::{Cmp, CmpOp};
+use crate::json::{digits, number};
+
+/// Concatenates message parts.
+pub(crate) fn cat(parts: &[&str]) -> String {
+    let mut s = String::new();
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// A count, for messages.
+pub(crate) fn uint(n: usize) -> String {
+    let mut s = String::new();
+    digits(&mut s, n as u64);
+    s
+}
+
+/// A number rounded to two decimals, for messages.
+pub(crate) fn num(n: f64) -> String {
+    let mut s = String::new();
+    number(&mut s, n);
+    s
+}
+
+/// The candidate closest to `word` (case-insensitively) within an edit
+/// distance of 2 (adjacent swaps count as one edit), if any. Words and
+/// candidates over 64 characters get no hint.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    const MAX: usize = 64;
+    let a: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if a.is_empty() || a.len() > MAX {
+        return None;
+    }
+    let width = MAX + 3;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let mut b: Vec<char> = Vec::with_capacity(MAX + 2);
+    let mut best: Option<(usize, &str)> = None;
+    for &c in candidates {
+        b.clear();
+        b.extend(c.chars().flat_map(char::to_lowercase).take(MAX + 2));
+        if b.len().abs_diff(a.len()) > 2 {
+            continue;
+        }
+        // Optimal string alignment distance, row by row.
+        for (i, row) in d.chunks_mut(width).enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d.iter_mut().take(b.len() + 1).enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[(i - 1) * width + j] + 1)
+                    .min(d[i * width + j - 1] + 1)
+                    .min(d[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[(i - 2) * width + j - 2] + 1);
+                }
+                d[i * width + j] = v;
+            }
+        }
+        let dist = d[a.len() * width + b.len()];
+        if dist <= 2 && dist < a.len() && best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// What a glob is matched against.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GlobOf {
+    /// A page path (`page`): starts with `/` or `*`.
+    Path,
+    /// The referrer's host (`referrer`).
+    Host,
+    /// A URL parameter's decoded value (`param` … `match`).
+    Value,
+}
+
+/// Checks a glob: `*` is its only wildcard. `Err` gives the byte index of
+/// the offending character and why.
+pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
+    if s.is_empty() {
+        return Err((0, "the glob is empty (write * to match anything)"));
+    }
+    if of == GlobOf::Path && !s.starts_with(['/', '*']) {
+        return Err((
+            0,
+            "a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme",
+        ));
+    }
+    if of == GlobOf::Host && s.contains(['/', ':']) {
+        let at = s.find(['/', ':']).unwrap_or(0);
+        return Err((
+            at,
+            "a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path",
+        ));
+    }
+    for (i, c) in s.char_indices() {
+        let refusal = match c {
+            '?' if of == GlobOf::Path => {
+                "a page glob matches the path only, without the ?query (use `param` for parameters)"
+            }
+            '#' if of == GlobOf::Path => "a page glob matches the path only, without the #fragment",
+            '?' | '[' | ']' | '{' | '}' => "only * is a wildcard here (no ?, [ ] or { })",
+            c if c.is_control() => "a control character in a glob",
+            c if c.is_whitespace() && of != GlobOf::Value => "a space in a glob",
+            c if of == GlobOf::Host && !c.is_ascii() => {
+                "write the host in its ASCII form (xn--…), as browsers report it"
+            }
+            c if of == GlobOf::Host && !(c.is_ascii_alphanumeric() || "*.-_".contains(c)) => {
+                "a host has only letters, digits, `-`, `_` and dots"
+            }
+            _ => continue,
+        };
+        return Err((i, refusal));
+    }
+    Ok(())
+}
+
+/// `"H-H"`: local hours, inclusive, 0–23 (`22-6` wraps past midnight).
+pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
+    const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
+    let (from, to) = s.split_once('-').ok_or(FORMAT)?;
+    let hour = |h: &str| -> Result<u8, &'static str> {
+        let h = h.trim();
+        if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(FORMAT);
+        }
+        match h.parse::<u8>() {
+            Ok(n) if n <= 23 => Ok(n),
+            _ => Err("hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"),
+        }
+    };
+    Ok((hour(from)?, hour(to)?))
+}
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// `"mon-fri"`, `"sat,sun"`, `"sat-sun"`, `"mon,wed-fri"`: a bitmask with
+/// Monday in bit 0 (`fri-mon` wraps past Sunday).
+pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
+    const NAMES: &str =
+        "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
+    let day = |d: &str| DAYS.iter().position(|&n| n == d.trim()).ok_or(NAMES);
+    let mut mask = 0u8;
+    for item in s.split(',') {
+        let (from, to) = match item.split_once('-') {
+            Some((a, b)) => (day(a)?, day(b)?),
+            None => {
+                let d = day(item)?;
+                (d, d)
+            }
+        };
+        let mut d = from;
+        loop {
+            mask |= 1 << d;
+            if d == to {
+                break;
+            }
+            d = (d + 1) % 7;
+        }
+    }
+    Ok(mask)
+}
+
+/// `">=3"`, `"<=7"`, `">1"`, `"<2"`, `"=2"`, `"3"`: a comparison with a
+/// number ≥ 0.
+pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
+    const FORMAT: &str =
+        "a comparison is an operator (>=, <=, >, <, =) and a number ≥ 0, as \">=3\"";
+    let s = s.trim();
+    let (op, rest) = [
+        (">=", CmpOp::Ge),
+        ("<=", CmpOp::Le),
+        (">", CmpOp::Gt),
+        ("<", CmpOp::Lt),
+        ("=", CmpOp::Eq),
+    ]
+    .into_iter()
+    .find_map(|(p, op)| s.strip_prefix(p).map(|rest| (op, rest)))
+    .unwrap_or((CmpOp::Eq, s));
+    let rest = rest.trim();
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || !all_digits(frac) {
+        return Err(FORMAT);
+    }
+    match rest.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Cmp { op, value }),
+        _ => Err(FORMAT),
+    }
+}
+
+/// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
+/// `#fragment`. The scheme is found as a browser would: after dropping
+/// surrounding whitespace, control and zero-width characters and tabs or
+/// line breaks anywhere, case-insensitively. `Err` gives the message.
+pub(crate) fn link(s: &str) -> Result<(), String> {
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    let cleaned: String = s
+        .trim_matches(invisible)
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err("the link is empty".into());
+    }
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
+    if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
+        let scheme = cleaned[..end].to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(cat(&[
+                "links to `",
+                &scheme,
+                ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
+            ]));
+        }
+    }
+    if s.chars().any(char::is_control) || s.starts_with(invisible) || s.ends_with(invisible) {
+        return Err(
+            "a link can't have control characters, or spaces or invisible characters around it"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_find_close_keys() {
+        let keys = [
+            "weight",
+            "terms",
+            "language",
+            "halfLifeMinutes",
+            "ai",
+            "alt",
+        ];
+        assert_eq!(closest("wieght", &keys), Some("weight"));
+        assert_eq!(closest("Weight", &keys), Some("weight"));
+        assert_eq!(closest("term", &keys), Some("terms"));
+        assert_eq!(closest("halflifeminute", &keys), Some("halfLifeMinutes"));
+        assert_eq!(closest("langauge", &keys), Some("language"));
+        assert_eq!(closest("x", &keys), None);
+        assert_eq!(closest("colour", &keys), None);
+        assert_eq!(closest(&"w".repeat(10_000), &keys), None);
+    }
+
+    #[test]
+    fn globs() {
+        assert_eq!(glob("/lofts/*", GlobOf::Path), Ok(()));
+        assert_eq!(glob("*/prices*", GlobOf::Path), Ok(()));
+        assert_eq!(glob("/квартиры/*", GlobOf::Path), Ok(()));
+        assert_eq!(glob("*.pinterest.*", GlobOf::Host), Ok(()));
+        assert_eq!(glob("*foto summer*", GlobOf::Value), Ok(()));
+        let bad = [
+            ("", GlobOf::Value, 0),
+            ("lofts/*", GlobOf::Path, 0),
+            ("https://x.ru/a", GlobOf::Path, 0),
+            ("/lofts?x=1", GlobOf::Path, 6),
+            ("/a#b", GlobOf::Path, 2),
+            ("/a b", GlobOf::Path, 2),
+            ("/a[0-9]", GlobOf::Path, 2),
+            ("https://www.pinterest.com/*", GlobOf::Host, 5),
+            ("pinterest.com:443", GlobOf::Host, 13),
+            ("*.рф", GlobOf::Host, 2),
+            ("a+b.com", GlobOf::Host, 1),
+            ("*fo?o*", GlobOf::Value, 3),
+            ("a\u{1}", GlobOf::Value, 1),
+        ];
+        for (s, of, at) in bad {
+            assert_eq!(glob(s, of).map_err(|e| e.0), Err(at), "{s}");
+        }
+    }
+
+    #[test]
+    fn hours_and_weekdays() {
+        assert_eq!(hours("18-23"), Ok((18, 23)));
+        assert_eq!(hours(" 22 - 6 "), Ok((22, 6)));
+        assert_eq!(hours("09-18"), Ok((9, 18)));
+        for bad in ["18", "18-24", "-3", "a-b", "1-2-3", "100-1", "18:00-23:00"] {
+            assert!(hours(bad).is_err(), "{bad}");
+        }
+        assert_eq!(weekdays("mon-fri"), Ok(0b0011111));
+        assert_eq!(weekdays("sat,sun"), Ok(0b1100000));
+        assert_eq!(weekdays("sat-sun"), Ok(0b1100000));
+        assert_eq!(weekdays("fri-mon"), Ok(0b1110001));
+        assert_eq!(weekdays("mon, wed-thu"), Ok(0b0001101));
+        for bad in ["", "monday", "Mon", "sat,", "mon-", "пн"] {
+            assert!(weekdays(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn comparisons() {
+        let c = |s| comparison(s).map(|c| (c.op, c.value));
+        assert_eq!(c(">=3"), Ok((CmpOp::Ge, 3.0)));
+        assert_eq!(c("<= 7"), Ok((CmpOp::Le, 7.0)));
+        assert_eq!(c(">1"), Ok((CmpOp::Gt, 1.0)));
+        assert_eq!(c("<2"), Ok((CmpOp::Lt, 2.0)));
+        assert_eq!(c("=2"), Ok((CmpOp::Eq, 2.0)));
+        assert_eq!(c("3"), Ok((CmpOp::Eq, 3.0)));
+        assert_eq!(c("1.5"), Ok((CmpOp::Eq, 1.5)));
+        for bad in ["", ">=", "==3", "!=3", "=>3", ">-1", "3.", "1e3", "three"] {
+            assert!(comparison(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn links() {
+        for ok in [
+            "/lofts",
+            "https://x.ru/a?b#c",
+            "HTTP://x",
+            "#form",
+            "?a=b",
+            "lofts/a:b",
+            "//cdn.x/a.png",
+        ] {
+            assert_eq!(link(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JaVa\tscript:alert(1)",
+            "\u{200b}javascript:alert(1)",
+            "java\nscript:x",
+            "data:text/html,<b>",
+            "vbscript:x",
+            "mailto:a@b.c",
+            "\u{1}javascript:x",
+            "",
+            " /lofts",
+            "/lo\u{7}fts",
+            "\u{200b}http://x",
+        ] {
+            assert!(link(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            link(" JaVa\tscript:alert(1)"),
+            Err("links to `javascript:` are refused: a link must be http:, https:, a relative URL or a #fragment".into())
+        );
+    }
+}
