@@ -7,14 +7,12 @@ use wasm_bindgen::prelude::*;
 use crate::json::{number, Object};
 use crate::rules::{self, Problem, Severity};
 
-/// The problems of a rules text as a JSON array (empty when it is valid):
+/// Every problem of a rules text, errors and warnings, as a JSON array
+/// (empty when it is valid and clean):
 /// `[{ "severity": "error" | "warning", "path", "line", "column", "message" }]`.
 #[wasm_bindgen]
 pub fn playground_check(rules: &str) -> String {
-    match rules::parse(rules) {
-        Ok(_) => "[]".into(),
-        Err(problems) => problems_json(&problems),
-    }
+    problems_json(&rules::check(rules).1)
 }
 
 fn problems_json(problems: &[Problem]) -> String {
