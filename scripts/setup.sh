@@ -23,7 +23,11 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --root .tools --quiet
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# A node_modules that is a symlink is shared with another checkout (a git
+# worktree): never let npm ci empty it from here.
+if [ -L node_modules ]; then
+  :
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev tools (npm ci: binaryen, esbuild, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
