@@ -1,50 +1,142 @@
 // The Jobwise SDK's JavaScript side, shared by the script tag and the npm
-// module: loads the wasm, fetches the rules, and hands both to the Rust
-// core, which observes the page, decides and applies. It fails open: any
-// error leaves the default content, with one console.warn.
-import init, { boot } from "jobwise-wasm";
+// module. It defines the API at once (calls made before the wasm arrives are
+// queued), loads the wasm and the rules in parallel, and hands both to the
+// Rust side, which observes the page, decides and applies. Everything the
+// browser calls into the wasm goes through `guard`: a failure anywhere
+// reverts the page, makes the SDK inert and says why in one console.warn.
+// No exception of ours ever reaches the page.
+import init, * as wasm from "jobwise-wasm";
 
-const READY = "data-jobwise-ready";
+const EVENT = "jobwise:decision";
 
-/** Lets the page show its slots (the snippet hides them until then). */
-function reveal() {
-  document.documentElement.setAttribute(READY, "");
-}
-
+/** Rules text from `#id` (inline JSON, waiting for it to be parsed) or a URL. */
 async function loadRules(rules) {
-  if (typeof rules !== "string" || rules === "") throw new Error("no rules given (data-rules)");
-  if (rules.startsWith("#")) {
-    const el = document.getElementById(rules.slice(1));
-    if (!el) throw new Error(`rules element ${rules} not found`);
-    return el.textContent;
+  if (typeof rules !== "string" || !rules) throw new Error("no rules given (data-rules)");
+  if (rules[0] !== "#") {
+    const res = await fetch(rules, { credentials: "same-origin" });
+    if (!res.ok) throw new Error(`rules ${rules}: HTTP ${res.status}`);
+    return res.text();
   }
-  const res = await fetch(rules, { credentials: "same-origin" });
-  if (!res.ok) throw new Error(`rules ${rules}: HTTP ${res.status}`);
-  return res.text();
+  const find = () => document.getElementById(rules.slice(1));
+  if (!find() && document.readyState === "loading") {
+    await new Promise((ok) => document.addEventListener("DOMContentLoaded", ok, { once: true }));
+  }
+  const el = find();
+  if (!el) throw new Error(`rules element ${rules} not found`);
+  return el.textContent;
 }
 
 /**
- * Starts Jobwise on this page.
- * @param {{rules: string, wasm?: string|URL, timeout?: number, debug?: boolean}} options
+ * Starts Jobwise on this page and returns the API of SPEC §6 at once.
+ * @param {{rules: string, wasm?: string|URL, timeout?: number, debug?: boolean, datalayer?: boolean}} options
  */
 export function start(options) {
+  const queue = [];
+  const listeners = [];
   let settle;
   let current = null;
-  const api = {
-    ready: new Promise((resolve) => (settle = resolve)),
-    decision: () => current,
+  let running = false;
+  let dead = false;
+  let consent = "";
+
+  const die = (why) => {
+    if (dead) return;
+    dead = true;
+    try {
+      if (running) wasm.fail();
+    } catch {}
+    document.documentElement.setAttribute("data-jobwise-ready", "");
+    console.warn(`jobwise: ${(why && why.message) || why}; showing the default content`);
+    settle(current);
   };
-  (async () => {
-    await init({ module_or_path: options.wasm });
-    const text = await loadRules(options.rules);
-    current = JSON.parse(boot(text) || "null");
-  })()
-    .catch((err) => {
-      console.warn(`jobwise: ${err && err.message ? err.message : err}; showing the default content`);
+  /** Runs `fn` against the wasm now, or once it has booted. */
+  const call = (fn) => {
+    if (dead) return;
+    if (!running) return void queue.push(fn);
+    try {
+      fn();
+    } catch (e) {
+      die(e);
+    }
+  };
+  const publish = (d) => {
+    settle(d);
+    document.dispatchEvent(new CustomEvent(EVENT, { detail: d }));
+    for (const fn of listeners) {
+      try {
+        fn(d);
+      } catch (e) {
+        setTimeout(() => {
+          throw e;
+        });
+      }
+    }
+    const layer = window.dataLayer;
+    if (options.datalayer && layer && typeof layer.push === "function") {
+      layer.push({ event: "jobwise_decision", jobwise_job: d.job, jobwise_stage: d.stage, jobwise_holdout: d.holdout });
+    }
+    if (options.debug) console.info("jobwise: decision", d);
+  };
+
+  // What the Rust side calls (src/web/host.rs).
+  const host = {
+    guard: (fn) =>
+      function (...args) {
+        if (!dead) {
+          try {
+            return fn.apply(this, args);
+          } catch (e) {
+            die(e);
+          }
+        }
+      },
+    decided(json, changed) {
+      const d = JSON.parse(json);
+      current = d;
+      // After the wasm call returns: a page listener may call back into it.
+      if (changed) queueMicrotask(() => dead || publish(d));
+    },
+    fail: die,
+    // Calls `fn` after each pushState/replaceState; returns the undo.
+    history(fn) {
+      const h = history;
+      const saved = ["pushState", "replaceState"].map((name) => {
+        const orig = h[name];
+        const wrap = function (...args) {
+          const out = orig.apply(this, args);
+          fn();
+          return out;
+        };
+        h[name] = wrap;
+        return () => h[name] === wrap && (h[name] = orig);
+      });
+      return () => saved.forEach((undo) => undo());
+    },
+  };
+
+  const api = {
+    ready: new Promise((ok) => (settle = ok)),
+    decision: () => current,
+    track: (name) => call(() => wasm.track(String(name))),
+    on(type, fn) {
+      if (type === "decision" && typeof fn === "function") listeners.push(fn);
+      return api;
+    },
+    revert: () => call(() => wasm.revert()),
+    forget: () => call(() => wasm.forget()),
+    consent(mode) {
+      consent = String(mode);
+      call(() => wasm.consent(consent));
+    },
+  };
+
+  Promise.all([init({ module_or_path: options.wasm }), loadRules(options.rules)])
+    .then(([, text]) => {
+      if (dead) return;
+      running = true;
+      wasm.boot(text, host, options.timeout ?? 300, consent);
+      queue.splice(0).forEach(call);
     })
-    .finally(() => {
-      reveal();
-      settle(current);
-    });
+    .catch(die);
   return api;
 }

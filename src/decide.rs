@@ -1,1 +1,456 @@
-//! Scores → a [`Decision`]: threshold, margin, stickiness, holdout, reasons.
+//! Scores → a [`Decision`] (SPEC §5 decision, §6 decision object): the
+//! policy (threshold, margin, stickiness), what the visitor picked, QA
+//! overrides, the holdout, and a reason for every point of every score.
+//!
+//! Policy, in order of precedence:
+//!
+//! 1. `force` (the `?jobwise=JOB` or `?jobwise=JOB@STAGE` QA override) names
+//!    a known job: that job (and stage), `via: "override"`.
+//! 2. The visitor picked a job (`Memory::pick`): that job, `via: "picked"`.
+//! 3. Otherwise inferred. A job is chosen when its score reaches
+//!    `threshold` and leads the runner-up (0 when it is the only job) by at
+//!    least `margin`. Once a job is active (`Memory::active`, the last
+//!    inferred job), a challenger must also lead it by `margin +
+//!    stickiness`; the active job stays while its own score is at least
+//!    `threshold - stickiness` (hysteresis both ways), and is dropped below
+//!    that. Otherwise `job` is `null`.
+//!
+//! Stages follow rule 3 without stickiness. The inferred job is computed in
+//! every case and remembered as the active one, so a cleared pick falls
+//! back on inference without a jump.
+//!
+//! `confidence` is the chosen job's softmax share over all job scores
+//! (`e^s / Σ e^s`), 0 when no job is chosen, 1 for a pick or an override.
+//! `holdout` is true when the visitor's bucket (0–99) is below the rules'
+//! `holdout` percent and the job was inferred: the web layer then keeps the
+//! defaults. A pick or an override is always applied.
+//!
+//! Every score equals the sum of its reasons' weights. Reasons with weight
+//! 0 record what was seen but did not count: a negated term, a pick, an
+//! override.
+
+use std::rc::Rc;
+
+use crate::json::{number, string, Object};
+use crate::memory::Memory;
+use crate::model::{fade, Compiled, Group};
+use crate::rules::Policy;
+use crate::signals::Signals;
+
+/// How the job was arrived at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Inferred,
+    Picked,
+    Override,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Inferred => "inferred",
+            Via::Picked => "picked",
+            Via::Override => "override",
+        }
+    }
+}
+
+/// Why a score has the value it has: one fired signal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The job (or, in `stage_reasons`, the stage) it counts for.
+    pub job: Rc<str>,
+    /// The signal's kind as in the rules (`terms`, `page`…), or `memory`,
+    /// `pick`, `override`.
+    pub signal: &'static str,
+    /// Effective weight, after fading.
+    pub weight: f64,
+    /// What matched, for people.
+    pub detail: String,
+    pub(crate) owner: u32,
+    /// Counts as this page's evidence for later pages.
+    pub(crate) carried: bool,
+}
+
+/// The decision of SPEC §6.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub job: Option<Rc<str>>,
+    pub label: Option<Rc<str>>,
+    pub stage: Option<Rc<str>>,
+    /// Every job's score, in file order.
+    pub scores: Scores,
+    /// Every stage's score, in file order.
+    pub stage_scores: Scores,
+    pub confidence: f64,
+    pub holdout: bool,
+    pub reasons: Vec<Reason>,
+    pub stage_reasons: Vec<Reason>,
+    pub via: Via,
+    /// The visitor's search terms for `data-jobwise-insert="terms"`: only
+    /// when they matched a positive signal of `job`, cut to 60 characters
+    /// at a word boundary.
+    pub terms: Option<String>,
+    /// The time the decision was taken for.
+    pub at_ms: f64,
+    /// What inference alone chose (remembered as the active job).
+    pub(crate) inferred: Option<u32>,
+}
+
+/// Scores of every job (or stage) in file order. The ids are shared with
+/// the compiled rules, so a decision costs one number per job.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scores {
+    ids: Rc<[Rc<str>]>,
+    values: Vec<f64>,
+}
+
+impl Scores {
+    /// `(id, score)` in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.ids
+            .iter()
+            .map(|id| &**id)
+            .zip(self.values.iter().copied())
+    }
+
+    /// The score of `id`.
+    pub fn get(&self, id: &str) -> Option<f64> {
+        self.iter().find(|(i, _)| *i == id).map(|(_, s)| s)
+    }
+
+    /// The scores alone, in file order.
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
+}
+
+/// Longest `terms` insertion, in characters.
+const TERMS_MAX: usize = 60;
+/// Slack for sums of decimal weights (0.1 + 0.2 reaching a 0.3 threshold).
+const EPS: f64 = 1e-9;
+
+/// Decides for `signals` at `now_ms`. `memory` is what earlier pages left
+/// (its page evidence is ignored: `signals` holds this page). `force` is
+/// the QA override `JOB` or `JOB@STAGE`; unknown ids are ignored.
+pub fn decide(
+    compiled: &Compiled,
+    signals: &Signals,
+    memory: &Memory,
+    now_ms: f64,
+    force: Option<&str>,
+) -> Decision {
+    let c = compiled;
+    let fired = c.evaluate(signals, now_ms);
+    let mut reasons = Vec::with_capacity(fired.len() + memory.carried.jobs.len() + 2);
+    let mut stage_reasons = Vec::new();
+    let faded = fade(
+        now_ms - memory.carried.at_ms,
+        c.policy.half_life_minutes * 60_000.0,
+    );
+    for (group, carried, list) in [
+        (&c.jobs, &memory.carried.jobs, &mut reasons),
+        (&c.stages, &memory.carried.stages, &mut stage_reasons),
+    ] {
+        for &(owner, weight) in carried {
+            if let Some(id) = group.ids.get(owner as usize) {
+                list.push(reason(
+                    id,
+                    "memory",
+                    weight * faded,
+                    "earlier pages of this visit".into(),
+                    owner,
+                ));
+            }
+        }
+    }
+    let mut insert = None;
+    for f in fired {
+        let (group, list) = if f.stage {
+            (&c.stages, &mut stage_reasons)
+        } else {
+            (&c.jobs, &mut reasons)
+        };
+        let mut r = reason(
+            &group.ids[f.owner as usize],
+            f.kind,
+            f.weight,
+            f.detail,
+            f.owner,
+        );
+        r.carried = f.carried;
+        list.push(r);
+        if !f.stage && f.weight > 0.0 {
+            if let Some(text) = f.terms {
+                insert.get_or_insert_with(Vec::new).push((f.owner, text));
+            }
+        }
+    }
+    let job_scores = sums(c.jobs.ids.len(), &reasons);
+    let stage_scores = sums(c.stages.ids.len(), &stage_reasons);
+
+    let inferred = choose(&job_scores, &c.policy, memory.active);
+    let mut job = inferred;
+    let mut stage = choose(&stage_scores, &c.policy, None);
+    let mut via = Via::Inferred;
+    if let Some(p) = memory.pick.filter(|p| (*p as usize) < job_scores.len()) {
+        job = Some(p);
+        via = Via::Picked;
+        reasons.push(reason(
+            &c.jobs.ids[p as usize],
+            "pick",
+            0.0,
+            "the visitor chose this job".into(),
+            p,
+        ));
+    }
+    if let Some(force) = force {
+        let (j, s) = match force.split_once('@') {
+            Some((j, s)) => (j, Some(s)),
+            None => (force, None),
+        };
+        if let Some(j) = c.jobs.index(j) {
+            job = Some(j);
+            via = Via::Override;
+            let mut detail = String::from("?jobwise=");
+            detail.push_str(force);
+            reasons.push(reason(&c.jobs.ids[j as usize], "override", 0.0, detail, j));
+            if let Some(s) = s.and_then(|s| c.stages.index(s)) {
+                stage = Some(s);
+            }
+        }
+    }
+
+    let confidence = match (job, via) {
+        (None, _) => 0.0,
+        (Some(j), Via::Inferred) => share(&job_scores, j as usize),
+        _ => 1.0,
+    };
+    let terms = job.and_then(|j| {
+        let (_, text) = insert?.into_iter().find(|(o, _)| *o == j)?;
+        Some(cut(text, TERMS_MAX))
+    });
+    Decision {
+        job: job.map(|j| c.jobs.ids[j as usize].clone()),
+        label: job.map(|j| c.jobs.labels[j as usize].clone()),
+        stage: stage.map(|s| c.stages.ids[s as usize].clone()),
+        scores: paired(&c.jobs, job_scores),
+        stage_scores: paired(&c.stages, stage_scores),
+        confidence,
+        holdout: via == Via::Inferred && f64::from(memory.bucket) < c.holdout,
+        reasons,
+        stage_reasons,
+        via,
+        terms,
+        at_ms: now_ms,
+        inferred,
+    }
+}
+
+fn reason(id: &Rc<str>, signal: &'static str, weight: f64, detail: String, owner: u32) -> Reason {
+    Reason {
+        job: id.clone(),
+        signal,
+        weight,
+        detail,
+        owner,
+        carried: false,
+    }
+}
+
+/// Scores as sums of the reasons, so both always agree.
+fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
+    let mut scores = vec![0.0; n];
+    for r in reasons {
+        scores[r.owner as usize] += r.weight;
+    }
+    scores
+}
+
+fn paired(group: &Group, values: Vec<f64>) -> Scores {
+    Scores {
+        ids: group.ids.clone(),
+        values,
+    }
+}
+
+/// The policy over scores in file order (rule 3 of the module docs).
+fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
+    // The top (the first of equals) and the runner-up (0 when alone).
+    let mut best = *scores.first()?;
+    let (mut top, mut second) = (0, f64::NEG_INFINITY);
+    for (i, &s) in scores.iter().enumerate().skip(1) {
+        if s > best {
+            (top, second, best) = (i, best, s);
+        } else if s > second {
+            second = s;
+        }
+    }
+    if second == f64::NEG_INFINITY {
+        second = 0.0;
+    }
+    let clears = best >= p.threshold - EPS && best - second >= p.margin - EPS;
+    if let Some(a) = active.map(|a| a as usize).filter(|a| *a < scores.len()) {
+        if top != a && clears && best - scores[a] >= p.margin + p.stickiness - EPS {
+            return Some(top as u32);
+        }
+        if scores[a] >= p.threshold - p.stickiness - EPS {
+            return Some(a as u32);
+        }
+    }
+    clears.then_some(top as u32)
+}
+
+/// `e^s_i / Σ e^s`, computed stably; jobs at 0 (most of them) share one term.
+fn share(scores: &[f64], i: usize) -> f64 {
+    let max = scores.iter().fold(f64::NEG_INFINITY, |m, s| m.max(*s));
+    let mut zeros = 0.0;
+    let mut sum = 0.0;
+    for s in scores {
+        if *s == 0.0 {
+            zeros += 1.0;
+        } else {
+            sum += (s - max).exp();
+        }
+    }
+    sum += zeros * (-max).exp();
+    (scores[i] - max).exp() / sum
+}
+
+/// At most `max` characters, cut at the last word boundary before them.
+fn cut(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let Some((end, next)) = text.char_indices().nth(max) else {
+        return text.into();
+    };
+    let head = &text[..end];
+    let head = if next.is_whitespace() {
+        head
+    } else {
+        head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+    };
+    head.trim_end().into()
+}
+
+impl Decision {
+    /// The decision as the JSON object of SPEC §6, with these extra
+    /// members after the standard ones: `via` (`"inferred"`, `"picked"` or
+    /// `"override"`), `terms` (see [`Decision::terms`]), `stageScores` and
+    /// `stageReasons` (members named `stage` instead of `job`). Numbers
+    /// have two decimals at most.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256 + 64 * self.reasons.len());
+        let mut o = Object::new(&mut out);
+        o.opt_str("job", self.job.as_deref());
+        o.opt_str("label", self.label.as_deref());
+        o.opt_str("stage", self.stage.as_deref());
+        scores_json(o.key("scores"), &self.scores);
+        number(o.key("confidence"), self.confidence);
+        o.key("holdout")
+            .push_str(if self.holdout { "true" } else { "false" });
+        reasons_json(o.key("reasons"), "job", &self.reasons);
+        o.opt_str("via", Some(self.via.as_str()));
+        o.opt_str("terms", self.terms.as_deref());
+        scores_json(o.key("stageScores"), &self.stage_scores);
+        reasons_json(o.key("stageReasons"), "stage", &self.stage_reasons);
+        o.end();
+        out
+    }
+}
+
+fn scores_json(out: &mut String, scores: &Scores) {
+    let mut o = Object::new(out);
+    for (id, s) in scores.iter() {
+        number(o.key(id), s);
+    }
+    o.end();
+}
+
+fn reasons_json(out: &mut String, owner: &str, reasons: &[Reason]) {
+    out.push('[');
+    for (i, r) in reasons.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut o = Object::new(out);
+        string(o.key(owner), &r.job);
+        o.opt_str("signal", Some(r.signal));
+        number(o.key("weight"), r.weight);
+        o.opt_str("detail", Some(&r.detail));
+        o.end();
+    }
+    out.push(']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: Policy = Policy {
+        threshold: 3.0,
+        margin: 1.0,
+        half_life_minutes: 30.0,
+        stickiness: 1.0,
+    };
+
+    #[test]
+    fn threshold_and_margin() {
+        assert_eq!(choose(&[3.0, 0.0], &P, None), Some(0));
+        assert_eq!(choose(&[2.99, 0.0], &P, None), None, "below threshold");
+        assert_eq!(choose(&[4.0, 3.5], &P, None), None, "lead below margin");
+        assert_eq!(choose(&[3.0, 4.0, 2.0], &P, None), Some(1));
+        assert_eq!(choose(&[5.0, 5.0], &P, None), None, "a tie is no lead");
+        assert_eq!(
+            choose(&[0.1 + 0.2 + 2.7, 2.0], &P, None),
+            Some(0),
+            "decimal sums"
+        );
+        assert_eq!(choose(&[], &P, None), None);
+        assert_eq!(choose(&[3.0], &P, None), Some(0), "a lone job leads 0");
+        assert_eq!(choose(&[-3.0, -5.0], &P, None), None);
+    }
+
+    #[test]
+    fn stickiness_both_ways() {
+        // A challenger leading by margin but not margin + stickiness: stays.
+        assert_eq!(choose(&[4.0, 5.5], &P, Some(0)), Some(0));
+        assert_eq!(choose(&[4.0, 5.5], &P, None), Some(1));
+        // Leading by margin + stickiness: replaced.
+        assert_eq!(choose(&[4.0, 6.0], &P, Some(0)), Some(1));
+        // Still at threshold - stickiness: stays without a challenger.
+        assert_eq!(choose(&[2.0, 0.0], &P, Some(0)), Some(0));
+        // Below it: dropped.
+        assert_eq!(choose(&[1.9, 0.0], &P, Some(0)), None);
+        // Dropped, and a challenger that clears the policy on its own wins.
+        assert_eq!(choose(&[1.0, 3.5], &P, Some(0)), Some(1));
+        // An active index out of range (rules changed) is ignored.
+        assert_eq!(choose(&[3.0, 0.0], &P, Some(7)), Some(0));
+    }
+
+    #[test]
+    fn softmax_share() {
+        assert!((share(&[0.0, 0.0], 0) - 0.5).abs() < 1e-12);
+        let s = share(&[5.0, 0.0, 0.0, 0.0], 0);
+        assert!((s - 5f64.exp() / (5f64.exp() + 3.0)).abs() < 1e-12);
+        assert!(share(&[800.0, 0.0], 0) <= 1.0, "no overflow");
+        let s = share(&[-2.0, 1.0, 0.0], 1);
+        let want = 1f64.exp() / ((-2f64).exp() + 1f64.exp() + 1.0);
+        assert!((s - want).abs() < 1e-12);
+    }
+
+    #[test]
+    fn terms_cut_at_word_boundary() {
+        assert_eq!(cut("  лофт  ", 60), "лофт");
+        let long = "ноутбук для монтажа видео 4к с хорошим экраном и мощной видеокартой недорого";
+        let got = cut(long, 60);
+        assert!(got.chars().count() <= 60);
+        assert!(long.starts_with(&got));
+        assert_eq!(
+            got,
+            "ноутбук для монтажа видео 4к с хорошим экраном и мощной"
+        );
+        assert_eq!(cut(&"a".repeat(70), 60), "a".repeat(60));
+        assert_eq!(cut("abc def", 3), "abc");
+        assert_eq!(cut("abcdef gh", 3), "abc");
+    }
+}

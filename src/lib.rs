@@ -16,7 +16,8 @@
 //!   validated as a whole, compiled once into lookup tables.
 //! * [`signals`] is the one input type of the model.
 //! * [`model`] scores jobs and stages; [`decide`] turns scores into a
-//!   [`decide::Decision`] with reasons.
+//!   [`decide::Decision`] with reasons; [`memory`] is what later pages of
+//!   the visit are told (derived numbers only).
 //!
 //! Everything above is plain Rust that `cargo test` runs natively. Only
 //! `web` (compiled for wasm32) touches the browser.
@@ -25,6 +26,7 @@
 pub mod arrival;
 pub mod decide;
 pub mod json;
+pub mod memory;
 pub mod model;
 pub mod rules;
 pub mod signals;

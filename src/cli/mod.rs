@@ -1,6 +1,7 @@
 //! The `jobwise` command line (SPEC §7): one module per subcommand. Native only.
 
 mod check;
+mod explain;
 mod referrer;
 
 const USAGE: &str = "usage: jobwise <command> [args]
@@ -21,6 +22,7 @@ pub fn main(args: Vec<String>) -> i32 {
     };
     match command {
         "check" => check::run(rest),
+        "explain" => explain::run(rest),
         "referrer" => referrer::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -1,2 +1,1007 @@
-//! Scores jobs and stages from signals: sum of fired weights, behavioural
-//! evidence fading with the half-life.
+//! Rules compiled once into lookup tables, and the scoring of one visitor:
+//! which signals fired and with what effective weight.
+//!
+//! Cost of a decision grows with what the visitor did, not with the size
+//! of the rules: every `terms` phrase of every job and stage sits in ONE
+//! [`TermIndex`] (and every `search` phrase in another). Every other signal
+//! is filed under a hash of one of its conditions (an event name, a
+//! selector, a page glob's literal prefix, a 4-byte piece of a parameter,
+//! page or referrer glob) and found by binary search from the visitor's own
+//! values; hash collisions only add candidates, which are then checked in
+//! full. Only signals with nothing to key on (device, hours, source, short
+//! globs…) are checked on every decision.
+//!
+//! A signal fires once, when all its conditions hold. Arrival conditions
+//! (terms, param, source, referrer) and circumstances (device, hours,
+//! weekdays, visits, daysSinceLastVisit) keep their weight for the whole
+//! page view; behavioural ones (page, dwell, click, scroll, search, event)
+//! take their freshest occurrence and fade as `0.5^(age / halfLife)`. With
+//! several behavioural conditions the oldest of their freshest occurrences
+//! counts: the evidence is only as fresh as its oldest part.
+
+mod glob;
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use crate::arrival::Source;
+use crate::json::number;
+use crate::rules::{Cmp, CmpOp, Condition, Device, Policy, Rules, Signal};
+use crate::signals::{Event, EventKind, Signals};
+use crate::text::{analyze, Hit, TermIndex, Token};
+use glob::Pattern;
+
+/// Ids and labels of the jobs (or of the stages), in file order.
+pub(crate) struct Group {
+    /// Shared with every decision's scores.
+    pub(crate) ids: Rc<[Rc<str>]>,
+    pub(crate) labels: Vec<Rc<str>>,
+}
+
+impl Group {
+    fn new(jobs: &[crate::rules::Job]) -> Group {
+        Group {
+            ids: jobs.iter().map(|j| Rc::from(j.id.as_str())).collect(),
+            labels: jobs.iter().map(|j| Rc::from(j.label.as_str())).collect(),
+        }
+    }
+
+    pub(crate) fn index(&self, id: &str) -> Option<u32> {
+        self.ids.iter().position(|j| &**j == id).map(|i| i as u32)
+    }
+}
+
+/// Rules ready for decisions: build once per page with [`compile`].
+pub struct Compiled {
+    pub(crate) policy: Policy,
+    /// Percent of visitors in the control group.
+    pub(crate) holdout: f64,
+    pub(crate) jobs: Group,
+    pub(crate) stages: Group,
+    sigs: Vec<Sig>,
+    /// Every `terms` phrase; the index id is a position in `term_of`.
+    terms: TermIndex,
+    /// Term id → (signal, phrase as written).
+    term_of: Vec<(u32, Box<str>)>,
+    search: TermIndex,
+    search_of: Vec<(u32, Box<str>)>,
+    /// (key hash, signal), sorted. A hash collision only adds a
+    /// candidate, which `check` then rejects.
+    keyed: Vec<(u64, u32)>,
+    /// Hashes of the URL parameter names that key signals, sorted.
+    param_names: Vec<u64>,
+    /// Some page (or referrer) globs are keyed by a 4-byte piece found
+    /// anywhere in the visitor's path (or host).
+    page_grams: bool,
+    referrer_grams: bool,
+    /// Signals with nothing to key on: checked on every decision.
+    scanned: Vec<u32>,
+    /// The last few visitor texts analysed. A page decides again on every
+    /// event with the same arrival terms, and analysing text is most of a
+    /// decision's cost.
+    memo: RefCell<Vec<Rc<Analysed>>>,
+}
+
+/// A visitor text analysed and looked up in one index.
+struct Analysed {
+    search: bool,
+    text: Box<str>,
+    tokens: Vec<Token>,
+    hits: Vec<Hit>,
+}
+
+/// Texts remembered in `Compiled::memo`.
+const MEMO: usize = 8;
+
+// Key kinds, in order of preference when a signal could use several:
+// exact names first, then globs by a literal prefix, then by a 4-byte piece
+// ("gram": the last 4 bytes of the glob's longest literal piece, looked up
+// at every offset of the visitor's value).
+const K_EVENT: u8 = 0;
+const K_CLICK: u8 = 1;
+const K_DWELL: u8 = 2;
+/// A page glob's literal prefix, cut to the longest of `PREFIXES` it has.
+const K_PAGE: u8 = 3;
+/// A parameter name alone, or with a gram of the value glob.
+const K_PARAM: u8 = 4;
+const K_REFERRER: u8 = 5;
+const K_PAGE_GRAM: u8 = 6;
+const PREFIXES: [usize; 4] = [4, 8, 16, 32];
+const GRAM: usize = 4;
+/// Separates a parameter name from a gram (never in UTF-8).
+const SEP: &[u8] = &[0xff];
+
+struct Sig {
+    /// Owned by a stage rather than a job.
+    stage: bool,
+    owner: u32,
+    weight: f64,
+    /// The rule's first key, named as in the rules (`terms`, `page`…).
+    kind: &'static str,
+    conds: Box<[Cond]>,
+    /// Has behaviour: fades with the half-life.
+    fades: bool,
+    /// Worth carrying to later pages (anything but pure circumstances,
+    /// which every page measures again).
+    carried: bool,
+    /// Has a `scroll` condition: its `page` globs apply to the scrolled page.
+    scroll: bool,
+}
+
+enum Cond {
+    Terms,
+    Search,
+    Param {
+        name: Box<str>,
+        globs: Box<[Pattern]>,
+    },
+    Source(Source),
+    Referrer(Pattern),
+    Page(Pattern),
+    Dwell {
+        selector: Box<str>,
+        seconds: f64,
+    },
+    Click(Box<str>),
+    Scroll(f64),
+    Event(Box<str>),
+    Device(Device),
+    Hours {
+        from: u8,
+        to: u8,
+    },
+    Weekdays(u8),
+    Visits(Cmp),
+    Days(Cmp),
+}
+
+/// Compiles rules into lookup tables.
+pub fn compile(rules: &Rules) -> Compiled {
+    let mut c = Compiled {
+        policy: rules.decision,
+        holdout: rules.holdout,
+        jobs: Group::new(&rules.jobs),
+        stages: Group::new(&rules.stages),
+        sigs: Vec::new(),
+        terms: TermIndex::default(),
+        term_of: Vec::new(),
+        search: TermIndex::default(),
+        search_of: Vec::new(),
+        keyed: Vec::new(),
+        param_names: Vec::new(),
+        page_grams: false,
+        referrer_grams: false,
+        scanned: Vec::new(),
+        memo: RefCell::new(Vec::new()),
+    };
+    for (stage, group) in [(false, &rules.jobs), (true, &rules.stages)] {
+        for (owner, job) in group.iter().enumerate() {
+            for signal in &job.signals {
+                c.add(stage, owner as u32, signal);
+            }
+        }
+    }
+    c.keyed.sort_unstable();
+    c.param_names.sort_unstable();
+    c.param_names.dedup();
+    c
+}
+
+fn kind_name(c: &Condition) -> &'static str {
+    match c {
+        Condition::Terms(_) => "terms",
+        Condition::Param { .. } => "param",
+        Condition::Source(_) => "source",
+        Condition::Referrer(_) => "referrer",
+        Condition::Page(_) => "page",
+        Condition::Dwell { .. } => "dwell",
+        Condition::Click(_) => "click",
+        Condition::Scroll(_) => "scroll",
+        Condition::Search(_) => "search",
+        Condition::Event(_) => "event",
+        Condition::Device(_) => "device",
+        Condition::Hours { .. } => "hours",
+        Condition::Weekdays(_) => "weekdays",
+        Condition::Visits(_) => "visits",
+        Condition::DaysSinceLastVisit(_) => "daysSinceLastVisit",
+    }
+}
+
+impl Compiled {
+    fn add(&mut self, stage: bool, owner: u32, signal: &Signal) {
+        let Some(first) = signal.conditions.first() else {
+            return; // nothing to hold: never fires
+        };
+        let id = self.sigs.len() as u32;
+        let mut conds = Vec::with_capacity(signal.conditions.len());
+        let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
+        // The preferred condition's kind and keys (any of them may fire it).
+        let mut key: Option<(u8, Vec<u64>)> = None;
+        let mut offer = |kind: u8, keys: Vec<u64>| {
+            if !keys.is_empty() && key.as_ref().is_none_or(|(k, _)| kind < *k) {
+                key = Some((kind, keys));
+            }
+        };
+        for cond in &signal.conditions {
+            let behaviour = matches!(
+                cond,
+                Condition::Page(_)
+                    | Condition::Dwell { .. }
+                    | Condition::Click(_)
+                    | Condition::Scroll(_)
+                    | Condition::Search(_)
+                    | Condition::Event(_)
+            );
+            fades |= behaviour;
+            carried |= behaviour
+                || matches!(
+                    cond,
+                    Condition::Terms(_)
+                        | Condition::Param { .. }
+                        | Condition::Source(_)
+                        | Condition::Referrer(_)
+                );
+            conds.push(match cond {
+                Condition::Terms(list) => {
+                    by_terms = true;
+                    add_phrases(&mut self.terms, &mut self.term_of, list, id);
+                    Cond::Terms
+                }
+                Condition::Search(list) => {
+                    by_terms = true;
+                    add_phrases(&mut self.search, &mut self.search_of, list, id);
+                    Cond::Search
+                }
+                Condition::Param { name, globs } => {
+                    let name = name.to_ascii_lowercase();
+                    let globs: Box<[Pattern]> = globs.iter().map(|g| Pattern::new(&g.0)).collect();
+                    let named = Fnv::new(K_PARAM).feed(name.as_bytes());
+                    self.param_names.push(named.0);
+                    let mut keys: Vec<u64> = globs
+                        .iter()
+                        .map(|g| match gram(g.longest()) {
+                            Some(w) => named.feed(SEP).feed(w).0,
+                            None => named.0,
+                        })
+                        .collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    offer(K_PARAM, keys);
+                    Cond::Param {
+                        name: name.into(),
+                        globs,
+                    }
+                }
+                Condition::Source(s) => Cond::Source(*s),
+                Condition::Referrer(g) => {
+                    let p = Pattern::new(&g.0);
+                    if let Some(w) = gram(p.longest()) {
+                        offer(K_REFERRER, vec![hash(K_REFERRER, w)]);
+                    }
+                    Cond::Referrer(p)
+                }
+                Condition::Page(g) => {
+                    let p = Pattern::new(&g.0);
+                    let prefix = p.prefix().as_bytes();
+                    if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
+                        offer(K_PAGE, vec![hash(K_PAGE, &prefix[..*len])]);
+                    } else if let Some(w) = gram(p.longest()) {
+                        offer(K_PAGE_GRAM, vec![hash(K_PAGE_GRAM, w)]);
+                    }
+                    Cond::Page(p)
+                }
+                Condition::Dwell { selector, seconds } => {
+                    offer(K_DWELL, vec![hash(K_DWELL, selector.as_bytes())]);
+                    Cond::Dwell {
+                        selector: selector.as_str().into(),
+                        seconds: *seconds,
+                    }
+                }
+                Condition::Click(selector) => {
+                    offer(K_CLICK, vec![hash(K_CLICK, selector.as_bytes())]);
+                    Cond::Click(selector.as_str().into())
+                }
+                Condition::Scroll(p) => {
+                    scroll = true;
+                    Cond::Scroll(*p)
+                }
+                Condition::Event(name) => {
+                    offer(K_EVENT, vec![hash(K_EVENT, name.as_bytes())]);
+                    Cond::Event(name.as_str().into())
+                }
+                Condition::Device(d) => Cond::Device(*d),
+                Condition::Hours { from, to } => Cond::Hours {
+                    from: *from,
+                    to: *to,
+                },
+                Condition::Weekdays(w) => Cond::Weekdays(*w),
+                Condition::Visits(c) => Cond::Visits(*c),
+                Condition::DaysSinceLastVisit(c) => Cond::Days(*c),
+            });
+        }
+        if !by_terms {
+            match key {
+                Some((kind, keys)) => {
+                    self.page_grams |= kind == K_PAGE_GRAM;
+                    self.referrer_grams |= kind == K_REFERRER;
+                    self.keyed.extend(keys.into_iter().map(|h| (h, id)));
+                }
+                None => self.scanned.push(id),
+            }
+        }
+        self.sigs.push(Sig {
+            stage,
+            owner,
+            weight: signal.weight,
+            kind: kind_name(first),
+            conds: conds.into(),
+            fades,
+            carried,
+            scroll,
+        });
+    }
+
+    /// The signals keyed by hash `h`.
+    fn lookup(&self, h: u64, out: &mut Vec<u32>) {
+        let from = self.keyed.partition_point(|(k, _)| *k < h);
+        for (k, sig) in &self.keyed[from..] {
+            if *k != h {
+                break;
+            }
+            out.push(*sig);
+        }
+    }
+
+    /// Job id → index, in file order.
+    pub fn job_index(&self, id: &str) -> Option<u32> {
+        self.jobs.index(id)
+    }
+
+    /// Job ids in file order.
+    pub fn job_ids(&self) -> &[Rc<str>] {
+        &self.jobs.ids
+    }
+
+    /// Stage ids in file order.
+    pub fn stage_ids(&self) -> &[Rc<str>] {
+        &self.stages.ids
+    }
+
+    /// Every selector a `click` condition names, sorted, once each: the
+    /// browser listens for clicks on these only, and reports the selector.
+    pub fn click_selectors(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .conds()
+            .filter_map(|c| match c {
+                Cond::Click(s) => Some(&**s),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every (selector, seconds) a `dwell` condition names, sorted, once
+    /// each: the browser reports a `Dwell` event when an element matching
+    /// the selector has been in view for that many seconds.
+    pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
+        let mut out: Vec<(&str, f64)> = self
+            .conds()
+            .filter_map(|c| match c {
+                Cond::Dwell { selector, seconds } => Some((&**selector, *seconds)),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
+        out.dedup();
+        out
+    }
+
+    /// Every scroll depth (percent) a `scroll` condition names, ascending.
+    pub fn scroll_marks(&self) -> Vec<f64> {
+        let mut out: Vec<f64> = self
+            .conds()
+            .filter_map(|c| match c {
+                Cond::Scroll(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable_by(f64::total_cmp);
+        out.dedup();
+        out
+    }
+
+    fn conds(&self) -> impl Iterator<Item = &Cond> {
+        self.sigs.iter().flat_map(|s| s.conds.iter())
+    }
+}
+
+/// FNV-1a, fed piece by piece so a prefix is hashed once.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(kind: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).feed(&[kind])
+    }
+
+    fn feed(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Fnv(h)
+    }
+}
+
+fn hash(kind: u8, key: &[u8]) -> u64 {
+    Fnv::new(kind).feed(key).0
+}
+
+/// The gram a glob piece is keyed by: its last `GRAM` bytes.
+fn gram(piece: &str) -> Option<&[u8]> {
+    let b = piece.as_bytes();
+    b.len().checked_sub(GRAM).map(|i| &b[i..])
+}
+
+/// Looks up `base` fed with every `GRAM`-byte window of `value`.
+fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u32>) {
+    for w in value.as_bytes().windows(GRAM) {
+        c.lookup(base.feed(w).0, out);
+    }
+}
+
+/// Lower-case, borrowing when there is nothing to change (the usual case
+/// for URLs and paths).
+fn lower(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn add_phrases(index: &mut TermIndex, of: &mut Vec<(u32, Box<str>)>, list: &[String], sig: u32) {
+    for phrase in list {
+        if index.add(phrase, of.len() as u32) {
+            of.push((sig, phrase.as_str().into()));
+        }
+    }
+}
+
+/// A signal that fired in one decision (or would have, but for a negation).
+pub(crate) struct Fired<'a> {
+    pub(crate) stage: bool,
+    pub(crate) owner: u32,
+    pub(crate) kind: &'static str,
+    /// After fading; 0 for a negated match, reported as ignored.
+    pub(crate) weight: f64,
+    pub(crate) carried: bool,
+    pub(crate) detail: String,
+    /// The visitor's text a `terms` condition matched.
+    pub(crate) terms: Option<&'a str>,
+}
+
+/// The best match of a signal's phrases in the visitor's words.
+struct Best {
+    sig: u32,
+    term: u32,
+    /// Which analysed text: an arrival text, or a search event.
+    text: usize,
+    start: usize,
+    end: usize,
+    fuzzy: bool,
+    negated: bool,
+    at: f64,
+}
+
+impl Best {
+    /// Not negated, then exact, then freshest, then longest first; then the
+    /// rules' order, so reasons never depend on the sort.
+    fn rank(&self, o: &Best) -> Ordering {
+        self.sig
+            .cmp(&o.sig)
+            .then(self.negated.cmp(&o.negated))
+            .then(self.fuzzy.cmp(&o.fuzzy))
+            .then(o.at.total_cmp(&self.at))
+            .then((o.end - o.start).cmp(&(self.end - self.start)))
+            .then(self.term.cmp(&o.term))
+            .then(self.start.cmp(&o.start))
+    }
+}
+
+/// The visitor's values, lower-cased and analysed once per decision.
+struct Seen<'a> {
+    signals: &'a Signals,
+    now: f64,
+    params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    host: Option<Cow<'a, str>>,
+    /// Per event: the lower-cased path of a page or scroll event.
+    paths: Vec<Option<Cow<'a, str>>>,
+    /// Arrival texts (terms, utm_term) as given and analysed.
+    texts: Vec<(&'a str, Rc<Analysed>)>,
+    /// Search events' texts analysed.
+    searches: Vec<Rc<Analysed>>,
+    term_best: Vec<Best>,
+    search_best: Vec<Best>,
+}
+
+fn find_best(of: &[(u32, Box<str>)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
+    for hit in hits {
+        if let Some((sig, _)) = of.get(hit.id as usize) {
+            out.push(Best {
+                sig: *sig,
+                term: hit.id,
+                text,
+                start: hit.start,
+                end: hit.end,
+                fuzzy: hit.fuzzy,
+                negated: hit.negated,
+                at,
+            });
+        }
+    }
+}
+
+fn keep_best(list: &mut Vec<Best>) {
+    list.sort_unstable_by(Best::rank);
+    list.dedup_by_key(|b| b.sig);
+}
+
+fn best(list: &[Best], sig: u32) -> Option<&Best> {
+    list.binary_search_by_key(&sig, |b| b.sig)
+        .ok()
+        .map(|i| &list[i])
+}
+
+impl Compiled {
+    /// Every signal that fired for this visitor at `now_ms`, in rule order
+    /// (jobs, then stages).
+    pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
+        let seen = self.see(signals, now_ms);
+        let mut cand: Vec<u32> = Vec::with_capacity(32);
+        cand.extend(seen.term_best.iter().map(|b| b.sig));
+        cand.extend(seen.search_best.iter().map(|b| b.sig));
+        cand.extend_from_slice(&self.scanned);
+        for (name, value) in &seen.params {
+            let named = Fnv::new(K_PARAM).feed(name.as_bytes());
+            if self.param_names.binary_search(&named.0).is_ok() {
+                self.lookup(named.0, &mut cand);
+                windows(self, named.feed(SEP), value, &mut cand);
+            }
+        }
+        if let Some(host) = seen.host.as_deref().filter(|_| self.referrer_grams) {
+            windows(self, Fnv::new(K_REFERRER), host, &mut cand);
+        }
+        for (event, path) in signals.events.iter().zip(&seen.paths) {
+            let exact = |kind, key: &str, cand: &mut Vec<u32>| {
+                self.lookup(hash(kind, key.as_bytes()), cand)
+            };
+            match &event.kind {
+                EventKind::Custom(name) => exact(K_EVENT, name, &mut cand),
+                EventKind::Click(sel) => exact(K_CLICK, sel, &mut cand),
+                EventKind::Dwell { selector, .. } => exact(K_DWELL, selector, &mut cand),
+                _ => {
+                    let Some(path) = path.as_deref() else {
+                        continue;
+                    };
+                    for len in PREFIXES {
+                        if let Some(prefix) = path.as_bytes().get(..len) {
+                            self.lookup(hash(K_PAGE, prefix), &mut cand);
+                        }
+                    }
+                    if self.page_grams {
+                        windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
+                    }
+                }
+            }
+        }
+        cand.sort_unstable();
+        cand.dedup();
+
+        let half_life = self.policy.half_life_minutes * 60_000.0;
+        let mut out = Vec::with_capacity(cand.len());
+        for id in cand {
+            let sig = &self.sigs[id as usize];
+            if let Some(check) = self.check(id, sig, &seen) {
+                let weight = if check.negated {
+                    0.0
+                } else if sig.fades {
+                    sig.weight * fade(now_ms - check.at, half_life)
+                } else {
+                    sig.weight
+                };
+                out.push(Fired {
+                    stage: sig.stage,
+                    owner: sig.owner,
+                    kind: sig.kind,
+                    weight,
+                    carried: sig.carried && !check.negated,
+                    detail: check.detail,
+                    terms: check.terms,
+                });
+            }
+        }
+        out
+    }
+
+    fn see<'a>(&self, signals: &'a Signals, now: f64) -> Seen<'a> {
+        let arrival = &signals.arrival;
+        let mut seen = Seen {
+            signals,
+            now,
+            params: arrival
+                .params
+                .iter()
+                .map(|(k, v)| (lower(k), lower(v)))
+                .collect(),
+            host: arrival.referrer_host.as_deref().map(lower),
+            paths: signals
+                .events
+                .iter()
+                .map(|e| match &e.kind {
+                    EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
+                    _ => None,
+                })
+                .collect(),
+            texts: Vec::new(),
+            searches: Vec::new(),
+            term_best: Vec::new(),
+            search_best: Vec::new(),
+        };
+        let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
+        let utm = arrival
+            .params
+            .iter()
+            .find(|(k, _)| k == "utm_term")
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
+        if !self.term_of.is_empty() {
+            for text in terms.into_iter().chain(utm) {
+                let a = self.analysed(false, text);
+                let n = seen.texts.len();
+                find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
+                seen.texts.push((text, a));
+            }
+            keep_best(&mut seen.term_best);
+        }
+        if !self.search_of.is_empty() {
+            for event in &signals.events {
+                if let EventKind::Search(text) = &event.kind {
+                    let a = self.analysed(true, text);
+                    let n = seen.searches.len();
+                    find_best(
+                        &self.search_of,
+                        &a.hits,
+                        n,
+                        event.at_ms,
+                        &mut seen.search_best,
+                    );
+                    seen.searches.push(a);
+                }
+            }
+            keep_best(&mut seen.search_best);
+        }
+        seen
+    }
+
+    /// `text` analysed and looked up in the terms (or search) index,
+    /// remembered for the next decisions.
+    fn analysed(&self, search: bool, text: &str) -> Rc<Analysed> {
+        let mut memo = self.memo.borrow_mut();
+        if let Some(a) = memo.iter().find(|a| a.search == search && &*a.text == text) {
+            return a.clone();
+        }
+        let tokens = analyze(text);
+        let index = if search { &self.search } else { &self.terms };
+        let a = Rc::new(Analysed {
+            search,
+            text: text.into(),
+            hits: index.find(&tokens),
+            tokens,
+        });
+        if memo.len() >= MEMO {
+            memo.remove(0);
+        }
+        memo.push(a.clone());
+        a
+    }
+}
+
+/// `0.5^(age / half_life)`; no fading for a non-positive half-life, and
+/// none for evidence from the future (clock skew).
+pub(crate) fn fade(age_ms: f64, half_life_ms: f64) -> f64 {
+    if half_life_ms > 0.0 && age_ms > 0.0 {
+        (-age_ms / half_life_ms).exp2()
+    } else {
+        1.0
+    }
+}
+
+/// The outcome of checking one signal's conditions.
+struct Check<'a> {
+    /// Time of the oldest freshest behaviour (`now` when none).
+    at: f64,
+    detail: String,
+    negated: bool,
+    terms: Option<&'a str>,
+}
+
+/// Separates condition details in a reason.
+fn sep(detail: &mut String) -> &mut String {
+    if !detail.is_empty() {
+        detail.push_str(", ");
+    }
+    detail
+}
+
+fn quoted_words(out: &mut String, tokens: &[Token], start: usize, end: usize) {
+    out.push('"');
+    for (i, t) in tokens.get(start..end).unwrap_or(&[]).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.word);
+    }
+    out.push('"');
+}
+
+/// `"visitor words" ~ "phrase"`, noting typos and negation.
+fn match_detail(out: &mut String, tokens: &[Token], b: &Best, phrase: &str) {
+    quoted_words(out, tokens, b.start, b.end);
+    out.push_str(if b.fuzzy { " ≈ \"" } else { " ~ \"" });
+    out.push_str(phrase);
+    out.push('"');
+    if b.fuzzy {
+        out.push_str(" (typo)");
+    }
+    if b.negated {
+        out.push_str(" negated: ignored");
+    }
+}
+
+fn cmp_holds(c: &Cmp, v: f64) -> bool {
+    match c.op {
+        CmpOp::Lt => v < c.value,
+        CmpOp::Le => v <= c.value,
+        CmpOp::Eq => v == c.value,
+        CmpOp::Ge => v >= c.value,
+        CmpOp::Gt => v > c.value,
+    }
+}
+
+fn cmp_detail(out: &mut String, what: &str, v: f64, c: &Cmp) {
+    out.push_str(what);
+    number(out, v);
+    out.push_str(match c.op {
+        CmpOp::Lt => " < ",
+        CmpOp::Le => " <= ",
+        CmpOp::Eq => " = ",
+        CmpOp::Ge => " >= ",
+        CmpOp::Gt => " > ",
+    });
+    number(out, c.value);
+}
+
+pub(crate) fn device_name(d: Device) -> &'static str {
+    match d {
+        Device::Mobile => "mobile",
+        Device::Tablet => "tablet",
+        Device::Desktop => "desktop",
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl Compiled {
+    /// Checks every condition of `sig`; `None` as soon as one fails.
+    fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
+        let s = seen.signals;
+        let ctx = &s.context;
+        let mut c = Check {
+            at: seen.now,
+            detail: String::with_capacity(64),
+            negated: false,
+            terms: None,
+        };
+        // The freshest event satisfying `ok` (the latest of equals).
+        let freshest = |ok: &dyn Fn(usize, &EventKind) -> bool| {
+            let mut found: Option<(usize, &Event)> = None;
+            for (i, e) in s.events.iter().enumerate() {
+                if ok(i, &e.kind) && found.is_none_or(|(_, f)| e.at_ms >= f.at_ms) {
+                    found = Some((i, e));
+                }
+            }
+            found
+        };
+        for cond in sig.conds.iter() {
+            match cond {
+                Cond::Terms => {
+                    let b = best(&seen.term_best, id)?;
+                    let (text, a) = &seen.texts[b.text];
+                    let tokens = &a.tokens;
+                    match_detail(
+                        sep(&mut c.detail),
+                        tokens,
+                        b,
+                        &self.term_of[b.term as usize].1,
+                    );
+                    c.negated |= b.negated;
+                    if !b.negated {
+                        c.terms = Some(*text);
+                    }
+                }
+                Cond::Search => {
+                    let b = best(&seen.search_best, id)?;
+                    let d = sep(&mut c.detail);
+                    d.push_str("search ");
+                    match_detail(
+                        d,
+                        &seen.searches[b.text].tokens,
+                        b,
+                        &self.search_of[b.term as usize].1,
+                    );
+                    c.negated |= b.negated;
+                    c.at = c.at.min(b.at);
+                }
+                Cond::Param { name, globs } => {
+                    let (i, glob) = seen.params.iter().enumerate().find_map(|(i, (k, v))| {
+                        if k != &**name {
+                            return None;
+                        }
+                        globs.iter().find(|g| g.matches(v)).map(|g| (i, g))
+                    })?;
+                    let (k, v) = &s.arrival.params[i];
+                    let d = sep(&mut c.detail);
+                    d.push_str(k);
+                    d.push('=');
+                    d.push_str(v);
+                    d.push_str(" ~ ");
+                    d.push_str(&glob.source);
+                }
+                Cond::Source(src) => {
+                    if s.arrival.source != *src {
+                        return None;
+                    }
+                    sep(&mut c.detail).push_str("source ");
+                    c.detail.push_str(src.as_str());
+                }
+                Cond::Referrer(glob) => {
+                    let host = seen.host.as_deref().filter(|h| glob.matches(h))?;
+                    let d = sep(&mut c.detail);
+                    d.push_str("referrer ");
+                    d.push_str(host);
+                    d.push_str(" ~ ");
+                    d.push_str(&glob.source);
+                }
+                // Within a scroll signal, the scroll's page is checked below.
+                Cond::Page(_) if sig.scroll => {}
+                Cond::Page(glob) => {
+                    let (i, e) = freshest(&|i, k| {
+                        matches!(k, EventKind::Page(_))
+                            && seen.paths[i].as_deref().is_some_and(|p| glob.matches(p))
+                    })?;
+                    if let EventKind::Page(path) = &e.kind {
+                        page_detail(sep(&mut c.detail), path, glob);
+                    }
+                    c.at = c.at.min(s.events[i].at_ms);
+                }
+                Cond::Dwell { selector, seconds } => {
+                    let (_, e) = freshest(&|_, k| {
+                        matches!(k, EventKind::Dwell { selector: got, seconds: secs }
+                            if got == &**selector && *secs >= *seconds)
+                    })?;
+                    if let EventKind::Dwell { seconds: secs, .. } = &e.kind {
+                        let d = sep(&mut c.detail);
+                        d.push_str("dwell ");
+                        d.push_str(selector);
+                        d.push(' ');
+                        number(d, *secs);
+                        d.push_str("s >= ");
+                        number(d, *seconds);
+                        d.push('s');
+                    }
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Click(selector) => {
+                    let (_, e) =
+                        freshest(&|_, k| matches!(k, EventKind::Click(got) if got == &**selector))?;
+                    sep(&mut c.detail).push_str("click ");
+                    c.detail.push_str(selector);
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Scroll(min) => {
+                    let on_page = |i: usize| {
+                        sig.conds.iter().all(|c| match c {
+                            Cond::Page(g) => seen.paths[i].as_deref().is_some_and(|p| g.matches(p)),
+                            _ => true,
+                        })
+                    };
+                    let (_, e) = freshest(&|i, k| {
+                        matches!(k, EventKind::Scroll { percent, .. } if *percent >= *min)
+                            && on_page(i)
+                    })?;
+                    if let EventKind::Scroll { percent, path } = &e.kind {
+                        let d = sep(&mut c.detail);
+                        d.push_str("scroll ");
+                        number(d, *percent);
+                        d.push_str("% >= ");
+                        number(d, *min);
+                        d.push('%');
+                        for cond in sig.conds.iter() {
+                            if let Cond::Page(glob) = cond {
+                                d.push_str(" on ");
+                                page_detail(d, path, glob);
+                            }
+                        }
+                    }
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Event(name) => {
+                    let (_, e) =
+                        freshest(&|_, k| matches!(k, EventKind::Custom(got) if got == &**name))?;
+                    sep(&mut c.detail).push_str("event ");
+                    c.detail.push_str(name);
+                    c.at = c.at.min(e.at_ms);
+                }
+                Cond::Device(d) => {
+                    if ctx.device != *d {
+                        return None;
+                    }
+                    sep(&mut c.detail).push_str("device ");
+                    c.detail.push_str(device_name(*d));
+                }
+                Cond::Hours { from, to } => {
+                    let h = ctx.hour;
+                    let inside = if from <= to {
+                        (*from..=*to).contains(&h)
+                    } else {
+                        h >= *from || h <= *to
+                    };
+                    if !inside {
+                        return None;
+                    }
+                    let d = sep(&mut c.detail);
+                    d.push_str("hour ");
+                    number(d, f64::from(h));
+                    d.push_str(" in ");
+                    number(d, f64::from(*from));
+                    d.push('-');
+                    number(d, f64::from(*to));
+                }
+                Cond::Weekdays(mask) => {
+                    let day = WEEKDAYS.get(usize::from(ctx.weekday))?;
+                    if mask >> ctx.weekday & 1 == 0 {
+                        return None;
+                    }
+                    sep(&mut c.detail).push_str("weekday ");
+                    c.detail.push_str(day);
+                }
+                Cond::Visits(cmp) => {
+                    let v = f64::from(ctx.visits);
+                    if !cmp_holds(cmp, v) {
+                        return None;
+                    }
+                    cmp_detail(sep(&mut c.detail), "visits ", v, cmp);
+                }
+                Cond::Days(cmp) => {
+                    let v = ctx.days_since_last_visit.filter(|v| cmp_holds(cmp, *v))?;
+                    cmp_detail(sep(&mut c.detail), "days since last visit ", v, cmp);
+                }
+            }
+        }
+        Some(c)
+    }
+}
+
+fn page_detail(out: &mut String, path: &str, glob: &Pattern) {
+    out.push_str("page ");
+    out.push_str(path);
+    out.push_str(" ~ ");
+    out.push_str(&glob.source);
+}

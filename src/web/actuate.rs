@@ -1,35 +1,497 @@
-//! Applies a decision to the page: variant templates into slots.
+//! Applies a [`Plan`] to the page and can take it back exactly.
+//!
+//! Every marked-up element gets an entry holding what was applied and the
+//! originals it replaced (child nodes in order, attribute values), so
+//! [`Actuator::revert`] restores the DOM as it was. Three observers keep the
+//! page right over time:
+//!
+//! * elements added by the parser or the page's framework get the current
+//!   plan before they are painted (a MutationObserver runs before render);
+//! * when the framework re-renders a changed element, the change is applied
+//!   again, at most [`REAPPLY_PER_SECOND`] times a second per element, after
+//!   which Jobwise gives that element up to the framework;
+//! * a change the visitor would see happen (the element is in the viewport)
+//!   waits until the element leaves it.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlTemplateElement};
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, MutationObserver,
+    MutationObserverInit, MutationRecord, Node,
+};
 
-/// Shows the slot's variant for `job`: the slot's own children are
-/// replaced by a copy of the first `<template data-jobwise-variant>` that
-/// lists the job. Returns false (slot untouched) when none does.
-pub fn show_variant(slot: &Element, job: &str) -> bool {
-    let templates = slot.children();
-    let variant = (0..templates.length())
-        .filter_map(|i| templates.item(i))
-        .filter_map(|el| el.dyn_into::<HtmlTemplateElement>().ok())
-        .find(|t| {
-            t.get_attribute("data-jobwise-variant")
-                .is_some_and(|jobs| jobs.split_whitespace().any(|j| j == job))
-        });
-    let Some(variant) = variant else {
-        return false;
-    };
-    let mut child = slot.first_child();
-    while let Some(node) = child {
-        child = node.next_sibling();
-        if node.dyn_ref::<HtmlTemplateElement>().is_none() {
-            let _ = slot.remove_child(&node);
+use super::dom::{self, DONE, MANAGED};
+use super::host::Callback;
+use super::plan::{changes, Change, Plan};
+
+/// Re-applications allowed per element (keyed by its markup) per second.
+pub const REAPPLY_PER_SECOND: u32 = 4;
+/// Attributes the plan may set: re-renders touching them are re-applied.
+const WATCHED: [&str; 7] = [
+    "href",
+    "title",
+    "aria-label",
+    "alt",
+    "src",
+    "style",
+    dom::SHOWN,
+];
+
+/// What an observer of the actuator reports.
+#[derive(Clone, Copy)]
+pub enum Notice {
+    /// Nodes were added to the document.
+    Added,
+    /// A changed element was mutated by someone else.
+    Mutated,
+    /// Elements waiting for a change left (or entered) the viewport.
+    Left,
+}
+
+/// Whether a change may happen where the visitor sees it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Nothing has been painted yet (before the timeout, or new elements).
+    Free,
+    /// An element in the viewport keeps what it shows until it leaves.
+    Careful,
+    /// Everything changes at once (the visitor picked a job; a new page).
+    Force,
+}
+
+struct Entry {
+    el: Element,
+    /// The element's markup attribute and value: re-render budgets count
+    /// per key, so a framework that re-creates the element each frame is
+    /// still given up.
+    key: String,
+    applied: Vec<Change>,
+    children: Option<Children>,
+    attrs: Vec<Attr>,
+    /// A change waits for the element to leave the viewport.
+    pending: bool,
+    watched: bool,
+}
+
+struct Children {
+    /// Every child node before the change, in order (templates included).
+    original: Vec<Node>,
+    /// The nodes the change put in.
+    inserted: Vec<Node>,
+}
+
+struct Attr {
+    name: String,
+    original: Option<String>,
+    ours: String,
+}
+
+struct Budget {
+    key: String,
+    since: f64,
+    spent: u32,
+}
+
+pub struct Actuator {
+    plan: Plan,
+    entries: Vec<Entry>,
+    budgets: Vec<Budget>,
+    added: MutationObserver,
+    watch: MutationObserver,
+    leave: IntersectionObserver,
+    _callbacks: [Callback; 3],
+}
+
+impl Actuator {
+    /// An actuator with an empty plan; its observers report through `route`
+    /// (which hands the notice back to [`Actuator::notice`]).
+    pub fn new(route: fn(Notice, JsValue)) -> Result<Actuator, JsValue> {
+        let cb = |n: Notice| Callback::new(move |v| route(n, v));
+        let callbacks = [cb(Notice::Added), cb(Notice::Mutated), cb(Notice::Left)];
+        let added = MutationObserver::new(&callbacks[0].f)?;
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        added.observe_with_options(&dom::document(), &init)?;
+        Ok(Actuator {
+            plan: Plan::default(),
+            entries: Vec::new(),
+            budgets: Vec::new(),
+            added,
+            watch: MutationObserver::new(&callbacks[1].f)?,
+            leave: IntersectionObserver::new(&callbacks[2].f)?,
+            _callbacks: callbacks,
+        })
+    }
+
+    /// Takes a new plan: every known element follows it (as `mode`
+    /// allows), then every element not seen yet.
+    pub fn set_plan(&mut self, plan: Plan, mode: Mode) {
+        self.plan = plan;
+        let mut i = 0;
+        while i < self.entries.len() {
+            let el = self.entries[i].el.clone();
+            self.update(&el, mode);
+            i = self.find(&el).map_or(i, |j| j + 1);
+        }
+        self.scan(&dom::document().into(), mode);
+        self.settle();
+    }
+
+    /// Handles what an observer reported.
+    pub fn notice(&mut self, notice: Notice, value: JsValue) {
+        match notice {
+            Notice::Added => self.on_added(value),
+            Notice::Mutated => self.on_mutated(value),
+            Notice::Left => self.on_left(value),
+        }
+        self.settle();
+    }
+
+    /// Gives every element not seen yet the plan (`root` is the document or
+    /// an element whose subtree to search).
+    pub fn scan(&mut self, root: &JsValue, mode: Mode) {
+        let list = match root.dyn_ref::<Element>() {
+            Some(el) => el.query_selector_all(MANAGED),
+            None => dom::document().query_selector_all(MANAGED),
+        };
+        let Ok(list) = list else { return };
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if self.find(&el).is_none() {
+                    self.update(&el, mode);
+                }
+            }
         }
     }
-    let content = variant.content().clone_node_with_deep(true);
-    if let Ok(content) = content {
-        let _ = slot.insert_before(&content, slot.first_child().as_ref());
+
+    /// Restores every element as it was and stops observing.
+    pub fn revert(&mut self) {
+        dom::reveal();
+        self.added.disconnect();
+        self.watch.disconnect();
+        self.leave.disconnect();
+        while let Some(mut e) = self.entries.pop() {
+            undo(&mut e);
+            let _ = e.el.remove_attribute(DONE);
+        }
     }
-    true
+
+    fn find(&self, el: &Element) -> Option<usize> {
+        self.entries.iter().position(|e| e.el == *el)
+    }
+
+    /// Brings one element to the plan, creating its entry the first time.
+    fn update(&mut self, el: &Element, mode: Mode) {
+        if !dom::complete(el) {
+            return;
+        }
+        let i = match self.find(el) {
+            Some(i) => i,
+            None => {
+                let _ = el.set_attribute(DONE, "");
+                self.entries.push(Entry {
+                    el: el.clone(),
+                    key: key(el),
+                    applied: Vec::new(),
+                    children: None,
+                    attrs: Vec::new(),
+                    pending: false,
+                    watched: false,
+                });
+                self.entries.len() - 1
+            }
+        };
+        let want = changes(el, &self.plan);
+        let e = &mut self.entries[i];
+        if want == e.applied {
+            e.pending = false;
+            return;
+        }
+        if mode == Mode::Careful && dom::in_view(el) {
+            if !e.pending {
+                e.pending = true;
+                self.leave.observe(el);
+            }
+            return;
+        }
+        if !want.is_empty() && !self.spend(i) {
+            return;
+        }
+        self.apply(el, want);
+    }
+
+    /// Replaces what the element shows by `want` (after taking back what
+    /// was applied before).
+    fn apply(&mut self, el: &Element, want: Vec<Change>) {
+        let children = want.iter().any(Change::children);
+        if children
+            || self
+                .find(el)
+                .is_some_and(|i| self.entries[i].children.is_some())
+        {
+            self.release_within(el);
+        }
+        let Some(i) = self.find(el) else { return };
+        let e = &mut self.entries[i];
+        e.pending = false;
+        undo(e);
+        for c in &want {
+            put(e, c);
+        }
+        e.applied = want;
+        if !e.watched && !e.applied.is_empty() {
+            e.watched = true;
+            let init = MutationObserverInit::new();
+            init.set_child_list(true);
+            init.set_subtree(true);
+            init.set_character_data(true);
+            init.set_attribute_filter(
+                &WATCHED
+                    .iter()
+                    .map(|a| JsValue::from_str(a))
+                    .collect::<js_sys::Array>(),
+            );
+            let _ = self.watch.observe_with_options(el, &init);
+        }
+        // Elements inside the new content (an insert in a variant) are new.
+        self.scan(el, Mode::Free);
+    }
+
+    /// Takes back and forgets the entries inside `el` (not `el` itself):
+    /// its children are about to be swapped, and the originals kept must
+    /// be pristine.
+    fn release_within(&mut self, el: &Element) {
+        let mut i = self.entries.len();
+        while i > 0 {
+            i -= 1;
+            let inner = &self.entries[i].el;
+            if inner != el && el.contains(Some(inner)) {
+                let mut e = self.entries.remove(i);
+                undo(&mut e);
+            }
+        }
+    }
+
+    /// Counts a re-application of entry `i`'s key; false once the key has
+    /// used up its budget (it then stays given up for this page).
+    fn spend(&mut self, i: usize) -> bool {
+        let now = dom::now_ms();
+        let key = &self.entries[i].key;
+        let b = match self.budgets.iter().position(|b| &b.key == key) {
+            Some(b) => &mut self.budgets[b],
+            None => {
+                self.budgets.push(Budget {
+                    key: key.clone(),
+                    since: now,
+                    spent: 0,
+                });
+                self.budgets.last_mut().unwrap_throw()
+            }
+        };
+        if b.spent > REAPPLY_PER_SECOND {
+            return false;
+        }
+        if now - b.since > 1000.0 {
+            b.since = now;
+            b.spent = 0;
+        }
+        b.spent += 1;
+        b.spent <= REAPPLY_PER_SECOND
+    }
+
+    fn on_added(&mut self, records: JsValue) {
+        self.entries.retain(|e| e.el.is_connected());
+        if dom::loading() {
+            // Slots still being parsed wait for their end: scan it all.
+            self.scan(&dom::document().into(), Mode::Free);
+            return;
+        }
+        for r in records.unchecked_into::<js_sys::Array>().iter() {
+            let added = r.unchecked_into::<MutationRecord>().added_nodes();
+            for j in 0..added.length() {
+                let Some(el) = added.item(j).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                if el.matches(MANAGED).unwrap_or(false) && self.find(&el).is_none() {
+                    self.update(&el, Mode::Free);
+                }
+                self.scan(&el, Mode::Free);
+            }
+        }
+    }
+
+    /// Someone else changed an element we changed: adopt their content as
+    /// the new original and apply ours again, within the budget.
+    fn on_mutated(&mut self, records: JsValue) {
+        let mut hit: Vec<Element> = Vec::new();
+        for r in records.unchecked_into::<js_sys::Array>().iter() {
+            let r = r.unchecked_into::<MutationRecord>();
+            let mut node = r.target();
+            while let Some(n) = node {
+                if let Some(i) = self.entries.iter().position(|e| n == *e.el) {
+                    let e = &self.entries[i];
+                    let relevant = match r.attribute_name() {
+                        Some(name) => e.attrs.iter().any(|a| a.name == name),
+                        None => e.children.is_some(),
+                    };
+                    if relevant && !hit.contains(&e.el) {
+                        hit.push(e.el.clone());
+                    }
+                    break;
+                }
+                node = n.parent_node();
+            }
+        }
+        for el in hit {
+            let Some(i) = self.find(&el) else { continue };
+            if !self.spend(i) {
+                // Given up: the framework's content stays, ours is forgotten.
+                self.entries.remove(i);
+                continue;
+            }
+            let e = &mut self.entries[i];
+            if let Some(c) = e.children.take() {
+                for n in c.inserted {
+                    if n.parent_node().as_ref() == Some(&el) {
+                        let _ = el.remove_child(&n);
+                    }
+                }
+            }
+            for a in &mut e.attrs {
+                let now = el.get_attribute(&a.name);
+                if now.as_deref() != Some(a.ours.as_str()) {
+                    a.original = now;
+                }
+            }
+            let applied = e.applied.clone();
+            for c in &applied {
+                put(e, c);
+            }
+        }
+    }
+
+    fn on_left(&mut self, entries: JsValue) {
+        for entry in entries.unchecked_into::<js_sys::Array>().iter() {
+            let entry = entry.unchecked_into::<IntersectionObserverEntry>();
+            if entry.is_intersecting() {
+                continue;
+            }
+            let el = entry.target();
+            self.leave.unobserve(&el);
+            if self.find(&el).is_some_and(|i| self.entries[i].pending) {
+                self.update(&el, Mode::Free);
+            }
+        }
+    }
+
+    /// Drops the records of our own changes so they are not taken for a
+    /// framework's.
+    fn settle(&self) {
+        self.added.take_records();
+        self.watch.take_records();
+    }
+}
+
+/// `data-jobwise-slot=hero` and the like: what identifies the element
+/// across re-renders.
+fn key(el: &Element) -> String {
+    for attr in [dom::SLOT, dom::SHOW, dom::HIDE, dom::INSERT] {
+        if let Some(v) = el.get_attribute(attr) {
+            let mut k = String::from(attr);
+            k.push('=');
+            k.push_str(&v);
+            return k;
+        }
+    }
+    String::new()
+}
+
+/// Applies one change, keeping the originals it replaces (once).
+fn put(e: &mut Entry, change: &Change) {
+    let el = &e.el;
+    match change {
+        Change::Variant(_) | Change::Text(_) => {
+            let doc = dom::document();
+            let fresh: Node = match change {
+                Change::Variant(t) => match doc.import_node_with_deep(&t.content(), true) {
+                    Ok(n) => n,
+                    Err(_) => return,
+                },
+                Change::Text(s) => doc.create_text_node(s).into(),
+                _ => return,
+            };
+            let kids = el.child_nodes();
+            let original: Vec<Node> = (0..kids.length()).filter_map(|i| kids.item(i)).collect();
+            for n in &original {
+                if n.node_name() != "TEMPLATE" {
+                    let _ = el.remove_child(n);
+                }
+            }
+            let new_kids = fresh.child_nodes();
+            let inserted: Vec<Node> = if fresh.node_type() == Node::DOCUMENT_FRAGMENT_NODE {
+                (0..new_kids.length())
+                    .filter_map(|i| new_kids.item(i))
+                    .collect()
+            } else {
+                vec![fresh.clone()]
+            };
+            let _ = el.insert_before(&fresh, el.first_child().as_ref());
+            e.children = Some(Children { original, inserted });
+        }
+        Change::Attr(name, value) => {
+            save_attr(e, name);
+            let _ = e.el.set_attribute(name, value);
+            set_ours(e, name);
+        }
+        Change::Hide => {
+            save_attr(e, "style");
+            if let Some(h) = e.el.dyn_ref::<HtmlElement>() {
+                let _ = h
+                    .style()
+                    .set_property_with_priority("display", "none", "important");
+            }
+            set_ours(e, "style");
+        }
+    }
+}
+
+fn save_attr(e: &mut Entry, name: &str) {
+    if !e.attrs.iter().any(|a| a.name == name) {
+        e.attrs.push(Attr {
+            name: name.into(),
+            original: e.el.get_attribute(name),
+            ours: String::new(),
+        });
+    }
+}
+
+fn set_ours(e: &mut Entry, name: &str) {
+    let now = e.el.get_attribute(name).unwrap_or_default();
+    if let Some(a) = e.attrs.iter_mut().find(|a| a.name == name) {
+        a.ours = now;
+    }
+}
+
+/// Takes back everything applied to the element.
+fn undo(e: &mut Entry) {
+    let el = &e.el;
+    if let Some(c) = e.children.take() {
+        for n in c.inserted {
+            if n.parent_node().as_ref() == Some(el.as_ref()) {
+                let _ = el.remove_child(&n);
+            }
+        }
+        for n in c.original {
+            let _ = el.append_child(&n);
+        }
+    }
+    while let Some(a) = e.attrs.pop() {
+        let _ = match a.original {
+            Some(v) => el.set_attribute(&a.name, &v),
+            None => el.remove_attribute(&a.name),
+        };
+    }
+    e.applied.clear();
 }
 
 #[cfg(test)]
@@ -39,29 +501,145 @@ mod tests {
 
     wasm_bindgen_test_configure!(run_in_browser);
 
-    fn slot(html: &str) -> Element {
-        let doc = web_sys::window().unwrap().document().unwrap();
-        let el = doc.create_element("section").unwrap();
-        el.set_inner_html(html);
-        el
+    const PAGE: &str = "<section data-jobwise-slot=\"hero\"><h1>Default</h1>\
+        <template data-jobwise-variant=\"photo family@compare\"><h1>Light</h1><p>North</p></template>\
+        <template data-jobwise-variant=\"family\"><h1>Metro</h1></template></section>\
+        <a data-jobwise-slot=\"cta\" href=\"/tour\">Book <b>now</b></a>\
+        <p data-jobwise-show=\"photo\">Studio</p><p data-jobwise-hide=\"photo\" style=\"color: red\">Spring</p>\
+        <span data-jobwise-insert=\"terms\">a flat</span>";
+
+    /// A fresh fixture at the top of the body, and an actuator over it.
+    fn setup() -> (Element, Actuator) {
+        let doc = dom::document();
+        let root = doc.create_element("div").unwrap();
+        root.set_inner_html(PAGE);
+        let body = doc.body().unwrap();
+        body.insert_before(&root, body.first_child().as_ref())
+            .unwrap();
+        (root, Actuator::new(|_, _| {}).unwrap())
+    }
+
+    fn plan(job: &str, stage: Option<&str>) -> Plan {
+        let mut p = Plan::new(Some(job), stage, Some("flat <b>with</b> light"), &[]);
+        p.content.push(super::super::plan::Content {
+            slot: "cta".into(),
+            text: Some("See <i>lofts</i>".into()),
+            href: Some("javascript:alert(1)".into()),
+            attrs: vec![
+                ("title".into(), "Lofts".into()),
+                ("onclick".into(), "x()".into()),
+            ],
+        });
+        p
+    }
+
+    fn text(root: &Element, sel: &str) -> String {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
     }
 
     #[wasm_bindgen_test]
-    fn variant_replaces_default_content() {
-        let el = slot(
-            "<h1>Default</h1><template data-jobwise-variant=\"photo family\"><h1>Light</h1></template>",
+    fn a_plan_changes_each_kind_of_element_and_revert_restores_the_exact_dom() {
+        let (root, mut a) = setup();
+        let before = root.inner_html();
+        a.set_plan(plan("photo", None), Mode::Free);
+        assert_eq!(text(&root, "section"), "LightNorth");
+        let cta = root.query_selector("a").unwrap().unwrap();
+        assert_eq!(
+            cta.text_content().unwrap(),
+            "See <i>lofts</i>",
+            "text, never HTML"
         );
-        assert!(show_variant(&el, "family"));
-        assert_eq!(el.text_content().unwrap(), "Light");
-        assert_eq!(el.query_selector_all("template").unwrap().length(), 1);
+        assert_eq!(
+            cta.get_attribute("href").unwrap(),
+            "/tour",
+            "javascript: refused"
+        );
+        assert_eq!(cta.get_attribute("title").unwrap(), "Lofts");
+        assert!(!cta.has_attribute("onclick"), "not on the safe list");
+        assert!(root
+            .query_selector("[data-jobwise-shown]")
+            .unwrap()
+            .is_some());
+        let hide = root.query_selector("[data-jobwise-hide]").unwrap().unwrap();
+        assert!(hide
+            .get_attribute("style")
+            .unwrap()
+            .contains("display: none !important"));
+        assert_eq!(text(&root, "span"), "flat <b>with</b> light");
+        assert_eq!(
+            root.query_selector_all("b, i").unwrap().length(),
+            0,
+            "no element from data"
+        );
+        a.revert();
+        let mut after = root.inner_html();
+        after = after.replace(" data-jobwise-done=\"\"", "");
+        assert_eq!(after, before);
+        root.remove();
     }
 
     #[wasm_bindgen_test]
-    fn unknown_job_keeps_default_content() {
-        let el = slot(
-            "<h1>Default</h1><template data-jobwise-variant=\"photo\"><h1>Light</h1></template>",
+    fn stage_variants_win_and_another_job_brings_the_default_back() {
+        let (root, mut a) = setup();
+        a.set_plan(plan("family", Some("compare")), Mode::Free);
+        assert_eq!(
+            text(&root, "section"),
+            "LightNorth",
+            "family@compare beats family"
         );
-        assert!(!show_variant(&el, "photographer"));
-        assert_eq!(el.text_content().unwrap(), "Default");
+        a.set_plan(plan("family", None), Mode::Free);
+        assert_eq!(text(&root, "section"), "Metro");
+        a.set_plan(Plan::default(), Mode::Free);
+        assert_eq!(text(&root, "section"), "Default");
+        assert_eq!(text(&root, "span"), "a flat");
+        assert_eq!(
+            root.query_selector_all("template").unwrap().length(),
+            2,
+            "templates stay"
+        );
+        a.revert();
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn an_element_in_view_waits_unless_forced() {
+        let (root, mut a) = setup();
+        a.set_plan(Plan::default(), Mode::Free);
+        a.set_plan(plan("photo", None), Mode::Careful);
+        assert_eq!(text(&root, "section"), "Default", "in view: pending");
+        a.set_plan(plan("photo", None), Mode::Force);
+        assert_eq!(text(&root, "section"), "LightNorth");
+        a.revert();
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_framework_re_render_is_re_applied_within_the_budget_then_given_up() {
+        let (root, mut a) = setup();
+        a.set_plan(plan("photo", None), Mode::Free);
+        let slot = root.query_selector("section").unwrap().unwrap();
+        let mut reapplied = 0;
+        for _ in 0..10 {
+            slot.set_inner_html("<h1>Framework</h1>");
+            a.notice(Notice::Mutated, a.watch.take_records().into());
+            if slot.text_content().unwrap() != "Framework" {
+                reapplied += 1;
+            }
+        }
+        assert!(
+            reapplied >= 1 && reapplied < REAPPLY_PER_SECOND as usize + 1,
+            "{reapplied}"
+        );
+        assert_eq!(
+            slot.text_content().unwrap(),
+            "Framework",
+            "given up: the framework's content stays"
+        );
+        a.revert();
+        root.remove();
     }
 }

@@ -1,22 +1,121 @@
 //! The browser layer (wasm32 only): boot, observe, actuate, store, API.
 //! It observes the page, hands signals to the core and applies what the
 //! core decided; it decides nothing itself.
+//!
+//! ```text
+//! observe ──► runtime ──► core (decide) ──► plan ──► actuate
+//!   (listeners)  (memory, store)              (data)   (the DOM)
+//! ```
+//!
+//! The JavaScript side (js/sdk.js) calls the exports below; the browser
+//! calls back only through [`host`]-guarded callbacks. Any failure (a
+//! panic included) reverts every change and leaves the SDK inert.
 
 mod actuate;
+mod context;
+mod dom;
+mod host;
+mod observe;
+mod overlay;
+mod plan;
 mod playground;
+mod runtime;
+mod store;
+mod url;
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-/// Boots the SDK on this page with the rules' JSON text. Returns the
-/// decision JSON, or an error the loader reports with one `console.warn`
-/// (the page keeps its default content).
+use crate::signals::EventKind;
+use host::Host;
+use observe::Observed;
+use runtime::Runtime;
+
+thread_local! {
+    static RT: RefCell<Option<Runtime>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the page's runtime, unless the SDK is inert, not booted, or
+/// already busy (a re-entrant call is dropped rather than risked).
+fn with_rt(f: impl FnOnce(&mut Runtime)) {
+    if host::inert() {
+        return;
+    }
+    RT.with(|rt| {
+        if let Ok(mut rt) = rt.try_borrow_mut() {
+            if let Some(rt) = rt.as_mut() {
+                f(rt);
+            }
+        }
+    });
+}
+
+/// Boots the SDK on this page with the rules' JSON text: the first
+/// decision is applied before this returns. An error (invalid rules…) is
+/// reported by the host with one `console.warn`; the page keeps its
+/// defaults.
 #[wasm_bindgen]
-pub fn boot(rules: &str) -> Result<String, JsError> {
-    let rules = crate::rules::parse(rules).map_err(|problems| {
-        let first = problems.first();
-        JsError::new(first.map_or("invalid rules", |p| p.message.as_str()))
-    })?;
-    let _ = actuate::show_variant;
-    let _ = rules;
-    Ok(String::new())
+pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), JsError> {
+    std::panic::set_hook(Box::new(|_| {
+        stop();
+        host::with(|h| h.fail("internal error"));
+    }));
+    host::install(host);
+    let rt = Runtime::new(rules, timeout, consent).map_err(|why| JsError::new(&why))?;
+    RT.with(|cell| *cell.borrow_mut() = Some(rt));
+    with_rt(Runtime::start);
+    Ok(())
+}
+
+/// `jobwise.track(name)`: a custom behaviour signal.
+#[wasm_bindgen]
+pub fn track(name: &str) {
+    let kind = EventKind::Custom(name.into());
+    with_rt(|rt| rt.observed(Observed::Events(vec![kind])));
+}
+
+/// `jobwise.revert()`: the page as it was, observation stopped.
+#[wasm_bindgen]
+pub fn revert() {
+    with_rt(Runtime::revert);
+}
+
+/// `jobwise.forget()`: wipes what is stored; nothing more is stored on this page.
+#[wasm_bindgen]
+pub fn forget() {
+    store::wipe_all();
+    with_rt(Runtime::forget);
+}
+
+/// `jobwise.consent(mode)`: `"none"`, `"session"` or `"local"`.
+#[wasm_bindgen]
+pub fn consent(mode: &str) {
+    with_rt(|rt| rt.consent(mode));
+}
+
+/// The JavaScript side caught a failure: revert and go inert.
+#[wasm_bindgen]
+pub fn fail() {
+    stop();
+}
+
+/// Reverts every change, drops every observer, and makes the SDK inert.
+fn stop() {
+    if host::inert() {
+        return;
+    }
+    host::set_inert();
+    let rt = RT.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut rt) => rt.take(),
+        // SAFETY: the borrow is held by a frame that panicked or threw
+        // through the wasm. A panic aborts (panic = "abort") and a thrown
+        // exception unwound the frame, so the holder never touches the
+        // runtime again: this is its last use.
+        Err(_) => unsafe { (*cell.as_ptr()).take() },
+    });
+    match rt {
+        Some(mut rt) => rt.actuator.revert(),
+        None => dom::reveal(),
+    }
 }

@@ -35,14 +35,42 @@ export async function launch() {
  * Opens `path` in a fresh context and records what the page did:
  * console warnings, uncaught errors and every request URL.
  */
-export async function open(env, path, { referer, route, contextOptions } = {}) {
-  const context = await env.browser.newContext(contextOptions);
+export async function open(env, path, { referer, route, init, contextOptions, context: reuse } = {}) {
+  const context = reuse || (await env.browser.newContext(contextOptions));
   const page = await context.newPage();
-  const log = { warnings: [], errors: [], requests: [] };
+  const log = { warnings: [], errors: [], requests: [], dialogs: [] };
   page.on("console", (m) => m.type() === "warning" && log.warnings.push(m.text()));
   page.on("pageerror", (e) => log.errors.push(String(e)));
   page.on("request", (r) => log.requests.push(r.url()));
+  page.on("dialog", (d) => {
+    log.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  for (const script of [].concat(init || [])) await page.addInitScript(script);
   if (route) await route(page);
   await page.goto(env.origin + path, referer ? { referer } : {});
   return { page, context, log };
+}
+
+/** The fixture pages' data-timeout (www/test/*.html): slots show by then. */
+export const TIMEOUT = 2000;
+
+/** Waits for the first decision (null when the SDK failed open). */
+export function ready(page) {
+  return page.evaluate(() => window.jobwise.ready);
+}
+
+/** Text and computed visibility/display of the element `sel`. */
+export function look(page, sel) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const style = getComputedStyle(el);
+    return {
+      text: el.textContent.trim(),
+      visible: style.visibility === "visible" && style.display !== "none",
+      display: style.display,
+      height: el.getBoundingClientRect().height,
+    };
+  }, sel);
 }

@@ -1,0 +1,307 @@
+//! Native decision time: one realistic visitor against a small rules file
+//! (4 jobs × 10 terms) and a huge one (200 jobs × 50 terms = 10,000
+//! terms). A tiny harness (no criterion): warm-up, then batches; reports
+//! the median and p90 nanoseconds per decision, the big/small ratio, and
+//! writes them to `target/bench/native.json`.
+//!
+//! Two figures each: `warm` is a page deciding again (on every event) with
+//! the arrival terms already analysed (`Compiled` remembers the last few
+//! texts); `cold` is the page's first decision, a text never seen, which
+//! includes the text pipeline (normalize, stem, look up).
+//!
+//! Run: `cargo bench --bench decide`.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use jobwise::arrival::{Arrival, Source};
+use jobwise::decide::decide;
+use jobwise::memory::Memory;
+use jobwise::model::{compile, Compiled};
+use jobwise::rules::{Condition, Device, Glob, Job, Lang, Policy, Privacy, Rules, Signal};
+use jobwise::signals::{Context, Event, EventKind, Signals};
+
+const TERMS_PER_JOB_SMALL: usize = 10;
+const TERMS_PER_JOB_BIG: usize = 50;
+const BATCHES: usize = 41;
+const BATCH: usize = 500;
+
+/// The four laptop-shop jobs, 10 terms each, plus the usual other signals.
+const REAL: [(&str, [&str; 10]); 4] = [
+    (
+        "video-editing",
+        [
+            "video editing",
+            "premiere",
+            "davinci resolve",
+            "final cut",
+            "4k",
+            "color accurate",
+            "rendering",
+            "content creator",
+            "youtube",
+            "rtx 4070",
+        ],
+    ),
+    (
+        "on-the-road",
+        [
+            "lightweight",
+            "ultrabook",
+            "battery life",
+            "travel",
+            "thin and light",
+            "portable",
+            "business trip",
+            "13 inch",
+            "long battery",
+            "carry",
+        ],
+    ),
+    (
+        "gaming",
+        [
+            "gaming",
+            "gamer",
+            "144hz",
+            "fps",
+            "esports",
+            "rgb",
+            "cyberpunk",
+            "fortnite",
+            "steam",
+            "gaming laptop",
+        ],
+    ),
+    (
+        "student-budget",
+        [
+            "student",
+            "cheap",
+            "budget",
+            "under 500",
+            "college",
+            "school",
+            "affordable",
+            "chromebook",
+            "university",
+            "back to school",
+        ],
+    ),
+];
+
+fn signal(weight: f64, conditions: Vec<Condition>) -> Signal {
+    Signal {
+        weight,
+        language: None,
+        conditions,
+    }
+}
+
+/// A job: its terms in signals of 5 terms, a campaign parameter, a page,
+/// a click and a device signal.
+fn job(id: &str, terms: &[String]) -> Job {
+    let mut signals: Vec<Signal> = terms
+        .chunks(5)
+        .enumerate()
+        .map(|(i, chunk)| signal(3.0 - i as f64 * 0.1, vec![Condition::Terms(chunk.to_vec())]))
+        .collect();
+    signals.push(signal(
+        4.0,
+        vec![Condition::Param {
+            name: "utm_campaign".into(),
+            globs: vec![Glob(format!("*{id}*"))],
+        }],
+    ));
+    signals.push(signal(2.0, vec![Condition::Page(Glob(format!("/{id}/*")))]));
+    signals.push(signal(1.0, vec![Condition::Click(format!("#pick-{id}"))]));
+    signals.push(signal(
+        1.0,
+        vec![
+            Condition::Scroll(75.0),
+            Condition::Page(Glob(format!("/{id}/*"))),
+        ],
+    ));
+    Job {
+        id: id.into(),
+        label: id.into(),
+        signals,
+    }
+}
+
+fn rules(jobs: usize, terms_per_job: usize) -> Rules {
+    let mut list = Vec::new();
+    for (id, terms) in REAL {
+        let mut t: Vec<String> = terms.iter().map(|s| s.to_string()).collect();
+        for k in t.len()..terms_per_job {
+            t.push(format!("{id}x{k}"));
+        }
+        list.push(job(id, &t));
+    }
+    for j in list.len()..jobs {
+        let t: Vec<String> = (0..terms_per_job)
+            .map(|k| {
+                if k % 3 == 0 {
+                    format!("model{j} series{k}")
+                } else {
+                    format!("word{j}x{k}")
+                }
+            })
+            .collect();
+        list.push(job(&format!("job-{j}"), &t));
+    }
+    // Circumstances every decision checks: the same in both files.
+    list[0]
+        .signals
+        .push(signal(0.5, vec![Condition::Device(Device::Desktop)]));
+    list[2]
+        .signals
+        .push(signal(0.5, vec![Condition::Hours { from: 18, to: 23 }]));
+    Rules {
+        version: 1,
+        language: Lang::En,
+        decision: Policy::default(),
+        jobs: list,
+        stages: Vec::new(),
+        content: Vec::new(),
+        privacy: Privacy::default(),
+        holdout: 5.0,
+    }
+}
+
+/// A visitor from a search ad, with a few pages of behaviour.
+fn visitor() -> Signals {
+    let events = vec![
+        Event {
+            at_ms: -120_000.0,
+            kind: EventKind::Page("/video-editing/".into()),
+        },
+        Event {
+            at_ms: -60_000.0,
+            kind: EventKind::Page("/video-editing/creator-pro-16".into()),
+        },
+        Event {
+            at_ms: -30_000.0,
+            kind: EventKind::Scroll {
+                percent: 80.0,
+                path: "/video-editing/creator-pro-16".into(),
+            },
+        },
+        Event {
+            at_ms: -5_000.0,
+            kind: EventKind::Click("#pick-video-editing".into()),
+        },
+    ];
+    Signals {
+        arrival: Arrival {
+            engine: Some("google"),
+            terms: Some("best laptop for 4k video editing with long battery".into()),
+            source: Source::Paid,
+            referrer_host: Some("www.google.com".into()),
+            landing_path: "/video-editing/".into(),
+            params: vec![
+                ("utm_source".into(), "google".into()),
+                ("utm_medium".into(), "cpc".into()),
+                ("utm_campaign".into(), "spring_video-editing".into()),
+                ("gclid".into(), "abc123".into()),
+            ],
+        },
+        events,
+        context: Context {
+            device: Device::Desktop,
+            hour: 20,
+            weekday: 5,
+            visits: 2,
+            days_since_last_visit: Some(3.0),
+        },
+    }
+}
+
+struct Figures {
+    median: f64,
+    p90: f64,
+}
+
+/// Decides for the visitors in turn (more of them than `Compiled`
+/// remembers texts: every decision is cold).
+fn measure(c: &Compiled, visitors: &[Signals], m: &Memory) -> Figures {
+    let mut k = 0;
+    let mut once = || {
+        k = (k + 1) % visitors.len();
+        black_box(decide(black_box(c), black_box(&visitors[k]), m, 0.0, None));
+    };
+    for _ in 0..BATCH * 2 {
+        once();
+    }
+    let mut per: Vec<f64> = (0..BATCHES)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..BATCH {
+                once();
+            }
+            t.elapsed().as_nanos() as f64 / BATCH as f64
+        })
+        .collect();
+    per.sort_by(f64::total_cmp);
+    Figures {
+        median: per[per.len() / 2],
+        p90: per[per.len() * 9 / 10],
+    }
+}
+
+fn main() {
+    let s = visitor();
+    let m = Memory::new(50);
+    let small = compile(&rules(4, TERMS_PER_JOB_SMALL));
+    let big = compile(&rules(200, TERMS_PER_JOB_BIG));
+    let d = decide(&big, &s, &m, 0.0, None);
+    assert_eq!(d.job.as_deref(), Some("video-editing"), "{}", d.to_json());
+    let small_scores = decide(&small, &s, &m, 0.0, None).scores;
+    assert_eq!(small_scores.values(), &d.scores.values()[..4]);
+
+    let warm = [s.clone()];
+    let cold: Vec<Signals> = (0..16)
+        .map(|i| {
+            let mut v = s.clone();
+            v.arrival.terms = Some(format!(
+                "best laptop for 4k video editing with long battery {i}"
+            ));
+            v
+        })
+        .collect();
+    let rows = [
+        ("warm", measure(&small, &warm, &m), measure(&big, &warm, &m)),
+        ("cold", measure(&small, &cold, &m), measure(&big, &cold, &m)),
+    ];
+    let mut json = String::from("{");
+    for (i, (name, a, b)) in rows.iter().enumerate() {
+        let ratio = b.median / a.median;
+        println!(
+            "decide {name}, 4 jobs x 10 terms:    median {:>8.0} ns  p90 {:>8.0} ns",
+            a.median, a.p90
+        );
+        println!(
+            "decide {name}, 200 jobs x 50 terms:  median {:>8.0} ns  p90 {:>8.0} ns",
+            b.median, b.p90
+        );
+        println!("decide {name}, ratio (median): {ratio:.2}");
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&format!(
+            "\"{name}\":{{\"small\":{{\"jobs\":4,\"terms\":40,\"median_ns\":{:.0},\"p90_ns\":{:.0}}},\
+             \"big\":{{\"jobs\":200,\"terms\":10000,\"median_ns\":{:.0},\"p90_ns\":{:.0}}},\
+             \"ratio\":{:.3}}}",
+            a.median, a.p90, b.median, b.p90, ratio
+        ));
+    }
+    json.push_str("}\n");
+    let dir = std::env::var("CARGO_TARGET_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/target").into());
+    let dir = std::path::Path::new(&dir).join("bench");
+    let written =
+        std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(dir.join("native.json"), json));
+    if let Err(e) = written {
+        eprintln!("could not write {}: {e}", dir.display());
+    }
+}

@@ -1,0 +1,279 @@
+//! What is remembered across pages (SPEC §8): derived numbers only. Per-job
+//! and per-stage evidence, the active and picked jobs, visit counters,
+//! timestamps and the holdout bucket; never terms, URLs or selectors.
+//!
+//! The web layer's loop:
+//!
+//! ```text
+//! page start   m = Memory::decode(&c, stored).unwrap_or_else(|| Memory::new(random))
+//!              m.start_page(now)                 // counts visits
+//! each time    d = decide(&c, &signals, &m, now, force)
+//!              m.update(&d); store(m.encode(&c)) // as privacy allows
+//! ```
+//!
+//! Evidence of earlier pages (`carried`) is kept apart from this page's own
+//! (`page`, replaced by each [`Memory::update`]), so deciding many times on
+//! one page never counts the page twice; [`Memory::encode`] folds the page
+//! into the carried evidence for the next page. Carried evidence fades with
+//! the rules' half-life from the time it was measured. Circumstance signals
+//! (device, hours, weekdays, visits, daysSinceLastVisit) are not carried:
+//! every page measures them again.
+
+use crate::decide::Decision;
+use crate::json::number;
+use crate::model::{fade, Compiled, Group};
+
+/// Evidence per job and per stage (indices in file order), as of `at_ms`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Evidence {
+    pub at_ms: f64,
+    pub jobs: Vec<(u32, f64)>,
+    pub stages: Vec<(u32, f64)>,
+}
+
+/// What one visitor leaves for the next page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Memory {
+    /// Holdout bucket, 0–99, drawn once.
+    pub bucket: u8,
+    /// Visits to the site, this one included (0 before `start_page`).
+    pub visits: u32,
+    /// Last activity of the previous visit.
+    pub last_visit_ms: Option<f64>,
+    /// Evidence of earlier pages.
+    pub carried: Evidence,
+    /// Evidence of this page, as of the latest decision.
+    pub page: Evidence,
+    /// The job inference chose last (for stickiness).
+    pub active: Option<u32>,
+    /// The job the visitor picked (`data-jobwise-pick`).
+    pub pick: Option<u32>,
+}
+
+/// A visit ends after 30 minutes without a decision (as web analytics count).
+pub const VISIT_GAP_MS: f64 = 30.0 * 60_000.0;
+const DAY_MS: f64 = 86_400_000.0;
+/// Evidence smaller than this is forgotten.
+const NEGLIGIBLE: f64 = 0.01;
+/// Carried evidence is clamped to ±this (stored text is not trusted).
+const MAX_EVIDENCE: f64 = 1e6;
+/// Longer stored text is not ours.
+const MAX_STORED: usize = 16 * 1024;
+const HEADER: &str = "jw1";
+
+impl Memory {
+    /// A first visit's memory; the holdout bucket is `seed % 100` (pass a
+    /// random number).
+    pub fn new(seed: u32) -> Memory {
+        Memory {
+            bucket: (seed % 100) as u8,
+            ..Memory::default()
+        }
+    }
+
+    /// Call once when a page starts: counts a new visit on the first page
+    /// and after [`VISIT_GAP_MS`] without activity.
+    pub fn start_page(&mut self, now_ms: f64) {
+        let last = self.carried.at_ms.max(self.page.at_ms);
+        if self.visits == 0 {
+            self.visits = 1;
+        } else if now_ms - last > VISIT_GAP_MS {
+            self.visits = self.visits.saturating_add(1);
+            self.last_visit_ms = Some(last);
+        }
+        // Activity even before a first decision, so a stored memory does
+        // not count this visit again.
+        if self.page.jobs.is_empty() && self.page.stages.is_empty() {
+            self.page.at_ms = self.page.at_ms.max(now_ms);
+        }
+    }
+
+    /// Days since the previous visit, for `Context`; `None` on a first visit.
+    pub fn days_since_last_visit(&self, now_ms: f64) -> Option<f64> {
+        self.last_visit_ms.map(|l| ((now_ms - l) / DAY_MS).max(0.0))
+    }
+
+    /// Takes a decision's evidence as this page's (replacing the previous
+    /// decision's) and its inferred job as the active one.
+    pub fn update(&mut self, decision: &Decision) {
+        let mut page = Evidence {
+            at_ms: decision.at_ms,
+            ..Evidence::default()
+        };
+        for (list, reasons) in [
+            (&mut page.jobs, &decision.reasons),
+            (&mut page.stages, &decision.stage_reasons),
+        ] {
+            for r in reasons.iter().filter(|r| r.carried) {
+                add(list, r.owner, r.weight);
+            }
+        }
+        self.page = page;
+        self.active = decision.inferred;
+    }
+
+    /// Sets (or with `None` clears) the visitor's pick; false for an
+    /// unknown job, which leaves the pick as it was.
+    pub fn set_pick(&mut self, compiled: &Compiled, job: Option<&str>) -> bool {
+        match job {
+            None => self.pick = None,
+            Some(id) => match compiled.job_index(id) {
+                Some(j) => self.pick = Some(j),
+                None => return false,
+            },
+        }
+        true
+    }
+
+    /// Carried and page evidence added up as of the later of their times.
+    fn folded(&self, half_life_ms: f64) -> Evidence {
+        let at = self.carried.at_ms.max(self.page.at_ms);
+        let mut out = Evidence {
+            at_ms: at,
+            ..Evidence::default()
+        };
+        for ev in [&self.carried, &self.page] {
+            let f = fade(at - ev.at_ms, half_life_ms);
+            for &(j, w) in &ev.jobs {
+                add(&mut out.jobs, j, w * f);
+            }
+            for &(s, w) in &ev.stages {
+                add(&mut out.stages, s, w * f);
+            }
+        }
+        out.jobs.retain(|(_, w)| w.abs() >= NEGLIGIBLE);
+        out.stages.retain(|(_, w)| w.abs() >= NEGLIGIBLE);
+        out
+    }
+
+    /// A compact line for storage, this page folded into the carried
+    /// evidence: `jw1|b42|v3|l…|t…|aJOB|pJOB|jJOB:3.5,JOB:-1|sSTAGE:2`.
+    /// Ids are written (not indices) so reordered rules still read it.
+    pub fn encode(&self, compiled: &Compiled) -> String {
+        let ev = self.folded(compiled.policy.half_life_minutes * 60_000.0);
+        let mut out = String::from(HEADER);
+        out.push_str("|b");
+        number(&mut out, f64::from(self.bucket));
+        out.push_str("|v");
+        number(&mut out, f64::from(self.visits));
+        if let Some(l) = self.last_visit_ms {
+            out.push_str("|l");
+            number(&mut out, l);
+        }
+        out.push_str("|t");
+        number(&mut out, ev.at_ms);
+        for (tag, job) in [('a', self.active), ('p', self.pick)] {
+            if let Some(id) = job.and_then(|j| compiled.jobs.ids.get(j as usize)) {
+                out.push('|');
+                out.push(tag);
+                escape(&mut out, id);
+            }
+        }
+        for (tag, group, list) in [
+            ('j', &compiled.jobs, &ev.jobs),
+            ('s', &compiled.stages, &ev.stages),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            out.push('|');
+            out.push(tag);
+            for (i, (k, w)) in list.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                escape(&mut out, &group.ids[*k as usize]);
+                out.push(':');
+                number(&mut out, *w);
+            }
+        }
+        out
+    }
+
+    /// Reads what [`Memory::encode`] wrote, as the memory of earlier pages.
+    /// `None` when it is not ours (garbage, another version, an impossible
+    /// bucket); ids the rules no longer have are dropped, bad entries are
+    /// skipped, numbers are bounded. Never panics.
+    pub fn decode(compiled: &Compiled, text: &str) -> Option<Memory> {
+        if text.len() > MAX_STORED {
+            return None;
+        }
+        let mut fields = text.split('|');
+        if fields.next() != Some(HEADER) {
+            return None;
+        }
+        let mut m = Memory::default();
+        let mut bucket = None;
+        for field in fields {
+            let Some(tag) = field.chars().next() else {
+                continue;
+            };
+            let value = &field[tag.len_utf8()..];
+            match tag {
+                'b' => bucket = value.parse::<u8>().ok().filter(|b| *b < 100),
+                'v' => m.visits = value.parse().unwrap_or(0),
+                'l' => m.last_visit_ms = finite(value),
+                't' => m.carried.at_ms = finite(value).unwrap_or(0.0),
+                'a' => m.active = find(&compiled.jobs, value),
+                'p' => m.pick = find(&compiled.jobs, value),
+                'j' => read_list(&compiled.jobs, value, &mut m.carried.jobs),
+                's' => read_list(&compiled.stages, value, &mut m.carried.stages),
+                _ => {}
+            }
+        }
+        m.bucket = bucket?;
+        Some(m)
+    }
+}
+
+/// Adds `w` to `k`'s entry.
+fn add(list: &mut Vec<(u32, f64)>, k: u32, w: f64) {
+    match list.iter_mut().find(|(j, _)| *j == k) {
+        Some((_, v)) => *v += w,
+        None => list.push((k, w)),
+    }
+}
+
+fn finite(s: &str) -> Option<f64> {
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// `%`, `|`, `,` and `:` are the format's own: escaped in ids.
+fn escape(out: &mut String, id: &str) {
+    for c in id.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '|' => out.push_str("%7C"),
+            ',' => out.push_str("%2C"),
+            ':' => out.push_str("%3A"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The index of the id whose escaped form is `stored`.
+fn find(group: &Group, stored: &str) -> Option<u32> {
+    let mut buf = String::new();
+    group
+        .ids
+        .iter()
+        .position(|id| {
+            buf.clear();
+            escape(&mut buf, id);
+            buf == stored
+        })
+        .map(|i| i as u32)
+}
+
+fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
+    for entry in value.split(',') {
+        let Some((id, w)) = entry.rsplit_once(':') else {
+            continue;
+        };
+        if let (Some(k), Some(w)) = (find(group, id), finite(w)) {
+            if !out.iter().any(|(j, _)| *j == k) {
+                out.push((k, w.clamp(-MAX_EVIDENCE, MAX_EVIDENCE)));
+            }
+        }
+    }
+}

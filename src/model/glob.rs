@@ -1,0 +1,104 @@
+//! `*` globs compiled once: lower-cased literal pieces, matched against
+//! text the caller has already lower-cased (so a decision lower-cases each
+//! visitor value once, not once per rule).
+
+/// A compiled glob. `*` matches any run of characters, everything else is
+/// literal; matching is case-insensitive because both sides are lower-case.
+#[derive(Clone, Debug)]
+pub(crate) struct Pattern {
+    /// The glob as the marketer wrote it, for reasons.
+    pub(crate) source: Box<str>,
+    /// Lower-cased pieces between the `*`s; one piece means no `*`.
+    pieces: Box<[Box<str>]>,
+}
+
+impl Pattern {
+    pub(crate) fn new(glob: &str) -> Pattern {
+        let lower = glob.to_lowercase();
+        Pattern {
+            source: glob.into(),
+            pieces: lower.split('*').map(Box::from).collect(),
+        }
+    }
+
+    /// The literal text every match starts with (before the first `*`).
+    pub(crate) fn prefix(&self) -> &str {
+        &self.pieces[0]
+    }
+
+    /// The longest literal piece (the first of equals).
+    pub(crate) fn longest(&self) -> &str {
+        let mut best = &*self.pieces[0];
+        for p in self.pieces.iter() {
+            if p.len() > best.len() {
+                best = p;
+            }
+        }
+        best
+    }
+
+    /// Whether lower-cased `text` matches.
+    pub(crate) fn matches(&self, text: &str) -> bool {
+        let p = &self.pieces;
+        let (first, last) = (&*p[0], &*p[p.len() - 1]);
+        if p.len() == 1 {
+            return text == first;
+        }
+        if text.len() < first.len() + last.len()
+            || !text.starts_with(first)
+            || !text.ends_with(last)
+        {
+            return false;
+        }
+        let mut rest = &text[first.len()..text.len() - last.len()];
+        for piece in &p[1..p.len() - 1] {
+            match find(rest.as_bytes(), piece.as_bytes()) {
+                Some(i) => rest = &rest[i + piece.len()..],
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+/// Naive search: pieces are short, and a searcher's setup costs more than
+/// it saves. A match of a whole UTF-8 needle starts on a char boundary.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    fn m(glob: &str, text: &str) -> bool {
+        Pattern::new(glob).matches(&text.to_lowercase())
+    }
+
+    #[test]
+    fn literal_globs_match_whole_text() {
+        assert!(m("/lofts", "/lofts"));
+        assert!(!m("/lofts", "/lofts/a"));
+        assert!(m("Social", "social"));
+    }
+
+    #[test]
+    fn stars_match_any_run() {
+        assert!(m("/lofts/*", "/lofts/a"));
+        assert!(m("/lofts/*", "/lofts/"));
+        assert!(!m("/lofts/*", "/loft"));
+        assert!(m("*loft*", "LOFT_spring"));
+        assert!(m("*loft*", "spring_loft"));
+        assert!(m("*.pinterest.*", "www.pinterest.com"));
+        assert!(!m("*.pinterest.*", "pinterest.com"));
+        assert!(m("a*b*c", "abc"));
+        assert!(m("a*b*c", "axxbyyc"));
+        assert!(!m("a*b*c", "acb"));
+        assert!(!m("ab*ba", "aba"));
+        assert!(m("*", ""));
+        assert!(m("*фото*", "ФОТОстудия"));
+    }
+}

@@ -1,0 +1,123 @@
+//! The bridge to the JavaScript side (`host` in js/sdk.js) and the only way
+//! the browser calls into the wasm: every listener, observer and timer is
+//! wrapped by the host's `guard`, so a failure inside reverts the page and
+//! makes the SDK inert instead of reaching the page as an exception.
+
+use std::cell::{Cell, RefCell};
+
+use js_sys::Function;
+use wasm_bindgen::prelude::*;
+use web_sys::EventTarget;
+
+#[wasm_bindgen]
+extern "C" {
+    /// js/sdk.js's `host` object.
+    pub type Host;
+    #[wasm_bindgen(method)]
+    fn guard(this: &Host, f: &JsValue) -> Function;
+    /// A decision's JSON; `changed` when job, stage or holdout changed.
+    #[wasm_bindgen(method)]
+    pub fn decided(this: &Host, json: &str, changed: bool);
+    /// Reports a failure: one console.warn, the SDK goes inert.
+    #[wasm_bindgen(method)]
+    pub fn fail(this: &Host, why: &str);
+    /// Calls `f` after each `history.pushState`/`replaceState`; returns the undo.
+    #[wasm_bindgen(method)]
+    pub fn history(this: &Host, f: &Function) -> Function;
+}
+
+thread_local! {
+    static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
+    static INERT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the host for this page (tests run without one).
+pub fn install(host: Host) {
+    HOST.with(|h| *h.borrow_mut() = Some(host));
+}
+
+/// Runs `f` with the host, when there is one.
+pub fn with<R>(f: impl FnOnce(&Host) -> R) -> Option<R> {
+    HOST.with(|h| h.try_borrow().ok()?.as_ref().map(f))
+}
+
+/// True once a failure made the SDK inert: callbacks then do nothing.
+pub fn inert() -> bool {
+    INERT.with(Cell::get)
+}
+
+pub fn set_inert() {
+    INERT.with(|i| i.set(true));
+}
+
+/// A JS function for `f`, guarded by the host when there is one.
+pub fn guarded(f: &JsValue) -> Function {
+    with(|h| h.guard(f)).unwrap_or_else(|| f.clone().unchecked_into())
+}
+
+/// A callback the browser may call, kept alive with its guarded function.
+pub struct Callback {
+    pub f: Function,
+    _closure: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Callback {
+    pub fn new(mut f: impl FnMut(JsValue) + 'static) -> Callback {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+            if !inert() {
+                f(v)
+            }
+        });
+        Callback {
+            f: guarded(closure.as_ref()),
+            _closure: closure,
+        }
+    }
+}
+
+/// An event listener, removed when dropped.
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    cb: Callback,
+}
+
+/// Listens for `kind` on `target` (capture phase, passive: never blocks
+/// scrolling and never cancels anything).
+pub fn listen(
+    target: &EventTarget,
+    kind: &'static str,
+    f: impl FnMut(JsValue) + 'static,
+) -> Listener {
+    let cb = Callback::new(f);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_capture(true);
+    options.set_passive(true);
+    let _ = target
+        .add_event_listener_with_callback_and_add_event_listener_options(kind, &cb.f, &options);
+    Listener {
+        target: target.clone(),
+        kind,
+        cb,
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback_and_bool(self.kind, &self.cb.f, true);
+    }
+}
+
+/// Calls `f` once after `ms` milliseconds.
+pub fn after(ms: f64, f: impl FnOnce() + 'static) {
+    let once = Closure::once_into_js(move || {
+        if !inert() {
+            f()
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&guarded(&once), ms as i32);
+    }
+}

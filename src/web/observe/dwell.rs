@@ -1,0 +1,141 @@
+//! Dwell: how long elements matching the rules' `dwell` selectors have been
+//! in the viewport (IntersectionObserver). When a selector's time reaches
+//! the seconds a rule asks for, a `Dwell` event is reported, once per
+//! selector and page.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};
+
+use super::{Observed, Sink};
+use crate::signals::EventKind;
+use crate::web::dom;
+use crate::web::host::{self, Callback};
+
+struct Track {
+    selector: String,
+    seconds: f64,
+    /// Some element of the selector is in view since this time.
+    since: Option<f64>,
+    /// Milliseconds in view before `since`.
+    total: f64,
+    fired: bool,
+}
+
+struct State {
+    tracks: Vec<Track>,
+    in_view: Vec<Element>,
+    sink: Sink,
+}
+
+pub struct Dwell {
+    io: IntersectionObserver,
+    state: Rc<RefCell<State>>,
+    _cb: Callback,
+}
+
+impl Dwell {
+    /// Watches the selectors (`None` when the rules name none).
+    pub fn watch(sink: Sink, selectors: Vec<(String, f64)>) -> Option<Dwell> {
+        if selectors.is_empty() {
+            return None;
+        }
+        let tracks = selectors
+            .into_iter()
+            .map(|(selector, seconds)| Track {
+                selector,
+                seconds,
+                since: None,
+                total: 0.0,
+                fired: false,
+            })
+            .collect();
+        let state = Rc::new(RefCell::new(State {
+            tracks,
+            in_view: Vec::new(),
+            sink,
+        }));
+        let s = state.clone();
+        let cb = Callback::new(move |entries| seen(&s, entries));
+        let io = IntersectionObserver::new(&cb.f).ok()?;
+        let dwell = Dwell { io, state, _cb: cb };
+        dwell.rescan();
+        Some(dwell)
+    }
+
+    /// Observes the elements that match now (call again when the page
+    /// adds content); observing one twice is harmless.
+    pub fn rescan(&self) {
+        let doc = dom::document();
+        for t in &self.state.borrow().tracks {
+            let Ok(list) = doc.query_selector_all(&t.selector) else {
+                continue;
+            };
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    self.io.observe(&el);
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Dwell {
+    fn drop(&mut self) {
+        self.io.disconnect();
+    }
+}
+
+fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
+    let now = dom::now_ms();
+    let mut s = state.borrow_mut();
+    for e in entries.unchecked_into::<js_sys::Array>().iter() {
+        let e = e.unchecked_into::<IntersectionObserverEntry>();
+        let el = e.target();
+        s.in_view.retain(|v| *v != el);
+        if e.is_intersecting() {
+            s.in_view.push(el);
+        }
+    }
+    let State {
+        tracks, in_view, ..
+    } = &mut *s;
+    for (i, t) in tracks.iter_mut().enumerate() {
+        let visible = in_view
+            .iter()
+            .any(|el| el.matches(&t.selector).unwrap_or(false));
+        match (t.since, visible) {
+            (None, true) if !t.fired => {
+                t.since = Some(now);
+                let wait = (t.seconds * 1000.0 - t.total).max(0.0);
+                let state = state.clone();
+                host::after(wait, move || check(&state, i));
+            }
+            (Some(since), false) => {
+                t.total += now - since;
+                t.since = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A timer set when a selector came into view: reports it if its time is up.
+fn check(state: &Rc<RefCell<State>>, i: usize) {
+    let mut s = state.borrow_mut();
+    let Some(t) = s.tracks.get_mut(i) else { return };
+    let ms = t.total + t.since.map_or(0.0, |since| dom::now_ms() - since);
+    if t.fired || ms + 50.0 < t.seconds * 1000.0 {
+        return;
+    }
+    t.fired = true;
+    let event = EventKind::Dwell {
+        selector: t.selector.clone(),
+        seconds: ms / 1000.0,
+    };
+    let sink = s.sink.clone();
+    drop(s);
+    sink(Observed::Events(vec![event]));
+}

@@ -1,0 +1,51 @@
+//! The site's own search box: `input[type=search]` or a field named `q`,
+//! `s` or `search`; its text is reported when it changes or its form is
+//! submitted (once per distinct text). The text stays in this page's
+//! signals: memory keeps only the evidence derived from it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement};
+
+use super::{Observed, Sink};
+use crate::signals::EventKind;
+use crate::web::dom;
+use crate::web::host::{self, Listener};
+
+const BOX: &str = "input[type=search],input[name=q],input[name=s],input[name=search]";
+/// Longer text is cut (at a character boundary): nobody searches a page.
+const MAX_CHARS: usize = 256;
+
+pub fn listen(sink: Sink) -> [Listener; 2] {
+    let last = Rc::new(RefCell::new(String::new()));
+    let on = |kind: &'static str| {
+        let (sink, last) = (sink.clone(), last.clone());
+        host::listen(&dom::document(), kind, move |e| {
+            let Some(target) = e
+                .unchecked_into::<Event>()
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+            else {
+                return;
+            };
+            let field = if kind == "submit" {
+                target.query_selector(BOX).ok().flatten()
+            } else {
+                Some(target).filter(|t| t.matches(BOX).unwrap_or(false))
+            };
+            let Some(input) = field.and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) else {
+                return;
+            };
+            let value = input.value();
+            let text: String = value.trim().chars().take(MAX_CHARS).collect();
+            if text.is_empty() || *last.borrow() == text {
+                return;
+            }
+            last.replace(text.clone());
+            sink(Observed::Events(vec![EventKind::Search(text)]));
+        })
+    };
+    [on("change"), on("submit")]
+}

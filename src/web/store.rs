@@ -1,0 +1,165 @@
+//! Where the core's memory line is kept between pages: nowhere, the tab's
+//! sessionStorage, or localStorage with an expiry, under one key, as the
+//! rules' `privacy.remember` and the visitor's `consent()` allow (the
+//! stricter of the two wins). Storage that throws or is missing (Safari
+//! private mode, quota, disabled, a throwing getter) is treated as absent:
+//! the memory then lives for this page only.
+
+use web_sys::Storage;
+
+use crate::json;
+use crate::rules::Remember;
+
+/// The one storage key.
+pub const KEY: &str = "jobwise";
+const DAY_MS: f64 = 86_400_000.0;
+
+pub struct Store {
+    /// What the rules allow.
+    rules: Remember,
+    /// What the visitor allows (`None`: not said).
+    consent: Option<Remember>,
+    days: f64,
+}
+
+impl Store {
+    pub fn new(rules: Remember, days: f64) -> Store {
+        Store {
+            rules,
+            consent: None,
+            days,
+        }
+    }
+
+    /// Where memory goes now.
+    pub fn mode(&self) -> Remember {
+        let rank = |r: Remember| match r {
+            Remember::None => 0,
+            Remember::Session => 1,
+            Remember::Local => 2,
+        };
+        match self.consent {
+            Some(c) if rank(c) < rank(self.rules) => c,
+            _ => self.rules,
+        }
+    }
+
+    /// The visitor's choice (`"none"`, `"session"`, `"local"`); false for
+    /// anything else. What is no longer allowed is wiped at once.
+    pub fn consent(&mut self, mode: &str) -> bool {
+        self.consent = Some(match mode {
+            "none" => Remember::None,
+            "session" => Remember::Session,
+            "local" => Remember::Local,
+            _ => return false,
+        });
+        for place in [Remember::Session, Remember::Local] {
+            if place != self.mode() {
+                wipe(place);
+            }
+        }
+        true
+    }
+
+    /// The stored line, unless absent, expired or unreadable.
+    pub fn read(&self, now_ms: f64) -> Option<String> {
+        let mode = self.mode();
+        let value = storage(mode)?.get_item(KEY).ok()??;
+        if mode != Remember::Local {
+            return Some(value);
+        }
+        let (expires, line) = value.split_once('|')?;
+        if expires.parse::<f64>().ok()? < now_ms {
+            wipe(mode);
+            return None;
+        }
+        Some(line.into())
+    }
+
+    /// Keeps `line` where allowed (localStorage: for the rules' `days`).
+    pub fn write(&self, line: &str, now_ms: f64) {
+        let mode = self.mode();
+        let Some(s) = storage(mode) else { return };
+        let mut value = String::new();
+        if mode == Remember::Local {
+            json::number(&mut value, (now_ms + self.days * DAY_MS).floor());
+            value.push('|');
+        }
+        value.push_str(line);
+        let _ = s.set_item(KEY, &value);
+    }
+}
+
+/// Removes the key from both storages (`forget()`).
+pub fn wipe_all() {
+    wipe(Remember::Session);
+    wipe(Remember::Local);
+}
+
+fn wipe(place: Remember) {
+    if let Some(s) = storage(place) {
+        let _ = s.remove_item(KEY);
+    }
+}
+
+/// The storage for `mode`, or `None` when it is not allowed or throws.
+fn storage(mode: Remember) -> Option<Storage> {
+    let w = web_sys::window()?;
+    match mode {
+        Remember::None => None,
+        Remember::Session => w.session_storage().ok()?,
+        Remember::Local => w.local_storage().ok()?,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn the_stricter_of_rules_and_consent_wins() {
+        let mut s = Store::new(Remember::Session, 30.0);
+        assert_eq!(s.mode(), Remember::Session);
+        assert!(s.consent("local"));
+        assert_eq!(
+            s.mode(),
+            Remember::Session,
+            "consent never widens the rules"
+        );
+        assert!(s.consent("none"));
+        assert_eq!(s.mode(), Remember::None);
+        assert!(!s.consent("forever"));
+    }
+
+    #[wasm_bindgen_test]
+    fn local_lines_expire_and_forget_wipes_both() {
+        wipe_all();
+        let s = Store::new(Remember::Local, 1.0);
+        s.write("jw1|b1", 1000.0);
+        assert_eq!(s.read(1000.0 + DAY_MS - 1.0).as_deref(), Some("jw1|b1"));
+        assert_eq!(s.read(1000.0 + DAY_MS + 1.0), None, "expired");
+        assert_eq!(
+            storage(Remember::Local).unwrap().get_item(KEY).unwrap(),
+            None,
+            "and removed"
+        );
+        let session = Store::new(Remember::Session, 1.0);
+        session.write("jw1|b2", 0.0);
+        s.write("jw1|b3", 0.0);
+        wipe_all();
+        assert_eq!((session.read(0.0), s.read(0.0)), (None, None));
+    }
+
+    #[wasm_bindgen_test]
+    fn none_writes_nothing() {
+        wipe_all();
+        let s = Store::new(Remember::None, 30.0);
+        s.write("jw1|b1", 0.0);
+        for place in [Remember::Session, Remember::Local] {
+            assert_eq!(storage(place).unwrap().length().unwrap(), 0);
+        }
+    }
+}
