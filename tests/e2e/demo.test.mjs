@@ -46,8 +46,10 @@ test("every demo page carries the snippet, the script tag, and stays on its orig
   const snippet = readFileSync(new URL("dist/snippet.html", root), "utf8").trim();
   for (const path of PAGES) {
     const html = readFileSync(new URL(`www${path.split("?")[0]}index.html`, root), "utf8");
-    assert.ok(html.includes(snippet), `${path}: the snippet of dist/snippet.html`);
-    assert.match(html, /<script src="\/jobwise\/jobwise.js" data-rules="[^"]+"><\/script>/, path);
+    const tag = /<script src="\/jobwise\/jobwise.js" data-rules="[^"]+"(?: data-timeout="(\d+)")?><\/script>/.exec(html);
+    assert.ok(tag, `${path}: the script tag of SPEC §3`);
+    const timeout = tag[1] || "300";
+    assert.ok(html.includes(snippet.replace("300ms", `${timeout}ms`)), `${path}: dist/snippet.html, timed as data-timeout`);
     assert.ok(html.includes('<link rel="icon" href="data:,">'), path);
     const { page, context, log } = await open(env, path);
     await decided(page);
