@@ -30,6 +30,7 @@ pub mod memory;
 pub mod model;
 pub mod rules;
 pub mod signals;
+pub mod sort;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -395,7 +395,9 @@ impl Parser<'_> {
             return;
         }
         let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_unstable_by(|&a, &b| members[a].key.cmp(&members[b].key).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut order, |&a, &b| {
+            members[a].key.cmp(&members[b].key).then(a.cmp(&b))
+        });
         let mut keep = vec![true; members.len()];
         // Sorted by key, then by position: each run starts at the first
         // occurrence of its key.
@@ -602,8 +604,8 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        match self.text[start..self.pos].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(n),
+        match super::parse_f64(&self.text[start..self.pos]) {
+            Some(n) if n.is_finite() => Ok(n),
             _ => Err(self.fail_at(start, "number too large")),
         }
     }

@@ -237,7 +237,7 @@ impl<'t> Validator<'t> {
     fn wrong_type(&mut self, v: &Value, path: &str, expected: &str) {
         let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
         if let Kind::String(s) = &v.kind {
-            if expected == "a number" && s.trim().parse::<f64>().is_ok() {
+            if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
                 m.push_str(": remove the quotes");
             }
         }

@@ -194,8 +194,8 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     if !all_digits(int) || !all_digits(frac) {
         return Err(FORMAT);
     }
-    match rest.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(Cmp { op, value }),
+    match crate::json::parse_f64(rest) {
+        Some(value) if value.is_finite() => Ok(Cmp { op, value }),
         _ => Err(FORMAT),
     }
 }

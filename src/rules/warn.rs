@@ -64,7 +64,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
 /// blurs the decision: each such term is reported where it occurs again.
 fn shared_terms(v: &mut Validator, rules: &Rules) {
     let mut terms = std::mem::take(&mut v.terms);
-    terms.sort_by(|a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
+    crate::sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
     let mut warnings = Vec::new();
     for group in terms.chunk_by(|a, b| a.key == b.key) {
         let first = &group[0];
