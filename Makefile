@@ -25,8 +25,8 @@ setup-browser:
 	@scripts/setup.sh --browser
 
 build: setup
-	@echo "build: wasm (cargo, release, opt-level z)"
-	cargo build --lib --release --target $(WASM_TARGET) --quiet
+	@echo "build: SDK wasm (cargo, release, opt-level z, without the diagnostics feature)"
+	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --quiet
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir target/bindgen $(WASM_OUT)
 	@mkdir -p dist
@@ -41,6 +41,7 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --lib --test web --target $(WASM_TARGET) --quiet -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --quiet -- -D warnings
 
 fmt:
 	cargo fmt

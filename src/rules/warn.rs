@@ -31,7 +31,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
         "stage `"
     };
     let best: f64 = job.signals.iter().map(|s| s.weight.max(0.0)).sum();
-    let message = if job.signals.is_empty() {
+    let message = msg!(if job.signals.is_empty() {
         cat(&[
             what,
             &job.id,
@@ -56,8 +56,8 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
             ]),
             _ => return,
         }
-    };
-    v.warn(at, &path, message);
+    });
+    v.warn(at, &path, msg!(message));
 }
 
 /// A term with a positive weight in two jobs counts for both, which
@@ -87,6 +87,6 @@ fn shared_terms(v: &mut Validator, rules: &Rules) {
         }
     }
     for (at, path, m) in warnings {
-        v.warn(at, &path, m);
+        v.warn(at, &path, msg!(m));
     }
 }
