@@ -30,7 +30,7 @@ build: setup
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir target/bindgen $(WASM_OUT)
 	@mkdir -p dist
-	$(BIN)/wasm-opt -Oz --strip-debug --strip-producers target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
+	$(BIN)/wasm-opt -Oz --converge --strip-debug --strip-producers --strip-target-features target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs
 	@echo "build: dist/ written"; ls -l dist | tail -n +2
 

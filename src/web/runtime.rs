@@ -136,6 +136,7 @@ impl Runtime {
 
     /// The document is parsed: every element has the plan, the snippet
     /// may show everything.
+    #[inline(never)]
     fn parsed(&mut self) {
         self.actuator.scan(&dom::document().into(), Mode::Free);
         dom::reveal();
@@ -146,6 +147,7 @@ impl Runtime {
         }
     }
 
+    #[inline(never)]
     pub fn observed(&mut self, o: Observed) {
         let now = dom::now_ms();
         match o {
@@ -194,6 +196,7 @@ impl Runtime {
     }
 
     /// Asks the core, remembers, applies and publishes.
+    #[inline(never)]
     fn decide(&mut self, mode: Mode) {
         let now = dom::now_ms();
         let m = &self.memory;
@@ -218,6 +221,7 @@ impl Runtime {
     }
 
     /// Updates the debug overlay, when there is one.
+    #[inline(never)]
     fn show(&self) {
         if let (Some(o), Some(d)) = (&self.overlay, &self.decision) {
             o.show(&describe(d));
