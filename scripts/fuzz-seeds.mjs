@@ -16,9 +16,7 @@ function jsonFiles(dir) {
 }
 
 for (const file of [...jsonFiles("schema/examples"), ...jsonFiles("tests/fixtures")]) {
-  const text = readFileSync(file, "utf8");
-  seeds.rules.push(text);
-  seeds.decide.push(text);
+  seeds.rules.push(readFileSync(file, "utf8"));
 }
 const cases = join(root, "tests/cases/arrival.json");
 if (existsSync(cases)) {
@@ -26,9 +24,13 @@ if (existsSync(cases)) {
 }
 const queries = join(root, "tests/cases/queries.json");
 if (existsSync(queries)) {
-  for (const c of JSON.parse(readFileSync(queries, "utf8"))) {
-    const q = c.query ?? c.terms ?? "";
-    if (q) seeds.text.push(`фотостудия|высокие потолки|двор без машин|video editing|battery life\n${q}`);
+  for (const c of JSON.parse(readFileSync(queries, "utf8")).cases) {
+    if (!c.terms) continue;
+    seeds.text.push(`фотостудия|высокие потолки|двор без машин|video editing|battery life\n${c.terms}`);
+    // decide: a head byte choosing the rules (odd = laptops), then referrer, landing, memory, events.
+    const head = c.rules === "laptops" ? "\x01" : "\x02";
+    const landing = `https://example.com/?utm_term=${encodeURIComponent(c.terms)}`;
+    seeds.decide.push(`${head}\n${landing}\n\npage:/\nscroll:80:/`);
   }
 }
 seeds.text.push("фотостудия|высокие потолки\nквартира не для фотостудии с высокими потолками");

@@ -50,5 +50,7 @@ pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learn;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

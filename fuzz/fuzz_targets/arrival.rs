@@ -6,7 +6,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let (referrer, landing) = text.split_once('\n').unwrap_or((&text, "https://example.com/"));
+    let (referrer, landing) = text
+        .split_once('\n')
+        .unwrap_or((&text, "https://example.com/"));
     let arrival = jobwise::arrival::read_str(referrer, landing);
     if let Some(terms) = &arrival.terms {
         assert!(!terms.is_empty());

@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(!problems.is_empty());
         let lines = text.split('\n').count() as u32;
         for p in problems {
-            assert!(p.line >= 1 && p.line <= lines.max(1), "line {} of {}", p.line, lines);
+            assert!(
+                p.line >= 1 && p.line <= lines.max(1),
+                "line {} of {}",
+                p.line,
+                lines
+            );
             assert!(p.column >= 1);
         }
     }

@@ -1,7 +1,9 @@
 //! The `jobwise` command line (SPEC §7): one module per subcommand. Native only.
 
 mod check;
+mod evaluate;
 mod explain;
+mod learn;
 mod referrer;
 
 const USAGE: &str = "usage: jobwise <command> [args]
@@ -11,8 +13,12 @@ commands:
   referrer REFERRER [--url URL]    how a visitor arrived, as JSON
   explain RULES [--referrer URL] [--url URL] [--event KIND:VALUE]...
                                    the decision for a visitor, as JSON
-  learn EXPORT.csv                 draft rules from a CRM export
-  evaluate RULES LABELLED.csv      accuracy of rules against labelled rows";
+  learn EXPORT.csv [--language ru|en] [--min-support N] [--precision P]
+        [--report FILE]
+                                   draft rules from a CRM export (rules on
+                                   stdout, the evidence on stderr)
+  evaluate RULES LABELLED.csv [--report FILE]
+                                   accuracy of rules against labelled rows";
 
 /// Runs the CLI with `args` (without the program name); returns the exit code.
 pub fn main(args: Vec<String>) -> i32 {
@@ -24,6 +30,8 @@ pub fn main(args: Vec<String>) -> i32 {
         "check" => check::run(rest),
         "explain" => explain::run(rest),
         "referrer" => referrer::run(rest),
+        "learn" => learn::run(rest),
+        "evaluate" => evaluate::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             0
