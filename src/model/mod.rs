@@ -458,7 +458,7 @@ fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u32>) {
 /// for URLs and paths).
 fn lower(s: &str) -> Cow<'_, str> {
     if !s.is_ascii() {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(crate::text::case::lower_str(s))
     } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
     } else {

@@ -543,7 +543,7 @@ impl<'t> Validator<'t> {
             let job_path = child(path, &m.key);
             if !is_id(&m.key) {
                 let mut msg = msg!(cat(&["invalid ", what, " id ", &shown(&m.key), ": "]));
-                let lower = m.key.to_lowercase();
+                let lower = crate::text::case::lower_str(&m.key);
                 if chars(&m.key) > 64 {
                     msg.push_str(msg!("at most 64 characters"));
                 } else if lower != m.key && is_id(&lower) {

@@ -33,7 +33,10 @@ pub(crate) fn num(n: f64) -> String {
 /// candidates over 64 characters get no hint.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     const MAX: usize = 64;
-    let a: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let a: Vec<char> = word
+        .chars()
+        .flat_map(crate::text::case::lower_chars)
+        .collect();
     if a.is_empty() || a.len() > MAX {
         return None;
     }
@@ -43,7 +46,11 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
     let mut best: Option<(usize, &str)> = None;
     for &c in candidates {
         b.clear();
-        b.extend(c.chars().flat_map(char::to_lowercase).take(MAX + 2));
+        b.extend(
+            c.chars()
+                .flat_map(crate::text::case::lower_chars)
+                .take(MAX + 2),
+        );
         if b.len().abs_diff(a.len()) > 2 {
             continue;
         }
