@@ -680,12 +680,12 @@ impl<'t> Validator<'t> {
             (
                 "match",
                 "param",
-                "the globs the parameter must match, as \"match\": [\"*foto*\"]",
+                msg!("the globs the parameter must match, as \"match\": [\"*foto*\"]"),
             ),
             (
                 "seconds",
                 "dwell",
-                "how long the element must be in view, as \"seconds\": 5",
+                msg!("how long the element must be in view, as \"seconds\": 5"),
             ),
         ] {
             match (
