@@ -4,6 +4,7 @@
 //   dist/jobwise.d.ts     types of the JavaScript API
 //   dist/snippet.html     the anti-flicker snippet (timeout 300 ms)
 //   dist/npm/             the npm package from pkg-template/
+//   dist/playground.js    ES module for www/playground/: init + the playground exports
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,6 +39,15 @@ await build({
   outfile: join(npm, "index.js"),
 });
 
+// The playground page needs the raw wasm exports, not the SDK: a plain ES
+// module of the glue, whose default wasm URL (import.meta.url) is /jobwise/.
+await build({
+  ...common,
+  entryPoints: [join(root, "js/playground-entry.js")],
+  format: "esm",
+  outfile: join(dist, "playground.js"),
+});
+
 const snippet = readFileSync(join(root, "js/snippet.html"), "utf8").replace("TIMEOUT", "300");
 writeFileSync(join(dist, "snippet.html"), snippet);
 
@@ -50,3 +60,4 @@ for (const file of readdirSync(join(root, "pkg-template"))) {
 }
 copyFileSync(join(root, "js/jobwise.d.ts"), join(npm, "index.d.ts"));
 copyFileSync(join(dist, "jobwise_bg.wasm"), join(npm, "jobwise_bg.wasm"));
+writeFileSync(join(npm, "snippet.html"), snippet);

@@ -13,7 +13,7 @@ use crate::decide::decide;
 use crate::memory::Memory;
 use crate::model::compile;
 use crate::rules::{parse, Device};
-use crate::signals::{Context, Event, EventKind, Signals};
+use crate::signals::{Context, EventKind, Signals};
 
 const USAGE: &str =
     "usage: jobwise explain RULES [--referrer URL] [--url URL] [--event KIND:VALUE]...
@@ -74,7 +74,7 @@ fn explain(args: &[String]) -> Result<String, (i32, String)> {
             "--referrer" => referrer = value,
             "--url" => url = value,
             "--pick" => pick = Some(value),
-            "--event" => kinds.push(event(value).ok_or_else(bad)?),
+            "--event" => kinds.push(EventKind::parse(value).ok_or_else(bad)?),
             "--device" => {
                 context.device = match value {
                     "mobile" => Device::Mobile,
@@ -123,66 +123,12 @@ fn explain(args: &[String]) -> Result<String, (i32, String)> {
         .iter()
         .find(|(k, _)| k == "jobwise")
         .map(|(_, v)| v.clone());
-    let mut events = Vec::new();
-    if !url.is_empty() {
-        events.push(EventKind::Page(arrival.landing_path.clone()));
-    }
-    for kind in kinds {
-        events.push(match kind {
-            EventKind::Scroll { percent, path } if path.is_empty() => EventKind::Scroll {
-                percent,
-                path: arrival.landing_path.clone(),
-            },
-            kind => kind,
-        });
-    }
-    let signals = Signals {
-        arrival,
-        events: events
-            .into_iter()
-            .map(|kind| Event { at_ms: 0.0, kind })
-            .collect(),
-        context,
-    };
+    let signals = Signals::described(arrival, !url.is_empty(), kinds, context);
     let mut memory = Memory::new(bucket);
     if !memory.set_pick(&compiled, pick) {
         return Err(usage(&format!("--pick: no job {}", pick.unwrap_or(""))));
     }
     Ok(decide(&compiled, &signals, &memory, 0.0, force.as_deref()).to_json())
-}
-
-/// `page:/p`, `click:SEL`, `dwell:SEL:SECONDS`, `scroll:PCT[:/p]`,
-/// `search:WORDS`, `event:NAME`. A scroll without a page is on the landing
-/// page (filled in by the caller).
-fn event(spec: &str) -> Option<EventKind> {
-    let (kind, value) = spec.split_once(':')?;
-    if value.is_empty() {
-        return None;
-    }
-    Some(match kind {
-        "page" => EventKind::Page(value.into()),
-        "click" => EventKind::Click(value.into()),
-        "dwell" => {
-            let (selector, seconds) = value.rsplit_once(':')?;
-            EventKind::Dwell {
-                selector: selector.into(),
-                seconds: seconds.parse().ok().filter(|s: &f64| *s >= 0.0)?,
-            }
-        }
-        "scroll" => {
-            let (percent, path) = value.split_once(':').unwrap_or((value, ""));
-            EventKind::Scroll {
-                percent: percent
-                    .parse()
-                    .ok()
-                    .filter(|p: &f64| (0.0..=100.0).contains(p))?,
-                path: path.into(),
-            }
-        }
-        "search" => EventKind::Search(value.into()),
-        "event" => EventKind::Custom(value.into()),
-        _ => return None,
-    })
 }
 
 /// `mon`…`sun` (or longer: `monday`), case-insensitive → 0…6.
@@ -197,51 +143,6 @@ fn weekday(name: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn events_parse() {
-        assert_eq!(
-            event("page:/lofts/a"),
-            Some(EventKind::Page("/lofts/a".into()))
-        );
-        assert_eq!(
-            event("dwell:a:hover:8"),
-            Some(EventKind::Dwell {
-                selector: "a:hover".into(),
-                seconds: 8.0
-            })
-        );
-        assert_eq!(
-            event("scroll:80:/lofts/a"),
-            Some(EventKind::Scroll {
-                percent: 80.0,
-                path: "/lofts/a".into()
-            })
-        );
-        assert_eq!(
-            event("scroll:80"),
-            Some(EventKind::Scroll {
-                percent: 80.0,
-                path: String::new()
-            })
-        );
-        assert_eq!(event("search:лофт"), Some(EventKind::Search("лофт".into())));
-        assert_eq!(
-            event("event:calculator-used"),
-            Some(EventKind::Custom("calculator-used".into()))
-        );
-        assert_eq!(event("click:#cta"), Some(EventKind::Click("#cta".into())));
-        for bad in [
-            "page",
-            "page:",
-            "dwell:#g",
-            "scroll:120",
-            "scroll:x",
-            "tap:#x",
-        ] {
-            assert_eq!(event(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn weekdays_parse() {

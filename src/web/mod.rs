@@ -18,6 +18,7 @@ mod host;
 mod observe;
 mod overlay;
 mod plan;
+mod playground;
 mod runtime;
 mod store;
 mod url;

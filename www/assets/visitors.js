@@ -1,0 +1,156 @@
+// Preset visitors of the two demo sites, shared by the "see it as…" bar on
+// every demo page and by the playground's visitor presets, so both show the
+// same people. A visitor is how they arrived (referrer, landing URL: the
+// SDK reads utm_term, utm_campaign and the rest from it, SPEC §7) and, for
+// the playground, what they did next (events in `jobwise explain --event`
+// form). `bar: true` visitors appear in the bar: links cannot set a
+// referrer, so those rely on the landing URL alone.
+
+export const sites = {
+  bereg: {
+    name: "ЖК «Береговой»",
+    home: "/",
+    rules: "/assets/bereg-rules.json",
+    barTitle: "Демо: посмотрите сайт глазами посетителя",
+    defaultLabel: "Без подсказок",
+    qaLabel: "QA",
+    visitors: [
+      {
+        id: "photo",
+        job: "photo-studio",
+        label: "Фотограф",
+        bar: true,
+        referrer: "https://yandex.ru/",
+        landing: "/?utm_source=yandex&utm_medium=cpc&utm_campaign=loft_foto&utm_term=квартира+под+фотостудию",
+      },
+      {
+        id: "commuter",
+        job: "sleep-near-work",
+        label: "Рядом с работой",
+        bar: true,
+        referrer: "https://yandex.ru/",
+        landing: "/?utm_source=yandex&utm_medium=cpc&utm_term=квартира+у+метро+недорого",
+      },
+      {
+        id: "family",
+        job: "family",
+        label: "Семья с детьми",
+        bar: true,
+        referrer: "https://www.google.com/",
+        landing: "/?utm_source=google&utm_medium=cpc&utm_campaign=family_school&utm_term=двухкомнатная+квартира+рядом+со+школой",
+      },
+      {
+        id: "investor",
+        job: "investor",
+        label: "Инвестор",
+        bar: true,
+        referrer: "https://yandex.ru/",
+        landing: "/?utm_source=yandex&utm_medium=cpc&utm_campaign=invest_2026&utm_term=квартира+под+сдачу+в+аренду",
+      },
+      {
+        id: "pinterest-browser",
+        job: "photo-studio",
+        label: "Из Pinterest, смотрит лофты",
+        referrer: "https://ru.pinterest.com/",
+        landing: "/",
+        events: ["page:/lofts/", "dwell:#light-gallery:8", "scroll:80:/lofts/"],
+      },
+      {
+        id: "organic-family",
+        job: "family",
+        label: "Из поиска, читает про двор",
+        referrer: "https://www.google.ru/",
+        landing: "/",
+        events: ["page:/family/", "dwell:#courtyard:6"],
+      },
+      {
+        id: "undecided",
+        job: null,
+        label: "Без подсказок (прямой заход)",
+        referrer: "",
+        landing: "/",
+        events: [],
+      },
+      {
+        id: "not-a-studio",
+        job: null,
+        label: "Ищет фотосессию, а не квартиру",
+        referrer: "https://yandex.ru/",
+        landing: "/?utm_term=заказать+фотографа+на+фотосессию",
+      },
+    ],
+  },
+  laptops: {
+    name: "Kestrel Laptops",
+    home: "/laptops/",
+    rules: "/laptops/rules.json",
+    barTitle: "Demo: see this shop as",
+    defaultLabel: "No hints",
+    qaLabel: "QA",
+    visitors: [
+      {
+        id: "editor",
+        job: "video-editing",
+        label: "Video editor",
+        bar: true,
+        referrer: "https://www.google.com/",
+        landing: "/laptops/?utm_source=google&utm_medium=cpc&utm_campaign=creator-spring&utm_term=laptop+for+4k+video+editing",
+      },
+      {
+        id: "traveller",
+        job: "on-the-road",
+        label: "Always on the road",
+        bar: true,
+        referrer: "https://www.bing.com/",
+        landing: "/laptops/?utm_source=bing&utm_medium=cpc&utm_term=lightweight+laptop+long+battery+life",
+      },
+      {
+        id: "gamer",
+        job: "gaming",
+        label: "Gamer",
+        bar: true,
+        referrer: "https://www.google.com/",
+        landing: "/laptops/?utm_source=google&utm_medium=cpc&utm_campaign=gaming-rtx&utm_term=gaming+laptop+rtx+144hz",
+      },
+      {
+        id: "student",
+        job: "student-budget",
+        label: "Student on a budget",
+        bar: true,
+        referrer: "https://mail.google.com/",
+        landing: "/laptops/?utm_source=newsletter&utm_medium=email&utm_campaign=back-to-school&utm_term=cheap+laptop+for+college",
+      },
+      {
+        id: "twitch",
+        job: "gaming",
+        label: "From Twitch, browsing GPUs",
+        referrer: "https://www.twitch.tv/",
+        landing: "/laptops/",
+        events: ["page:/laptops/gaming/", "click:.spec-gpu"],
+      },
+      {
+        id: "campus",
+        job: "student-budget",
+        label: "From a university site",
+        referrer: "https://www.cs.stanford.edu/",
+        landing: "/laptops/",
+        events: ["page:/laptops/students/", "event:student-discount-checked"],
+      },
+      {
+        id: "no-gaming",
+        job: null,
+        label: "Says “no gaming”",
+        referrer: "https://duckduckgo.com/",
+        landing: "/laptops/?utm_term=laptop+no+gaming",
+      },
+      {
+        id: "direct",
+        job: null,
+        label: "No hints (direct)",
+        referrer: "",
+        landing: "/laptops/",
+        events: [],
+      },
+    ],
+  },
+};
