@@ -24,13 +24,20 @@ setup:
 setup-browser:
 	@scripts/setup.sh --browser
 
+WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-features
+
 build: setup
-	@echo "build: wasm (cargo, release, opt-level z)"
+	@mkdir -p dist
+	@echo "build: playground wasm (with the diagnostics feature: messages, warnings, playground exports)"
 	cargo build --lib --release --target $(WASM_TARGET) --quiet
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
+	  --out-name playground --out-dir target/bindgen-playground $(WASM_OUT)
+	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen-playground/playground_bg.wasm -o dist/playground_bg.wasm
+	@echo "build: SDK wasm (cargo, release, opt-level z, without the diagnostics feature)"
+	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --quiet
+	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir target/bindgen $(WASM_OUT)
-	@mkdir -p dist
-	$(BIN)/wasm-opt -Oz --strip-debug --strip-producers target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
+	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs
 	@echo "build: dist/ written"; ls -l dist | tail -n +2
 
@@ -41,6 +48,7 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --lib --test web --target $(WASM_TARGET) --quiet -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --no-default-features --quiet -- -D warnings
 
 fmt:
 	cargo fmt

@@ -40,9 +40,13 @@ await build({
 });
 
 // The playground page needs the raw wasm exports, not the SDK: a plain ES
-// module of the glue, whose default wasm URL (import.meta.url) is /jobwise/.
+// module of the glue of its own wasm (built with the `diagnostics` feature:
+// messages, warnings and the playground exports, none of which every
+// visitor of a customer's site should download), whose default wasm URL
+// (import.meta.url) is /jobwise/playground_bg.wasm.
 await build({
   ...common,
+  alias: { "jobwise-wasm": join(root, "target/bindgen-playground/playground.js") },
   entryPoints: [join(root, "js/playground-entry.js")],
   format: "esm",
   outfile: join(dist, "playground.js"),

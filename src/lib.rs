@@ -23,6 +23,21 @@
 //! `web` (compiled for wasm32) touches the browser.
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 
+/// A message for a person, built only with the `diagnostics` feature (the
+/// CLI, the playground). Without it the expression still type-checks but
+/// is never run, so neither its code nor its texts reach the binary: the
+/// SDK's wasm reports a refused rules file by path and position alone.
+/// What is refused never depends on it.
+macro_rules! msg {
+    ($e:expr) => {
+        if cfg!(feature = "diagnostics") {
+            $e
+        } else {
+            Default::default()
+        }
+    };
+}
+
 pub mod arrival;
 pub mod decide;
 pub mod json;
@@ -30,6 +45,7 @@ pub mod memory;
 pub mod model;
 pub mod rules;
 pub mod signals;
+pub mod sort;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]

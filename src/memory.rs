@@ -235,7 +235,7 @@ fn add(list: &mut Vec<(u32, f64)>, k: u32, w: f64) {
 }
 
 fn finite(s: &str) -> Option<f64> {
-    s.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::json::parse_f64(s).filter(|v| v.is_finite())
 }
 
 /// `%`, `|`, `,` and `:` are the format's own: escaped in ids.

@@ -118,7 +118,7 @@ pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> 
 fn lower(params: &[(String, String)], name: &str) -> String {
     let value = param(params, name).unwrap_or("");
     let value = value.get(..64).unwrap_or(value);
-    value.trim().to_lowercase()
+    crate::text::case::lower_str(value.trim())
 }
 
 fn paid_medium(medium: &str) -> bool {

@@ -109,7 +109,7 @@ pub fn clean(raw: &str) -> Option<String> {
     }
     // Whole-string lower-casing, as browsers' and Python's: a final `Σ`
     // becomes `ς`.
-    let text = text.to_lowercase();
+    let text = crate::text::case::lower_str(&text);
     let mut out = String::with_capacity(text.len());
     for w in text.split(' ').filter_map(word) {
         if !out.is_empty() {
@@ -118,7 +118,7 @@ pub fn clean(raw: &str) -> Option<String> {
         out.push_str(w);
     }
     cap(&mut out);
-    let refused = !out.chars().any(char::is_alphabetic)
+    let refused = !out.chars().any(crate::text::case::is_alphabetic)
         || NOT_TERMS.contains(&out.as_str())
         || out.starts_with("http://")
         || out.starts_with("https://");

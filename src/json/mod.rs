@@ -2,9 +2,11 @@
 //! writer for the decision JSON. Hand-written: serde_json would cost the
 //! wasm tens of kilobytes.
 
+mod num;
 mod read;
 mod write;
 
+pub use num::parse_f64;
 pub use read::{
     line_column, parse, push_index, push_key, Cursor, Error, Kind, Member, Value, MAX_DEPTH,
 };

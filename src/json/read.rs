@@ -98,9 +98,9 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         p.ws();
         match p.peek() {
             None => Ok(v),
-            Some(_) => Err(
-                p.fail("unexpected text after the end of the document (one JSON value per file)")
-            ),
+            Some(_) => Err(p.fail(msg!(
+                "unexpected text after the end of the document (one JSON value per file)"
+            ))),
         }
     });
     match result {
@@ -252,30 +252,30 @@ impl Parser<'_> {
     /// An error for what stands at `pos` where a value was expected.
     fn not_a_value(&self) -> Error {
         let b = match self.peek() {
-            None => return self.fail("unexpected end of the document: expected a value"),
+            None => return self.fail(msg!("unexpected end of the document: expected a value")),
             Some(b) => b,
         };
         let message = match b {
-            b'/' => "comments are not allowed in JSON",
-            b'\'' => "strings need double quotes (\"…\") in JSON, not single quotes",
-            b'+' => "a number can't start with `+`: write the digits alone",
-            b'.' => "a number can't start with `.`: write 0.5, not .5",
-            b',' => "expected a value before this comma",
-            b'}' | b']' => "expected a value here",
+            b'/' => msg!("comments are not allowed in JSON"),
+            b'\'' => msg!("strings need double quotes (\"…\") in JSON, not single quotes"),
+            b'+' => msg!("a number can't start with `+`: write the digits alone"),
+            b'.' => msg!("a number can't start with `.`: write 0.5, not .5"),
+            b',' => msg!("expected a value before this comma"),
+            b'}' | b']' => msg!("expected a value here"),
             b if b.is_ascii_alphabetic() || b == b'_' => {
                 let word = self.word();
                 return self.fail(match word {
                     "True" | "False" | "TRUE" | "FALSE" => {
-                        "JSON's true and false are written in lower case"
+                        msg!("JSON's true and false are written in lower case")
                     }
                     "None" | "NULL" | "Null" | "nil" | "undefined" => {
-                        "JSON has no such value: write null"
+                        msg!("JSON has no such value: write null")
                     }
-                    "NaN" | "Infinity" => "JSON numbers can't be NaN or Infinity",
-                    _ => "text without quotes: strings need double quotes (\"…\")",
+                    "NaN" | "Infinity" => msg!("JSON numbers can't be NaN or Infinity"),
+                    _ => msg!("text without quotes: strings need double quotes (\"…\")"),
                 });
             }
-            _ => "unexpected character: expected a value",
+            _ => msg!("unexpected character: expected a value"),
         };
         self.fail(message)
     }
@@ -314,7 +314,7 @@ impl Parser<'_> {
 
     fn enter(&mut self) -> Result<(), Error> {
         if self.depth >= MAX_DEPTH {
-            return Err(self.fail("nested too deeply (the limit is 64 levels)"));
+            return Err(self.fail(msg!("nested too deeply (the limit is 64 levels)")));
         }
         self.depth += 1;
         Ok(())
@@ -322,11 +322,14 @@ impl Parser<'_> {
 
     /// The error at the end of the text inside a container opened at `open`.
     fn unclosed(&self, open: usize, what: &str) -> Error {
-        let mut m = String::from("unexpected end of the document: the ");
-        m.push_str(what);
-        m.push_str(" opened at ");
-        m.push_str(&place(self.text, open));
-        m.push_str(" is not closed");
+        let m: String = msg!({
+            let mut m = String::from("unexpected end of the document: the ");
+            m.push_str(what);
+            m.push_str(" opened at ");
+            m.push_str(&place(self.text, open));
+            m.push_str(" is not closed");
+            m
+        });
         self.fail(&m)
     }
 
@@ -345,7 +348,7 @@ impl Parser<'_> {
                     if let Some(c) = comma {
                         return Err(self.fail_at(
                             c,
-                            "trailing comma: JSON allows no comma after the last member",
+                            msg!("trailing comma: JSON allows no comma after the last member"),
                         ));
                     }
                     self.pos += 1;
@@ -353,15 +356,15 @@ impl Parser<'_> {
                 }
                 None => return Err(self.unclosed(open, "object")),
                 Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
-                    return Err(self.fail("object keys need double quotes: \"key\": value"));
+                    return Err(self.fail(msg!("object keys need double quotes: \"key\": value")));
                 }
                 Some(b'/' | b'\'') => return Err(self.not_a_value()),
-                Some(_) => return Err(self.fail("expected a key in double quotes, or `}`")),
+                Some(_) => return Err(self.fail(msg!("expected a key in double quotes, or `}`"))),
             }
             let key = self.string()?;
             self.ws();
             if self.peek() != Some(b':') {
-                return Err(self.fail("expected `:` after the key"));
+                return Err(self.fail(msg!("expected `:` after the key")));
             }
             self.pos += 1;
             self.path.push(Seg::Key(key));
@@ -379,8 +382,8 @@ impl Parser<'_> {
                     break;
                 }
                 None => return Err(self.unclosed(open, "object")),
-                Some(b'"') => return Err(self.fail("missing `,` before this key")),
-                Some(_) => return Err(self.fail("expected `,` or `}` after the value")),
+                Some(b'"') => return Err(self.fail(msg!("missing `,` before this key"))),
+                Some(_) => return Err(self.fail(msg!("expected `,` or `}` after the value"))),
             }
             self.pos += 1;
         }
@@ -395,7 +398,9 @@ impl Parser<'_> {
             return;
         }
         let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_unstable_by(|&a, &b| members[a].key.cmp(&members[b].key).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut order, |&a, &b| {
+            members[a].key.cmp(&members[b].key).then(a.cmp(&b))
+        });
         let mut keep = vec![true; members.len()];
         // Sorted by key, then by position: each run starts at the first
         // occurrence of its key.
@@ -409,13 +414,16 @@ impl Parser<'_> {
             keep[dup] = false;
             let mut path = self.path();
             push_key(&mut path, &members[dup].key);
-            let mut quoted = String::new();
-            string(&mut quoted, &members[dup].key);
-            let mut message = String::from("duplicate key `");
-            message.push_str(&quoted[1..quoted.len() - 1]);
-            message.push_str("` (first at ");
-            message.push_str(&place(self.text, members[origin].key_at));
-            message.push(')');
+            let message = msg!({
+                let mut quoted = String::new();
+                string(&mut quoted, &members[dup].key);
+                let mut message = String::from("duplicate key `");
+                message.push_str(&quoted[1..quoted.len() - 1]);
+                message.push_str("` (first at ");
+                message.push_str(&place(self.text, members[origin].key_at));
+                message.push(')');
+                message
+            });
             self.errors.push(Error {
                 at: members[dup].key_at,
                 path,
@@ -442,7 +450,7 @@ impl Parser<'_> {
                     if let Some(c) = comma {
                         return Err(self.fail_at(
                             c,
-                            "trailing comma: JSON allows no comma after the last item",
+                            msg!("trailing comma: JSON allows no comma after the last item"),
                         ));
                     }
                     self.pos += 1;
@@ -463,7 +471,7 @@ impl Parser<'_> {
                     break;
                 }
                 None => return Err(self.unclosed(open, "list")),
-                Some(_) => return Err(self.fail("expected `,` or `]` after the item")),
+                Some(_) => return Err(self.fail(msg!("expected `,` or `]` after the item"))),
             }
             self.pos += 1;
         }
@@ -492,16 +500,18 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => self.escape(&mut out)?,
                 Some(b'\n' | b'\r') => {
-                    return Err(
-                        self.fail("line break inside a string: close it with `\"`, or write \\n")
-                    )
+                    return Err(self.fail(msg!(
+                        "line break inside a string: close it with `\"`, or write \\n"
+                    )))
                 }
                 Some(_) => {
-                    return Err(self.fail(
-                        "control character inside a string: write it as an escape (\\t, \\u0001…)",
-                    ))
+                    return Err(self.fail(msg!(
+                        "control character inside a string: write it as an escape (\\t, \\u0001…)"
+                    )))
                 }
-                None => return Err(self.fail_at(open, "this string is never closed with `\"`")),
+                None => {
+                    return Err(self.fail_at(open, msg!("this string is never closed with `\"`")))
+                }
             }
         }
     }
@@ -528,7 +538,7 @@ impl Parser<'_> {
                         0
                     };
                     if !(0xdc00..0xe000).contains(&low) {
-                        return Err(self.fail_at(at, "\\u escape of an unpaired surrogate"));
+                        return Err(self.fail_at(at, msg!("\\u escape of an unpaired surrogate")));
                     }
                     self.pos = at + 12;
                     0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)
@@ -537,14 +547,16 @@ impl Parser<'_> {
                 };
                 match char::from_u32(code) {
                     Some(c) => out.push(c),
-                    None => return Err(self.fail_at(at, "\\u escape of an unpaired surrogate")),
+                    None => {
+                        return Err(self.fail_at(at, msg!("\\u escape of an unpaired surrogate")))
+                    }
                 }
                 return Ok(());
             }
             _ => {
                 return Err(self.fail_at(
                     at,
-                    "unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                    msg!("unknown escape: JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
                 ))
             }
         };
@@ -563,7 +575,7 @@ impl Parser<'_> {
             };
             match d {
                 Some(d) => code = code * 16 + d,
-                None => return Err(self.fail_at(at, "\\u needs four hex digits")),
+                None => return Err(self.fail_at(at, msg!("\\u needs four hex digits"))),
             }
         }
         Ok(code)
@@ -578,17 +590,17 @@ impl Parser<'_> {
             Some(b'0') => {
                 self.pos += 1;
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.fail_at(start, "a number can't have leading zeros"));
+                    return Err(self.fail_at(start, msg!("a number can't have leading zeros")));
                 }
             }
             Some(b'1'..=b'9') => self.digits(),
             Some(b'I' | b'N') => return Err(self.not_a_value()),
-            _ => return Err(self.fail("expected digits after `-`")),
+            _ => return Err(self.fail(msg!("expected digits after `-`"))),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.fail("expected digits after the decimal point"));
+                return Err(self.fail(msg!("expected digits after the decimal point")));
             }
             self.digits();
         }
@@ -598,13 +610,13 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.fail("expected digits in the exponent"));
+                return Err(self.fail(msg!("expected digits in the exponent")));
             }
             self.digits();
         }
-        match self.text[start..self.pos].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(n),
-            _ => Err(self.fail_at(start, "number too large")),
+        match super::parse_f64(&self.text[start..self.pos]) {
+            Some(n) if n.is_finite() => Ok(n),
+            _ => Err(self.fail_at(start, msg!("number too large"))),
         }
     }
 

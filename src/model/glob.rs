@@ -14,7 +14,7 @@ pub(crate) struct Pattern {
 
 impl Pattern {
     pub(crate) fn new(glob: &str) -> Pattern {
-        let lower = glob.to_lowercase();
+        let lower = crate::text::case::lower_str(glob);
         Pattern {
             source: glob.into(),
             pieces: lower.split('*').map(Box::from).collect(),
@@ -75,7 +75,7 @@ mod tests {
     use super::Pattern;
 
     fn m(glob: &str, text: &str) -> bool {
-        Pattern::new(glob).matches(&text.to_lowercase())
+        Pattern::new(glob).matches(&crate::text::case::lower_str(text))
     }
 
     #[test]

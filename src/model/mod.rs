@@ -183,8 +183,8 @@ pub fn compile(rules: &Rules) -> Compiled {
             }
         }
     }
-    c.keyed.sort_unstable();
-    c.param_names.sort_unstable();
+    crate::sort::sort(&mut c.keyed);
+    crate::sort::sort(&mut c.param_names);
     c.param_names.dedup();
     c
 }
@@ -266,7 +266,7 @@ impl Compiled {
                             None => named.0,
                         })
                         .collect();
-                    keys.sort_unstable();
+                    crate::sort::sort(&mut keys);
                     keys.dedup();
                     offer(K_PARAM, keys);
                     Cond::Param {
@@ -379,7 +379,7 @@ impl Compiled {
                 _ => None,
             })
             .collect();
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }
@@ -395,7 +395,7 @@ impl Compiled {
                 _ => None,
             })
             .collect();
-        out.sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
+        crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
         out.dedup();
         out
     }
@@ -409,7 +409,7 @@ impl Compiled {
                 _ => None,
             })
             .collect();
-        out.sort_unstable_by(f64::total_cmp);
+        crate::sort::sort_by(&mut out, f64::total_cmp);
         out.dedup();
         out
     }
@@ -458,7 +458,7 @@ fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u32>) {
 /// for URLs and paths).
 fn lower(s: &str) -> Cow<'_, str> {
     if !s.is_ascii() {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(crate::text::case::lower_str(s))
     } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
     } else {
@@ -512,6 +512,7 @@ impl Best {
             .then((o.end - o.start).cmp(&(self.end - self.start)))
             .then(self.term.cmp(&o.term))
             .then(self.start.cmp(&o.start))
+            .then(self.text.cmp(&o.text))
     }
 }
 
@@ -549,7 +550,7 @@ fn find_best(of: &[(u32, Box<str>)], hits: &[Hit], text: usize, at: f64, out: &m
 }
 
 fn keep_best(list: &mut Vec<Best>) {
-    list.sort_unstable_by(Best::rank);
+    crate::sort::sort_by(list, Best::rank);
     list.dedup_by_key(|b| b.sig);
 }
 
@@ -601,7 +602,7 @@ impl Compiled {
                 }
             }
         }
-        cand.sort_unstable();
+        crate::sort::sort(&mut cand);
         cand.dedup();
 
         let half_life = self.policy.half_life_minutes * 60_000.0;

@@ -117,16 +117,25 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
     let rules = root.map(|root| v.rules(&root));
     let rules = match rules {
         Some(rules) if v.errors == 0 => {
-            warn::across(&mut v, &rules);
+            if cfg!(feature = "diagnostics") {
+                warn::across(&mut v, &rules);
+            }
             Some(rules)
         }
         _ => None,
     };
-    let mut found = std::mem::take(&mut v.found);
-    found.sort_by_key(|f| f.at);
+    // In the order of the text; at one offset, in the order found.
+    let mut found: Vec<Option<validate::Found>> = v.found.drain(..).map(Some).collect();
+    let mut order: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((f.as_ref()?.at, i)))
+        .collect();
+    crate::sort::sort(&mut order);
     let mut cursor = crate::json::Cursor::new(text);
-    let problems = found
+    let problems = order
         .into_iter()
+        .filter_map(|(_, i)| found.get_mut(i)?.take())
         .map(|f| {
             let (line, column) = cursor.seek(f.at);
             Problem {

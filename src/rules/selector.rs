@@ -114,9 +114,9 @@ impl P<'_> {
                 Some(b',') => self.i += 1,
                 None if !nested => return Ok(()),
                 Some(b')') if nested => return Ok(()),
-                None => return self.err("`(` is never closed with `)`"),
-                Some(b')') => return self.err("`)` without `(`"),
-                Some(_) => return self.err("unexpected character in the selector"),
+                None => return self.err(msg!("`(` is never closed with `)`")),
+                Some(b')') => return self.err(msg!("`)` without `(`")),
+                Some(_) => return self.err(msg!("unexpected character in the selector")),
             }
         }
     }
@@ -137,13 +137,13 @@ impl P<'_> {
                     self.i += 1;
                     self.ws();
                     if let None | Some(b',' | b')') = self.peek() {
-                        return self.err("a combinator needs a selector on each side");
+                        return self.err(msg!("a combinator needs a selector on each side"));
                     }
                     self.compound()?;
                 }
                 None | Some(b',' | b')') => return Ok(()),
                 Some(_) if space => self.compound()?,
-                Some(_) => return self.err("unexpected character in the selector"),
+                Some(_) => return self.err(msg!("unexpected character in the selector")),
             }
         }
     }
@@ -153,24 +153,24 @@ impl P<'_> {
         let start = self.i;
         match self.peek() {
             Some(b'*') => self.i += 1,
-            Some(b'|') => return self.err("namespaces are not supported"),
+            Some(b'|') => return self.err(msg!("namespaces are not supported")),
             _ if self.ident_starts() => self.ident()?,
             _ => {}
         }
         if self.peek() == Some(b'|') {
-            return self.err("namespaces are not supported");
+            return self.err(msg!("namespaces are not supported"));
         }
         loop {
             match self.peek() {
                 Some(b'#') => {
                     self.i += 1;
-                    self.name_after("`#` needs an id name, and an id selector can't start with a digit: write [id='…'] instead")?;
+                    self.name_after(msg!("`#` needs an id name, and an id selector can't start with a digit: write [id='…'] instead"))?;
                 }
                 Some(b'.') => {
                     self.i += 1;
-                    self.name_after(
-                        "`.` needs a class name, and a class selector can't start with a digit",
-                    )?;
+                    self.name_after(msg!(
+                        "`.` needs a class name, and a class selector can't start with a digit"
+                    ))?;
                 }
                 Some(b'[') => self.attribute()?,
                 Some(b':') => self.pseudo()?,
@@ -179,9 +179,9 @@ impl P<'_> {
         }
         if self.i == start {
             return self.err(match self.peek() {
-                None | Some(b',') | Some(b')') => "a selector is missing here",
-                Some(b'>' | b'+' | b'~') => "a combinator needs a selector on each side",
-                Some(_) => "unexpected character in the selector",
+                None | Some(b',') | Some(b')') => msg!("a selector is missing here"),
+                Some(b'>' | b'+' | b'~') => msg!("a combinator needs a selector on each side"),
+                Some(_) => msg!("unexpected character in the selector"),
             });
         }
         Ok(())
@@ -224,7 +224,9 @@ impl P<'_> {
     /// and any other character but a line break.
     fn escape(&mut self) -> Result<(), Refusal> {
         match self.at(1) {
-            None | Some(b'\n' | b'\r' | b'\x0c') => self.err("a `\\` must escape a character"),
+            None | Some(b'\n' | b'\r' | b'\x0c') => {
+                self.err(msg!("a `\\` must escape a character"))
+            }
             Some(b) if b.is_ascii_hexdigit() => {
                 self.i += 1;
                 let mut n = 0;
@@ -253,7 +255,7 @@ impl P<'_> {
         self.i += 1;
         self.ws();
         if !self.ident_starts() {
-            return self.err("expected an attribute name after `[`");
+            return self.err(msg!("expected an attribute name after `[`"));
         }
         self.ident()?;
         self.ws();
@@ -264,16 +266,18 @@ impl P<'_> {
             }
             (Some(b'='), _) => self.i += 1,
             (Some(b'~' | b'|' | b'^' | b'$' | b'*'), Some(b'=')) => self.i += 2,
-            (Some(b'|'), _) => return self.err("namespaces are not supported"),
-            _ => return self.err("expected `]` or an operator: = ~= |= ^= $= *="),
+            (Some(b'|'), _) => return self.err(msg!("namespaces are not supported")),
+            _ => return self.err(msg!("expected `]` or an operator: = ~= |= ^= $= *=")),
         }
         self.ws();
         match self.peek() {
             Some(q @ (b'"' | b'\'')) => self.quoted(q)?,
             _ if self.ident_starts() => self.ident()?,
-            None | Some(b']') => return self.err("the attribute value is missing"),
+            None | Some(b']') => return self.err(msg!("the attribute value is missing")),
             Some(_) => {
-                return self.err("an attribute value that is not a name needs quotes: [data-x='1']")
+                return self.err(msg!(
+                    "an attribute value that is not a name needs quotes: [data-x='1']"
+                ))
             }
         }
         let space = self.ws();
@@ -284,7 +288,7 @@ impl P<'_> {
             }
         }
         if self.peek() != Some(b']') {
-            return self.err("expected `]`");
+            return self.err(msg!("expected `]`"));
         }
         self.i += 1;
         Ok(())
@@ -304,13 +308,13 @@ impl P<'_> {
                     None => break,
                 },
                 Some(b'\n' | b'\r' | b'\x0c') => {
-                    return self.err("line break inside a quoted value")
+                    return self.err(msg!("line break inside a quoted value"))
                 }
                 Some(_) => self.i += 1,
                 None => break,
             }
         }
-        Err((open, "this quoted value is never closed"))
+        Err((open, msg!("this quoted value is never closed")))
     }
 
     fn pseudo(&mut self) -> Result<(), Refusal> {
@@ -319,11 +323,11 @@ impl P<'_> {
         if self.peek() == Some(b':') {
             return Err((
                 colon,
-                "pseudo-elements (::before…) can't be seen or clicked: select the element itself",
+                msg!("pseudo-elements (::before…) can't be seen or clicked: select the element itself"),
             ));
         }
         if !self.ident_starts() {
-            return self.err("expected a pseudo-class name after `:`");
+            return self.err(msg!("expected a pseudo-class name after `:`"));
         }
         let start = self.i;
         self.ident()?;
@@ -332,7 +336,7 @@ impl P<'_> {
         if matches!(name, "before" | "after" | "first-line" | "first-letter") {
             return Err((
                 colon,
-                "pseudo-elements (::before…) can't be seen or clicked: select the element itself",
+                msg!("pseudo-elements (::before…) can't be seen or clicked: select the element itself"),
             ));
         }
         let functional = matches!(
@@ -350,22 +354,22 @@ impl P<'_> {
         );
         if self.peek() != Some(b'(') {
             if functional {
-                return self.err("this pseudo-class needs an argument in parentheses");
+                return self.err(msg!("this pseudo-class needs an argument in parentheses"));
             }
             if !PLAIN.contains(&name) {
-                return Err((start, "unknown pseudo-class"));
+                return Err((start, msg!("unknown pseudo-class")));
             }
             return Ok(());
         }
         if !functional {
-            return Err((start, "unknown pseudo-class"));
+            return Err((start, msg!("unknown pseudo-class")));
         }
         self.i += 1;
         self.ws();
         match name {
             "not" | "is" | "where" | "has" => {
                 if self.depth >= MAX_NESTING {
-                    return self.err("pseudo-classes nested too deeply");
+                    return self.err(msg!("pseudo-classes nested too deeply"));
                 }
                 self.depth += 1;
                 self.list(true, name == "has")?;
@@ -375,7 +379,7 @@ impl P<'_> {
                 match self.peek() {
                     Some(q @ (b'"' | b'\'')) if name == "lang" => self.quoted(q)?,
                     _ if self.ident_starts() => self.ident()?,
-                    _ => return self.err("expected a language or direction name"),
+                    _ => return self.err(msg!("expected a language or direction name")),
                 }
                 self.ws();
             }
@@ -389,7 +393,7 @@ impl P<'_> {
             }
         }
         if self.peek() != Some(b')') {
-            return self.err("expected `)`");
+            return self.err(msg!("expected `)`"));
         }
         self.i += 1;
         Ok(())
@@ -417,7 +421,7 @@ impl P<'_> {
                 self.i += 1;
                 self.ws();
                 if self.digits() == 0 {
-                    return self.err("expected a number: An+B as in 2n+1");
+                    return self.err(msg!("expected a number: An+B as in 2n+1"));
                 }
             } else {
                 self.i = mark;
@@ -425,7 +429,7 @@ impl P<'_> {
             return Ok(());
         }
         if digits == 0 {
-            return self.err("expected odd, even or An+B (as in 2n+1)");
+            return self.err(msg!("expected odd, even or An+B (as in 2n+1)"));
         }
         Ok(())
     }

@@ -218,8 +218,11 @@ impl<'t> Validator<'t> {
         self.report(Severity::Error, at, path, message);
     }
 
+    /// Warnings are for `jobwise check` and the playground only.
     pub(crate) fn warn(&mut self, at: usize, path: &str, message: String) {
-        self.report(Severity::Warning, at, path, message);
+        if cfg!(feature = "diagnostics") {
+            self.report(Severity::Warning, at, path, message);
+        }
     }
 
     /// The offset of byte `i` of string value `v`, when the string has no
@@ -235,16 +238,16 @@ impl<'t> Validator<'t> {
     }
 
     fn wrong_type(&mut self, v: &Value, path: &str, expected: &str) {
-        let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
+        let mut m = msg!(cat(&["expected ", expected, ", found ", v.type_name()]));
         if let Kind::String(s) = &v.kind {
-            if expected == "a number" && s.trim().parse::<f64>().is_ok() {
-                m.push_str(": remove the quotes");
+            if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
+                m.push_str(msg!(": remove the quotes"));
             }
         }
         if let (Kind::String(_), "a list") = (&v.kind, expected) {
-            m.push_str(": write [\"…\"]");
+            m.push_str(msg!(": write [\"…\"]"));
         }
-        self.error(v.at, path, m);
+        self.error(v.at, path, msg!(m));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Member]> {
@@ -291,18 +294,18 @@ impl<'t> Validator<'t> {
     fn number_in(&mut self, v: &Value, path: &str, min: f64, open: bool, max: f64) -> Option<f64> {
         let n = self.number(v, path)?;
         if n < min || (open && n == min) || n > max {
-            let mut m = if open {
+            let mut m = msg!(if open {
                 cat(&["must be more than ", &num(min)])
             } else {
                 cat(&["must be at least ", &num(min)])
-            };
+            });
             if max < f64::MAX {
-                m.push_str(" and at most ");
-                m.push_str(&num(max));
+                m.push_str(msg!(" and at most "));
+                m.push_str(&msg!(num(max)));
             }
-            m.push_str(", found ");
-            m.push_str(&num(n));
-            self.error(v.at, path, m);
+            m.push_str(msg!(", found "));
+            m.push_str(&msg!(num(n)));
+            self.error(v.at, path, msg!(m));
             return None;
         }
         Some(n)
@@ -320,25 +323,29 @@ impl<'t> Validator<'t> {
         let s = self.string(v, path)?;
         let n = chars(s);
         if !empty_ok && s.trim().is_empty() {
-            self.error(v.at, path, "must not be empty".into());
+            self.error(v.at, path, msg!("must not be empty".into()));
             return None;
         }
         if n > max {
             self.error(
                 v.at,
                 path,
-                cat(&[
+                msg!(cat(&[
                     "too long: ",
                     &uint(n),
                     " characters; the limit is ",
                     &uint(max),
-                ]),
+                ])),
             );
             return None;
         }
         if !empty_ok {
             if let Some(i) = s.find(char::is_control) {
-                self.error(self.inside(v, s, i), path, "a control character".into());
+                self.error(
+                    self.inside(v, s, i),
+                    path,
+                    msg!("a control character".into()),
+                );
                 return None;
             }
         }
@@ -351,15 +358,15 @@ impl<'t> Validator<'t> {
         match names.iter().find(|&&n| n == s) {
             Some(n) => Some(*n),
             None => {
-                let m = cat(&[
+                let m = msg!(cat(&[
                     "unknown value ",
                     &shown(s),
                     &did_you_mean(s, names),
                     " (expected ",
                     &one_of(names),
                     ")",
-                ]);
-                self.error(v.at, path, m);
+                ]));
+                self.error(v.at, path, msg!(m));
                 None
             }
         }
@@ -378,18 +385,18 @@ impl<'t> Validator<'t> {
             if allowed.contains(&m.key.as_str()) {
                 continue;
             }
-            let mut msg = cat(&["unknown key ", &shown(&m.key)]);
+            let mut msg = msg!(cat(&["unknown key ", &shown(&m.key)]));
             match closest(&m.key, allowed) {
                 Some(c) => {
                     suggested.push(c);
-                    msg.push_str(&cat(&[", did you mean `", c, "`?"]));
+                    msg.push_str(&msg!(cat(&[", did you mean `", c, "`?"])));
                 }
                 None if allowed.len() <= 9 => {
-                    msg.push_str(&cat(&[" (expected ", &one_of(allowed), ")"]))
+                    msg.push_str(&msg!(cat(&[" (expected ", &one_of(allowed), ")"])))
                 }
                 None => {}
             }
-            self.error(m.key_at, &child(path, &m.key), msg);
+            self.error(m.key_at, &child(path, &m.key), msg!(msg));
         }
         suggested
     }
@@ -410,7 +417,10 @@ impl<'t> Validator<'t> {
             self.error(
                 root.at,
                 "",
-                cat(&["the rules must be an object {…}, found ", root.type_name()]),
+                msg!(cat(&[
+                    "the rules must be an object {…}, found ",
+                    root.type_name()
+                ])),
             );
             return rules;
         };
@@ -419,9 +429,11 @@ impl<'t> Validator<'t> {
             self.string(v, "$schema");
         }
         match root.get("version") {
-            None if !hints.contains(&"version") => {
-                self.error(root.at, "", "missing `version`: add \"version\": 1".into())
-            }
+            None if !hints.contains(&"version") => self.error(
+                root.at,
+                "",
+                msg!("missing `version`: add \"version\": 1".into()),
+            ),
             None => {}
             Some(v) => {
                 if let Some(n) = self.number(v, "version") {
@@ -429,11 +441,11 @@ impl<'t> Validator<'t> {
                         self.error(
                             v.at,
                             "version",
-                            cat(&[
+                            msg!(cat(&[
                                 "unsupported version ",
                                 &num(n),
                                 ": this Jobwise reads version 1",
-                            ]),
+                            ])),
                         );
                     }
                 }
@@ -453,7 +465,7 @@ impl<'t> Validator<'t> {
             None if !hints.contains(&"jobs") => self.error(
                 root.at,
                 "",
-                "missing `jobs`: the jobs to tell apart, each with its signals".into(),
+                msg!("missing `jobs`: the jobs to tell apart, each with its signals".into()),
             ),
             None => {}
             Some(v) => rules.jobs = self.jobs(v, "jobs", false),
@@ -476,7 +488,7 @@ impl<'t> Validator<'t> {
                     self.warn(
                         v.at,
                         "holdout",
-                        "holdout 100: every visitor stays on the default content".into(),
+                        msg!("holdout 100: every visitor stays on the default content".into()),
                     );
                 }
             }
@@ -514,34 +526,34 @@ impl<'t> Validator<'t> {
         };
         let what = if stages { "stage" } else { "job" };
         if members.is_empty() && !stages {
-            self.error(v.at, path, "no jobs: add at least one".into());
+            self.error(v.at, path, msg!("no jobs: add at least one".into()));
         }
         if members.len() > MAX_JOBS {
-            let m = cat(&[
+            let m = msg!(cat(&[
                 "too many ",
                 what,
                 "s: ",
                 &uint(members.len()),
                 "; the limit is ",
                 &uint(MAX_JOBS),
-            ]);
-            self.error(members[MAX_JOBS].key_at, path, m);
+            ]));
+            self.error(members[MAX_JOBS].key_at, path, msg!(m));
         }
         for m in members {
             let job_path = child(path, &m.key);
             if !is_id(&m.key) {
-                let mut msg = cat(&["invalid ", what, " id ", &shown(&m.key), ": "]);
-                let lower = m.key.to_lowercase();
+                let mut msg = msg!(cat(&["invalid ", what, " id ", &shown(&m.key), ": "]));
+                let lower = crate::text::case::lower_str(&m.key);
                 if chars(&m.key) > 64 {
-                    msg.push_str("at most 64 characters");
+                    msg.push_str(msg!("at most 64 characters"));
                 } else if lower != m.key && is_id(&lower) {
-                    msg.push_str(&cat(&["ids are lower-case: `", &lower, "`"]));
+                    msg.push_str(&msg!(cat(&["ids are lower-case: `", &lower, "`"])));
                 } else {
                     msg.push_str(
-                        "an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit",
+                        msg!("an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit"),
                     );
                 }
-                self.error(m.key_at, &job_path, msg);
+                self.error(m.key_at, &job_path, msg!(msg));
             }
             let index = jobs.len();
             let job = self.job(
@@ -580,13 +592,13 @@ impl<'t> Validator<'t> {
             let signals_path = child(path, "signals");
             if let Some(items) = self.array(s, &signals_path) {
                 if items.len() > MAX_SIGNALS {
-                    let m = cat(&[
+                    let m = msg!(cat(&[
                         "too many signals: ",
                         &uint(items.len()),
                         "; the limit is ",
                         &uint(MAX_SIGNALS),
-                    ]);
-                    self.error(items[MAX_SIGNALS].at, &signals_path, m);
+                    ]));
+                    self.error(items[MAX_SIGNALS].at, &signals_path, msg!(m));
                 }
                 for (i, s) in items.iter().enumerate() {
                     if let Some(signal) = self.signal(s, &item(&signals_path, i), index) {
@@ -609,7 +621,10 @@ impl<'t> Validator<'t> {
                     self.error(
                         v.at,
                         path,
-                        "missing `weight`: the number this signal adds to its job's score".into(),
+                        msg!(
+                            "missing `weight`: the number this signal adds to its job's score"
+                                .into()
+                        ),
                     );
                 }
                 None
@@ -620,7 +635,7 @@ impl<'t> Validator<'t> {
                 self.warn(
                     m.value.at,
                     &child(path, "weight"),
-                    "weight 0: this signal never changes a score".into(),
+                    msg!("weight 0: this signal never changes a score".into()),
                 );
             }
         }
@@ -648,29 +663,29 @@ impl<'t> Validator<'t> {
             self.error(
                 v.at,
                 path,
-                cat(&["a signal needs one kind key: ", &one_of(KINDS)]),
+                msg!(cat(&["a signal needs one kind key: ", &one_of(KINDS)])),
             );
         }
         if let [first, second, ..] = primary.as_slice() {
-            let m = cat(&[
+            let m = msg!(cat(&[
                 "a signal has one kind key, and this one has `",
                 &first.key,
                 "` already: put `",
                 &second.key,
                 "` in a signal of its own (only scroll+page and hours+weekdays combine)",
-            ]);
-            self.error(second.key_at, &child(path, &second.key), m);
+            ]));
+            self.error(second.key_at, &child(path, &second.key), msg!(m));
         }
         for (companion, owner, what) in [
             (
                 "match",
                 "param",
-                "the globs the parameter must match, as \"match\": [\"*foto*\"]",
+                msg!("the globs the parameter must match, as \"match\": [\"*foto*\"]"),
             ),
             (
                 "seconds",
                 "dwell",
-                "how long the element must be in view, as \"seconds\": 5",
+                msg!("how long the element must be in view, as \"seconds\": 5"),
             ),
         ] {
             match (
@@ -680,12 +695,12 @@ impl<'t> Validator<'t> {
                 (Some(c), None) => self.error(
                     c.key_at,
                     &child(path, companion),
-                    cat(&["`", companion, "` goes with `", owner, "`"]),
+                    msg!(cat(&["`", companion, "` goes with `", owner, "`"])),
                 ),
                 (None, Some(o)) if !hints.contains(&companion) => self.error(
                     o.key_at,
                     &child(path, owner),
-                    cat(&["`", owner, "` needs `", companion, "`: ", what]),
+                    msg!(cat(&["`", owner, "` needs `", companion, "`: ", what])),
                 ),
                 _ => {}
             }
@@ -738,14 +753,14 @@ impl<'t> Validator<'t> {
                     self.error(
                         self.inside(v, name, i),
                         path,
-                        "a parameter name has no spaces".into(),
+                        msg!("a parameter name has no spaces".into()),
                     );
                 }
                 let matches = sig.get("match")?;
                 let match_path = child(sig_path, "match");
                 let items = self.array(matches, &match_path)?;
                 if items.is_empty() {
-                    self.error(matches.at, &match_path, "the list is empty".into());
+                    self.error(matches.at, &match_path, msg!("the list is empty".into()));
                 }
                 self.list_limit(items, &match_path, "globs");
                 let mut globs = Vec::new();
@@ -820,21 +835,21 @@ impl<'t> Validator<'t> {
     }
 
     fn refuse<T>(&mut self, v: &Value, path: &str, message: &str) -> Option<T> {
-        self.error(v.at, path, message.into());
+        self.error(v.at, path, msg!(message.into()));
         None
     }
 
     fn list_limit(&mut self, items: &[Value], path: &str, what: &str) {
         if items.len() > MAX_LIST {
-            let m = cat(&[
+            let m = msg!(cat(&[
                 "too many ",
                 what,
                 " in one signal: ",
                 &uint(items.len()),
                 "; the limit is ",
                 &uint(MAX_LIST),
-            ]);
-            self.error(items[MAX_LIST].at, path, m);
+            ]));
+            self.error(items[MAX_LIST].at, path, msg!(m));
         }
     }
 
@@ -848,7 +863,7 @@ impl<'t> Validator<'t> {
     ) -> Option<Vec<String>> {
         let items = self.array(v, path)?;
         if items.is_empty() {
-            self.error(v.at, path, "the list is empty".into());
+            self.error(v.at, path, msg!("the list is empty".into()));
         }
         self.list_limit(items, path, "terms");
         let mut out = Vec::new();
@@ -859,16 +874,16 @@ impl<'t> Validator<'t> {
             };
             self.terms_total += 1;
             if self.terms_total == MAX_TERMS + 1 {
-                let m = cat(&[
+                let m = msg!(cat(&[
                     "too many terms in the rules: the limit is ",
                     &uint(MAX_TERMS),
                     " in all (terms and search)",
-                ]);
-                self.error(t.at, &p, m);
+                ]));
+                self.error(t.at, &p, msg!(m));
             }
             let tokens = crate::text::analyze(s);
             if tokens.iter().all(|t| t.stop) {
-                let m = if tokens.is_empty() {
+                let m = msg!(if tokens.is_empty() {
                     cat(&["the term ", &shown(s), " has no words: it never matches"])
                 } else {
                     cat(&[
@@ -876,8 +891,8 @@ impl<'t> Validator<'t> {
                         &shown(s),
                         " is only stop words: it never matches",
                     ])
-                };
-                self.warn(t.at, &p, m);
+                });
+                self.warn(t.at, &p, msg!(m));
             } else if let Some(job) = job {
                 let mut key = String::new();
                 for t in &tokens {
@@ -896,12 +911,12 @@ impl<'t> Validator<'t> {
             let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
             if cyrillic && language == Lang::En && !self.warned_script {
                 self.warned_script = true;
-                let m = if self.language_set {
+                let m = msg!(if self.language_set {
                     "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
                 } else {
                     "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
-                };
-                self.warn(t.at, &p, m.into());
+                });
+                self.warn(t.at, &p, msg!(m.into()));
             }
             out.push(s.into());
         }
@@ -912,7 +927,7 @@ impl<'t> Validator<'t> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = glob(s, of) {
             let at = self.inside(v, s, i);
-            self.error(at, path, cat(&["bad glob ", &shown(s), ": ", why]));
+            self.error(at, path, msg!(cat(&["bad glob ", &shown(s), ": ", why])));
             return None;
         }
         Some(Glob(s.into()))
@@ -922,12 +937,12 @@ impl<'t> Validator<'t> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = selector::check(s) {
             let at = self.inside(v, s, i);
-            let mut m = cat(&["bad CSS selector ", &shown(s), ": ", why]);
+            let mut m = msg!(cat(&["bad CSS selector ", &shown(s), ": ", why]));
             if at == v.at {
                 let before = s.get(..i).map_or(0, chars);
-                m.push_str(&cat(&[" (at character ", &uint(before + 1), ")"]));
+                m.push_str(&msg!(cat(&[" (at character ", &uint(before + 1), ")"])));
             }
-            self.error(at, path, m);
+            self.error(at, path, msg!(m));
             return None;
         }
         Some(s.into())
@@ -939,13 +954,13 @@ impl<'t> Validator<'t> {
             return out;
         };
         if slots.len() > MAX_SLOTS {
-            let m = cat(&[
+            let m = msg!(cat(&[
                 "too many slots: ",
                 &uint(slots.len()),
                 "; the limit is ",
                 &uint(MAX_SLOTS),
-            ]);
-            self.error(slots[MAX_SLOTS].key_at, "content", m);
+            ]));
+            self.error(slots[MAX_SLOTS].key_at, "content", msg!(m));
         }
         for slot in slots {
             let path = child("content", &slot.key);
@@ -959,11 +974,11 @@ impl<'t> Validator<'t> {
                 self.error(
                     slot.key_at,
                     &path,
-                    cat(&[
+                    msg!(cat(&[
                         "invalid slot name ",
                         &shown(&slot.key),
                         ": up to 64 letters a-z A-Z, digits, `-`, `_`, `.` and `:`, as in data-jobwise-slot=\"hero\"",
-                    ]),
+                    ])),
                 );
             }
             let Some(variants) = self.object(&slot.value, &path) else {
@@ -973,11 +988,11 @@ impl<'t> Validator<'t> {
                 self.warn(
                     slot.value.at,
                     &path,
-                    cat(&[
+                    msg!(cat(&[
                         "slot ",
                         &shown(&slot.key),
                         " has no variants: nothing changes in it",
-                    ]),
+                    ])),
                 );
             }
             let mut slot_content = SlotContent {
@@ -1008,17 +1023,17 @@ impl<'t> Validator<'t> {
         };
         let errors = self.errors;
         if !jobs.contains(&job) {
-            let msg = cat(&[
+            let msg = msg!(cat(&[
                 "unknown job ",
                 &shown(job),
                 &did_you_mean(job, jobs),
                 " (a variant is named JOB or JOB@STAGE after `jobs` and `stages`)",
-            ]);
-            self.error(m.key_at, &path, msg);
+            ]));
+            self.error(m.key_at, &path, msg!(msg));
         }
         if let Some(stage) = stage {
             if !stages.contains(&stage) {
-                let msg = if stages.is_empty() {
+                let msg = msg!(if stages.is_empty() {
                     cat(&[
                         "unknown stage ",
                         &shown(stage),
@@ -1030,8 +1045,8 @@ impl<'t> Validator<'t> {
                         &shown(stage),
                         &did_you_mean(stage, stages),
                     ])
-                };
-                self.error(m.key_at, &path, msg);
+                });
+                self.error(m.key_at, &path, msg!(msg));
             }
         }
         let members = self.object(&m.value, &path)?;
@@ -1040,7 +1055,7 @@ impl<'t> Validator<'t> {
             self.warn(
                 m.value.at,
                 &path,
-                "an empty variant: set `text`, `href` or an attribute".into(),
+                msg!("an empty variant: set `text`, `href` or an attribute".into()),
             );
         }
         let mut variant = ContentVariant {
@@ -1080,7 +1095,7 @@ impl<'t> Validator<'t> {
         match link(s) {
             Ok(()) => Some(s.into()),
             Err(e) => {
-                self.error(v.at, path, e);
+                self.error(v.at, path, msg!(e));
                 None
             }
         }

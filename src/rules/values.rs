@@ -33,7 +33,10 @@ pub(crate) fn num(n: f64) -> String {
 /// candidates over 64 characters get no hint.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     const MAX: usize = 64;
-    let a: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let a: Vec<char> = word
+        .chars()
+        .flat_map(crate::text::case::lower_chars)
+        .collect();
     if a.is_empty() || a.len() > MAX {
         return None;
     }
@@ -43,7 +46,11 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
     let mut best: Option<(usize, &str)> = None;
     for &c in candidates {
         b.clear();
-        b.extend(c.chars().flat_map(char::to_lowercase).take(MAX + 2));
+        b.extend(
+            c.chars()
+                .flat_map(crate::text::case::lower_chars)
+                .take(MAX + 2),
+        );
         if b.len().abs_diff(a.len()) > 2 {
             continue;
         }
@@ -89,35 +96,37 @@ pub(crate) enum GlobOf {
 /// the offending character and why.
 pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
     if s.is_empty() {
-        return Err((0, "the glob is empty (write * to match anything)"));
+        return Err((0, msg!("the glob is empty (write * to match anything)")));
     }
     if of == GlobOf::Path && !s.starts_with(['/', '*']) {
         return Err((
             0,
-            "a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme",
+            msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
     if of == GlobOf::Host && s.contains(['/', ':']) {
         let at = s.find(['/', ':']).unwrap_or(0);
         return Err((
             at,
-            "a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path",
+            msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
         ));
     }
     for (i, c) in s.char_indices() {
         let refusal = match c {
             '?' if of == GlobOf::Path => {
-                "a page glob matches the path only, without the ?query (use `param` for parameters)"
+                msg!("a page glob matches the path only, without the ?query (use `param` for parameters)")
             }
-            '#' if of == GlobOf::Path => "a page glob matches the path only, without the #fragment",
-            '?' | '[' | ']' | '{' | '}' => "only * is a wildcard here (no ?, [ ] or { })",
-            c if c.is_control() => "a control character in a glob",
-            c if c.is_whitespace() && of != GlobOf::Value => "a space in a glob",
+            '#' if of == GlobOf::Path => {
+                msg!("a page glob matches the path only, without the #fragment")
+            }
+            '?' | '[' | ']' | '{' | '}' => msg!("only * is a wildcard here (no ?, [ ] or { })"),
+            c if c.is_control() => msg!("a control character in a glob"),
+            c if c.is_whitespace() && of != GlobOf::Value => msg!("a space in a glob"),
             c if of == GlobOf::Host && !c.is_ascii() => {
-                "write the host in its ASCII form (xn--…), as browsers report it"
+                msg!("write the host in its ASCII form (xn--…), as browsers report it")
             }
             c if of == GlobOf::Host && !(c.is_ascii_alphanumeric() || "*.-_".contains(c)) => {
-                "a host has only letters, digits, `-`, `_` and dots"
+                msg!("a host has only letters, digits, `-`, `_` and dots")
             }
             _ => continue,
         };
@@ -129,15 +138,17 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
 /// `"H-H"`: local hours, inclusive, 0–23 (`22-6` wraps past midnight).
 pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
-    let (from, to) = s.split_once('-').ok_or(FORMAT)?;
+    let (from, to) = s.split_once('-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
         let h = h.trim();
         if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(FORMAT);
+            return Err(msg!(FORMAT));
         }
         match h.parse::<u8>() {
             Ok(n) if n <= 23 => Ok(n),
-            _ => Err("hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"),
+            _ => Err(msg!(
+                "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
+            )),
         }
     };
     Ok((hour(from)?, hour(to)?))
@@ -150,7 +161,7 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| DAYS.iter().position(|&n| n == d.trim()).ok_or(NAMES);
+    let day = |d: &str| DAYS.iter().position(|&n| n == d.trim()).ok_or(msg!(NAMES));
     let mut mask = 0u8;
     for item in s.split(',') {
         let (from, to) = match item.split_once('-') {
@@ -192,11 +203,11 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
-        return Err(FORMAT);
+        return Err(msg!(FORMAT));
     }
-    match rest.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(Cmp { op, value }),
-        _ => Err(FORMAT),
+    match crate::json::parse_f64(rest) {
+        Some(value) if value.is_finite() => Ok(Cmp { op, value }),
+        _ => Err(msg!(FORMAT)),
     }
 }
 
@@ -216,7 +227,7 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
     if cleaned.is_empty() {
-        return Err("the link is empty".into());
+        return Err(msg!("the link is empty").into());
     }
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
@@ -225,15 +236,15 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
             return Err(cat(&[
                 "links to `",
                 &scheme,
-                ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
+                msg!(":` are refused: a link must be http:, https:, a relative URL or a #fragment"),
             ]));
         }
     }
     if s.chars().any(char::is_control) || s.starts_with(invisible) || s.ends_with(invisible) {
-        return Err(
+        return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
-                .into(),
-        );
+        )
+        .into());
     }
     Ok(())
 }

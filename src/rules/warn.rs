@@ -31,7 +31,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
         "stage `"
     };
     let best: f64 = job.signals.iter().map(|s| s.weight.max(0.0)).sum();
-    let message = if job.signals.is_empty() {
+    let message = msg!(if job.signals.is_empty() {
         cat(&[
             what,
             &job.id,
@@ -56,15 +56,15 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
             ]),
             _ => return,
         }
-    };
-    v.warn(at, &path, message);
+    });
+    v.warn(at, &path, msg!(message));
 }
 
 /// A term with a positive weight in two jobs counts for both, which
 /// blurs the decision: each such term is reported where it occurs again.
 fn shared_terms(v: &mut Validator, rules: &Rules) {
     let mut terms = std::mem::take(&mut v.terms);
-    terms.sort_by(|a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
+    crate::sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
     let mut warnings = Vec::new();
     for group in terms.chunk_by(|a, b| a.key == b.key) {
         let first = &group[0];
@@ -87,6 +87,6 @@ fn shared_terms(v: &mut Validator, rules: &Rules) {
         }
     }
     for (at, path, m) in warnings {
-        v.warn(at, &path, m);
+        v.warn(at, &path, msg!(m));
     }
 }

@@ -67,7 +67,7 @@ pub fn max_edits(len: usize) -> usize {
 
 /// Whether a stem may take part in typo matching at all.
 pub fn eligible(stem: &[char]) -> bool {
-    (4..=MAX_LEN).contains(&stem.len()) && !stem.iter().any(|c| c.is_numeric())
+    (4..=MAX_LEN).contains(&stem.len()) && !stem.iter().any(|&c| super::case::is_numeric(c))
 }
 
 /// The hash of `w` without the letters at `skip` (positions, or `usize::MAX`).

@@ -15,6 +15,7 @@
 //! The language of the rules file needs no switch here: a word's script
 //! picks its stemmer.
 
+pub mod case;
 mod fuzzy;
 mod index;
 mod negation;

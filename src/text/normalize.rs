@@ -90,7 +90,7 @@ pub fn push_lower(word: &mut String, c: char) {
     if c.is_ascii() {
         word.push(c.to_ascii_lowercase());
     } else {
-        word.extend(c.to_lowercase().filter(|&l| !is_combining(l)));
+        word.extend(super::case::lower_chars(c).filter(|&l| !is_combining(l)));
     }
 }
 
@@ -100,7 +100,7 @@ pub fn push_lower(word: &mut String, c: char) {
 pub fn script(word: &str) -> Script {
     let (mut cyr, mut lat, mut cyr_strong, mut lat_strong) = (0, 0, 0, 0);
     for c in word.chars() {
-        if c.is_numeric() {
+        if super::case::is_numeric(c) {
             return Script::Other;
         }
         if is_cyrillic(c) {

@@ -77,7 +77,7 @@ fn is_clause_break(c: char) -> bool {
 }
 
 fn in_word(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c) || is_ignorable(c)
+    super::case::is_alphanumeric(c) || is_combining(c) || is_ignorable(c)
 }
 
 /// The words of `text`, bounded as the module says.
@@ -98,14 +98,14 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             return out;
         }
         let next = chars.get(i + 1).copied();
-        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let next_alnum = next.is_some_and(super::case::is_alphanumeric);
         if in_word(c) {
             if len < MAX_WORD_CHARS {
                 push_lower(&mut word, c);
-                len += usize::from(c.is_alphanumeric());
+                len += usize::from(super::case::is_alphanumeric(c));
             }
-            if c.is_alphanumeric() {
-                prev_digit = c.is_numeric();
+            if super::case::is_alphanumeric(c) {
+                prev_digit = super::case::is_numeric(c);
             }
             continue;
         }
@@ -116,7 +116,11 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             }
             continue;
         }
-        if inside && matches!(c, '.' | ',') && prev_digit && next.is_some_and(char::is_numeric) {
+        if inside
+            && matches!(c, '.' | ',')
+            && prev_digit
+            && next.is_some_and(super::case::is_numeric)
+        {
             if len < MAX_WORD_CHARS {
                 word.push('.');
             }

@@ -18,6 +18,9 @@ mod host;
 mod observe;
 mod overlay;
 mod plan;
+// The playground's exports live in its own wasm (with `diagnostics`), not
+// in the SDK's.
+#[cfg(feature = "diagnostics")]
 mod playground;
 mod runtime;
 mod store;

@@ -136,6 +136,7 @@ impl Runtime {
 
     /// The document is parsed: every element has the plan, the snippet
     /// may show everything.
+    #[inline(never)]
     fn parsed(&mut self) {
         self.actuator.scan(&dom::document().into(), Mode::Free);
         dom::reveal();
@@ -146,6 +147,7 @@ impl Runtime {
         }
     }
 
+    #[inline(never)]
     pub fn observed(&mut self, o: Observed) {
         let now = dom::now_ms();
         match o {
@@ -194,6 +196,7 @@ impl Runtime {
     }
 
     /// Asks the core, remembers, applies and publishes.
+    #[inline(never)]
     fn decide(&mut self, mode: Mode) {
         let now = dom::now_ms();
         let m = &self.memory;
@@ -218,6 +221,7 @@ impl Runtime {
     }
 
     /// Updates the debug overlay, when there is one.
+    #[inline(never)]
     fn show(&self) {
         if let (Some(o), Some(d)) = (&self.overlay, &self.decision) {
             o.show(&describe(d));
@@ -253,22 +257,29 @@ fn route(n: Notice, v: wasm_bindgen::JsValue) {
 
 /// The warning for rules that do not validate: the first problem, where,
 /// and how many more.
+/// "invalid rules at PATH (LINE:COLUMN): MESSAGE (+N more); run `jobwise
+/// check`". The SDK's wasm is built without the `diagnostics` feature: the
+/// message is then empty and the CLI says what is wrong.
 fn problems(list: &[Problem]) -> String {
     let mut out = String::from("invalid rules");
     if let Some(p) = list.first() {
-        out.push_str(": ");
-        out.push_str(&p.path);
         out.push_str(" at ");
+        out.push_str(&p.path);
+        out.push_str(" (");
         json::number(&mut out, f64::from(p.line));
         out.push(':');
         json::number(&mut out, f64::from(p.column));
-        out.push(' ');
-        out.push_str(&p.message);
+        out.push(')');
+        if !p.message.is_empty() {
+            out.push_str(": ");
+            out.push_str(&p.message);
+        }
         if list.len() > 1 {
             out.push_str(" (+");
             json::number(&mut out, (list.len() - 1) as f64);
             out.push_str(" more)");
         }
+        out.push_str("; run `jobwise check`");
     }
     out
 }

@@ -69,7 +69,7 @@ impl Store {
             return Some(value);
         }
         let (expires, line) = value.split_once('|')?;
-        if expires.parse::<f64>().ok()? < now_ms {
+        if crate::json::parse_f64(expires)? < now_ms {
             wipe(mode);
             return None;
         }

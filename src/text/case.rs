@@ -1,0 +1,284 @@
+//! Lower case and "is a letter / a digit" for the scripts Jobwise reads,
+//! without core's Unicode tables (about 15 KB of wasm): Latin (ASCII,
+//! Latin-1, Extended-A and -B, IPA and modifier letters, Extended
+//! Additional for Vietnamese, fullwidth), Greek, Cyrillic (Russian,
+//! Ukrainian, Belarusian, Kazakh…), and CJK ideographs, kana and Hangul as
+//! letters without case. Inside [`COVERED`] every function agrees with
+//! `char::to_lowercase`, `char::is_alphabetic` and `char::is_numeric`
+//! (tested natively over every code point); outside it a character has no
+//! case and is neither a letter nor a digit. The tables were generated
+//! from core's (Unicode 16).
+
+/// The blocks where these functions are exact.
+pub const COVERED: &[(u32, u32)] = &[
+    (0x0000, 0x052F),
+    (0x1100, 0x11FF),
+    (0x1E00, 0x1EFF),
+    (0x3000, 0x30FF),
+    (0x3130, 0x318F),
+    (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7A3),
+    (0xFF00, 0xFFEF),
+];
+
+/// Lower-casing runs (first, last, delta, step): every `step`-th character
+/// from `first` to `last` lower-cases to itself plus `delta`.
+const LOWER: &[(u16, u16, i16, u8)] = &[
+    (0x0041, 0x005A, 32, 1),
+    (0x00C0, 0x00D6, 32, 1),
+    (0x00D8, 0x00DE, 32, 1),
+    (0x0100, 0x012E, 1, 2),
+    (0x0130, 0x0130, -199, 1),
+    (0x0132, 0x0136, 1, 2),
+    (0x0139, 0x0147, 1, 2),
+    (0x014A, 0x0176, 1, 2),
+    (0x0178, 0x0178, -121, 1),
+    (0x0179, 0x017D, 1, 2),
+    (0x0181, 0x0181, 210, 1),
+    (0x0182, 0x0184, 1, 2),
+    (0x0186, 0x0186, 206, 1),
+    (0x0187, 0x0187, 1, 1),
+    (0x0189, 0x018A, 205, 1),
+    (0x018B, 0x018B, 1, 1),
+    (0x018E, 0x018E, 79, 1),
+    (0x018F, 0x018F, 202, 1),
+    (0x0190, 0x0190, 203, 1),
+    (0x0191, 0x0191, 1, 1),
+    (0x0193, 0x0193, 205, 1),
+    (0x0194, 0x0194, 207, 1),
+    (0x0196, 0x0196, 211, 1),
+    (0x0197, 0x0197, 209, 1),
+    (0x0198, 0x0198, 1, 1),
+    (0x019C, 0x019C, 211, 1),
+    (0x019D, 0x019D, 213, 1),
+    (0x019F, 0x019F, 214, 1),
+    (0x01A0, 0x01A4, 1, 2),
+    (0x01A6, 0x01A6, 218, 1),
+    (0x01A7, 0x01A7, 1, 1),
+    (0x01A9, 0x01A9, 218, 1),
+    (0x01AC, 0x01AC, 1, 1),
+    (0x01AE, 0x01AE, 218, 1),
+    (0x01AF, 0x01AF, 1, 1),
+    (0x01B1, 0x01B2, 217, 1),
+    (0x01B3, 0x01B5, 1, 2),
+    (0x01B7, 0x01B7, 219, 1),
+    (0x01B8, 0x01B8, 1, 1),
+    (0x01BC, 0x01BC, 1, 1),
+    (0x01C4, 0x01C4, 2, 1),
+    (0x01C5, 0x01C5, 1, 1),
+    (0x01C7, 0x01C7, 2, 1),
+    (0x01C8, 0x01C8, 1, 1),
+    (0x01CA, 0x01CA, 2, 1),
+    (0x01CB, 0x01DB, 1, 2),
+    (0x01DE, 0x01EE, 1, 2),
+    (0x01F1, 0x01F1, 2, 1),
+    (0x01F2, 0x01F4, 1, 2),
+    (0x01F6, 0x01F6, -97, 1),
+    (0x01F7, 0x01F7, -56, 1),
+    (0x01F8, 0x021E, 1, 2),
+    (0x0220, 0x0220, -130, 1),
+    (0x0222, 0x0232, 1, 2),
+    (0x023A, 0x023A, 10795, 1),
+    (0x023B, 0x023B, 1, 1),
+    (0x023D, 0x023D, -163, 1),
+    (0x023E, 0x023E, 10792, 1),
+    (0x0241, 0x0241, 1, 1),
+    (0x0243, 0x0243, -195, 1),
+    (0x0244, 0x0244, 69, 1),
+    (0x0245, 0x0245, 71, 1),
+    (0x0246, 0x024E, 1, 2),
+    (0x0370, 0x0372, 1, 2),
+    (0x0376, 0x0376, 1, 1),
+    (0x037F, 0x037F, 116, 1),
+    (0x0386, 0x0386, 38, 1),
+    (0x0388, 0x038A, 37, 1),
+    (0x038C, 0x038C, 64, 1),
+    (0x038E, 0x038F, 63, 1),
+    (0x0391, 0x03A1, 32, 1),
+    (0x03A3, 0x03AB, 32, 1),
+    (0x03CF, 0x03CF, 8, 1),
+    (0x03D8, 0x03EE, 1, 2),
+    (0x03F4, 0x03F4, -60, 1),
+    (0x03F7, 0x03F7, 1, 1),
+    (0x03F9, 0x03F9, -7, 1),
+    (0x03FA, 0x03FA, 1, 1),
+    (0x03FD, 0x03FF, -130, 1),
+    (0x0400, 0x040F, 80, 1),
+    (0x0410, 0x042F, 32, 1),
+    (0x0460, 0x0480, 1, 2),
+    (0x048A, 0x04BE, 1, 2),
+    (0x04C0, 0x04C0, 15, 1),
+    (0x04C1, 0x04CD, 1, 2),
+    (0x04D0, 0x052E, 1, 2),
+    (0x1E00, 0x1E94, 1, 2),
+    (0x1E9E, 0x1E9E, -7615, 1),
+    (0x1EA0, 0x1EFE, 1, 2),
+    (0xFF21, 0xFF3A, 32, 1),
+];
+
+/// Letters (Unicode `Alphabetic`) inside [`COVERED`], as inclusive ranges.
+const ALPHA: &[(u16, u16)] = &[
+    (0x0041, 0x005A),
+    (0x0061, 0x007A),
+    (0x00AA, 0x00AA),
+    (0x00B5, 0x00B5),
+    (0x00BA, 0x00BA),
+    (0x00C0, 0x00D6),
+    (0x00D8, 0x00F6),
+    (0x00F8, 0x02C1),
+    (0x02C6, 0x02D1),
+    (0x02E0, 0x02E4),
+    (0x02EC, 0x02EC),
+    (0x02EE, 0x02EE),
+    (0x0345, 0x0345),
+    (0x0363, 0x0374),
+    (0x0376, 0x0377),
+    (0x037A, 0x037D),
+    (0x037F, 0x037F),
+    (0x0386, 0x0386),
+    (0x0388, 0x038A),
+    (0x038C, 0x038C),
+    (0x038E, 0x03A1),
+    (0x03A3, 0x03F5),
+    (0x03F7, 0x0481),
+    (0x048A, 0x052F),
+    (0x1100, 0x11FF),
+    (0x1E00, 0x1EFF),
+    (0x3005, 0x3007),
+    (0x3021, 0x3029),
+    (0x3031, 0x3035),
+    (0x3038, 0x303C),
+    (0x3041, 0x3096),
+    (0x309D, 0x309F),
+    (0x30A1, 0x30FA),
+    (0x30FC, 0x30FF),
+    (0x3131, 0x318E),
+    (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7A3),
+    (0xFF21, 0xFF3A),
+    (0xFF41, 0xFF5A),
+    (0xFF66, 0xFFBE),
+    (0xFFC2, 0xFFC7),
+    (0xFFCA, 0xFFCF),
+    (0xFFD2, 0xFFD7),
+    (0xFFDA, 0xFFDC),
+];
+
+/// Digits and numbers (Unicode `Numeric_Type`) inside [`COVERED`].
+const NUMERIC: &[(u16, u16)] = &[
+    (0x0030, 0x0039),
+    (0x00B2, 0x00B3),
+    (0x00B9, 0x00B9),
+    (0x00BC, 0x00BE),
+    (0x3007, 0x3007),
+    (0x3021, 0x3029),
+    (0x3038, 0x303A),
+    (0xFF10, 0xFF19),
+];
+
+fn within(c: char, ranges: &[(u16, u16)]) -> bool {
+    let c = c as u32;
+    let i = ranges.partition_point(|&(_, last)| u32::from(last) < c);
+    ranges
+        .get(i)
+        .is_some_and(|&(first, _)| u32::from(first) <= c)
+}
+
+/// The lower case of `c` (its first character: `İ` gives `i`, to which
+/// `str` lower-casing adds U+0307).
+pub fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let u = c as u32;
+    let i = LOWER.partition_point(|&(_, last, _, _)| u32::from(last) < u);
+    match LOWER.get(i) {
+        Some(&(first, _, delta, step))
+            if u32::from(first) <= u && (u - u32::from(first)) % u32::from(step) == 0 =>
+        {
+            char::from_u32(u.wrapping_add_signed(i32::from(delta))).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// `c` lower-cased as `char::to_lowercase` does (one or two characters).
+pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
+    std::iter::once(lower(c)).chain((c == '\u{130}').then_some('\u{307}'))
+}
+
+/// `s` lower-cased as `str::to_lowercase` does, final sigma included (a
+/// word ends where no letter follows, apostrophes and combining marks
+/// skipped).
+pub fn lower_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if c == 'Σ' {
+            let skip = |c: &char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
+            let cased =
+                |c: Option<char>| c.is_some_and(|c| is_alphabetic(c) && c != 'ª' && c != 'º');
+            let before = cased(s[..i].chars().rev().find(|c| !skip(c)));
+            let after = cased(s[i + 2..].chars().find(|c| !skip(c)));
+            out.push(if before && !after { 'ς' } else { 'σ' });
+        } else {
+            out.extend(lower_chars(c));
+        }
+    }
+    out
+}
+
+pub fn is_alphabetic(c: char) -> bool {
+    within(c, ALPHA)
+}
+
+pub fn is_numeric(c: char) -> bool {
+    within(c, NUMERIC)
+}
+
+pub fn is_alphanumeric(c: char) -> bool {
+    is_alphabetic(c) || is_numeric(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn covered() -> impl Iterator<Item = char> {
+        COVERED
+            .iter()
+            .flat_map(|&(a, b)| a..=b)
+            .filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn agrees_with_core_over_the_covered_blocks() {
+        for c in covered() {
+            assert!(lower_chars(c).eq(c.to_lowercase()), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn strings_lower_case_as_core() {
+        for s in [
+            "ФОТОСТУДИЯ Ёлка",
+            "İSTANBUL ıi",
+            "STRASSE ẞ Größe",
+            "ΟΔΥΣΣΕΥΣ ΣΑΣ Σ",
+            "ΌΣΟΣ'",
+            "Hà Nội VIỆT NAM",
+            "東京 カメラ 서울",
+            "ÆØÅ Ÿ ǅ ǈ Ǌ",
+            "ҚАЗАҚСТАН ҐЇЄІ Ў",
+            "ＡＢＣ",
+        ] {
+            assert_eq!(lower_str(s), s.to_lowercase(), "{s}");
+        }
+    }
+}
