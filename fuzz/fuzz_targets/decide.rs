@@ -22,33 +22,6 @@ thread_local! {
 }
 const DEVICES: [Device; 3] = [Device::Mobile, Device::Tablet, Device::Desktop];
 
-/// One behaviour event from a `kind:value` line.
-fn event(line: &str, at_ms: f64) -> Option<Event> {
-    let (kind, value) = line.split_once(':')?;
-    let number = |s: &str| s.parse::<f64>().ok();
-    let kind = match kind {
-        "page" => EventKind::Page(value.into()),
-        "click" => EventKind::Click(value.into()),
-        "dwell" => {
-            let (selector, seconds) = value.rsplit_once(':')?;
-            EventKind::Dwell {
-                selector: selector.into(),
-                seconds: number(seconds)?,
-            }
-        }
-        "scroll" => {
-            let (percent, path) = value.split_once(':').unwrap_or((value, "/"));
-            EventKind::Scroll {
-                percent: number(percent)?,
-                path: path.into(),
-            }
-        }
-        "search" => EventKind::Search(value.into()),
-        _ => EventKind::Custom(value.into()),
-    };
-    Some(Event { at_ms, kind })
-}
-
 fuzz_target!(|data: &[u8]| {
     let Some((&head, rest)) = data.split_first() else {
         return;
@@ -62,7 +35,13 @@ fuzz_target!(|data: &[u8]| {
     let events = lines
         .enumerate()
         .take(200)
-        .filter_map(|(i, l)| event(l, now - (i as f64) * 30_000.0))
+        .filter_map(|(i, line)| {
+            let kind = EventKind::parse(line)?;
+            Some(Event {
+                at_ms: now - (i as f64) * 30_000.0,
+                kind,
+            })
+        })
         .collect();
     COMPILED.with(|compiled| {
         let c = &compiled[usize::from(head & 1)];
