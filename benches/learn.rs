@@ -3,6 +3,9 @@
 //! jobs) and reports rows per second and the peak memory of the process.
 //! Target: under a minute on a 2-core machine, memory flat in the rows.
 
+#[path = "../tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 use std::io::Cursor;
 use std::time::Instant;
 
@@ -119,28 +122,12 @@ const COMMON: &[&str] = &[
     "м",
 ];
 
-/// xorshift64*: deterministic and dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 fn export(rows: usize) -> Vec<u8> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut out = String::with_capacity(rows * 90);
     out.push_str("id;job;query;utm_campaign;manager\n");
     for i in 0..rows {
-        let (job, words, campaigns) = JOBS[rng.below(JOBS.len())];
+        let (job, words, campaigns) = rng.pick(&JOBS);
         let mut query = String::new();
         for w in 0..2 + rng.below(5) {
             if w > 0 {
@@ -148,9 +135,9 @@ fn export(rows: usize) -> Vec<u8> {
             }
             // Two words in three from the job, the rest from anywhere.
             let word = match rng.below(3) {
-                0 => COMMON[rng.below(COMMON.len())],
+                0 => rng.pick(COMMON),
                 _ if rng.below(10) == 0 => {
-                    let (_, other, _) = JOBS[rng.below(JOBS.len())];
+                    let (_, other, _) = rng.pick(&JOBS);
                     other[rng.below(other.len())]
                 }
                 _ => words[rng.below(words.len())],

@@ -2,6 +2,9 @@
 //! (the browser layer runs the same file), the `jobwise referrer` binary on
 //! hostile input, and properties over generated strings.
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 use std::process::Command;
 
 use jobwise::arrival::{clean_terms, read_str};
@@ -377,22 +380,6 @@ fn cli_without_referrer_is_a_usage_error() {
     }
 }
 
-/// xorshift64*: a deterministic generator, no dependency needed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// A string glued from URL-ish pieces, escapes, odd characters.
 fn arbitrary(rng: &mut Rng) -> String {
     const PIECES: &[&str] = &[
@@ -452,7 +439,7 @@ fn arbitrary(rng: &mut Rng) -> String {
     let len = rng.below(40);
     let mut s = String::new();
     for _ in 0..len {
-        s.push_str(PIECES[rng.below(PIECES.len())]);
+        s.push_str(rng.pick(PIECES));
     }
     s
 }

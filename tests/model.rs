@@ -7,6 +7,8 @@
 //! which need the real text pipeline and rules parser, are named
 //! `with_text_*` and `with_parser_*`.
 
+#[path = "support/rng.rs"]
+mod rng;
 use jobwise::arrival::{Arrival, Source};
 use jobwise::decide::{decide, Decision, Via};
 use jobwise::memory::Memory;
@@ -15,6 +17,7 @@ use jobwise::rules::{
     Cmp, CmpOp, Condition, Device, Glob, Job, Lang, Policy, Privacy, Rules, Signal,
 };
 use jobwise::signals::{Context, Event, EventKind, Signals};
+use rng::Rng;
 
 const MIN: f64 = 60_000.0;
 
@@ -704,24 +707,6 @@ fn terms_are_inserted_only_for_the_chosen_job() {
 
 // ---- invariant: scores are the sums of reasons -------------------------
 
-/// xorshift64*: a small deterministic PRNG.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[self.below(list.len() as u64) as usize]
-    }
-}
-
 const WORDS: &[&str] = &[
     "loft", "photo", "metro", "school", "park", "yield", "light", "studio",
 ];
@@ -1080,11 +1065,7 @@ fn keyed_globs_never_miss_a_match() {
         "*", "/", "lofts", "a", "Ab", "loft", "ст", "-2024", ".com", "x",
     ];
     let mut r = Rng(7);
-    let gen = |r: &mut Rng, n| {
-        (0..n)
-            .map(|_| parts[r.below(parts.len() as u64) as usize])
-            .collect::<String>()
-    };
+    let gen = |r: &mut Rng, n| (0..n).map(|_| r.pick(&parts)).collect::<String>();
     for _ in 0..3000 {
         let n = 1 + r.below(5);
         let g = gen(&mut r, n);
