@@ -84,3 +84,10 @@ pub fn in_view(el: &Element) -> bool {
     );
     rect.bottom() > 0.0 && rect.right() > 0.0 && rect.top() < h && rect.left() < w
 }
+
+/// The element an event (passed from JS as a plain value) happened on.
+pub fn event_element(e: JsValue) -> Option<Element> {
+    e.unchecked_into::<web_sys::Event>()
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+}

@@ -2,9 +2,6 @@
 //! the target is inside (`closest`), and `data-jobwise-pick` controls
 //! report the visitor's own choice of job.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event};
-
 use super::{Observed, Sink};
 use crate::signals::EventKind;
 use crate::web::dom;
@@ -14,11 +11,7 @@ const PICK: &str = "data-jobwise-pick";
 
 pub fn listen(sink: Sink, selectors: Vec<String>) -> Listener {
     host::listen(&dom::document(), "click", move |e| {
-        let Some(target) = e
-            .unchecked_into::<Event>()
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-        else {
+        let Some(target) = dom::event_element(e) else {
             return;
         };
         if let Ok(Some(pick)) = target.closest("[data-jobwise-pick]") {
@@ -41,6 +34,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 use super::{Observed, Sink};
 use crate::signals::EventKind;
@@ -23,11 +23,7 @@ pub fn listen(sink: Sink) -> [Listener; 2] {
     let on = |kind: &'static str| {
         let (sink, last) = (sink.clone(), last.clone());
         host::listen(&dom::document(), kind, move |e| {
-            let Some(target) = e
-                .unchecked_into::<Event>()
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-            else {
+            let Some(target) = dom::event_element(e) else {
                 return;
             };
             let field = if kind == "submit" {
