@@ -143,3 +143,22 @@ export function breakdown(named, shipped) {
     .map((f) => ({ name: f.name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, ""), bytes: f.bytes }));
   return { sections, functionCount: functions.length, byCrate, byModule, top };
 }
+
+// `node benches/wasm-breakdown.mjs [N]` (after `make build`): the shipped
+// wasm's sections, its code by crate and by jobwise module, and the N
+// largest functions (default 40): the numbers a size change is judged by.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = new URL("..", import.meta.url).pathname;
+  const named = namedBuild(root, join(root, "target/wasm32-unknown-unknown/release/jobwise.wasm"), join(root, "target/size"));
+  const shipped = join(root, "dist/jobwise_bg.wasm");
+  const b = breakdown(named, shipped);
+  const { functions } = parseWasm(readFileSync(named));
+  const rows = (list) => list.map(({ key, bytes }) => `${String(bytes).padStart(8)}  ${key}`).join("\n");
+  console.log("sections (bytes, brotli alone):");
+  for (const [label, s] of Object.entries(b.sections)) console.log(`${String(s.bytes).padStart(8)} ${String(s.brotli).padStart(7)}  ${label}`);
+  console.log(`\ncode by crate (${b.functionCount} functions):\n${rows(b.byCrate)}`);
+  console.log(`\njobwise code by module:\n${rows(b.byModule)}`);
+  const n = Number(process.argv[2]) || 40;
+  const top = [...functions].sort((x, y) => y.bytes - x.bytes).slice(0, n);
+  console.log(`\nlargest ${n} functions:\n${top.map((f) => `${String(f.bytes).padStart(8)}  ${f.name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/::h[0-9a-f]{16}$/, "").slice(0, 150)}`).join("\n")}`);
+}
