@@ -23,6 +23,8 @@
 //! `web` (compiled for wasm32) touches the browser.
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 
+extern crate alloc;
+
 /// A message for a person, built only with the `diagnostics` feature (the
 /// CLI, the playground). Without it the expression still type-checks but
 /// is never run, so neither its code nor its texts reach the binary: the
@@ -37,6 +39,8 @@ macro_rules! msg {
         }
     };
 }
+
+mod prelude;
 
 pub mod arrival;
 pub mod decide;

@@ -10,8 +10,8 @@
 //! never match fuzzily ("i5"/"i7", "rtx4060"/"rtx4070"); stems longer than
 //! [`MAX_LEN`] letters neither, to bound the neighbourhoods.
 
+use core::hash::{BuildHasherDefault, Hasher};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Longest stem that takes part in typo matching.
 pub const MAX_LEN: usize = 24;

@@ -35,6 +35,7 @@
 
 use super::fuzzy::{self, Map};
 use super::{classify, glued_stem, stem_of, tokenize, Hit, Token, Word};
+use crate::prelude::*;
 use crate::text::stop::Kind;
 
 /// The element of a phrase that stands for any negation cue.

@@ -25,6 +25,7 @@ mod stem_ru;
 mod stop;
 mod tokenize;
 
+use crate::prelude::*;
 pub use index::TermIndex;
 
 use normalize::Script;

@@ -3,7 +3,7 @@
 //! wrapped by the host's `guard`, so a failure inside reverts the page and
 //! makes the SDK inert instead of reaching the page as an exception.
 
-use std::cell::{Cell, RefCell};
+use core::cell::{Cell, RefCell};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;

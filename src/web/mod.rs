@@ -26,7 +26,8 @@ mod runtime;
 mod store;
 mod url;
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
