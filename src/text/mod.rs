@@ -17,6 +17,7 @@
 
 pub mod case;
 mod fuzzy;
+mod ids;
 mod index;
 mod negation;
 mod normalize;
