@@ -50,6 +50,10 @@ pub mod model;
 pub mod rules;
 pub mod signals;
 pub mod sort;
+#[cfg(any(test, target_arch = "wasm32"))]
+mod heap;
+#[cfg(target_arch = "wasm32")]
+mod single;
 pub mod text;
 
 #[cfg(not(target_arch = "wasm32"))]
