@@ -29,7 +29,8 @@
 //! 0 record what was seen but did not count: a negated term, a pick, an
 //! override.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use crate::json::{number, string, Object};
 use crate::memory::Memory;
@@ -310,11 +311,11 @@ fn share(scores: &[f64], i: usize) -> f64 {
         if *s == 0.0 {
             zeros += 1.0;
         } else {
-            sum += (s - max).exp();
+            sum += libm::exp(s - max);
         }
     }
-    sum += zeros * (-max).exp();
-    (scores[i] - max).exp() / sum
+    sum += zeros * libm::exp(-max);
+    libm::exp(scores[i] - max) / sum
 }
 
 /// At most `max` characters, cut at the last word boundary before them.

@@ -21,7 +21,25 @@
 //!
 //! Everything above is plain Rust that `cargo test` runs natively. Only
 //! `web` (compiled for wasm32) touches the browser.
+//!
+//! Without the default `std` feature (the SDK's wasm, `make build`) the
+//! crate is `no_std`: its own allocator (`heap`) and a panic that traps,
+//! so none of std's panic formatting reaches the binary. js/sdk.js catches
+//! the trap like any exception from the wasm: revert, then inert.
+#![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+
+extern crate alloc;
+
+#[cfg(not(any(feature = "std", target_arch = "wasm32")))]
+compile_error!("off wasm32 (the CLI, the tests) the `std` feature is needed");
+
+/// A panic in the SDK's wasm traps: the exception reaches js/sdk.js.
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 /// A message for a person, built only with the `diagnostics` feature (the
 /// CLI, the playground). Without it the expression still type-checks but
@@ -38,13 +56,19 @@ macro_rules! msg {
     };
 }
 
+mod prelude;
+
 pub mod arrival;
 pub mod decide;
+#[cfg(any(test, target_arch = "wasm32"))]
+mod heap;
 pub mod json;
 pub mod memory;
 pub mod model;
 pub mod rules;
 pub mod signals;
+#[cfg(target_arch = "wasm32")]
+mod single;
 pub mod sort;
 pub mod text;
 

@@ -22,6 +22,7 @@
 use crate::decide::Decision;
 use crate::json::number;
 use crate::model::{fade, Compiled, Group};
+use crate::prelude::*;
 
 /// Evidence per job and per stage (indices in file order), as of `at_ms`.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -3,6 +3,7 @@
 //! touches a browser.
 
 use crate::arrival::Arrival;
+use crate::prelude::*;
 use crate::rules::Device;
 
 /// Everything the model may score.

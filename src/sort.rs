@@ -4,7 +4,7 @@
 //! site. O(n log n) in the worst case, no allocation, not stable: callers
 //! that need an order among equal keys compare a tie-breaker too.
 
-use std::cmp::Ordering;
+use core::cmp::Ordering;
 
 /// Sorts `v` ascending by `cmp`.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {

@@ -4,6 +4,8 @@
 //! Bytes below 0x80 are ASCII and 0xC0..=0xFF are А..я in order, so only
 //! the 64 code points of 0x80..=0xBF need a table.
 
+use crate::prelude::*;
+
 /// Code points of 0x80..=0xBF; 0 for the one unassigned byte (0x98).
 const HIGH: [u16; 64] = [
     0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, // 80

@@ -6,6 +6,7 @@
 //! that (double-encoded) is decoded once more. Every step is linear.
 
 use super::cp1251;
+use crate::prelude::*;
 
 /// How the bytes of a value are turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

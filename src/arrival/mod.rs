@@ -22,6 +22,7 @@ mod source;
 mod terms;
 
 use crate::json::Object;
+use crate::prelude::*;
 use decode::Charset;
 use domain::Host;
 use engines::Engine;

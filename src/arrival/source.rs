@@ -5,6 +5,7 @@
 
 use super::domain::Host;
 use super::{engines, sites, Source};
+use crate::prelude::*;
 
 /// Parameters only ad platforms add to a click. Not `fbclid` (every
 /// outbound Facebook link), `ysclid` (Yandex organic), `srsltid` (Google

@@ -2,6 +2,8 @@
 //! leftovers refused, keyword operators stripped, lower-cased, whitespace
 //! collapsed, length-capped. Cleaning is idempotent.
 
+use crate::prelude::*;
+
 /// At most this many characters of terms are kept.
 pub const MAX_CHARS: usize = 200;
 /// Characters of a raw value looked at (the rest cannot survive the cap).

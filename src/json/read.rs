@@ -17,6 +17,7 @@
 //! ASCII letters, digits, `_`, `-` and `@` (see [`push_key`]).
 
 use super::write::{digits, string};
+use crate::prelude::*;
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;

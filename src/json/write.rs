@@ -2,6 +2,8 @@
 //! decimals and written digit by digit, which keeps float formatting
 //! machinery out of the wasm.
 
+use crate::prelude::*;
+
 /// Appends `s` as a JSON string literal.
 pub fn string(out: &mut String, s: &str) {
     out.push('"');
@@ -37,7 +39,7 @@ pub fn number(out: &mut String, n: f64) {
         out.push_str("null");
         return;
     }
-    let hundredths = (n * 100.0).round();
+    let hundredths = libm::round(n * 100.0);
     if hundredths.abs() >= 9.0e15 {
         out.push_str("null");
         return;

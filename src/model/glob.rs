@@ -2,6 +2,8 @@
 //! text the caller has already lower-cased (so a decision lower-cases each
 //! visitor value once, not once per rule).
 
+use crate::prelude::*;
+
 /// A compiled glob. `*` matches any run of characters, everything else is
 /// literal; matching is case-insensitive because both sides are lower-case.
 #[derive(Clone, Debug)]

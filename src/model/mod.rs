@@ -21,10 +21,11 @@
 
 mod glob;
 
-use std::borrow::Cow;
-use std::cell::RefCell;
-use std::cmp::Ordering;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::borrow::Cow;
+use alloc::rc::Rc;
+use core::cell::RefCell;
+use core::cmp::Ordering;
 
 use crate::arrival::Source;
 use crate::json::number;
@@ -718,7 +719,7 @@ impl Compiled {
 /// none for evidence from the future (clock skew).
 pub(crate) fn fade(age_ms: f64, half_life_ms: f64) -> f64 {
     if half_life_ms > 0.0 && age_ms > 0.0 {
-        (-age_ms / half_life_ms).exp2()
+        libm::exp2(-age_ms / half_life_ms)
     } else {
         1.0
     }

@@ -47,6 +47,7 @@ mod validate;
 mod values;
 mod warn;
 
+use crate::prelude::*;
 pub use types::*;
 
 /// One problem found in a rules file: where, and what.

@@ -9,6 +9,8 @@
 //! Refused as well: pseudo-elements (`::before`: nothing there can be seen
 //! or clicked) and namespaces (no use in HTML).
 
+use crate::prelude::*;
+
 /// Why a selector is refused: the byte index in the selector and a message.
 pub(crate) type Refusal = (usize, &'static str);
 

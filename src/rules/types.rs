@@ -2,6 +2,7 @@
 //! these; nothing here knows about JSON.
 
 use crate::arrival::Source;
+use crate::prelude::*;
 
 /// A whole rules document.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,6 +10,7 @@ use super::values::{cat, closest, comparison, glob, hours, link, num, uint, week
 use super::*;
 use crate::arrival::Source;
 use crate::json::{push_index, push_key, string, Kind, Member, Value};
+use crate::prelude::*;
 
 /// A problem and the byte offset it points at (line and column are filled
 /// in at the end, in one pass over the text).
@@ -712,7 +713,7 @@ impl<'t> Validator<'t> {
             kinds
                 .iter()
                 .copied()
-                .filter(|m| !primary.iter().any(|p| std::ptr::eq(**p, *m))),
+                .filter(|m| !primary.iter().any(|p| core::ptr::eq(**p, *m))),
         );
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);

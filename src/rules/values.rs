@@ -4,6 +4,7 @@
 
 use super::{Cmp, CmpOp};
 use crate::json::{digits, number};
+use crate::prelude::*;
 
 /// Concatenates message parts.
 pub(crate) fn cat(parts: &[&str]) -> String {

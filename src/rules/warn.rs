@@ -7,10 +7,11 @@ use super::validate::Validator;
 use super::values::{cat, num};
 use super::{Job, Rules};
 use crate::json::push_key;
+use crate::prelude::*;
 
 pub(crate) fn across(v: &mut Validator, rules: &Rules) {
-    let job_at = std::mem::take(&mut v.job_at);
-    let stage_at = std::mem::take(&mut v.stage_at);
+    let job_at = core::mem::take(&mut v.job_at);
+    let stage_at = core::mem::take(&mut v.stage_at);
     for (job, &at) in rules.jobs.iter().zip(&job_at) {
         reach(v, job, at, "jobs", Some(rules.decision.threshold));
     }
@@ -63,7 +64,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
 /// A term with a positive weight in two jobs counts for both, which
 /// blurs the decision: each such term is reported where it occurs again.
 fn shared_terms(v: &mut Validator, rules: &Rules) {
-    let mut terms = std::mem::take(&mut v.terms);
+    let mut terms = core::mem::take(&mut v.terms);
     crate::sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
     let mut warnings = Vec::new();
     for group in terms.chunk_by(|a, b| a.key == b.key) {

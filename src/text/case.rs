@@ -9,6 +9,8 @@
 //! case and is neither a letter nor a digit. The tables were generated
 //! from core's (Unicode 16).
 
+use crate::prelude::*;
+
 /// The blocks where these functions are exact.
 pub const COVERED: &[(u32, u32)] = &[
     (0x0000, 0x052F),
@@ -208,7 +210,7 @@ pub fn lower(c: char) -> char {
 
 /// `c` lower-cased as `char::to_lowercase` does (one or two characters).
 pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
-    std::iter::once(lower(c)).chain((c == '\u{130}').then_some('\u{307}'))
+    core::iter::once(lower(c)).chain((c == '\u{130}').then_some('\u{307}'))
 }
 
 /// `s` lower-cased as `str::to_lowercase` does, final sigma included (a

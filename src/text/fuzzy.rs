@@ -10,9 +10,6 @@
 //! never match fuzzily ("i5"/"i7", "rtx4060"/"rtx4070"); stems longer than
 //! [`MAX_LEN`] letters neither, to bound the neighbourhoods.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 /// Longest stem that takes part in typo matching.
 pub const MAX_LEN: usize = 24;
 
@@ -27,34 +24,6 @@ impl Fx {
         self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
     }
 }
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u8(&mut self, x: u8) {
-        self.add(u64::from(x));
-    }
-    fn write_u32(&mut self, x: u32) {
-        self.add(u64::from(x));
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.add(x);
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.add(x as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashMap` with the Fx hasher.
-pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Edits allowed for a marketer's stem of `len` letters.
 pub fn max_edits(len: usize) -> usize {

@@ -33,8 +33,10 @@
 //! phrases that start with it, and a deletion-neighbourhood map for typos;
 //! matching one phrase from one start takes at most [`WALK_BUDGET`] steps.
 
-use super::fuzzy::{self, Map};
+use super::fuzzy;
+use super::ids::Ids;
 use super::{classify, glued_stem, stem_of, tokenize, Hit, Token, Word};
+use crate::prelude::*;
 use crate::text::stop::Kind;
 
 /// The element of a phrase that stands for any negation cue.
@@ -100,11 +102,6 @@ fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
         (None, y) => y,
     }
 }
-
-/// Hashes → ids: the one map type of the index (one copy of hash-table
-/// code in the wasm). Hash collisions only add candidates, which are
-/// checked.
-type Ids = Map<u64, Vec<u32>>;
 
 /// The root of a Russian adjective stem in -ов/-ск ("игров" → "игр").
 fn root(stem: &[char]) -> Option<&[char]> {
@@ -200,7 +197,7 @@ impl TermIndex {
                 })
                 .collect();
             let first = u64::from(elems[0]);
-            let known = self.by_first.get(&first).is_some_and(|ps| {
+            let known = self.by_first.get(first).is_some_and(|ps| {
                 ps.iter().any(|&p| {
                     let p = &self.phrases[p as usize];
                     p.id == id && p.elems == elems
@@ -208,7 +205,7 @@ impl TermIndex {
             });
             if !known {
                 let n = self.phrases.len() as u32;
-                self.by_first.entry(first).or_default().push(n);
+                self.by_first.entry(first).push(n);
                 self.phrases.push(Phrase { elems, id });
             }
         }
@@ -235,12 +232,9 @@ impl TermIndex {
             None => {
                 let id = self.stems.len() as u32;
                 if let Some(r) = root(&chars) {
-                    self.derived.entry(fuzzy::hash(r)).or_default().push(id);
+                    self.derived.entry(fuzzy::hash(r)).push(id);
                 }
-                self.stem_ids
-                    .entry(fuzzy::hash(&chars))
-                    .or_default()
-                    .push(id);
+                self.stem_ids.entry(fuzzy::hash(&chars)).push(id);
                 self.stems.push(chars.into());
                 self.typos.push(false);
                 id
@@ -252,7 +246,7 @@ impl TermIndex {
             self.typos[id as usize] = true;
             let deletes = &mut self.deletes;
             fuzzy::deletions(chars, k, |h| {
-                let list = deletes.entry(h).or_default();
+                let list = deletes.entry(h);
                 if list.last() != Some(&id) {
                     list.push(id);
                 }
@@ -263,7 +257,7 @@ impl TermIndex {
 
     /// The id of a stem already in the index.
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
-        let ids = self.stem_ids.get(&fuzzy::hash(stem))?;
+        let ids = self.stem_ids.get(fuzzy::hash(stem))?;
         ids.iter()
             .copied()
             .find(|&i| &*self.stems[i as usize] == stem)
@@ -286,7 +280,7 @@ impl TermIndex {
         if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
             push(s, 1, true);
         }
-        for &s in self.derived.get(&fuzzy::hash(&stem)).into_iter().flatten() {
+        for &s in self.derived.get(fuzzy::hash(&stem)).into_iter().flatten() {
             if root(&self.stems[s as usize]) == Some(&stem[..]) {
                 push(s, 1, true);
             }
@@ -294,7 +288,7 @@ impl TermIndex {
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
             fuzzy::deletions(&stem, k, |h| {
-                for &s in self.deletes.get(&h).into_iter().flatten() {
+                for &s in self.deletes.get(h).into_iter().flatten() {
                     if fuzzy::is_typo(&self.stems[s as usize], &stem) {
                         push(s, 1, true);
                     }
@@ -339,7 +333,7 @@ impl TermIndex {
             for first in firsts {
                 for &p in self
                     .by_first
-                    .get(&u64::from(first.stem))
+                    .get(u64::from(first.stem))
                     .into_iter()
                     .flatten()
                 {

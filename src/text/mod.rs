@@ -17,6 +17,7 @@
 
 pub mod case;
 mod fuzzy;
+mod ids;
 mod index;
 mod negation;
 mod normalize;
@@ -25,6 +26,7 @@ mod stem_ru;
 mod stop;
 mod tokenize;
 
+use crate::prelude::*;
 pub use index::TermIndex;
 
 use normalize::Script;

@@ -18,6 +18,7 @@
 //! Only content words are marked; cues and stop words never are.
 
 use super::stop::{is_contrast, is_coordinating, is_need, is_only, Kind};
+use crate::prelude::*;
 
 /// Content words a cue negates after it.
 pub const FORWARD: usize = 3;

@@ -6,6 +6,8 @@
 //! showing the visitor's words back) and the *key* (`ё`→`е`, look-alikes and
 //! accents folded: what stemming and stop-word lookup see).
 
+use crate::prelude::*;
+
 /// The script a word is stemmed in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Script {
@@ -113,9 +115,9 @@ pub fn script(word: &str) -> Script {
     }
     match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
         _ if cyr + lat == 0 => Script::Other,
-        (std::cmp::Ordering::Greater, _) => Script::Cyrillic,
-        (std::cmp::Ordering::Less, _) => Script::Latin,
-        (_, std::cmp::Ordering::Less) => Script::Latin,
+        (core::cmp::Ordering::Greater, _) => Script::Cyrillic,
+        (core::cmp::Ordering::Less, _) => Script::Latin,
+        (_, core::cmp::Ordering::Less) => Script::Latin,
         _ => Script::Cyrillic,
     }
 }

@@ -3,6 +3,8 @@
 //! Input is a lower-cased ASCII word (`'` is the only apostrophe); callers
 //! leave other words unstemmed.
 
+use crate::prelude::*;
+
 fn is_v(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }

@@ -19,6 +19,7 @@
 //! [`MAX_WORD_CHARS`] characters.
 
 use super::normalize::{is_combining, is_ignorable, push_lower};
+use crate::prelude::*;
 
 /// Bytes of input read; the rest is ignored.
 pub const MAX_INPUT: usize = 4096;
@@ -128,7 +129,7 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         }
         if !word.is_empty() {
             out.push(Piece {
-                word: std::mem::take(&mut word),
+                word: core::mem::take(&mut word),
                 clause_break,
                 hyphen,
             });

@@ -13,6 +13,7 @@
 //! * a change the visitor would see happen (the element is in the viewport)
 //!   waits until the element leaves it.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, MutationObserver,

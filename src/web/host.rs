@@ -3,11 +3,13 @@
 //! wrapped by the host's `guard`, so a failure inside reverts the page and
 //! makes the SDK inert instead of reaching the page as an exception.
 
-use std::cell::{Cell, RefCell};
+use core::cell::{Cell, RefCell};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::EventTarget;
+
+use crate::single::Single;
 
 #[wasm_bindgen]
 extern "C" {
@@ -26,28 +28,26 @@ extern "C" {
     pub fn history(this: &Host, f: &Function) -> Function;
 }
 
-thread_local! {
-    static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
-    static INERT: Cell<bool> = const { Cell::new(false) };
-}
+static HOST: Single<RefCell<Option<Host>>> = Single::new(RefCell::new(None));
+static INERT: Single<Cell<bool>> = Single::new(Cell::new(false));
 
 /// Installs the host for this page (tests run without one).
 pub fn install(host: Host) {
-    HOST.with(|h| *h.borrow_mut() = Some(host));
+    *HOST.borrow_mut() = Some(host);
 }
 
 /// Runs `f` with the host, when there is one.
 pub fn with<R>(f: impl FnOnce(&Host) -> R) -> Option<R> {
-    HOST.with(|h| h.try_borrow().ok()?.as_ref().map(f))
+    HOST.try_borrow().ok()?.as_ref().map(f)
 }
 
 /// True once a failure made the SDK inert: callbacks then do nothing.
 pub fn inert() -> bool {
-    INERT.with(Cell::get)
+    INERT.get()
 }
 
 pub fn set_inert() {
-    INERT.with(|i| i.set(true));
+    INERT.set(true);
 }
 
 /// A JS function for `f`, guarded by the host when there is one.

@@ -9,7 +9,8 @@
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below; the browser
 //! calls back only through [`host`]-guarded callbacks. Any failure (a
-//! panic included) reverts every change and leaves the SDK inert.
+//! panic included: it traps) throws into js/sdk.js, which calls [`fail`]:
+//! every change reverted, the SDK inert.
 
 mod actuate;
 mod context;
@@ -26,18 +27,18 @@ mod runtime;
 mod store;
 mod url;
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
 use crate::signals::EventKind;
+use crate::single::Single;
 use host::Host;
 use observe::Observed;
 use runtime::Runtime;
 
-thread_local! {
-    static RT: RefCell<Option<Runtime>> = const { RefCell::new(None) };
-}
+static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
 
 /// Runs `f` on the page's runtime, unless the SDK is inert, not booted, or
 /// already busy (a re-entrant call is dropped rather than risked).
@@ -45,13 +46,11 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
     if host::inert() {
         return;
     }
-    RT.with(|rt| {
-        if let Ok(mut rt) = rt.try_borrow_mut() {
-            if let Some(rt) = rt.as_mut() {
-                f(rt);
-            }
+    if let Ok(mut rt) = RT.try_borrow_mut() {
+        if let Some(rt) = rt.as_mut() {
+            f(rt);
         }
-    });
+    }
 }
 
 /// Boots the SDK on this page with the rules' JSON text: the first
@@ -60,13 +59,9 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 /// defaults.
 #[wasm_bindgen]
 pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), JsError> {
-    std::panic::set_hook(Box::new(|_| {
-        stop();
-        host::with(|h| h.fail("internal error"));
-    }));
     host::install(host);
     let rt = Runtime::new(rules, timeout, consent).map_err(|why| JsError::new(&why))?;
-    RT.with(|cell| *cell.borrow_mut() = Some(rt));
+    *RT.borrow_mut() = Some(rt);
     with_rt(Runtime::start);
     Ok(())
 }
@@ -109,14 +104,14 @@ fn stop() {
         return;
     }
     host::set_inert();
-    let rt = RT.with(|cell| match cell.try_borrow_mut() {
+    let rt = match RT.try_borrow_mut() {
         Ok(mut rt) => rt.take(),
-        // SAFETY: the borrow is held by a frame that panicked or threw
-        // through the wasm. A panic aborts (panic = "abort") and a thrown
-        // exception unwound the frame, so the holder never touches the
-        // runtime again: this is its last use.
-        Err(_) => unsafe { (*cell.as_ptr()).take() },
-    });
+        // SAFETY: the borrow is held by a frame that trapped or threw
+        // through the wasm. A panic traps (without std, src/lib.rs; with
+        // it, panic = "abort") and a thrown exception unwound the frame, so
+        // the holder never touches the runtime again: this is its last use.
+        Err(_) => unsafe { (*RT.as_ptr()).take() },
+    };
     match rt {
         Some(mut rt) => rt.actuator.revert(),
         None => dom::reveal(),

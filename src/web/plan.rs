@@ -2,6 +2,7 @@
 //! (job, stage, terms and the rules' content for them), and for one
 //! marked-up element the [`Change`]s the plan calls for (SPEC §4).
 
+use crate::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTemplateElement};
 

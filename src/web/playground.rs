@@ -2,6 +2,7 @@
 //! rules text, and decide for a described visitor, with the same core code
 //! the SDK runs. Kept small: every visitor downloads them.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::arrival;

@@ -2,7 +2,8 @@
 //! core for a decision whenever something is observed, remembers what
 //! privacy allows, and hands the plan to the actuator.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use super::actuate::{Actuator, Mode, Notice};
 use super::dom;

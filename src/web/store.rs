@@ -5,6 +5,7 @@
 //! private mode, quota, disabled, a throwing getter) is treated as absent:
 //! the memory then lives for this page only.
 
+use crate::prelude::*;
 use web_sys::Storage;
 
 use crate::json;
@@ -82,7 +83,7 @@ impl Store {
         let Some(s) = storage(mode) else { return };
         let mut value = String::new();
         if mode == Remember::Local {
-            json::number(&mut value, (now_ms + self.days * DAY_MS).floor());
+            json::number(&mut value, libm::floor(now_ms + self.days * DAY_MS));
             value.push('|');
         }
         value.push_str(line);

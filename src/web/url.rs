@@ -2,6 +2,7 @@
 //! build uses the `url` crate for the same WHATWG semantics).
 
 use crate::arrival::UrlParts;
+use crate::prelude::*;
 
 /// `None` for an empty or unparsable URL (as `document.referrer` is when
 /// there is none).

@@ -3,6 +3,7 @@
 //! report the visitor's own choice of job.
 
 use super::{Observed, Sink};
+use crate::prelude::*;
 use crate::signals::EventKind;
 use crate::web::dom;
 use crate::web::host::{self, Listener};
@@ -30,8 +31,8 @@ pub fn listen(sink: Sink, selectors: Vec<String>) -> Listener {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-    use std::rc::Rc;
+    use alloc::rc::Rc;
+    use core::cell::RefCell;
 
     use super::*;
     use wasm_bindgen::JsCast;

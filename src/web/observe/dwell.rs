@@ -3,8 +3,9 @@
 //! the seconds a rule asks for, a `Dwell` event is reported, once per
 //! selector and page.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry};

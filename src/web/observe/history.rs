@@ -2,8 +2,9 @@
 //! the host, unwrapped on drop) and `popstate`, reported when the path
 //! changes.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use js_sys::Function;
 

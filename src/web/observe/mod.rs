@@ -9,7 +9,8 @@ mod history;
 mod scroll;
 mod search;
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use crate::signals::EventKind;
 

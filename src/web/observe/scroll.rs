@@ -1,7 +1,8 @@
 //! Scroll depth: the deepest point of the page seen, in percent, reported
 //! only when it passes one of the marks the rules mention.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use super::{Observed, Sink};
 use crate::signals::EventKind;

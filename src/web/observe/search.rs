@@ -3,8 +3,9 @@
 //! submitted (once per distinct text). The text stays in this page's
 //! signals: memory keeps only the evidence derived from it.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;

@@ -1,0 +1,8 @@
+//! What std's prelude gives and `core`'s doesn't: every module that
+//! allocates starts with `use crate::prelude::*;`, with or without `std`.
+
+pub use alloc::borrow::ToOwned;
+pub use alloc::boxed::Box;
+pub use alloc::string::{String, ToString};
+pub use alloc::vec;
+pub use alloc::vec::Vec;
