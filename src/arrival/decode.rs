@@ -27,7 +27,7 @@ pub enum Charset {
 
 /// Parameters that name the charset of a URL's query, most specific first.
 /// (`ei` is Yahoo Japan's; Google's random `ei` token names no charset.)
-const HINTS: &[&str] = &["ie", "enc", "encoding", "charset", "ei", "oe"];
+const HINTS: &str = "ie enc encoding charset ei oe";
 
 /// The raw `name=value` pairs of a query or fragment.
 pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -47,7 +47,7 @@ pub fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str
 /// The charset a query names for itself, if it names one this module knows.
 pub fn hint(query: &str) -> Option<Charset> {
     HINTS
-        .iter()
+        .split(' ')
         .find_map(|name| values(query, name).find_map(charset_named))
 }
 

@@ -103,6 +103,13 @@ fn classify(word: &str) -> Word {
     Word { kind, key, script }
 }
 
+/// Whether `key` is a word of `list`: words joined by single spaces, one
+/// string in the wasm instead of an 8-byte slice header per word (a linear
+/// scan of a few hundred short words is a microsecond).
+pub fn listed(list: &str, key: &str) -> bool {
+    list.split(' ').any(|w| w == key)
+}
+
 /// Indeclinable nouns the Russian stemmer would cut ("метро" → "метр", the
 /// metre): kept whole.
 const INDECLINABLE: &[&str] = &[

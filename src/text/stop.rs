@@ -7,6 +7,8 @@
 //! with a space between words: no 8-byte slice header per word in the
 //! wasm (a linear scan of a few hundred short words is a microsecond).
 
+use super::listed;
+
 /// What a word does for matching.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -47,18 +49,13 @@ const CUES: &str = concat!(
 
 /// Classifies a key.
 pub fn kind(key: &str) -> Kind {
-    if has(CUES, key) || key.ends_with("n't") {
+    if listed(CUES, key) || key.ends_with("n't") {
         Kind::Cue
-    } else if has(STOP, key) {
+    } else if listed(STOP, key) {
         Kind::Stop
     } else {
         Kind::Content
     }
-}
-
-/// Whether the space-separated `list` has `key`.
-fn has(list: &str, key: &str) -> bool {
-    list.split(' ').any(|w| w == key)
 }
 
 /// Contrast conjunctions: they end a negation's scope ("без ремонта, но с
@@ -117,7 +114,7 @@ mod tests {
             assert!(words.iter().all(|w| !w.is_empty()));
             assert!(words.windows(2).all(|w| w[0] < w[1]));
         }
-        assert!(CUES.split(' ').all(|c| !has(STOP, c)));
+        assert!(CUES.split(' ').all(|c| !listed(STOP, c)));
     }
 
     #[test]
