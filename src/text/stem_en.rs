@@ -51,11 +51,16 @@ fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t str, &'t str)> {
     best
 }
 
+/// The byte at `i` (0 past the end: no panic path).
+fn at(w: &[u8], i: usize) -> u8 {
+    w.get(i).copied().unwrap_or(0)
+}
+
 /// A short syllable ends at `e`: non-vowel, vowel, non-vowel (not w, x or
 /// Y), or a vowel then a non-vowel opening the word.
 fn short_syllable(w: &[u8], e: usize) -> bool {
-    (e >= 3 && !is_v_wxy(w[e - 1]) && is_v(w[e - 2]) && !is_v(w[e - 3]))
-        || (e == 2 && !is_v(w[1]) && is_v(w[0]))
+    (e >= 3 && !is_v_wxy(at(w, e - 1)) && is_v(at(w, e - 2)) && !is_v(at(w, e - 3)))
+        || (e == 2 && !is_v(at(w, 1)) && is_v(at(w, 0)))
 }
 
 /// The end of the first non-vowel that follows a vowel, from `from` on.
@@ -91,19 +96,21 @@ pub fn stem(w: &mut Vec<u8>) {
         return;
     }
     // Prelude.
-    if w[0] == b'\'' {
+    if w.first() == Some(&b'\'') {
         w.remove(0);
     }
     let mut y_found = false;
-    for i in 0..w.len() {
-        if w[i] == b'y' && (i == 0 || is_v(w[i - 1])) {
-            w[i] = b'Y';
+    let mut after_vowel = true;
+    for c in w.iter_mut() {
+        if *c == b'y' && after_vowel {
+            *c = b'Y';
             y_found = true;
         }
+        after_vowel = is_v(*c);
     }
     // Regions.
-    let p1 = match ["gener", "commun", "arsen"]
-        .iter()
+    let p1 = match "gener commun arsen"
+        .split(' ')
         .find(|p| w.starts_with(p.as_bytes()))
     {
         Some(p) => p.len(),
@@ -116,18 +123,19 @@ pub fn stem(w: &mut Vec<u8>) {
         step_1b(w, p1);
         // Step 1c.
         let n = w.len();
-        if n > 2 && matches!(w[n - 1], b'y' | b'Y') && !is_v(w[n - 2]) {
+        if n > 2 && matches!(at(w, n - 1), b'y' | b'Y') && !is_v(at(w, n - 2)) {
             w[n - 1] = b'i';
         }
         suffixes(w, STEP_2, p1, |w, s| match s {
-            "ogi" => w.len() > 3 && w[w.len() - 4] == b'l',
-            "li" => w.len() > 2 && b"cdeghkmnrt".contains(&w[w.len() - 3]),
+            "ogi" => w.len() > 3 && at(w, w.len() - 4) == b'l',
+            "li" => w.len() > 2 && b"cdeghkmnrt".contains(&at(w, w.len() - 3)),
             _ => true,
         });
         suffixes(w, STEP_3, p1, |w, s| s != "ative" || w.len() - 5 >= p2);
         if let Some((s, _)) = longest(w, STEP_4) {
             let start = w.len() - s.len();
-            if start >= p2 && (s != "ion" || (start > 0 && matches!(w[start - 1], b's' | b't'))) {
+            if start >= p2 && (s != "ion" || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
+            {
                 w.truncate(start);
             }
         }
@@ -186,7 +194,10 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
     w.truncate(start);
     if w.ends_with(b"at") || w.ends_with(b"bl") || w.ends_with(b"iz") {
         w.push(b'e');
-    } else if start >= 2 && w[start - 1] == w[start - 2] && b"bdfgmnprt".contains(&w[start - 1]) {
+    } else if start >= 2
+        && at(w, start - 1) == at(w, start - 2)
+        && b"bdfgmnprt".contains(&at(w, start - 1))
+    {
         w.pop();
     } else if start == p1 && short_syllable(w, start) {
         w.push(b'e');
@@ -199,7 +210,7 @@ fn step_5(w: &mut Vec<u8>, p1: usize, p2: usize) {
         Some(b'e') if n > p2 || (n > p1 && !short_syllable(w, n - 1)) => {
             w.pop();
         }
-        Some(b'l') if n > p2 && n >= 2 && w[n - 2] == b'l' => {
+        Some(b'l') if n > p2 && n >= 2 && at(w, n - 2) == b'l' => {
             w.pop();
         }
         _ => {}
