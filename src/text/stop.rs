@@ -61,46 +61,30 @@ pub fn kind(key: &str) -> Kind {
 /// Contrast conjunctions: they end a negation's scope ("без ремонта, но с
 /// видом", "not gaming but editing").
 pub fn is_contrast(key: &str) -> bool {
-    matches!(
+    listed(
+        "а но зато однако хотя причем but however though although yet instead whereas rather while",
         key,
-        "а" | "но"
-            | "зато"
-            | "однако"
-            | "хотя"
-            | "причем"
-            | "but"
-            | "however"
-            | "though"
-            | "although"
-            | "yet"
-            | "instead"
-            | "whereas"
-            | "rather"
-            | "while"
     )
 }
 
 /// Coordinating conjunctions: a negation carries over them to a content
 /// word ("без машин и шума"), not to a preposition ("без ремонта и с ...").
 pub fn is_coordinating(key: &str) -> bool {
-    matches!(key, "и" | "или" | "либо" | "and" | "or")
+    listed("и или либо and or", key)
 }
 
 /// "only"/"just": after "не"/"not" they make no negation ("не только для
 /// игр", "not only for gaming").
 pub fn is_only(key: &str) -> bool {
-    matches!(key, "только" | "лишь" | "only" | "just")
+    listed("только лишь only just", key)
 }
 
 /// Words of need: a cue right before one also negates what precedes it
 /// ("игровой ноутбук не нужен", "gaming not required").
 pub fn is_need(key: &str) -> bool {
-    ["нуж", "надо", "важ", "интерес", "обязател", "требу"]
-        .iter()
+    "нуж надо важ интерес обязател требу need require necessar important want matter"
+        .split(' ')
         .any(|p| key.starts_with(p))
-        || ["need", "require", "necessar", "important", "want", "matter"]
-            .iter()
-            .any(|p| key.starts_with(p))
 }
 
 #[cfg(test)]
