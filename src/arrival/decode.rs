@@ -28,7 +28,7 @@ pub enum Charset {
 
 /// Parameters that name the charset of a URL's query, most specific first.
 /// (`ei` is Yahoo Japan's; Google's random `ei` token names no charset.)
-const HINTS: &[&str] = &["ie", "enc", "encoding", "charset", "ei", "oe"];
+const HINTS: &str = "ie enc encoding charset ei oe";
 
 /// The raw `name=value` pairs of a query or fragment.
 pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
@@ -48,9 +48,25 @@ pub fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str
 /// The charset a query names for itself, if it names one this module knows.
 pub fn hint(query: &str) -> Option<Charset> {
     HINTS
-        .iter()
+        .split(' ')
         .find_map(|name| values(query, name).find_map(charset_named))
 }
+
+/// Charset names as compared (lower-case, alphanumerics only), space-separated,
+/// by what they decode to: one string per charset, walked at use (a `match`
+/// on 31 byte strings compiled to 1.4 KB of wasm).
+const CHARSETS: [(&str, Charset); 4] = [
+    ("utf8", Charset::Utf8),
+    ("windows1251 cp1251 win1251 1251 xcp1251", Charset::Cp1251),
+    ("iso88591 latin1 l1 windows1252 cp1252", Charset::Latin1),
+    (
+        concat!(
+            "gbk gb2312 gb18030 big5 shiftjis sjis xsjis ms932 cp932 windows31j eucjp euckr ",
+            "cp949 koi8r koi8u cp866 iso88592 windows1250 cp1250 iso88595"
+        ),
+        Charset::Unreadable,
+    ),
+];
 
 fn charset_named(raw: &str) -> Option<Charset> {
     if raw.len() > 24 {
@@ -62,15 +78,11 @@ fn charset_named(raw: &str) -> Option<Charset> {
         name[len] = b.to_ascii_lowercase();
         len += 1;
     }
-    Some(match name.get(..len)? {
-        b"utf8" => Charset::Utf8,
-        b"windows1251" | b"cp1251" | b"win1251" | b"1251" | b"xcp1251" => Charset::Cp1251,
-        b"iso88591" | b"latin1" | b"l1" | b"windows1252" | b"cp1252" => Charset::Latin1,
-        b"gbk" | b"gb2312" | b"gb18030" | b"big5" | b"shiftjis" | b"sjis" | b"xsjis" | b"ms932"
-        | b"cp932" | b"windows31j" | b"eucjp" | b"euckr" | b"cp949" | b"koi8r" | b"koi8u"
-        | b"cp866" | b"iso88592" | b"windows1250" | b"cp1250" | b"iso88595" => Charset::Unreadable,
-        _ => return None,
-    })
+    let name = name.get(..len)?;
+    CHARSETS
+        .iter()
+        .find(|(names, _)| names.split(' ').any(|n| n.as_bytes() == name))
+        .map(|&(_, charset)| charset)
 }
 
 fn hex(b: u8) -> Option<u8> {

@@ -14,10 +14,10 @@
 //! * `bing.com/aclk`: and the referrer's path starts with `/aclk`.
 
 /// Second-level labels that are public under a two-letter country code.
-const GENERIC_SECOND_LEVEL: &[&str] = &[
-    "ac", "ad", "co", "com", "ed", "edu", "gen", "go", "gob", "gov", "gv", "in", "ind", "info",
-    "lg", "ltd", "mil", "ne", "net", "nic", "nom", "or", "org", "plc", "pp", "sch", "biz",
-];
+const GENERIC_SECOND_LEVEL: &str = concat!(
+    "ac ad co com ed edu gen go gob gov gv in ind info lg ltd mil ne net nic nom or org plc ",
+    "pp sch biz",
+);
 
 /// A lower-case host split at its public suffix.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +62,7 @@ fn suffix_len(host: &str) -> usize {
         return 0;
     }
     match labels.next() {
-        Some(second) if top.len() == 2 && GENERIC_SECOND_LEVEL.contains(&second) => {
+        Some(second) if top.len() == 2 && crate::text::listed(GENERIC_SECOND_LEVEL, second) => {
             second.len() + 1 + top.len()
         }
         _ => top.len(),
@@ -110,9 +110,10 @@ pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str
     left_of(target, host_part)
 }
 
-/// The first pattern of `patterns` that matches, with its leftover labels.
-pub fn find<'a>(host: &Host<'a>, path: &str, patterns: &[&str]) -> Option<&'a str> {
-    patterns.iter().find_map(|p| matches(host, path, p))
+/// The first of the space-separated `patterns` that matches, with its
+/// leftover labels.
+pub fn find<'a>(host: &Host<'a>, path: &str, patterns: &str) -> Option<&'a str> {
+    patterns.split(' ').find_map(|p| matches(host, path, p))
 }
 
 #[cfg(test)]

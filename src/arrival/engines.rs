@@ -4,275 +4,155 @@
 //! be windows-1251.
 
 use super::domain::{self, Host};
+use crate::text::listed;
 
-/// One search engine.
-#[derive(Debug, PartialEq, Eq)]
+/// One search engine, read from its line of [`ENGINES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Engine {
     pub id: &'static str,
-    pub hosts: &'static [&'static str],
-    /// Query parameters, most specific first (also read from the fragment).
-    pub params: &'static [&'static str],
+    /// Host patterns, space-separated.
+    hosts: &'static str,
+    /// Query parameters, most specific first (also read from the fragment),
+    /// space-separated.
+    pub params: &'static str,
     /// Invalid UTF-8 in its queries is windows-1251.
     pub cp1251: bool,
 }
 
-const fn engine(
-    id: &'static str,
-    hosts: &'static [&'static str],
-    params: &'static [&'static str],
-) -> Engine {
-    Engine {
-        id,
-        hosts,
-        params,
-        cp1251: false,
-    }
+/// Every engine, one a line: `id host-pattern…|param…`; one string in the
+/// wasm (no slice headers), read at use. Webmail, AI and other non-search
+/// hosts of the same companies (`mail.google.com`, `gemini.google.com`,
+/// `zen.yandex.ru`) are told apart by [`super::sites`] first;
+/// [`NOT_SEARCH`] refuses the rest.
+const ENGINES: &str = concat!(
+    "google google.* com.google.android.googlequicksearchbox com.google.android.apps.searchlite|q\n",
+    "yandex yandex.* ya.ru ru.yandex.searchplugin ru.yandex.mobile|text\n",
+    "bing bing.com bingj.com search.msn.* com.microsoft.bing|q\n",
+    "duckduckgo duckduckgo.com ddg.gg com.duckduckgo.mobile.android|q\n",
+    "yahoo search.yahoo.* =yahoo.* com.yahoo.mobile.client.android.search|p q vp\n",
+    "baidu baidu.com baidu.co.th com.baidu.searchbox|wd word kw\n",
+    "ecosia ecosia.org|q\n",
+    "mail.ru go.mail.ru =mail.ru|q words\n",
+    "rambler nova.rambler.ru search.rambler.ru =rambler.ru|query words\n",
+    "naver search.naver.com =naver.com|query\n",
+    "daum search.daum.net =daum.net|q\n",
+    "seznam search.seznam.cz =seznam.cz|q\n",
+    "qwant qwant.com|q\n",
+    "startpage startpage.com startpage.nl|query q\n",
+    "ixquick ixquick.*|query q\n",
+    "brave search.brave.com|q\n",
+    "sogou sogou.com|query keyword q\n",
+    "so.com so.com so.360.cn haosou.com|q\n",
+    "sm.cn sm.cn|q\n",
+    "ask ask.com ask.co.uk|q ask searchfor\n",
+    "aol search.aol.* aolsearch.com|query q\n",
+    "dogpile dogpile.com|q\n",
+    "lycos lycos.*|query q\n",
+    "swisscows swisscows.com|query q\n",
+    "mojeek mojeek.com mojeek.co.uk|q\n",
+    "kagi kagi.com|q\n",
+    "coccoc coccoc.com|query q\n",
+    "yep yep.com|q\n",
+    "petal petalsearch.com|query q\n",
+    "onet szukaj.onet.pl|qt q\n",
+    "wp szukaj.wp.pl|szukaj q\n",
+    "interia szukaj.interia.pl|q\n",
+    "sputnik sputnik.ru|q\n",
+    "nigma nigma.ru|s q\n",
+    "tut.by search.tut.by|query str\n",
+    "webalta webalta.ru|q\n",
+    "aport aport.ru|r q\n",
+    "meta.ua meta.ua|q\n",
+    "search.ch search.ch|q\n",
+    "metager metager.de metager.org|eingabe q\n",
+    "presearch presearch.com presearch.org|q\n",
+    "goo search.goo.ne.jp|mt q\n",
+    "biglobe search.biglobe.ne.jp|q\n",
+    "nifty search.nifty.com|q text\n",
+    "rakuten websearch.rakuten.co.jp|qt\n",
+    "auone search.auone.jp|q\n",
+    "docomo search.smt.docomo.ne.jp|mt\n",
+    "najdi najdi.si|q\n",
+    "virgilio ricerca.virgilio.it|qs\n",
+    "libero arianna.libero.it search.libero.it|query q\n",
+    "excite excite.*|q search\n",
+    "info.com info.com|qkw q\n",
+    "gibiru gibiru.com|q\n",
+    "searx searx.* searxng.*|q\n",
+    "webcrawler webcrawler.com|q\n",
+    "metacrawler metacrawler.com|q\n",
+    "infospace infospace.com|q\n",
+    "search.com search.com|q\n",
+    "nate search.nate.com|q\n",
+    "zum search.zum.com|query\n",
+    "centrum search.centrum.cz|q\n",
+    "zoznam search.zoznam.sk =zoznam.sk|s q\n",
+    "kvasir kvasir.no|q\n",
+    "startsiden startsiden.no|q\n",
+    "sapo pesquisa.sapo.pt|q\n",
+    "uol busca.uol.com.br|q\n",
+    "t-online suche.t-online.de|q\n",
+    "web.de suche.web.de|q su\n",
+    "gmx suche.gmx.* search.gmx.*|q\n",
+    "orange lemoteur.orange.fr search.orange.co.uk|kw q\n",
+    "lilo search.lilo.org|q\n",
+    "ghostery ghosterysearch.com|q\n",
+    "mullvad leta.mullvad.net|q\n",
+    "marginalia search.marginalia.nu marginalia-search.com|query\n",
+    "stract stract.com|q\n",
+    "oscobo oscobo.com|q\n",
+    "entireweb entireweb.com|q\n",
+    "exalead exalead.com|q\n",
+    "hotbot hotbot.com|query q\n",
+    "abv search.abv.bg|q\n",
+    "walla search.walla.co.il|q\n",
+    "toutiao so.toutiao.com|keyword\n",
+    "qip.ru search.qip.ru|query",
+);
+
+/// Engines whose old links may be windows-1251.
+const CP1251: &str = "yandex mail.ru rambler nigma tut.by webalta aport meta.ua";
+
+/// Every engine, in order.
+fn all() -> impl Iterator<Item = Engine> {
+    ENGINES.split('\n').map(|line| {
+        let (head, params) = line.split_once('|').unwrap_or((line, ""));
+        let (id, hosts) = head.split_once(' ').unwrap_or((head, ""));
+        Engine {
+            id,
+            hosts,
+            params,
+            cp1251: listed(CP1251, id),
+        }
+    })
 }
-
-const fn russian(
-    id: &'static str,
-    hosts: &'static [&'static str],
-    params: &'static [&'static str],
-) -> Engine {
-    Engine {
-        id,
-        hosts,
-        params,
-        cp1251: true,
-    }
-}
-
-const Q: &[&str] = &["q"];
-const QUERY: &[&str] = &["query", "q"];
-
-/// Every engine. Webmail, AI and other non-search hosts of the same
-/// companies (`mail.google.com`, `gemini.google.com`, `zen.yandex.ru`) are
-/// told apart by [`super::sites`] first; [`NOT_SEARCH`] refuses the rest.
-pub const ENGINES: &[Engine] = &[
-    engine(
-        "google",
-        &[
-            "google.*",
-            "com.google.android.googlequicksearchbox",
-            "com.google.android.apps.searchlite",
-        ],
-        Q,
-    ),
-    russian(
-        "yandex",
-        &[
-            "yandex.*",
-            "ya.ru",
-            "ru.yandex.searchplugin",
-            "ru.yandex.mobile",
-        ],
-        &["text"],
-    ),
-    engine(
-        "bing",
-        &[
-            "bing.com",
-            "bingj.com",
-            "search.msn.*",
-            "com.microsoft.bing",
-        ],
-        Q,
-    ),
-    engine(
-        "duckduckgo",
-        &["duckduckgo.com", "ddg.gg", "com.duckduckgo.mobile.android"],
-        Q,
-    ),
-    engine(
-        "yahoo",
-        &[
-            "search.yahoo.*",
-            "=yahoo.*",
-            "com.yahoo.mobile.client.android.search",
-        ],
-        &["p", "q", "vp"],
-    ),
-    engine(
-        "baidu",
-        &["baidu.com", "baidu.co.th", "com.baidu.searchbox"],
-        &["wd", "word", "kw"],
-    ),
-    engine("ecosia", &["ecosia.org"], Q),
-    russian("mail.ru", &["go.mail.ru", "=mail.ru"], &["q", "words"]),
-    russian(
-        "rambler",
-        &["nova.rambler.ru", "search.rambler.ru", "=rambler.ru"],
-        &["query", "words"],
-    ),
-    engine("naver", &["search.naver.com", "=naver.com"], &["query"]),
-    engine("daum", &["search.daum.net", "=daum.net"], Q),
-    engine("seznam", &["search.seznam.cz", "=seznam.cz"], Q),
-    engine("qwant", &["qwant.com"], Q),
-    engine("startpage", &["startpage.com", "startpage.nl"], QUERY),
-    engine("ixquick", &["ixquick.*"], QUERY),
-    engine("brave", &["search.brave.com"], Q),
-    engine("sogou", &["sogou.com"], &["query", "keyword", "q"]),
-    engine("so.com", &["so.com", "so.360.cn", "haosou.com"], Q),
-    engine("sm.cn", &["sm.cn"], Q),
-    engine("ask", &["ask.com", "ask.co.uk"], &["q", "ask", "searchfor"]),
-    engine("aol", &["search.aol.*", "aolsearch.com"], QUERY),
-    engine("dogpile", &["dogpile.com"], Q),
-    engine("lycos", &["lycos.*"], QUERY),
-    engine("swisscows", &["swisscows.com"], QUERY),
-    engine("mojeek", &["mojeek.com", "mojeek.co.uk"], Q),
-    engine("kagi", &["kagi.com"], Q),
-    engine("coccoc", &["coccoc.com"], QUERY),
-    engine("yep", &["yep.com"], Q),
-    engine("petal", &["petalsearch.com"], QUERY),
-    engine("onet", &["szukaj.onet.pl"], &["qt", "q"]),
-    engine("wp", &["szukaj.wp.pl"], &["szukaj", "q"]),
-    engine("interia", &["szukaj.interia.pl"], Q),
-    engine("sputnik", &["sputnik.ru"], Q),
-    russian("nigma", &["nigma.ru"], &["s", "q"]),
-    russian("tut.by", &["search.tut.by"], &["query", "str"]),
-    russian("webalta", &["webalta.ru"], Q),
-    russian("aport", &["aport.ru"], &["r", "q"]),
-    russian("meta.ua", &["meta.ua"], Q),
-    engine("search.ch", &["search.ch"], Q),
-    engine("metager", &["metager.de", "metager.org"], &["eingabe", "q"]),
-    engine("presearch", &["presearch.com", "presearch.org"], Q),
-    engine("goo", &["search.goo.ne.jp"], &["mt", "q"]),
-    engine("biglobe", &["search.biglobe.ne.jp"], Q),
-    engine("nifty", &["search.nifty.com"], &["q", "text"]),
-    engine("rakuten", &["websearch.rakuten.co.jp"], &["qt"]),
-    engine("auone", &["search.auone.jp"], Q),
-    engine("docomo", &["search.smt.docomo.ne.jp"], &["mt"]),
-    engine("najdi", &["najdi.si"], Q),
-    engine("virgilio", &["ricerca.virgilio.it"], &["qs"]),
-    engine("libero", &["arianna.libero.it", "search.libero.it"], QUERY),
-    engine("excite", &["excite.*"], &["q", "search"]),
-    engine("info.com", &["info.com"], &["qkw", "q"]),
-    engine("gibiru", &["gibiru.com"], Q),
-    engine("searx", &["searx.*", "searxng.*"], Q),
-    engine("webcrawler", &["webcrawler.com"], Q),
-    engine("metacrawler", &["metacrawler.com"], Q),
-    engine("infospace", &["infospace.com"], Q),
-    engine("search.com", &["search.com"], Q),
-    engine("nate", &["search.nate.com"], Q),
-    engine("zum", &["search.zum.com"], &["query"]),
-    engine("centrum", &["search.centrum.cz"], Q),
-    engine("zoznam", &["search.zoznam.sk", "=zoznam.sk"], &["s", "q"]),
-    engine("kvasir", &["kvasir.no"], Q),
-    engine("startsiden", &["startsiden.no"], Q),
-    engine("sapo", &["pesquisa.sapo.pt"], Q),
-    engine("uol", &["busca.uol.com.br"], Q),
-    engine("t-online", &["suche.t-online.de"], Q),
-    engine("web.de", &["suche.web.de"], &["q", "su"]),
-    engine("gmx", &["suche.gmx.*", "search.gmx.*"], Q),
-    engine(
-        "orange",
-        &["lemoteur.orange.fr", "search.orange.co.uk"],
-        &["kw", "q"],
-    ),
-    engine("lilo", &["search.lilo.org"], Q),
-    engine("ghostery", &["ghosterysearch.com"], Q),
-    engine("mullvad", &["leta.mullvad.net"], Q),
-    engine(
-        "marginalia",
-        &["search.marginalia.nu", "marginalia-search.com"],
-        &["query"],
-    ),
-    engine("stract", &["stract.com"], Q),
-    engine("oscobo", &["oscobo.com"], Q),
-    engine("entireweb", &["entireweb.com"], Q),
-    engine("exalead", &["exalead.com"], Q),
-    engine("hotbot", &["hotbot.com"], QUERY),
-    engine("abv", &["search.abv.bg"], Q),
-    engine("walla", &["search.walla.co.il"], Q),
-    engine("toutiao", &["so.toutiao.com"], &["keyword"]),
-    engine("qip.ru", &["search.qip.ru"], &["query"]),
-];
 
 /// Subdomains of engines' domains that are not search (`docs.google.com`,
 /// `market.yandex.ru`, `an.yandex.ru` ad network…): plain sites.
-const NOT_SEARCH: &[&str] = &[
-    "360",
-    "about",
-    "accounts",
-    "admob",
-    "ads",
-    "adwords",
-    "afisha",
-    "an",
-    "analytics",
-    "auto",
-    "blog",
-    "business",
-    "calendar",
-    "careers",
-    "chat",
-    "classroom",
-    "cloud",
-    "colab",
-    "console",
-    "datastudio",
-    "developers",
-    "direct",
-    "disk",
-    "docs",
-    "drive",
-    "eda",
-    "fanyi",
-    "finance",
-    "firebase",
-    "fonts",
-    "games",
-    "groups",
-    "help",
-    "id",
-    "jobs",
-    "keep",
-    "lookerstudio",
-    "market",
-    "marketingplatform",
-    "meet",
-    "metrika",
-    "music",
-    "myaccount",
-    "pan",
-    "passport",
-    "pay",
-    "photos",
-    "play",
-    "realty",
-    "sites",
-    "sports",
-    "sso",
-    "store",
-    "support",
-    "tagassistant",
-    "tagmanager",
-    "taxi",
-    "translate",
-    "travel",
-    "trends",
-    "tv",
-    "wallet",
-    "webmaster",
-    "yun",
-];
+const NOT_SEARCH: &str = concat!(
+    "360 about accounts admob ads adwords afisha an analytics auto blog business calendar ",
+    "careers chat classroom cloud colab console datastudio developers direct disk docs ",
+    "drive eda fanyi finance firebase fonts games groups help id jobs keep lookerstudio ",
+    "market marketingplatform meet metrika music myaccount pan passport pay photos play ",
+    "realty sites sports sso store support tagassistant tagmanager taxi translate travel ",
+    "trends tv wallet webmaster yun",
+);
 
 /// The engine of a referrer host and path.
-pub fn find(host: &Host, path: &str) -> Option<&'static Engine> {
-    ENGINES.iter().find(|e| {
+pub fn find(host: &Host, path: &str) -> Option<Engine> {
+    all().find(|e| {
         domain::find(host, path, e.hosts)
-            .is_some_and(|sub| !NOT_SEARCH.contains(&sub.rsplit('.').next().unwrap_or(sub)))
+            .is_some_and(|sub| !listed(NOT_SEARCH, sub.rsplit('.').next().unwrap_or(sub)))
     })
 }
 
 /// The engine an ad tag names (`utm_source=google`, `yandex.ru`…).
-pub fn named(name: &str) -> Option<&'static Engine> {
+pub fn named(name: &str) -> Option<Engine> {
     if name.len() > 64 {
         return None;
     }
     let name = name.trim().to_ascii_lowercase();
-    ENGINES
-        .iter()
+    all()
         .find(|e| e.id == name)
         .or_else(|| find(&Host::new(&name), "/"))
 }
@@ -340,11 +220,17 @@ mod tests {
 
     #[test]
     fn ids_are_unique_lower_case_and_many() {
-        assert!(ENGINES.len() >= 60);
-        for (i, e) in ENGINES.iter().enumerate() {
+        let engines: Vec<Engine> = all().collect();
+        assert!(engines.len() >= 60);
+        for (i, e) in engines.iter().enumerate() {
             assert_eq!(e.id, e.id.to_ascii_lowercase());
-            assert!(ENGINES[..i].iter().all(|o| o.id != e.id), "{}", e.id);
-            assert!(!e.hosts.is_empty() && !e.params.is_empty(), "{}", e.id);
+            assert!(engines[..i].iter().all(|o| o.id != e.id), "{}", e.id);
+            for list in [e.hosts, e.params] {
+                assert!(list.split(' ').all(|w| !w.is_empty()), "{}", e.id);
+            }
         }
+        assert!(CP1251
+            .split(' ')
+            .all(|id| engines.iter().any(|e| e.id == id)));
     }
 }

@@ -41,20 +41,11 @@ const MAX_LANDING: usize = 64 * 1024;
 const MAX_PARAMS: usize = 100;
 
 /// A site's own search parameters, read from a same-site referrer.
-const SITE_SEARCH: &[&str] = &[
-    "q",
-    "s",
-    "search",
-    "query",
-    "text",
-    "search_query",
-    "keyword",
-    "keywords",
-];
+const SITE_SEARCH: &str = "q s search query text search_query keyword keywords";
 /// The landing page's own search parameters (last in precedence).
-const LANDING_SEARCH: &[&str] = &["q", "s", "search", "query", "text", "search_query"];
+const LANDING_SEARCH: &str = "q s search query text search_query";
 /// Campaign keyword parameters of Matomo / Piwik.
-const KEYWORD_PARAMS: &[&str] = &["mtm_keyword", "mtm_kwd", "pk_kwd", "pk_keyword"];
+const KEYWORD_PARAMS: &str = "mtm_keyword mtm_kwd pk_kwd pk_keyword";
 
 /// A URL split by a WHATWG parser. Query and fragment are kept raw
 /// (percent-encoded as the parser serialized them), without `?` / `#`.
@@ -194,13 +185,13 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 
     let terms = referrer
         .zip(ref_engine.filter(|_| engine.is_some()))
-        .and_then(|(r, e)| engine_terms(r, e))
+        .and_then(|(r, e)| engine_terms(r, &e))
         .or_else(|| {
             referrer
                 .filter(|_| internal)
                 .and_then(|r| first_terms(&[r.query.as_str()], SITE_SEARCH, query_charset(r)))
         })
-        .or_else(|| landing_terms(&params, &["utm_term"]))
+        .or_else(|| landing_terms(&params, "utm_term"))
         .or_else(|| landing_terms(&params, KEYWORD_PARAMS))
         .or_else(|| landing_terms(&params, LANDING_SEARCH));
 
@@ -262,17 +253,17 @@ fn engine_terms(r: &UrlParts, engine: &Engine) -> Option<String> {
 
 /// The first value of `names` in `queries` (each query in turn) that cleans
 /// into terms.
-fn first_terms(queries: &[&str], names: &[&str], charset: Charset) -> Option<String> {
+fn first_terms(queries: &[&str], names: &str, charset: Charset) -> Option<String> {
     queries.iter().find_map(|query| {
-        names.iter().find_map(|name| {
+        names.split(' ').find_map(|name| {
             decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
         })
     })
 }
 
 /// The first landing parameter of `names` that cleans into terms.
-fn landing_terms(params: &[(String, String)], names: &[&str]) -> Option<String> {
-    names.iter().find_map(|name| {
+fn landing_terms(params: &[(String, String)], names: &str) -> Option<String> {
+    names.split(' ').find_map(|name| {
         params
             .iter()
             .filter(|(k, _)| k.eq_ignore_ascii_case(name))

@@ -6,107 +6,35 @@
 use super::domain::Host;
 use super::{engines, sites, Source};
 use crate::prelude::*;
+use crate::text::listed;
 
 /// Parameters only ad platforms add to a click. Not `fbclid` (every
 /// outbound Facebook link), `ysclid` (Yandex organic), `srsltid` (Google
 /// Merchant listings).
-const CLICK_IDS: &[&str] = &[
-    "gclid",
-    "gbraid",
-    "wbraid",
-    "dclid",
-    "gclsrc",
-    "gad_source",
-    "gad_campaignid",
-    "yclid",
-    "_openstat",
-    "msclkid",
-    "twclid",
-    "ttclid",
-    "li_fat_id",
-    "rdt_cid",
-    "sccid",
-    "qclid",
-    "s_kwcid",
-];
+const CLICK_IDS: &str = concat!(
+    "gclid gbraid wbraid dclid gclsrc gad_source gad_campaignid yclid _openstat msclkid ",
+    "twclid ttclid li_fat_id rdt_cid sccid qclid s_kwcid",
+);
 
 /// Paid media besides anything containing `cp` (cpc, cpm, cpv, cpa…) or
 /// `paid`, as Google Analytics groups them.
-const PAID_MEDIA: &[&str] = &[
-    "ppc",
-    "sem",
-    "ad",
-    "ads",
-    "adwords",
-    "display",
-    "banner",
-    "expandable",
-    "interstitial",
-    "retargeting",
-    "remarketing",
-    "context",
-    "contextual",
-    "kontekst",
-    "native",
-];
+const PAID_MEDIA: &str = concat!(
+    "ppc sem ad ads adwords display banner expandable interstitial retargeting remarketing ",
+    "context contextual kontekst native",
+);
 
-const SOCIAL_NAMES: &[&str] = &[
-    "facebook",
-    "fb",
-    "instagram",
-    "ig",
-    "threads",
-    "twitter",
-    "x",
-    "linkedin",
-    "youtube",
-    "yt",
-    "tiktok",
-    "pinterest",
-    "reddit",
-    "snapchat",
-    "quora",
-    "vk",
-    "vkontakte",
-    "ok",
-    "odnoklassniki",
-    "telegram",
-    "tg",
-    "whatsapp",
-    "viber",
-    "dzen",
-    "zen",
+const SOCIAL_NAMES: &str = concat!(
+    "facebook fb instagram ig threads twitter x linkedin youtube yt tiktok pinterest reddit ",
+    "snapchat quora vk vkontakte ok odnoklassniki telegram tg whatsapp viber dzen zen ",
     "discord",
-];
+);
 
-const AI_NAMES: &[&str] = &[
-    "chatgpt",
-    "openai",
-    "perplexity",
-    "claude",
-    "gemini",
-    "copilot",
-    "deepseek",
-    "grok",
-    "mistral",
-    "poe",
-];
+const AI_NAMES: &str = "chatgpt openai perplexity claude gemini copilot deepseek grok mistral poe";
 
-const EMAIL_NAMES: &[&str] = &[
-    "email",
-    "e-mail",
-    "e_mail",
-    "newsletter",
-    "mailchimp",
-    "sendpulse",
-    "unisender",
-    "sendgrid",
-    "mailerlite",
-    "klaviyo",
-    "brevo",
-    "sendinblue",
-    "gmail",
-];
+const EMAIL_NAMES: &str = concat!(
+    "email e-mail e_mail newsletter mailchimp sendpulse unisender sendgrid mailerlite ",
+    "klaviyo brevo sendinblue gmail",
+);
 
 /// The first value of a (decoded) landing parameter, case-insensitively.
 pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -123,14 +51,14 @@ fn lower(params: &[(String, String)], name: &str) -> String {
 }
 
 fn paid_medium(medium: &str) -> bool {
-    medium.contains("cp") || medium.contains("paid") || PAID_MEDIA.contains(&medium)
+    medium.contains("cp") || medium.contains("paid") || listed(PAID_MEDIA, medium)
 }
 
 /// A paid click: an ad click id, a paid `utm_medium`, or an ad server as
 /// the referrer.
 pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> bool {
     CLICK_IDS
-        .iter()
+        .split(' ')
         .any(|id| param(params, id).is_some_and(|v| !v.trim().is_empty()))
         || paid_medium(&lower(params, "utm_medium"))
         || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))
@@ -153,13 +81,13 @@ fn source_kind(name: &str) -> Option<Source> {
     if name.is_empty() {
         return None;
     }
-    if EMAIL_NAMES.contains(&name) {
+    if listed(EMAIL_NAMES, name) {
         return Some(Source::Email);
     }
-    if AI_NAMES.contains(&name) {
+    if listed(AI_NAMES, name) {
         return Some(Source::Ai);
     }
-    if SOCIAL_NAMES.contains(&name) {
+    if listed(SOCIAL_NAMES, name) {
         return Some(Source::Social);
     }
     // `chatgpt.com` (ChatGPT tags its links so), `t.me`, `google.com`…

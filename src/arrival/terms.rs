@@ -9,46 +9,16 @@ pub const MAX_CHARS: usize = 200;
 /// Characters of a raw value looked at (the rest cannot survive the cap).
 const MAX_INPUT_CHARS: usize = 2_000;
 
-/// Values that say "no terms" (Google Analytics, Matomo, unset templates).
-const NOT_TERMS: &[&str] = &[
-    "(not provided)",
-    "(not set)",
-    "not provided",
-    "not set",
-    "(none)",
-    "(direct)",
-    "undefined",
-    "null",
-];
+/// Values that say "no terms" (Google Analytics, Matomo, unset templates),
+/// separated by `|`.
+const NOT_TERMS: &str =
+    "(not provided)|(not set)|not provided|not set|(none)|(direct)|undefined|null";
 
 /// `name:value` operators of search engines, dropped with their value.
-const OPERATORS: &[&str] = &[
-    "after",
-    "allinanchor",
-    "allintext",
-    "allintitle",
-    "allinurl",
-    "before",
-    "cache",
-    "date",
-    "domain",
-    "ext",
-    "filetype",
-    "host",
-    "inanchor",
-    "info",
-    "intext",
-    "intitle",
-    "inurl",
-    "lang",
-    "link",
-    "mime",
-    "related",
-    "rhost",
-    "site",
-    "source",
-    "url",
-];
+const OPERATORS: &str = concat!(
+    "after allinanchor allintext allintitle allinurl before cache date domain ext filetype ",
+    "host inanchor info intext intitle inurl lang link mime related rhost site source url",
+);
 
 /// Characters removed: quotes and brackets of phrase / exact-match
 /// operators, zero-width and bidirectional controls, the replacement
@@ -87,7 +57,7 @@ fn word(token: &str) -> Option<&str> {
         return None;
     }
     if let Some((op, _)) = token.split_once(':') {
-        if OPERATORS.contains(&op) {
+        if crate::text::listed(OPERATORS, op) {
             return None;
         }
     }
@@ -121,7 +91,7 @@ pub fn clean(raw: &str) -> Option<String> {
     }
     cap(&mut out);
     let refused = !out.chars().any(crate::text::case::is_alphabetic)
-        || NOT_TERMS.contains(&out.as_str())
+        || NOT_TERMS.split('|').any(|w| w == out)
         || out.starts_with("http://")
         || out.starts_with("https://");
     (!refused).then_some(out)

@@ -33,6 +33,16 @@ const LOOK_ALIKES: &[(char, char)] = &[
     ('y', 'у'),
 ];
 
+/// The Cyrillic look-alike of a Latin letter.
+fn cyrillic_of(c: char) -> Option<char> {
+    LOOK_ALIKES.iter().find(|&&(l, _)| l == c).map(|&(_, k)| k)
+}
+
+/// The Latin look-alike of a Cyrillic letter.
+fn latin_of(c: char) -> Option<char> {
+    LOOK_ALIKES.iter().find(|&&(_, k)| k == c).map(|&(l, _)| l)
+}
+
 fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }
@@ -110,7 +120,7 @@ pub fn script(word: &str) -> Script {
             cyr_strong += usize::from(!is_look_alike_cyrillic(c));
         } else if is_latin(c) {
             lat += 1;
-            lat_strong += usize::from(!LOOK_ALIKES.iter().any(|&(l, _)| l == c));
+            lat_strong += usize::from(cyrillic_of(c).is_none());
         }
     }
     match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
@@ -134,21 +144,14 @@ pub fn key(word: &str, script: Script) -> String {
             Script::Cyrillic => match c {
                 'ё' => 'е',
                 '\'' => 'ъ',
-                _ => LOOK_ALIKES
-                    .iter()
-                    .find(|&&(l, _)| l == c)
-                    .map_or(c, |&(_, k)| k),
+                _ => cyrillic_of(c).unwrap_or(c),
             },
-            Script::Latin => LOOK_ALIKES
-                .iter()
-                .find(|&&(_, k)| k == c || (c == 'ё' && k == 'е'))
-                .map_or_else(|| strip_accent(c), |&(l, _)| l),
+            Script::Latin => {
+                latin_of(if c == 'ё' { 'е' } else { c }).unwrap_or_else(|| strip_accent(c))
+            }
             // Model numbers and sizes ("4к", "rtx4060"): Cyrillic look-alikes
             // become Latin unless the word has a Cyrillic-only letter.
-            Script::Other if latinish => LOOK_ALIKES
-                .iter()
-                .find(|&&(_, k)| k == c)
-                .map_or_else(|| strip_accent(c), |&(l, _)| l),
+            Script::Other if latinish => latin_of(c).unwrap_or_else(|| strip_accent(c)),
             Script::Other => match c {
                 'ё' => 'е',
                 _ => strip_accent(c),
@@ -158,7 +161,7 @@ pub fn key(word: &str, script: Script) -> String {
 }
 
 fn is_look_alike_cyrillic(c: char) -> bool {
-    LOOK_ALIKES.iter().any(|&(_, k)| k == c)
+    latin_of(c).is_some()
 }
 
 /// Whether every letter of a word exists in both scripts ("c", "no").
@@ -166,5 +169,5 @@ pub fn is_ambiguous(word: &str) -> bool {
     !word.is_empty()
         && word
             .chars()
-            .all(|c| LOOK_ALIKES.iter().any(|&(l, k)| l == c || k == c))
+            .all(|c| cyrillic_of(c).or(latin_of(c)).is_some())
 }

@@ -14,96 +14,55 @@ fn is_v_wxy(c: u8) -> bool {
     is_v(c) || matches!(c, b'w' | b'x' | b'Y')
 }
 
+// Tables are one string each (no 8-byte slice header per entry in the
+// wasm): space-separated `word` or `word:replacement` entries.
+
 /// Whole words stemmed by table (Snowball's `exception1`).
-const EXCEPTIONS: &[(&str, &str)] = &[
-    ("skis", "ski"),
-    ("skies", "sky"),
-    ("dying", "die"),
-    ("lying", "lie"),
-    ("tying", "tie"),
-    ("idly", "idl"),
-    ("gently", "gentl"),
-    ("ugly", "ugli"),
-    ("early", "earli"),
-    ("only", "onli"),
-    ("singly", "singl"),
-    ("sky", "sky"),
-    ("news", "news"),
-    ("howe", "howe"),
-    ("atlas", "atlas"),
-    ("cosmos", "cosmos"),
-    ("bias", "bias"),
-    ("andes", "andes"),
-];
+const EXCEPTIONS: &str = concat!(
+    "skis:ski skies:sky dying:die lying:lie tying:tie idly:idl gently:gentl ugly:ugli ",
+    "early:earli only:onli singly:singl sky:sky news:news howe:howe atlas:atlas ",
+    "cosmos:cosmos bias:bias andes:andes",
+);
 
 /// Left as they are after step 1a (Snowball's `exception2`).
-const INVARIANT_1A: &[&str] = &[
-    "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
-];
+const INVARIANT_1A: &str = "inning outing canning herring earring proceed exceed succeed";
 
-const STEP_2: &[(&str, &str)] = &[
-    ("tional", "tion"),
-    ("enci", "ence"),
-    ("anci", "ance"),
-    ("abli", "able"),
-    ("entli", "ent"),
-    ("izer", "ize"),
-    ("ization", "ize"),
-    ("ational", "ate"),
-    ("ation", "ate"),
-    ("ator", "ate"),
-    ("alism", "al"),
-    ("aliti", "al"),
-    ("alli", "al"),
-    ("fulness", "ful"),
-    ("ousli", "ous"),
-    ("ousness", "ous"),
-    ("iveness", "ive"),
-    ("iviti", "ive"),
-    ("biliti", "ble"),
-    ("bli", "ble"),
-    ("ogi", "og"),
-    ("fulli", "ful"),
-    ("lessli", "less"),
-    ("li", ""),
-];
+const STEP_2: &str = concat!(
+    "tional:tion enci:ence anci:ance abli:able entli:ent izer:ize ization:ize ational:ate ",
+    "ation:ate ator:ate alism:al aliti:al alli:al fulness:ful ousli:ous ousness:ous ",
+    "iveness:ive iviti:ive biliti:ble bli:ble ogi:og fulli:ful lessli:less li:",
+);
 
 /// `ative` (R2 only) is handled apart.
-const STEP_3: &[(&str, &str)] = &[
-    ("tional", "tion"),
-    ("ational", "ate"),
-    ("alize", "al"),
-    ("icate", "ic"),
-    ("iciti", "ic"),
-    ("ical", "ic"),
-    ("ful", ""),
-    ("ness", ""),
-    ("ative", ""),
-];
+const STEP_3: &str = "tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic ful: ness: ative:";
 
 /// `ion` (after s or t) is handled apart.
-const STEP_4: &[&str] = &[
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-    "iti", "ous", "ive", "ize", "ion",
-];
+const STEP_4: &str = "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
 
 /// The index of the longest `(suffix, _)` that `w` ends with.
-fn longest<T>(w: &[u8], table: &[T], key: impl Fn(&T) -> &str) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for (i, e) in table.iter().enumerate() {
-        let s = key(e).as_bytes();
-        if w.ends_with(s) && best.is_none_or(|b| s.len() > key(&table[b]).len()) {
-            best = Some(i);
+/// The entry of `table` (space-separated `suffix` or `suffix:replacement`)
+/// whose suffix is the longest that `w` ends with, split at the `:`.
+fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t str, &'t str)> {
+    let mut best: Option<(&str, &str)> = None;
+    for e in table.split(' ') {
+        let (s, to) = e.split_once(':').unwrap_or((e, ""));
+        if w.ends_with(s.as_bytes()) && best.is_none_or(|(b, _)| s.len() > b.len()) {
+            best = Some((s, to));
         }
     }
     best
 }
 
+/// The byte at `i` (0 past the end: no panic path).
+fn at(w: &[u8], i: usize) -> u8 {
+    w.get(i).copied().unwrap_or(0)
+}
+
 /// A short syllable ends at `e`: non-vowel, vowel, non-vowel (not w, x or
 /// Y), or a vowel then a non-vowel opening the word.
 fn short_syllable(w: &[u8], e: usize) -> bool {
-    (e >= 3 && !is_v_wxy(w[e - 1]) && is_v(w[e - 2]) && !is_v(w[e - 3]))
-        || (e == 2 && !is_v(w[1]) && is_v(w[0]))
+    (e >= 3 && !is_v_wxy(at(w, e - 1)) && is_v(at(w, e - 2)) && !is_v(at(w, e - 3)))
+        || (e == 2 && !is_v(at(w, 1)) && is_v(at(w, 0)))
 }
 
 /// The end of the first non-vowel that follows a vowel, from `from` on.
@@ -126,8 +85,9 @@ fn replace(w: &mut Vec<u8>, cut: usize, with: &str) {
 
 /// Stems `w` in place.
 pub fn stem(w: &mut Vec<u8>) {
-    if let Some(&(_, to)) = EXCEPTIONS
-        .iter()
+    if let Some((_, to)) = EXCEPTIONS
+        .split(' ')
+        .filter_map(|e| e.split_once(':'))
         .find(|(from, _)| from.as_bytes() == &w[..])
     {
         w.clear();
@@ -138,19 +98,21 @@ pub fn stem(w: &mut Vec<u8>) {
         return;
     }
     // Prelude.
-    if w[0] == b'\'' {
+    if w.first() == Some(&b'\'') {
         w.remove(0);
     }
     let mut y_found = false;
-    for i in 0..w.len() {
-        if w[i] == b'y' && (i == 0 || is_v(w[i - 1])) {
-            w[i] = b'Y';
+    let mut after_vowel = true;
+    for c in w.iter_mut() {
+        if *c == b'y' && after_vowel {
+            *c = b'Y';
             y_found = true;
         }
+        after_vowel = is_v(*c);
     }
     // Regions.
-    let p1 = match ["gener", "commun", "arsen"]
-        .iter()
+    let p1 = match "gener commun arsen"
+        .split(' ')
         .find(|p| w.starts_with(p.as_bytes()))
     {
         Some(p) => p.len(),
@@ -159,23 +121,23 @@ pub fn stem(w: &mut Vec<u8>) {
     let p2 = region(w, p1);
 
     step_1a(w);
-    if !INVARIANT_1A.iter().any(|x| x.as_bytes() == &w[..]) {
+    if !INVARIANT_1A.split(' ').any(|x| x.as_bytes() == &w[..]) {
         step_1b(w, p1);
         // Step 1c.
         let n = w.len();
-        if n > 2 && matches!(w[n - 1], b'y' | b'Y') && !is_v(w[n - 2]) {
+        if n > 2 && matches!(at(w, n - 1), b'y' | b'Y') && !is_v(at(w, n - 2)) {
             w[n - 1] = b'i';
         }
         suffixes(w, STEP_2, p1, |w, s| match s {
-            "ogi" => w.len() > 3 && w[w.len() - 4] == b'l',
-            "li" => w.len() > 2 && b"cdeghkmnrt".contains(&w[w.len() - 3]),
+            "ogi" => w.len() > 3 && at(w, w.len() - 4) == b'l',
+            "li" => w.len() > 2 && b"cdeghkmnrt".contains(&at(w, w.len() - 3)),
             _ => true,
         });
         suffixes(w, STEP_3, p1, |w, s| s != "ative" || w.len() - 5 >= p2);
-        if let Some(i) = longest(w, STEP_4, |s| s) {
-            let s = STEP_4[i];
+        if let Some((s, _)) = longest(w, STEP_4) {
             let start = w.len() - s.len();
-            if start >= p2 && (s != "ion" || (start > 0 && matches!(w[start - 1], b's' | b't'))) {
+            if start >= p2 && (s != "ion" || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
+            {
                 w.truncate(start);
             }
         }
@@ -191,14 +153,8 @@ pub fn stem(w: &mut Vec<u8>) {
 }
 
 /// Replaces the longest suffix of `table` starting in R1 when `cond` holds.
-fn suffixes(
-    w: &mut Vec<u8>,
-    table: &[(&str, &str)],
-    p1: usize,
-    cond: impl Fn(&[u8], &str) -> bool,
-) {
-    if let Some(i) = longest(w, table, |e| e.0) {
-        let (s, to) = table[i];
+fn suffixes(w: &mut Vec<u8>, table: &str, p1: usize, cond: impl Fn(&[u8], &str) -> bool) {
+    if let Some((s, to)) = longest(w, table) {
         if w.len() - s.len() >= p1 && cond(w, s) {
             replace(w, s.len(), to);
         }
@@ -224,11 +180,9 @@ fn step_1a(w: &mut Vec<u8>) {
 }
 
 fn step_1b(w: &mut Vec<u8>, p1: usize) {
-    const ENDINGS: &[&str] = &["eed", "eedly", "ed", "edly", "ing", "ingly"];
-    let Some(i) = longest(w, ENDINGS, |s| s) else {
+    let Some((s, _)) = longest(w, "eed eedly ed edly ing ingly") else {
         return;
     };
-    let s = ENDINGS[i];
     let start = w.len() - s.len();
     if s.starts_with("ee") {
         if start >= p1 {
@@ -242,7 +196,10 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
     w.truncate(start);
     if w.ends_with(b"at") || w.ends_with(b"bl") || w.ends_with(b"iz") {
         w.push(b'e');
-    } else if start >= 2 && w[start - 1] == w[start - 2] && b"bdfgmnprt".contains(&w[start - 1]) {
+    } else if start >= 2
+        && at(w, start - 1) == at(w, start - 2)
+        && b"bdfgmnprt".contains(&at(w, start - 1))
+    {
         w.pop();
     } else if start == p1 && short_syllable(w, start) {
         w.push(b'e');
@@ -255,7 +212,7 @@ fn step_5(w: &mut Vec<u8>, p1: usize, p2: usize) {
         Some(b'e') if n > p2 || (n > p1 && !short_syllable(w, n - 1)) => {
             w.pop();
         }
-        Some(b'l') if n > p2 && n >= 2 && w[n - 2] == b'l' => {
+        Some(b'l') if n > p2 && n >= 2 && at(w, n - 2) == b'l' => {
             w.pop();
         }
         _ => {}

@@ -13,31 +13,25 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
 }
 
-const PERFECTIVE_GERUND_1: &[&str] = &["в", "вши", "вшись"];
-const PERFECTIVE_GERUND_2: &[&str] = &["ив", "ивши", "ившись", "ыв", "ывши", "ывшись"];
-const ADJECTIVE: &[&str] = &[
-    "ее", "ие", "ые", "ое", "ими", "ыми", "ей", "ий", "ый", "ой", "ем", "им", "ым", "ом", "его",
-    "ого", "ему", "ому", "их", "ых", "ую", "юю", "ая", "яя", "ою", "ею",
-];
-const PARTICIPLE_1: &[&str] = &["ем", "нн", "вш", "ющ", "щ"];
-const PARTICIPLE_2: &[&str] = &["ивш", "ывш", "ующ"];
-const REFLEXIVE: &[&str] = &["ся", "сь"];
-const VERB_1: &[&str] = &[
-    "ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь",
-    "нно",
-];
-const VERB_2: &[&str] = &[
-    "ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым",
-    "ен", "ило", "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую",
-    "ю",
-];
-const NOUN: &[&str] = &[
-    "а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой",
-    "ий", "й", "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию",
-    "ью", "ю", "ия", "ья", "я",
-];
-const DERIVATIONAL: &[&str] = &["ост", "ость"];
-const SUPERLATIVE: &[&str] = &["ейш", "ейше"];
+// Suffix lists, space-separated: one string each in the wasm.
+const PERFECTIVE_GERUND_1: &str = "в вши вшись";
+const PERFECTIVE_GERUND_2: &str = "ив ивши ившись ыв ывши ывшись";
+const ADJECTIVE: &str =
+    "ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею";
+const PARTICIPLE_1: &str = "ем нн вш ющ щ";
+const PARTICIPLE_2: &str = "ивш ывш ующ";
+const REFLEXIVE: &str = "ся сь";
+const VERB_1: &str = "ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно";
+const VERB_2: &str = concat!(
+    "ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ",
+    "ены ить ыть ишь ую ю",
+);
+const NOUN: &str = concat!(
+    "а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ",
+    "ы ь ию ью ю ия ья я",
+);
+const DERIVATIONAL: &str = "ост ость";
+const SUPERLATIVE: &str = "ейш ейше";
 
 /// Length in letters of `suffix` when `w[..end]` ends with it inside
 /// `w[lim..]`.
@@ -53,10 +47,10 @@ fn ends(w: &[char], end: usize, lim: usize, suffix: &str) -> Option<usize> {
 }
 
 /// Snowball's `among`: the longest ending of any list; `Some((len, list))`.
-fn longest(w: &[char], end: usize, lim: usize, lists: &[&[&str]]) -> Option<(usize, usize)> {
+fn longest(w: &[char], end: usize, lim: usize, lists: &[&str]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (k, list) in lists.iter().enumerate() {
-        for s in list.iter() {
+        for s in list.split(' ') {
             if let Some(n) = ends(w, end, lim, s) {
                 if best.is_none_or(|(m, _)| n > m) {
                     best = Some((n, k));
@@ -68,7 +62,7 @@ fn longest(w: &[char], end: usize, lim: usize, lists: &[&[&str]]) -> Option<(usi
 }
 
 /// Endings in two groups, the first needing a preceding а/я (kept).
-fn grouped(w: &[char], end: usize, lim: usize, g1: &[&str], g2: &[&str]) -> Option<usize> {
+fn grouped(w: &[char], end: usize, lim: usize, g1: &str, g2: &str) -> Option<usize> {
     let (n, k) = longest(w, end, lim, &[g1, g2])?;
     let start = end - n;
     if k == 0 && !(start > lim && is_a_ya(w[start - 1])) {
@@ -77,7 +71,7 @@ fn grouped(w: &[char], end: usize, lim: usize, g1: &[&str], g2: &[&str]) -> Opti
     Some(start)
 }
 
-fn plain(w: &[char], end: usize, lim: usize, list: &[&str]) -> Option<usize> {
+fn plain(w: &[char], end: usize, lim: usize, list: &str) -> Option<usize> {
     longest(w, end, lim, &[list]).map(|(n, _)| end - n)
 }
 
@@ -125,7 +119,7 @@ pub fn stem_len(w: &[char]) -> usize {
         }
     }
     // Step 2.
-    if let Some(e) = plain(w, end, lim, &["и"]) {
+    if let Some(e) = plain(w, end, lim, "и") {
         end = e;
     }
     // Step 3: derivational, wholly inside R2.
@@ -135,7 +129,7 @@ pub fn stem_len(w: &[char]) -> usize {
         }
     }
     // Step 4: tidy up.
-    match longest(w, end, lim, &[SUPERLATIVE, &["н"], &["ь"]]) {
+    match longest(w, end, lim, &[SUPERLATIVE, "н", "ь"]) {
         Some((k, 0)) => {
             end -= k;
             if ends(w, end, lim, "нн").is_some() {

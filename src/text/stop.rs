@@ -7,6 +7,8 @@
 //! with a space between words: no 8-byte slice header per word in the
 //! wasm (a linear scan of a few hundred short words is a microsecond).
 
+use super::listed;
+
 /// What a word does for matching.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -47,63 +49,42 @@ const CUES: &str = concat!(
 
 /// Classifies a key.
 pub fn kind(key: &str) -> Kind {
-    if has(CUES, key) || key.ends_with("n't") {
+    if listed(CUES, key) || key.ends_with("n't") {
         Kind::Cue
-    } else if has(STOP, key) {
+    } else if listed(STOP, key) {
         Kind::Stop
     } else {
         Kind::Content
     }
 }
 
-/// Whether the space-separated `list` has `key`.
-fn has(list: &str, key: &str) -> bool {
-    list.split(' ').any(|w| w == key)
-}
-
 /// Contrast conjunctions: they end a negation's scope ("без ремонта, но с
 /// видом", "not gaming but editing").
 pub fn is_contrast(key: &str) -> bool {
-    matches!(
+    listed(
+        "а но зато однако хотя причем but however though although yet instead whereas rather while",
         key,
-        "а" | "но"
-            | "зато"
-            | "однако"
-            | "хотя"
-            | "причем"
-            | "but"
-            | "however"
-            | "though"
-            | "although"
-            | "yet"
-            | "instead"
-            | "whereas"
-            | "rather"
-            | "while"
     )
 }
 
 /// Coordinating conjunctions: a negation carries over them to a content
 /// word ("без машин и шума"), not to a preposition ("без ремонта и с ...").
 pub fn is_coordinating(key: &str) -> bool {
-    matches!(key, "и" | "или" | "либо" | "and" | "or")
+    listed("и или либо and or", key)
 }
 
 /// "only"/"just": after "не"/"not" they make no negation ("не только для
 /// игр", "not only for gaming").
 pub fn is_only(key: &str) -> bool {
-    matches!(key, "только" | "лишь" | "only" | "just")
+    listed("только лишь only just", key)
 }
 
 /// Words of need: a cue right before one also negates what precedes it
 /// ("игровой ноутбук не нужен", "gaming not required").
 pub fn is_need(key: &str) -> bool {
-    ["нуж", "надо", "важ", "интерес", "обязател", "требу"]
-        .iter()
+    "нуж надо важ интерес обязател требу need require necessar important want matter"
+        .split(' ')
         .any(|p| key.starts_with(p))
-        || ["need", "require", "necessar", "important", "want", "matter"]
-            .iter()
-            .any(|p| key.starts_with(p))
 }
 
 #[cfg(test)]
@@ -117,7 +98,7 @@ mod tests {
             assert!(words.iter().all(|w| !w.is_empty()));
             assert!(words.windows(2).all(|w| w[0] < w[1]));
         }
-        assert!(CUES.split(' ').all(|c| !has(STOP, c)));
+        assert!(CUES.split(' ').all(|c| !listed(STOP, c)));
     }
 
     #[test]
