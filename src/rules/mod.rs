@@ -125,26 +125,18 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
         _ => None,
     };
     // In the order of the text; at one offset, in the order found.
-    let mut found: Vec<Option<validate::Found>> = v.found.drain(..).map(Some).collect();
-    let mut order: Vec<(usize, usize)> = found
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| Some((f.as_ref()?.at, i)))
-        .collect();
-    crate::sort::sort(&mut order);
+    let mut found = v.found;
+    crate::sort::sort_by(&mut found, |a, b| a.at.cmp(&b.at).then(a.seq.cmp(&b.seq)));
     let mut cursor = crate::json::Cursor::new(text);
-    let problems = order
-        .into_iter()
-        .filter_map(|(_, i)| found.get_mut(i)?.take())
-        .map(|f| {
-            let (line, column) = cursor.seek(f.at);
-            Problem {
-                line,
-                column,
-                ..f.problem
-            }
-        })
-        .collect();
+    let mut problems = Vec::with_capacity(found.len());
+    for f in found {
+        let (line, column) = cursor.seek(f.at);
+        problems.push(Problem {
+            line,
+            column,
+            ..f.problem
+        });
+    }
     (rules, problems)
 }
 

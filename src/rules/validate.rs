@@ -15,6 +15,8 @@ use crate::json::{push_index, push_key, string, Kind, Member, Value};
 /// in at the end, in one pass over the text).
 pub(crate) struct Found {
     pub at: usize,
+    /// The order found in, among problems at one offset.
+    pub seq: usize,
     pub problem: Problem,
 }
 
@@ -200,6 +202,7 @@ impl<'t> Validator<'t> {
         }
         self.found.push(Found {
             at,
+            seq: self.found.len(),
             problem: Problem {
                 severity,
                 path: if path.is_empty() {
@@ -645,20 +648,22 @@ impl<'t> Validator<'t> {
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
-        // The kinds present, with their companions folded in.
-        let kinds: Vec<&Member> = members
-            .iter()
-            .filter(|m| KINDS.contains(&m.key.as_str()))
-            .collect();
+        // The kinds present: the primary ones first, then the companion
+        // kinds (`page` after `scroll`, `weekdays` after `hours`), whatever
+        // the order in the file.
         let has = |k: &str| members.iter().any(|m| m.key == k);
-        let primary: Vec<&&Member> = kinds
-            .iter()
-            .filter(|m| {
-                let companion =
-                    (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"));
-                !companion
-            })
-            .collect();
+        let companion = |m: &Member| {
+            (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"))
+        };
+        let mut kinds: Vec<&Member> = Vec::new();
+        for second in [false, true] {
+            for m in members {
+                if KINDS.contains(&m.key.as_str()) && companion(m) == second {
+                    kinds.push(m);
+                }
+            }
+        }
+        let primary = &kinds[..kinds.iter().filter(|m| !companion(m)).count()];
         if primary.is_empty() && !hints.iter().any(|h| KINDS.contains(h)) {
             self.error(
                 v.at,
@@ -666,7 +671,7 @@ impl<'t> Validator<'t> {
                 msg!(cat(&["a signal needs one kind key: ", &one_of(KINDS)])),
             );
         }
-        if let [first, second, ..] = primary.as_slice() {
+        if let [first, second, ..] = primary {
             let m = msg!(cat(&[
                 "a signal has one kind key, and this one has `",
                 &first.key,
@@ -706,17 +711,9 @@ impl<'t> Validator<'t> {
             }
         }
 
-        // The kind first, then its companion kind (`page` after `scroll`,
-        // `weekdays` after `hours`), whatever the order in the file.
-        let order = primary.iter().map(|m| **m).chain(
-            kinds
-                .iter()
-                .copied()
-                .filter(|m| !primary.iter().any(|p| std::ptr::eq(**p, *m))),
-        );
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);
-        for m in order {
+        for &m in &kinds {
             if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive)) {
                 conditions.push(c);
             }
@@ -881,46 +878,54 @@ impl<'t> Validator<'t> {
                 ]));
                 self.error(t.at, &p, msg!(m));
             }
-            let tokens = crate::text::analyze(s);
-            if tokens.iter().all(|t| t.stop) {
-                let m = msg!(if tokens.is_empty() {
-                    cat(&["the term ", &shown(s), " has no words: it never matches"])
-                } else {
-                    cat(&[
-                        "the term ",
-                        &shown(s),
-                        " is only stop words: it never matches",
-                    ])
-                });
-                self.warn(t.at, &p, msg!(m));
-            } else if let Some(job) = job {
-                let mut key = String::new();
-                for t in &tokens {
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.stem);
-                }
-                self.terms.push(TermSeen {
-                    key,
-                    job,
-                    at: t.at,
-                    text: s.into(),
-                });
-            }
-            let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-            if cyrillic && language == Lang::En && !self.warned_script {
-                self.warned_script = true;
-                let m = msg!(if self.language_set {
-                    "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
-                } else {
-                    "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
-                });
-                self.warn(t.at, &p, msg!(m.into()));
+            if cfg!(feature = "diagnostics") {
+                self.term_seen(t, &p, s, language, job);
             }
             out.push(s.into());
         }
         Some(out)
+    }
+
+    /// The warnings about term `s` (item `t` at `p`), and the term
+    /// remembered for the warnings across jobs: diagnostics only.
+    fn term_seen(&mut self, t: &Value, p: &str, s: &str, language: Lang, job: Option<usize>) {
+        let tokens = crate::text::analyze(s);
+        if tokens.iter().all(|t| t.stop) {
+            let m = msg!(if tokens.is_empty() {
+                cat(&["the term ", &shown(s), " has no words: it never matches"])
+            } else {
+                cat(&[
+                    "the term ",
+                    &shown(s),
+                    " is only stop words: it never matches",
+                ])
+            });
+            self.warn(t.at, p, msg!(m));
+        } else if let Some(job) = job {
+            let mut key = String::new();
+            for t in &tokens {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&t.stem);
+            }
+            self.terms.push(TermSeen {
+                key,
+                job,
+                at: t.at,
+                text: s.into(),
+            });
+        }
+        let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        if cyrillic && language == Lang::En && !self.warned_script {
+            self.warned_script = true;
+            let m = msg!(if self.language_set {
+                "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
+            } else {
+                "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
+            });
+            self.warn(t.at, p, msg!(m.into()));
+        }
     }
 
     fn glob(&mut self, v: &Value, path: &str, of: GlobOf) -> Option<Glob> {
