@@ -42,9 +42,15 @@ pub(crate) struct Group {
 
 impl Group {
     fn new(jobs: &[crate::rules::Job]) -> Group {
+        let mut ids = Vec::with_capacity(jobs.len());
+        let mut labels = Vec::with_capacity(jobs.len());
+        for j in jobs {
+            ids.push(Rc::from(j.id.as_str()));
+            labels.push(Rc::from(j.label.as_str()));
+        }
         Group {
-            ids: jobs.iter().map(|j| Rc::from(j.id.as_str())).collect(),
-            labels: jobs.iter().map(|j| Rc::from(j.label.as_str())).collect(),
+            ids: ids.into(),
+            labels,
         }
     }
 
@@ -374,13 +380,12 @@ impl Compiled {
     /// Every selector a `click` condition names, sorted, once each: the
     /// browser listens for clicks on these only, and reports the selector.
     pub fn click_selectors(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self
-            .conds()
-            .filter_map(|c| match c {
-                Cond::Click(s) => Some(&**s),
-                _ => None,
-            })
-            .collect();
+        let mut out = Vec::new();
+        for c in self.conds() {
+            if let Cond::Click(s) = c {
+                out.push(&**s);
+            }
+        }
         crate::sort::sort(&mut out);
         out.dedup();
         out
@@ -390,13 +395,12 @@ impl Compiled {
     /// each: the browser reports a `Dwell` event when an element matching
     /// the selector has been in view for that many seconds.
     pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
-        let mut out: Vec<(&str, f64)> = self
-            .conds()
-            .filter_map(|c| match c {
-                Cond::Dwell { selector, seconds } => Some((&**selector, *seconds)),
-                _ => None,
-            })
-            .collect();
+        let mut out = Vec::new();
+        for c in self.conds() {
+            if let Cond::Dwell { selector, seconds } = c {
+                out.push((&**selector, *seconds));
+            }
+        }
         crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
         out.dedup();
         out
@@ -404,20 +408,26 @@ impl Compiled {
 
     /// Every scroll depth (percent) a `scroll` condition names, ascending.
     pub fn scroll_marks(&self) -> Vec<f64> {
-        let mut out: Vec<f64> = self
-            .conds()
-            .filter_map(|c| match c {
-                Cond::Scroll(p) => Some(*p),
-                _ => None,
-            })
-            .collect();
+        let mut out = Vec::new();
+        for c in self.conds() {
+            if let Cond::Scroll(p) = c {
+                out.push(*p);
+            }
+        }
         crate::sort::sort_by(&mut out, f64::total_cmp);
         out.dedup();
         out
     }
 
-    fn conds(&self) -> impl Iterator<Item = &Cond> {
-        self.sigs.iter().flat_map(|s| s.conds.iter())
+    /// Every condition of every signal.
+    fn conds(&self) -> Vec<&Cond> {
+        let mut out = Vec::new();
+        for sig in &self.sigs {
+            for c in sig.conds.iter() {
+                out.push(c);
+            }
+        }
+        out
     }
 }
 
