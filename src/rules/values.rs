@@ -237,13 +237,13 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     }
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
-        let scheme = cleaned[..end].to_ascii_lowercase();
-        if scheme != "http" && scheme != "https" {
-            return Err(cat(&[
+        let scheme = &cleaned[..end];
+        if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+            return Err(msg!(cat(&[
                 "links to `",
-                &scheme,
-                msg!(":` are refused: a link must be http:, https:, a relative URL or a #fragment"),
-            ]));
+                &scheme.to_ascii_lowercase(),
+                ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
+            ])));
         }
     }
     if s.chars().any(char::is_control) || s.starts_with(invisible) || s.ends_with(invisible) {
