@@ -89,11 +89,14 @@ pub fn too_large(bytes: u64) -> Option<Problem> {
     if bytes <= MAX_BYTES as u64 {
         return None;
     }
-    let mut message = String::from("rules are ");
-    crate::json::digits(&mut message, bytes);
-    message.push_str(" bytes; the limit is ");
-    crate::json::digits(&mut message, MAX_BYTES as u64);
-    message.push_str(" (1 MiB)");
+    let message = msg!({
+        let mut message = String::from("rules are ");
+        crate::json::digits(&mut message, bytes);
+        message.push_str(" bytes; the limit is ");
+        crate::json::digits(&mut message, MAX_BYTES as u64);
+        message.push_str(" (1 MiB)");
+        message
+    });
     Some(Problem {
         severity: Severity::Error,
         path: "$".into(),

@@ -172,6 +172,37 @@ fn is_id(id: &str) -> bool {
             .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
 }
 
+/// Why `id` is not a valid job or stage id (`what`: "job", "stage").
+fn id_message(what: &str, id: &str) -> String {
+    let mut msg = cat(&["invalid ", what, " id ", &shown(id), ": "]);
+    let lower = crate::text::case::lower_str(id);
+    if chars(id) > 64 {
+        msg.push_str("at most 64 characters");
+    } else if lower != id && is_id(&lower) {
+        msg.push_str(&cat(&["ids are lower-case: `", &lower, "`"]));
+    } else {
+        msg.push_str(
+            "an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit",
+        );
+    }
+    msg
+}
+
+/// "expected `expected`, found …", with a hint for a quoted number or a
+/// bare string where a list belongs.
+fn type_message(v: &Value, expected: &str) -> String {
+    let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
+    if let Kind::String(s) = &v.kind {
+        if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
+            m.push_str(": remove the quotes");
+        }
+        if expected == "a list" {
+            m.push_str(": write [\"…\"]");
+        }
+    }
+    m
+}
+
 fn lang(name: &str) -> Lang {
     if name == "ru" {
         Lang::Ru
@@ -241,16 +272,7 @@ impl<'t> Validator<'t> {
     }
 
     fn wrong_type(&mut self, v: &Value, path: &str, expected: &str) {
-        let mut m = msg!(cat(&["expected ", expected, ", found ", v.type_name()]));
-        if let Kind::String(s) = &v.kind {
-            if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
-                m.push_str(msg!(": remove the quotes"));
-            }
-        }
-        if let (Kind::String(_), "a list") = (&v.kind, expected) {
-            m.push_str(msg!(": write [\"…\"]"));
-        }
-        self.error(v.at, path, msg!(m));
+        self.error(v.at, path, msg!(type_message(v, expected)));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Member]> {
@@ -545,18 +567,7 @@ impl<'t> Validator<'t> {
         for m in members {
             let job_path = child(path, &m.key);
             if !is_id(&m.key) {
-                let mut msg = msg!(cat(&["invalid ", what, " id ", &shown(&m.key), ": "]));
-                let lower = crate::text::case::lower_str(&m.key);
-                if chars(&m.key) > 64 {
-                    msg.push_str(msg!("at most 64 characters"));
-                } else if lower != m.key && is_id(&lower) {
-                    msg.push_str(&msg!(cat(&["ids are lower-case: `", &lower, "`"])));
-                } else {
-                    msg.push_str(
-                        msg!("an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit"),
-                    );
-                }
-                self.error(m.key_at, &job_path, msg!(msg));
+                self.error(m.key_at, &job_path, msg!(id_message(what, &m.key)));
             }
             let index = jobs.len();
             let job = self.job(
