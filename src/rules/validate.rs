@@ -576,10 +576,14 @@ impl<'t> Validator<'t> {
                 &m.key,
                 if stages { None } else { Some(index) },
             );
-            if stages {
-                self.stage_at.push(m.key_at);
-            } else {
-                self.job_at.push(m.key_at);
+            // For the warnings across jobs (diagnostics only).
+            if cfg!(feature = "diagnostics") {
+                let at = if stages {
+                    &mut self.stage_at
+                } else {
+                    &mut self.job_at
+                };
+                at.push(m.key_at);
             }
             jobs.push(job);
         }
