@@ -91,6 +91,7 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         depth: 0,
         path: Vec::new(),
         errors: Vec::new(),
+        stop: (0, String::new()),
     };
     if text.starts_with('\u{feff}') {
         p.pos = 3;
@@ -106,8 +107,11 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
     });
     match result {
         Ok(v) => (Some(v), p.errors),
-        Err(e) => {
-            p.errors.push(e);
+        Err(Stop) => {
+            // The path is still where the parser stopped.
+            let (at, message) = std::mem::take(&mut p.stop);
+            let path = p.path();
+            p.errors.push(Error { at, path, message });
             (None, p.errors)
         }
     }
@@ -214,7 +218,12 @@ struct Parser<'a> {
     /// Where the parser is, kept for messages.
     path: Vec<Seg>,
     errors: Vec<Error>,
+    /// The syntax error that stopped the read: offset and message.
+    stop: (usize, String),
 }
+
+/// A syntax error stopped the read (what and where: `Parser::stop`).
+struct Stop;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
@@ -238,20 +247,17 @@ impl Parser<'_> {
         s
     }
 
-    fn fail_at(&self, at: usize, message: &str) -> Error {
-        Error {
-            at,
-            path: self.path(),
-            message: message.into(),
-        }
+    fn fail_at(&mut self, at: usize, message: &str) -> Stop {
+        self.stop = (at, message.into());
+        Stop
     }
 
-    fn fail(&self, message: &str) -> Error {
+    fn fail(&mut self, message: &str) -> Stop {
         self.fail_at(self.pos, message)
     }
 
     /// An error for what stands at `pos` where a value was expected.
-    fn not_a_value(&self) -> Error {
+    fn not_a_value(&mut self) -> Stop {
         let b = match self.peek() {
             None => return self.fail(msg!("unexpected end of the document: expected a value")),
             Some(b) => b,
@@ -290,7 +296,7 @@ impl Parser<'_> {
         &self.text[self.pos..end]
     }
 
-    fn value(&mut self) -> Result<Value, Error> {
+    fn value(&mut self) -> Result<Value, Stop> {
         self.ws();
         let at = self.pos;
         let kind = match self.peek() {
@@ -313,7 +319,7 @@ impl Parser<'_> {
         Ok(Value { at, kind })
     }
 
-    fn enter(&mut self) -> Result<(), Error> {
+    fn enter(&mut self) -> Result<(), Stop> {
         if self.depth >= MAX_DEPTH {
             return Err(self.fail(msg!("nested too deeply (the limit is 64 levels)")));
         }
@@ -322,7 +328,7 @@ impl Parser<'_> {
     }
 
     /// The error at the end of the text inside a container opened at `open`.
-    fn unclosed(&self, open: usize, what: &str) -> Error {
+    fn unclosed(&mut self, open: usize, what: &str) -> Stop {
         let m: String = msg!({
             let mut m = String::from("unexpected end of the document: the ");
             m.push_str(what);
@@ -334,7 +340,7 @@ impl Parser<'_> {
         self.fail(&m)
     }
 
-    fn object(&mut self) -> Result<Kind, Error> {
+    fn object(&mut self) -> Result<Kind, Stop> {
         let open = self.pos;
         self.enter()?;
         self.pos += 1;
@@ -438,7 +444,7 @@ impl Parser<'_> {
         });
     }
 
-    fn array(&mut self) -> Result<Kind, Error> {
+    fn array(&mut self) -> Result<Kind, Stop> {
         let open = self.pos;
         self.enter()?;
         self.pos += 1;
@@ -481,7 +487,7 @@ impl Parser<'_> {
     }
 
     /// A string literal at `pos` (on its opening quote).
-    fn string(&mut self) -> Result<String, Error> {
+    fn string(&mut self) -> Result<String, Stop> {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
@@ -518,7 +524,7 @@ impl Parser<'_> {
     }
 
     /// An escape at `pos` (on its backslash), appended to `out`.
-    fn escape(&mut self, out: &mut String) -> Result<(), Error> {
+    fn escape(&mut self, out: &mut String) -> Result<(), Stop> {
         let at = self.pos;
         let c = match self.bytes.get(at + 1) {
             Some(b'"') => '"',
@@ -567,7 +573,7 @@ impl Parser<'_> {
     }
 
     /// The four hex digits of a `\u` escape at `at`.
-    fn hex4(&self, at: usize) -> Result<u32, Error> {
+    fn hex4(&mut self, at: usize) -> Result<u32, Stop> {
         let mut code = 0;
         for i in at + 2..at + 6 {
             let d = match self.bytes.get(i) {
@@ -582,7 +588,7 @@ impl Parser<'_> {
         Ok(code)
     }
 
-    fn number(&mut self) -> Result<f64, Error> {
+    fn number(&mut self) -> Result<f64, Stop> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;

@@ -43,9 +43,15 @@ pub(crate) struct Group {
 
 impl Group {
     fn new(jobs: &[crate::rules::Job]) -> Group {
+        let mut ids = Vec::with_capacity(jobs.len());
+        let mut labels = Vec::with_capacity(jobs.len());
+        for j in jobs {
+            ids.push(Rc::from(j.id.as_str()));
+            labels.push(Rc::from(j.label.as_str()));
+        }
         Group {
-            ids: jobs.iter().map(|j| Rc::from(j.id.as_str())).collect(),
-            labels: jobs.iter().map(|j| Rc::from(j.label.as_str())).collect(),
+            ids: ids.into(),
+            labels,
         }
     }
 
@@ -219,10 +225,13 @@ impl Compiled {
         let mut conds = Vec::with_capacity(signal.conditions.len());
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
         // The preferred condition's kind and keys (any of them may fire it).
-        let mut key: Option<(u8, Vec<u64>)> = None;
-        let mut offer = |kind: u8, keys: Vec<u64>| {
-            if !keys.is_empty() && key.as_ref().is_none_or(|(k, _)| kind < *k) {
-                key = Some((kind, keys));
+        let mut kind = u8::MAX;
+        let mut keys: Vec<u64> = Vec::new();
+        let mut offer = |k: u8, offered: &[u64]| {
+            if !offered.is_empty() && k < kind {
+                kind = k;
+                keys.clear();
+                keys.extend_from_slice(offered);
             }
         };
         for cond in &signal.conditions {
@@ -260,16 +269,16 @@ impl Compiled {
                     let globs: Box<[Pattern]> = globs.iter().map(|g| Pattern::new(&g.0)).collect();
                     let named = Fnv::new(K_PARAM).feed(name.as_bytes());
                     self.param_names.push(named.0);
-                    let mut keys: Vec<u64> = globs
-                        .iter()
-                        .map(|g| match gram(g.longest()) {
+                    let mut hashes = Vec::with_capacity(globs.len());
+                    for g in globs.iter() {
+                        hashes.push(match gram(g.longest()) {
                             Some(w) => named.feed(SEP).feed(w).0,
                             None => named.0,
-                        })
-                        .collect();
-                    crate::sort::sort(&mut keys);
-                    keys.dedup();
-                    offer(K_PARAM, keys);
+                        });
+                    }
+                    crate::sort::sort(&mut hashes);
+                    hashes.dedup();
+                    offer(K_PARAM, &hashes);
                     Cond::Param {
                         name: name.into(),
                         globs,
@@ -279,7 +288,7 @@ impl Compiled {
                 Condition::Referrer(g) => {
                     let p = Pattern::new(&g.0);
                     if let Some(w) = gram(p.longest()) {
-                        offer(K_REFERRER, vec![hash(K_REFERRER, w)]);
+                        offer(K_REFERRER, &[hash(K_REFERRER, w)]);
                     }
                     Cond::Referrer(p)
                 }
@@ -287,21 +296,21 @@ impl Compiled {
                     let p = Pattern::new(&g.0);
                     let prefix = p.prefix().as_bytes();
                     if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
-                        offer(K_PAGE, vec![hash(K_PAGE, &prefix[..*len])]);
+                        offer(K_PAGE, &[hash(K_PAGE, &prefix[..*len])]);
                     } else if let Some(w) = gram(p.longest()) {
-                        offer(K_PAGE_GRAM, vec![hash(K_PAGE_GRAM, w)]);
+                        offer(K_PAGE_GRAM, &[hash(K_PAGE_GRAM, w)]);
                     }
                     Cond::Page(p)
                 }
                 Condition::Dwell { selector, seconds } => {
-                    offer(K_DWELL, vec![hash(K_DWELL, selector.as_bytes())]);
+                    offer(K_DWELL, &[hash(K_DWELL, selector.as_bytes())]);
                     Cond::Dwell {
                         selector: selector.as_str().into(),
                         seconds: *seconds,
                     }
                 }
                 Condition::Click(selector) => {
-                    offer(K_CLICK, vec![hash(K_CLICK, selector.as_bytes())]);
+                    offer(K_CLICK, &[hash(K_CLICK, selector.as_bytes())]);
                     Cond::Click(selector.as_str().into())
                 }
                 Condition::Scroll(p) => {
@@ -309,7 +318,7 @@ impl Compiled {
                     Cond::Scroll(*p)
                 }
                 Condition::Event(name) => {
-                    offer(K_EVENT, vec![hash(K_EVENT, name.as_bytes())]);
+                    offer(K_EVENT, &[hash(K_EVENT, name.as_bytes())]);
                     Cond::Event(name.as_str().into())
                 }
                 Condition::Device(d) => Cond::Device(*d),
@@ -322,14 +331,13 @@ impl Compiled {
                 Condition::DaysSinceLastVisit(c) => Cond::Days(*c),
             });
         }
-        if !by_terms {
-            match key {
-                Some((kind, keys)) => {
-                    self.page_grams |= kind == K_PAGE_GRAM;
-                    self.referrer_grams |= kind == K_REFERRER;
-                    self.keyed.extend(keys.into_iter().map(|h| (h, id)));
-                }
-                None => self.scanned.push(id),
+        if !by_terms && keys.is_empty() {
+            self.scanned.push(id);
+        } else if !by_terms {
+            self.page_grams |= kind == K_PAGE_GRAM;
+            self.referrer_grams |= kind == K_REFERRER;
+            for h in keys {
+                self.keyed.push((h, id));
             }
         }
         self.sigs.push(Sig {
@@ -373,13 +381,12 @@ impl Compiled {
     /// Every selector a `click` condition names, sorted, once each: the
     /// browser listens for clicks on these only, and reports the selector.
     pub fn click_selectors(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self
-            .conds()
-            .filter_map(|c| match c {
-                Cond::Click(s) => Some(&**s),
-                _ => None,
-            })
-            .collect();
+        let mut out = Vec::new();
+        for c in self.conds() {
+            if let Cond::Click(s) = c {
+                out.push(&**s);
+            }
+        }
         crate::sort::sort(&mut out);
         out.dedup();
         out
@@ -389,13 +396,12 @@ impl Compiled {
     /// each: the browser reports a `Dwell` event when an element matching
     /// the selector has been in view for that many seconds.
     pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
-        let mut out: Vec<(&str, f64)> = self
-            .conds()
-            .filter_map(|c| match c {
-                Cond::Dwell { selector, seconds } => Some((&**selector, *seconds)),
-                _ => None,
-            })
-            .collect();
+        let mut out = Vec::new();
+        for c in self.conds() {
+            if let Cond::Dwell { selector, seconds } = c {
+                out.push((&**selector, *seconds));
+            }
+        }
         crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
         out.dedup();
         out
@@ -403,20 +409,26 @@ impl Compiled {
 
     /// Every scroll depth (percent) a `scroll` condition names, ascending.
     pub fn scroll_marks(&self) -> Vec<f64> {
-        let mut out: Vec<f64> = self
-            .conds()
-            .filter_map(|c| match c {
-                Cond::Scroll(p) => Some(*p),
-                _ => None,
-            })
-            .collect();
+        let mut out = Vec::new();
+        for c in self.conds() {
+            if let Cond::Scroll(p) = c {
+                out.push(*p);
+            }
+        }
         crate::sort::sort_by(&mut out, f64::total_cmp);
         out.dedup();
         out
     }
 
-    fn conds(&self) -> impl Iterator<Item = &Cond> {
-        self.sigs.iter().flat_map(|s| s.conds.iter())
+    /// Every condition of every signal.
+    fn conds(&self) -> Vec<&Cond> {
+        let mut out = Vec::new();
+        for sig in &self.sigs {
+            for c in sig.conds.iter() {
+                out.push(c);
+            }
+        }
+        out
     }
 }
 

@@ -90,11 +90,14 @@ pub fn too_large(bytes: u64) -> Option<Problem> {
     if bytes <= MAX_BYTES as u64 {
         return None;
     }
-    let mut message = String::from("rules are ");
-    crate::json::digits(&mut message, bytes);
-    message.push_str(" bytes; the limit is ");
-    crate::json::digits(&mut message, MAX_BYTES as u64);
-    message.push_str(" (1 MiB)");
+    let message = msg!({
+        let mut message = String::from("rules are ");
+        crate::json::digits(&mut message, bytes);
+        message.push_str(" bytes; the limit is ");
+        crate::json::digits(&mut message, MAX_BYTES as u64);
+        message.push_str(" (1 MiB)");
+        message
+    });
     Some(Problem {
         severity: Severity::Error,
         path: "$".into(),
@@ -126,26 +129,18 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
         _ => None,
     };
     // In the order of the text; at one offset, in the order found.
-    let mut found: Vec<Option<validate::Found>> = v.found.drain(..).map(Some).collect();
-    let mut order: Vec<(usize, usize)> = found
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| Some((f.as_ref()?.at, i)))
-        .collect();
-    crate::sort::sort(&mut order);
+    let mut found = v.found;
+    crate::sort::sort_by(&mut found, |a, b| a.at.cmp(&b.at).then(a.seq.cmp(&b.seq)));
     let mut cursor = crate::json::Cursor::new(text);
-    let problems = order
-        .into_iter()
-        .filter_map(|(_, i)| found.get_mut(i)?.take())
-        .map(|f| {
-            let (line, column) = cursor.seek(f.at);
-            Problem {
-                line,
-                column,
-                ..f.problem
-            }
-        })
-        .collect();
+    let mut problems = Vec::with_capacity(found.len());
+    for f in found {
+        let (line, column) = cursor.seek(f.at);
+        problems.push(Problem {
+            line,
+            column,
+            ..f.problem
+        });
+    }
     (rules, problems)
 }
 

@@ -16,6 +16,8 @@ use crate::prelude::*;
 /// in at the end, in one pass over the text).
 pub(crate) struct Found {
     pub at: usize,
+    /// The order found in, among problems at one offset.
+    pub seq: usize,
     pub problem: Problem,
 }
 
@@ -171,6 +173,37 @@ fn is_id(id: &str) -> bool {
             .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
 }
 
+/// Why `id` is not a valid job or stage id (`what`: "job", "stage").
+fn id_message(what: &str, id: &str) -> String {
+    let mut msg = cat(&["invalid ", what, " id ", &shown(id), ": "]);
+    let lower = crate::text::case::lower_str(id);
+    if chars(id) > 64 {
+        msg.push_str("at most 64 characters");
+    } else if lower != id && is_id(&lower) {
+        msg.push_str(&cat(&["ids are lower-case: `", &lower, "`"]));
+    } else {
+        msg.push_str(
+            "an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit",
+        );
+    }
+    msg
+}
+
+/// "expected `expected`, found …", with a hint for a quoted number or a
+/// bare string where a list belongs.
+fn type_message(v: &Value, expected: &str) -> String {
+    let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
+    if let Kind::String(s) = &v.kind {
+        if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
+            m.push_str(": remove the quotes");
+        }
+        if expected == "a list" {
+            m.push_str(": write [\"…\"]");
+        }
+    }
+    m
+}
+
 fn lang(name: &str) -> Lang {
     if name == "ru" {
         Lang::Ru
@@ -201,6 +234,7 @@ impl<'t> Validator<'t> {
         }
         self.found.push(Found {
             at,
+            seq: self.found.len(),
             problem: Problem {
                 severity,
                 path: if path.is_empty() {
@@ -239,16 +273,7 @@ impl<'t> Validator<'t> {
     }
 
     fn wrong_type(&mut self, v: &Value, path: &str, expected: &str) {
-        let mut m = msg!(cat(&["expected ", expected, ", found ", v.type_name()]));
-        if let Kind::String(s) = &v.kind {
-            if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
-                m.push_str(msg!(": remove the quotes"));
-            }
-        }
-        if let (Kind::String(_), "a list") = (&v.kind, expected) {
-            m.push_str(msg!(": write [\"…\"]"));
-        }
-        self.error(v.at, path, msg!(m));
+        self.error(v.at, path, msg!(type_message(v, expected)));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Member]> {
@@ -543,18 +568,7 @@ impl<'t> Validator<'t> {
         for m in members {
             let job_path = child(path, &m.key);
             if !is_id(&m.key) {
-                let mut msg = msg!(cat(&["invalid ", what, " id ", &shown(&m.key), ": "]));
-                let lower = crate::text::case::lower_str(&m.key);
-                if chars(&m.key) > 64 {
-                    msg.push_str(msg!("at most 64 characters"));
-                } else if lower != m.key && is_id(&lower) {
-                    msg.push_str(&msg!(cat(&["ids are lower-case: `", &lower, "`"])));
-                } else {
-                    msg.push_str(
-                        msg!("an id has lower-case letters a-z, digits, `-` and `_`, and starts with a letter or digit"),
-                    );
-                }
-                self.error(m.key_at, &job_path, msg!(msg));
+                self.error(m.key_at, &job_path, msg!(id_message(what, &m.key)));
             }
             let index = jobs.len();
             let job = self.job(
@@ -563,10 +577,14 @@ impl<'t> Validator<'t> {
                 &m.key,
                 if stages { None } else { Some(index) },
             );
-            if stages {
-                self.stage_at.push(m.key_at);
-            } else {
-                self.job_at.push(m.key_at);
+            // For the warnings across jobs (diagnostics only).
+            if cfg!(feature = "diagnostics") {
+                let at = if stages {
+                    &mut self.stage_at
+                } else {
+                    &mut self.job_at
+                };
+                at.push(m.key_at);
             }
             jobs.push(job);
         }
@@ -646,20 +664,22 @@ impl<'t> Validator<'t> {
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
-        // The kinds present, with their companions folded in.
-        let kinds: Vec<&Member> = members
-            .iter()
-            .filter(|m| KINDS.contains(&m.key.as_str()))
-            .collect();
+        // The kinds present: the primary ones first, then the companion
+        // kinds (`page` after `scroll`, `weekdays` after `hours`), whatever
+        // the order in the file.
         let has = |k: &str| members.iter().any(|m| m.key == k);
-        let primary: Vec<&&Member> = kinds
-            .iter()
-            .filter(|m| {
-                let companion =
-                    (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"));
-                !companion
-            })
-            .collect();
+        let companion = |m: &Member| {
+            (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"))
+        };
+        let mut kinds: Vec<&Member> = Vec::new();
+        for second in [false, true] {
+            for m in members {
+                if KINDS.contains(&m.key.as_str()) && companion(m) == second {
+                    kinds.push(m);
+                }
+            }
+        }
+        let primary = &kinds[..kinds.iter().filter(|m| !companion(m)).count()];
         if primary.is_empty() && !hints.iter().any(|h| KINDS.contains(h)) {
             self.error(
                 v.at,
@@ -667,7 +687,7 @@ impl<'t> Validator<'t> {
                 msg!(cat(&["a signal needs one kind key: ", &one_of(KINDS)])),
             );
         }
-        if let [first, second, ..] = primary.as_slice() {
+        if let [first, second, ..] = primary {
             let m = msg!(cat(&[
                 "a signal has one kind key, and this one has `",
                 &first.key,
@@ -707,17 +727,9 @@ impl<'t> Validator<'t> {
             }
         }
 
-        // The kind first, then its companion kind (`page` after `scroll`,
-        // `weekdays` after `hours`), whatever the order in the file.
-        let order = primary.iter().map(|m| **m).chain(
-            kinds
-                .iter()
-                .copied()
-                .filter(|m| !primary.iter().any(|p| core::ptr::eq(**p, *m))),
-        );
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);
-        for m in order {
+        for &m in &kinds {
             if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive)) {
                 conditions.push(c);
             }
@@ -882,46 +894,54 @@ impl<'t> Validator<'t> {
                 ]));
                 self.error(t.at, &p, msg!(m));
             }
-            let tokens = crate::text::analyze(s);
-            if tokens.iter().all(|t| t.stop) {
-                let m = msg!(if tokens.is_empty() {
-                    cat(&["the term ", &shown(s), " has no words: it never matches"])
-                } else {
-                    cat(&[
-                        "the term ",
-                        &shown(s),
-                        " is only stop words: it never matches",
-                    ])
-                });
-                self.warn(t.at, &p, msg!(m));
-            } else if let Some(job) = job {
-                let mut key = String::new();
-                for t in &tokens {
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(&t.stem);
-                }
-                self.terms.push(TermSeen {
-                    key,
-                    job,
-                    at: t.at,
-                    text: s.into(),
-                });
-            }
-            let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-            if cyrillic && language == Lang::En && !self.warned_script {
-                self.warned_script = true;
-                let m = msg!(if self.language_set {
-                    "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
-                } else {
-                    "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
-                });
-                self.warn(t.at, &p, msg!(m.into()));
+            if cfg!(feature = "diagnostics") {
+                self.term_seen(t, &p, s, language, job);
             }
             out.push(s.into());
         }
         Some(out)
+    }
+
+    /// The warnings about term `s` (item `t` at `p`), and the term
+    /// remembered for the warnings across jobs: diagnostics only.
+    fn term_seen(&mut self, t: &Value, p: &str, s: &str, language: Lang, job: Option<usize>) {
+        let tokens = crate::text::analyze(s);
+        if tokens.iter().all(|t| t.stop) {
+            let m = msg!(if tokens.is_empty() {
+                cat(&["the term ", &shown(s), " has no words: it never matches"])
+            } else {
+                cat(&[
+                    "the term ",
+                    &shown(s),
+                    " is only stop words: it never matches",
+                ])
+            });
+            self.warn(t.at, p, msg!(m));
+        } else if let Some(job) = job {
+            let mut key = String::new();
+            for t in &tokens {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&t.stem);
+            }
+            self.terms.push(TermSeen {
+                key,
+                job,
+                at: t.at,
+                text: s.into(),
+            });
+        }
+        let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        if cyrillic && language == Lang::En && !self.warned_script {
+            self.warned_script = true;
+            let m = msg!(if self.language_set {
+                "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
+            } else {
+                "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
+            });
+            self.warn(t.at, p, msg!(m.into()));
+        }
     }
 
     fn glob(&mut self, v: &Value, path: &str, of: GlobOf) -> Option<Glob> {

@@ -34,10 +34,8 @@ pub(crate) fn num(n: f64) -> String {
 /// candidates over 64 characters get no hint.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     const MAX: usize = 64;
-    let a: Vec<char> = word
-        .chars()
-        .flat_map(crate::text::case::lower_chars)
-        .collect();
+    let mut a = Vec::new();
+    lower_into(word, &mut a, MAX + 1);
     if a.is_empty() || a.len() > MAX {
         return None;
     }
@@ -46,18 +44,13 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
     let mut b: Vec<char> = Vec::with_capacity(MAX + 2);
     let mut best: Option<(usize, &str)> = None;
     for &c in candidates {
-        b.clear();
-        b.extend(
-            c.chars()
-                .flat_map(crate::text::case::lower_chars)
-                .take(MAX + 2),
-        );
+        lower_into(c, &mut b, MAX + 2);
         if b.len().abs_diff(a.len()) > 2 {
             continue;
         }
         // Optimal string alignment distance, row by row.
-        for (i, row) in d.chunks_mut(width).enumerate() {
-            row[0] = i;
+        for i in 0..=a.len() {
+            d[i * width] = i;
         }
         for (j, cell) in d.iter_mut().take(b.len() + 1).enumerate() {
             *cell = j;
@@ -80,6 +73,19 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The first `limit` characters of `s` lower-cased, into `out`.
+fn lower_into(s: &str, out: &mut Vec<char>, limit: usize) {
+    out.clear();
+    for c in s.chars() {
+        for l in crate::text::case::lower_chars(c) {
+            if out.len() == limit {
+                return;
+            }
+            out.push(l);
+        }
+    }
 }
 
 /// What a glob is matched against.
@@ -232,13 +238,13 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     }
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
-        let scheme = cleaned[..end].to_ascii_lowercase();
-        if scheme != "http" && scheme != "https" {
-            return Err(cat(&[
+        let scheme = &cleaned[..end];
+        if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+            return Err(msg!(cat(&[
                 "links to `",
-                &scheme,
-                msg!(":` are refused: a link must be http:, https:, a relative URL or a #fragment"),
-            ]));
+                &scheme.to_ascii_lowercase(),
+                ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
+            ])));
         }
     }
     if s.chars().any(char::is_control) || s.starts_with(invisible) || s.ends_with(invisible) {
