@@ -109,7 +109,7 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         Ok(v) => (Some(v), p.errors),
         Err(Stop) => {
             // The path is still where the parser stopped.
-            let (at, message) = std::mem::take(&mut p.stop);
+            let (at, message) = core::mem::take(&mut p.stop);
             let path = p.path();
             p.errors.push(Error { at, path, message });
             (None, p.errors)
