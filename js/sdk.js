@@ -1,15 +1,50 @@
 // The Jobwise SDK's JavaScript side, shared by the script tag and the npm
 // module. It defines the API at once (calls made before the wasm arrives are
-// queued), loads the wasm and the rules in parallel, and hands both to the
-// Rust side, which observes the page, decides and applies. Everything the
-// browser calls into the wasm goes through `guard`: a failure anywhere
-// reverts the page, makes the SDK inert and says why in one console.warn.
-// No exception of ours ever reaches the page.
-import init, * as wasm from "jobwise-wasm";
+// queued), holds the first render while the script is in <head> (until the
+// first decision or the timeout), loads the wasm and the rules in parallel,
+// and hands both to the Rust side, which observes the page, decides and
+// applies. Everything the browser calls into the wasm goes through `guard`:
+// a failure anywhere reverts the page, makes the SDK inert and says why in
+// one console.warn. No exception of ours ever reaches the page.
+import * as wasm from "jobwise-wasm";
 
 const EVENT = "jobwise:decision";
 
-/** Rules text from `#id` (inline JSON, waiting for it to be parsed) or a URL. */
+/**
+ * While the document has no body yet (the script is in <head>), an element
+ * the script inserts with `blocking="render"` holds the first render (HTML
+ * § render-blocking; Chromium). `rel=expect` for an id no page has holds
+ * until the document is parsed at most (it is removed then, before
+ * Chromium would warn that the id never came); the returned function
+ * releases it sooner: at the first decision, on failure, or after `ms`.
+ */
+function holdRender(ms) {
+  if (document.body) return () => {};
+  const link = document.createElement("link");
+  link.rel = "expect";
+  link.href = "#jobwise-first-decision";
+  link.setAttribute("blocking", "render");
+  (document.head || document.documentElement).append(link);
+  const release = () => link.remove();
+  setTimeout(release, ms);
+  document.addEventListener("readystatechange", release, { once: true });
+  return release;
+}
+
+/** The wasm's bytes: fetched at once, compiled when they are all there. */
+async function loadWasm(url) {
+  const res = await fetch(url, { credentials: "same-origin" });
+  if (!res.ok) throw new Error(`wasm ${url}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+/** Whether the parser is done with `el`: something follows it, or the document is parsed. */
+function parsed(el) {
+  for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
+  return document.readyState !== "loading";
+}
+
+/** Rules text from `#id` (inline JSON, as soon as the parser is past it) or a URL. */
 async function loadRules(rules) {
   if (typeof rules !== "string" || !rules) throw new Error("no rules given (data-rules)");
   if (rules[0] !== "#") {
@@ -17,13 +52,20 @@ async function loadRules(rules) {
     if (!res.ok) throw new Error(`rules ${rules}: HTTP ${res.status}`);
     return res.text();
   }
-  const find = () => document.getElementById(rules.slice(1));
-  if (!find() && document.readyState === "loading") {
-    await new Promise((ok) => document.addEventListener("DOMContentLoaded", ok, { once: true }));
-  }
-  const el = find();
-  if (!el) throw new Error(`rules element ${rules} not found`);
-  return el.textContent;
+  return new Promise((ok, no) => {
+    const check = () => {
+      const el = document.getElementById(rules.slice(1));
+      if (el && parsed(el)) ok(el.textContent);
+      else if (document.readyState !== "loading") no(new Error(`rules element ${rules} not found`));
+      else return false;
+      seen.disconnect();
+      return true;
+    };
+    const seen = new MutationObserver(check);
+    if (check()) return;
+    seen.observe(document, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", check, { once: true });
+  });
 }
 
 /**
@@ -130,13 +172,20 @@ export function start(options) {
     },
   };
 
-  Promise.all([init({ module_or_path: options.wasm }), loadRules(options.rules)])
-    .then(([, text]) => {
+  const timeout = options.timeout ?? 300;
+  const release = holdRender(timeout);
+  // One task from the last byte to the first decision applied: the module
+  // is compiled and instantiated synchronously (lazily compiled, it takes
+  // a few ms), so no frame is painted in between.
+  Promise.all([loadWasm(options.wasm), loadRules(options.rules)])
+    .then(([bytes, text]) => {
       if (dead) return;
+      wasm.initSync({ module: bytes });
       running = true;
-      wasm.boot(text, host, options.timeout ?? 300, consent);
+      wasm.boot(text, host, timeout, consent);
       queue.splice(0).forEach(call);
     })
-    .catch(die);
+    .catch(die)
+    .finally(release);
   return api;
 }
