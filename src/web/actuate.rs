@@ -185,9 +185,13 @@ impl Actuator {
         if !dom::complete(el) {
             return;
         }
+        // A new element: whether the visitor sees it is judged before
+        // DONE stops the snippet hiding it.
+        let mut seen = None;
         let i = match self.find(el) {
             Some(i) => i,
             None => {
+                seen = Some(mode == Mode::Careful && dom::in_view(el));
                 let _ = el.set_attribute(DONE, "");
                 self.entries.push(Entry {
                     el: el.clone(),
@@ -207,7 +211,7 @@ impl Actuator {
             e.pending = false;
             return;
         }
-        if mode == Mode::Careful && dom::in_view(el) {
+        if mode == Mode::Careful && seen.unwrap_or_else(|| dom::in_view(el)) {
             if !e.pending {
                 e.pending = true;
                 self.leave.observe(el);
@@ -615,6 +619,31 @@ mod tests {
         assert_eq!(text(&root, "section"), "LightNorth");
         a.revert();
         root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_slot_the_snippet_still_hides_changes_in_view() {
+        let doc = dom::document();
+        let snippet = doc.create_element("style").unwrap();
+        snippet.set_text_content(Some(
+            "[data-jobwise-slot]:not([data-jobwise-done]){visibility:hidden}",
+        ));
+        doc.body().unwrap().append_child(&snippet).unwrap();
+        let (root, mut a) = setup();
+        a.set_plan(plan("photo", None), Mode::Careful);
+        assert_eq!(
+            text(&root, "section"),
+            "LightNorth",
+            "hidden by the snippet: nobody sees the swap"
+        );
+        assert_eq!(
+            text(&root, "span"),
+            "a flat",
+            "visible and in view: pending"
+        );
+        a.revert();
+        root.remove();
+        snippet.remove();
     }
 
     #[wasm_bindgen_test]

@@ -66,9 +66,21 @@ pub fn complete(el: &Element) -> bool {
     false
 }
 
-/// Whether any part of `el` is inside the viewport. An element without a
-/// box (display: none) counts where its parent is.
+/// Whether the visitor may be looking at `el`: it is not hidden (the
+/// snippet hides slots until the first decision or its timeout; changing
+/// a hidden element shows nothing) and some part of it is inside the
+/// viewport. An element without a box (display: none) counts where its
+/// parent is.
 pub fn in_view(el: &Element) -> bool {
+    let hidden = window()
+        .get_computed_style(el)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("visibility").ok())
+        .is_some_and(|v| v == "hidden");
+    if hidden {
+        return false;
+    }
     let mut rect = el.get_bounding_client_rect();
     if rect.width() == 0.0 && rect.height() == 0.0 {
         if let Some(parent) = el.parent_element() {
