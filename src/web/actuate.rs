@@ -16,7 +16,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{
     Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, MutationObserver,
-    MutationObserverInit, MutationRecord, Node,
+    MutationRecord, Node,
 };
 
 use super::dom::{self, DONE, MANAGED};
@@ -25,16 +25,10 @@ use super::plan::{changes, Change, Plan};
 
 /// Re-applications allowed per element (keyed by its markup) per second.
 pub const REAPPLY_PER_SECOND: u32 = 4;
-/// Attributes the plan may set: re-renders touching them are re-applied.
-const WATCHED: [&str; 7] = [
-    "href",
-    "title",
-    "aria-label",
-    "alt",
-    "src",
-    "style",
-    dom::SHOWN,
-];
+/// What a changed element is watched for: its subtree, and the attributes
+/// the plan may set (re-renders touching them are re-applied).
+const WATCH: &str = r#"{"childList":true,"subtree":true,"characterData":true,
+"attributeFilter":["href","title","aria-label","alt","src","style","data-jobwise-shown"]}"#;
 
 /// What an observer of the actuator reports.
 #[derive(Clone, Copy)]
@@ -108,10 +102,10 @@ impl Actuator {
         let cb = |n: Notice| Callback::new(move |v| route(n, v));
         let callbacks = [cb(Notice::Added), cb(Notice::Mutated), cb(Notice::Left)];
         let added = MutationObserver::new(&callbacks[0].f)?;
-        let init = MutationObserverInit::new();
-        init.set_child_list(true);
-        init.set_subtree(true);
-        added.observe_with_options(&dom::document(), &init)?;
+        added.observe_with_options(
+            &dom::document(),
+            &dom::options(r#"{"childList":true,"subtree":true}"#),
+        )?;
         Ok(Actuator {
             plan: Plan::default(),
             entries: Vec::new(),
@@ -245,17 +239,7 @@ impl Actuator {
         e.applied = want;
         if !e.watched && !e.applied.is_empty() {
             e.watched = true;
-            let init = MutationObserverInit::new();
-            init.set_child_list(true);
-            init.set_subtree(true);
-            init.set_character_data(true);
-            init.set_attribute_filter(
-                &WATCHED
-                    .iter()
-                    .map(|a| JsValue::from_str(a))
-                    .collect::<js_sys::Array>(),
-            );
-            let _ = self.watch.observe_with_options(el, &init);
+            let _ = self.watch.observe_with_options(el, &dom::options(WATCH));
         }
         // Elements inside the new content (an insert in a variant) are new.
         self.scan(el, Mode::Free);
@@ -449,11 +433,11 @@ fn put(e: &mut Entry, change: &Change) {
         }
         Change::Hide => {
             save_attr(e, "style");
-            if let Some(h) = e.el.dyn_ref::<HtmlElement>() {
-                let _ = h
+            // HTML, SVG and MathML elements all have `style`.
+            let _ =
+                e.el.unchecked_ref::<HtmlElement>()
                     .style()
                     .set_property_with_priority("display", "none", "important");
-            }
             set_ours(e, "style");
         }
     }
@@ -584,6 +568,27 @@ mod tests {
         after = after.replace(" data-jobwise-done=\"\"", "");
         assert_eq!(after, before);
         root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn every_attribute_a_plan_sets_is_watched() {
+        let watch: js_sys::Object = dom::options(WATCH);
+        let filter = js_sys::Reflect::get(&watch, &"attributeFilter".into()).unwrap();
+        let filter: Vec<String> = js_sys::Array::from(&filter)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        for name in [
+            "href",
+            "title",
+            "aria-label",
+            "alt",
+            "src",
+            "style",
+            dom::SHOWN,
+        ] {
+            assert!(filter.iter().any(|f| f == name), "{name}");
+        }
     }
 
     #[wasm_bindgen_test]
