@@ -1,35 +1,13 @@
 // The Jobwise SDK's JavaScript side, shared by the script tag and the npm
 // module. It defines the API at once (calls made before the wasm arrives are
-// queued), holds the first render while the script is in <head> (until the
-// first decision or the timeout), loads the wasm and the rules in parallel,
-// and hands both to the Rust side, which observes the page, decides and
-// applies. Everything the browser calls into the wasm goes through `guard`:
-// a failure anywhere reverts the page, makes the SDK inert and says why in
-// one console.warn. No exception of ours ever reaches the page.
+// queued), loads the wasm and the rules in parallel, and hands both to the
+// Rust side, which observes the page, decides and applies. Everything the
+// browser calls into the wasm goes through `guard`: a failure anywhere
+// reverts the page, makes the SDK inert and says why in one console.warn.
+// No exception of ours ever reaches the page.
 import * as wasm from "jobwise-wasm";
 
 const EVENT = "jobwise:decision";
-
-/**
- * While the document has no body yet (the script is in <head>), an element
- * the script inserts with `blocking="render"` holds the first render (HTML
- * § render-blocking; Chromium). `rel=expect` for an id no page has holds
- * until the document is parsed at most (it is removed then, before
- * Chromium would warn that the id never came); the returned function
- * releases it sooner: at the first decision, on failure, or after `ms`.
- */
-function holdRender(ms) {
-  if (document.body) return () => {};
-  const link = document.createElement("link");
-  link.rel = "expect";
-  link.href = "#jobwise-first-decision";
-  link.setAttribute("blocking", "render");
-  (document.head || document.documentElement).append(link);
-  const release = () => link.remove();
-  setTimeout(release, ms);
-  document.addEventListener("readystatechange", release, { once: true });
-  return release;
-}
 
 /** The wasm's bytes: fetched at once, compiled when they are all there. */
 async function loadWasm(url) {
@@ -173,7 +151,6 @@ export function start(options) {
   };
 
   const timeout = options.timeout ?? 300;
-  const release = holdRender(timeout);
   // One task from the last byte to the first decision applied: the module
   // is compiled and instantiated synchronously (lazily compiled, it takes
   // a few ms), so no frame is painted in between.
@@ -185,7 +162,6 @@ export function start(options) {
       wasm.boot(text, host, timeout, consent);
       queue.splice(0).forEach(call);
     })
-    .catch(die)
-    .finally(release);
+    .catch(die);
   return api;
 }
