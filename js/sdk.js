@@ -5,11 +5,24 @@
 // browser calls into the wasm goes through `guard`: a failure anywhere
 // reverts the page, makes the SDK inert and says why in one console.warn.
 // No exception of ours ever reaches the page.
-import init, * as wasm from "jobwise-wasm";
+import * as wasm from "jobwise-wasm";
 
 const EVENT = "jobwise:decision";
 
-/** Rules text from `#id` (inline JSON, waiting for it to be parsed) or a URL. */
+/** The wasm's bytes: fetched at once, compiled when they are all there. */
+async function loadWasm(url) {
+  const res = await fetch(url, { credentials: "same-origin" });
+  if (!res.ok) throw new Error(`wasm ${url}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
+/** Whether the parser is done with `el`: something follows it, or the document is parsed. */
+function parsed(el) {
+  for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
+  return document.readyState !== "loading";
+}
+
+/** Rules text from `#id` (inline JSON, as soon as the parser is past it) or a URL. */
 async function loadRules(rules) {
   if (typeof rules !== "string" || !rules) throw new Error("no rules given (data-rules)");
   if (rules[0] !== "#") {
@@ -17,13 +30,20 @@ async function loadRules(rules) {
     if (!res.ok) throw new Error(`rules ${rules}: HTTP ${res.status}`);
     return res.text();
   }
-  const find = () => document.getElementById(rules.slice(1));
-  if (!find() && document.readyState === "loading") {
-    await new Promise((ok) => document.addEventListener("DOMContentLoaded", ok, { once: true }));
-  }
-  const el = find();
-  if (!el) throw new Error(`rules element ${rules} not found`);
-  return el.textContent;
+  return new Promise((ok, no) => {
+    const check = () => {
+      const el = document.getElementById(rules.slice(1));
+      if (el && parsed(el)) ok(el.textContent);
+      else if (document.readyState !== "loading") no(new Error(`rules element ${rules} not found`));
+      else return false;
+      seen.disconnect();
+      return true;
+    };
+    const seen = new MutationObserver(check);
+    if (check()) return;
+    seen.observe(document, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", check, { once: true });
+  });
 }
 
 /**
@@ -130,11 +150,16 @@ export function start(options) {
     },
   };
 
-  Promise.all([init({ module_or_path: options.wasm }), loadRules(options.rules)])
-    .then(([, text]) => {
+  const timeout = options.timeout ?? 300;
+  // One task from the last byte to the first decision applied: the module
+  // is compiled and instantiated synchronously (lazily compiled, it takes
+  // a few ms), so no frame is painted in between.
+  Promise.all([loadWasm(options.wasm), loadRules(options.rules)])
+    .then(([bytes, text]) => {
       if (dead) return;
+      wasm.initSync({ module: bytes });
       running = true;
-      wasm.boot(text, host, options.timeout ?? 300, consent);
+      wasm.boot(text, host, timeout, consent);
       queue.splice(0).forEach(call);
     })
     .catch(die);

@@ -9,12 +9,22 @@
 //   memories     the WebAssembly memories instantiated (their size is not in the JS heap)
 export function probe(ctaHref) {
   const b = (window.__bench = { et: {}, cls: 0, fcp: null, ctaChanged: null, sdkReady: null, memories: [] });
+  const keep = (instance) => {
+    const memory = instance.exports.memory;
+    if (memory instanceof WebAssembly.Memory) b.memories.push(memory);
+  };
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
+    construct(target, args) {
+      const instance = Reflect.construct(target, args);
+      keep(instance);
+      return instance;
+    },
+  });
   for (const name of ["instantiate", "instantiateStreaming"]) {
     const original = WebAssembly[name];
     WebAssembly[name] = function (...args) {
       return original.apply(this, args).then((result) => {
-        const memory = (result.instance || result).exports.memory;
-        if (memory instanceof WebAssembly.Memory) b.memories.push(memory);
+        keep(result.instance || result);
         return result;
       });
     };

@@ -17,7 +17,7 @@ use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, MutationObserver,
-    MutationObserverInit, MutationRecord, Node,
+    MutationRecord, Node,
 };
 
 use super::dom::{self, DONE, MANAGED};
@@ -26,16 +26,10 @@ use super::plan::{changes, Change, Plan};
 
 /// Re-applications allowed per element (keyed by its markup) per second.
 pub const REAPPLY_PER_SECOND: u32 = 4;
-/// Attributes the plan may set: re-renders touching them are re-applied.
-const WATCHED: [&str; 7] = [
-    "href",
-    "title",
-    "aria-label",
-    "alt",
-    "src",
-    "style",
-    dom::SHOWN,
-];
+/// What a changed element is watched for: its subtree, and the attributes
+/// the plan may set (re-renders touching them are re-applied).
+const WATCH: &str = r#"{"childList":true,"subtree":true,"characterData":true,
+"attributeFilter":["href","title","aria-label","alt","src","style","data-jobwise-shown"]}"#;
 
 /// What an observer of the actuator reports.
 #[derive(Clone, Copy)]
@@ -109,10 +103,10 @@ impl Actuator {
         let cb = |n: Notice| Callback::new(move |v| route(n, v));
         let callbacks = [cb(Notice::Added), cb(Notice::Mutated), cb(Notice::Left)];
         let added = MutationObserver::new(&callbacks[0].f)?;
-        let init = MutationObserverInit::new();
-        init.set_child_list(true);
-        init.set_subtree(true);
-        added.observe_with_options(&dom::document(), &init)?;
+        added.observe_with_options(
+            &dom::document(),
+            &dom::options(r#"{"childList":true,"subtree":true}"#),
+        )?;
         Ok(Actuator {
             plan: Plan::default(),
             entries: Vec::new(),
@@ -186,9 +180,13 @@ impl Actuator {
         if !dom::complete(el) {
             return;
         }
+        // A new element: whether the visitor sees it is judged before
+        // DONE stops the snippet hiding it.
+        let mut seen = None;
         let i = match self.find(el) {
             Some(i) => i,
             None => {
+                seen = Some(mode == Mode::Careful && dom::in_view(el));
                 let _ = el.set_attribute(DONE, "");
                 self.entries.push(Entry {
                     el: el.clone(),
@@ -208,7 +206,7 @@ impl Actuator {
             e.pending = false;
             return;
         }
-        if mode == Mode::Careful && dom::in_view(el) {
+        if mode == Mode::Careful && seen.unwrap_or_else(|| dom::in_view(el)) {
             if !e.pending {
                 e.pending = true;
                 self.leave.observe(el);
@@ -242,17 +240,7 @@ impl Actuator {
         e.applied = want;
         if !e.watched && !e.applied.is_empty() {
             e.watched = true;
-            let init = MutationObserverInit::new();
-            init.set_child_list(true);
-            init.set_subtree(true);
-            init.set_character_data(true);
-            init.set_attribute_filter(
-                &WATCHED
-                    .iter()
-                    .map(|a| JsValue::from_str(a))
-                    .collect::<js_sys::Array>(),
-            );
-            let _ = self.watch.observe_with_options(el, &init);
+            let _ = self.watch.observe_with_options(el, &dom::options(WATCH));
         }
         // Elements inside the new content (an insert in a variant) are new.
         self.scan(el, Mode::Free);
@@ -446,11 +434,11 @@ fn put(e: &mut Entry, change: &Change) {
         }
         Change::Hide => {
             save_attr(e, "style");
-            if let Some(h) = e.el.dyn_ref::<HtmlElement>() {
-                let _ = h
+            // HTML, SVG and MathML elements all have `style`.
+            let _ =
+                e.el.unchecked_ref::<HtmlElement>()
                     .style()
                     .set_property_with_priority("display", "none", "important");
-            }
             set_ours(e, "style");
         }
     }
@@ -584,6 +572,27 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn every_attribute_a_plan_sets_is_watched() {
+        let watch: js_sys::Object = dom::options(WATCH);
+        let filter = js_sys::Reflect::get(&watch, &"attributeFilter".into()).unwrap();
+        let filter: Vec<String> = js_sys::Array::from(&filter)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        for name in [
+            "href",
+            "title",
+            "aria-label",
+            "alt",
+            "src",
+            "style",
+            dom::SHOWN,
+        ] {
+            assert!(filter.iter().any(|f| f == name), "{name}");
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn stage_variants_win_and_another_job_brings_the_default_back() {
         let (root, mut a) = setup();
         a.set_plan(plan("family", Some("compare")), Mode::Free);
@@ -616,6 +625,31 @@ mod tests {
         assert_eq!(text(&root, "section"), "LightNorth");
         a.revert();
         root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_slot_the_snippet_still_hides_changes_in_view() {
+        let doc = dom::document();
+        let snippet = doc.create_element("style").unwrap();
+        snippet.set_text_content(Some(
+            "[data-jobwise-slot]:not([data-jobwise-done]){visibility:hidden}",
+        ));
+        doc.body().unwrap().append_child(&snippet).unwrap();
+        let (root, mut a) = setup();
+        a.set_plan(plan("photo", None), Mode::Careful);
+        assert_eq!(
+            text(&root, "section"),
+            "LightNorth",
+            "hidden by the snippet: nobody sees the swap"
+        );
+        assert_eq!(
+            text(&root, "span"),
+            "a flat",
+            "visible and in view: pending"
+        );
+        a.revert();
+        root.remove();
+        snippet.remove();
     }
 
     #[wasm_bindgen_test]

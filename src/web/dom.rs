@@ -20,8 +20,39 @@ pub const DONE: &str = "data-jobwise-done";
 /// stops hiding anything.
 pub const READY: &str = "data-jobwise-ready";
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window`, bound directly (web_sys::window() probes four
+    /// globals and checks the type: five imports).
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Window;
+}
+
+#[wasm_bindgen(inline_js = "export function seen(el) {
+  if (getComputedStyle(el).visibility === 'hidden') return false;
+  let r = el.getBoundingClientRect();
+  if (!r.width && !r.height && el.parentElement) r = el.parentElement.getBoundingClientRect();
+  const d = document.documentElement;
+  return r.bottom > 0 && r.right > 0 && r.top < d.clientHeight && r.left < d.clientWidth;
+}
+export const options = (json) => JSON.parse(json);")]
+extern "C" {
+    /// See [`in_view`]: one import instead of ten (the rectangle's sides,
+    /// the viewport's size, the parent, the computed style).
+    fn seen(el: &Element) -> bool;
+    /// An options object (for addEventListener, MutationObserver.observe,
+    /// attachShadow) from constant JSON: one import for every kind.
+    #[wasm_bindgen(js_name = options)]
+    fn options_js(json: &str) -> JsValue;
+}
+
 pub fn window() -> Window {
-    web_sys::window().unwrap_throw()
+    WINDOW.with(Clone::clone)
+}
+
+/// An options dictionary of type `T` from constant JSON.
+pub fn options<T: JsCast>(json: &str) -> T {
+    options_js(json).unchecked_into()
 }
 
 pub fn document() -> Document {
@@ -66,23 +97,13 @@ pub fn complete(el: &Element) -> bool {
     false
 }
 
-/// Whether any part of `el` is inside the viewport. An element without a
-/// box (display: none) counts where its parent is.
+/// Whether the visitor may be looking at `el`: it is not hidden (the
+/// snippet hides slots until the first decision or its timeout; changing
+/// a hidden element shows nothing) and some part of it is inside the
+/// viewport. An element without a box (display: none) counts where its
+/// parent is.
 pub fn in_view(el: &Element) -> bool {
-    let mut rect = el.get_bounding_client_rect();
-    if rect.width() == 0.0 && rect.height() == 0.0 {
-        if let Some(parent) = el.parent_element() {
-            rect = parent.get_bounding_client_rect();
-        }
-    }
-    let Some(root) = document().document_element() else {
-        return false;
-    };
-    let (w, h) = (
-        f64::from(root.client_width()),
-        f64::from(root.client_height()),
-    );
-    rect.bottom() > 0.0 && rect.right() > 0.0 && rect.top() < h && rect.left() < w
+    seen(el)
 }
 
 /// The element an event (passed from JS as a plain value) happened on.

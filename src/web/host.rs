@@ -9,6 +9,7 @@ use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::EventTarget;
 
+use super::dom;
 use crate::single::Single;
 
 #[wasm_bindgen]
@@ -90,11 +91,11 @@ pub fn listen(
     f: impl FnMut(JsValue) + 'static,
 ) -> Listener {
     let cb = Callback::new(f);
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(true);
-    options.set_passive(true);
-    let _ = target
-        .add_event_listener_with_callback_and_add_event_listener_options(kind, &cb.f, &options);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        kind,
+        &cb.f,
+        &dom::options(r#"{"capture":true,"passive":true}"#),
+    );
     Listener {
         target: target.clone(),
         kind,
@@ -117,7 +118,6 @@ pub fn after(ms: f64, f: impl FnOnce() + 'static) {
             f()
         }
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&guarded(&once), ms as i32);
-    }
+    let _ = dom::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(&guarded(&once), ms as i32);
 }

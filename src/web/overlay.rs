@@ -2,7 +2,7 @@
 //! text in its own shadow root, so the page's CSS can't touch it and no
 //! data is ever parsed as HTML.
 
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use web_sys::Element;
 
 use crate::web::dom;
 
@@ -22,7 +22,7 @@ impl Overlay {
         let doc = dom::document();
         let host = doc.create_element("jobwise-debug").ok()?;
         let shadow = host
-            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .attach_shadow(&dom::options(r#"{"mode":"open"}"#))
             .ok()?;
         let text = doc.create_element("pre").ok()?;
         text.set_attribute("style", STYLE).ok()?;

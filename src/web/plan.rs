@@ -159,7 +159,8 @@ fn variant(slot: &Element, job: &str, stage: Option<&str>) -> Option<HtmlTemplat
     for i in 0..children.length() {
         let Some(t) = children
             .item(i)
-            .and_then(|c| c.dyn_into::<HtmlTemplateElement>().ok())
+            .filter(|c| c.tag_name() == "TEMPLATE")
+            .map(JsCast::unchecked_into::<HtmlTemplateElement>)
         else {
             continue;
         };

@@ -105,7 +105,7 @@ fn wipe(place: Remember) {
 
 /// The storage for `mode`, or `None` when it is not allowed or throws.
 fn storage(mode: Remember) -> Option<Storage> {
-    let w = web_sys::window()?;
+    let w = super::dom::window();
     match mode {
         Remember::None => None,
         Remember::Session => w.session_storage().ok()?,

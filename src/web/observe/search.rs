@@ -32,7 +32,8 @@ pub fn listen(sink: Sink) -> [Listener; 2] {
             } else {
                 Some(target).filter(|t| t.matches(BOX).unwrap_or(false))
             };
-            let Some(input) = field.and_then(|f| f.dyn_into::<HtmlInputElement>().ok()) else {
+            // BOX matches input elements only.
+            let Some(input) = field.map(JsCast::unchecked_into::<HtmlInputElement>) else {
                 return;
             };
             let value = input.value();
