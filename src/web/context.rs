@@ -1,27 +1,22 @@
 //! The visitor's circumstances: device class from the viewport width and
 //! the pointer, local hour and weekday, and the visit counters memory keeps.
+//! The width is asked of media queries, never of an element: reading
+//! `clientWidth` forced a style and layout pass inside the first decision,
+//! before anything was painted.
 
 use crate::rules::Device;
 use crate::signals::Context;
 use crate::web::dom;
 
-/// Below this viewport width (CSS px) the layout is a phone's.
-const PHONE: i32 = 600;
-/// A coarse pointer below this width is a tablet.
-const TABLET: i32 = 1100;
+/// A viewport below 600 CSS px wide is a phone's.
+const PHONE: &str = "(max-width:599.98px)";
+/// A coarse pointer on a viewport below 1100 CSS px is a tablet.
+const TABLET: &str = "(pointer:coarse) and (max-width:1099.98px)";
 
 pub fn now(visits: u32, days_since_last_visit: Option<f64>) -> Context {
-    let width = dom::document()
-        .document_element()
-        .map_or(0, |r| r.client_width());
-    let coarse = dom::window()
-        .match_media("(pointer:coarse)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
     let date = js_sys::Date::new_0();
     Context {
-        device: device(width, coarse),
+        device: device(matches(PHONE), matches(TABLET)),
         hour: date.get_hours() as u8,
         weekday: ((date.get_day() + 6) % 7) as u8,
         visits,
@@ -29,10 +24,18 @@ pub fn now(visits: u32, days_since_last_visit: Option<f64>) -> Context {
     }
 }
 
-pub fn device(width: i32, coarse: bool) -> Device {
-    if width > 0 && width < PHONE {
+fn matches(query: &str) -> bool {
+    dom::window()
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+fn device(phone: bool, tablet: bool) -> Device {
+    if phone {
         Device::Mobile
-    } else if coarse && width < TABLET {
+    } else if tablet {
         Device::Tablet
     } else {
         Device::Desktop
@@ -48,12 +51,14 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn device_classes() {
-        assert_eq!(device(390, true), Device::Mobile);
-        assert_eq!(device(500, false), Device::Mobile);
-        assert_eq!(device(820, true), Device::Tablet);
-        assert_eq!(device(1280, true), Device::Desktop);
-        assert_eq!(device(1280, false), Device::Desktop);
-        assert_eq!(device(820, false), Device::Desktop);
+        assert_eq!(device(true, true), Device::Mobile);
+        assert_eq!(device(true, false), Device::Mobile);
+        assert_eq!(device(false, true), Device::Tablet);
+        assert_eq!(device(false, false), Device::Desktop);
+        // The queries agree with the viewport's width (scrollbar included).
+        let width = dom::window().inner_width().unwrap().as_f64().unwrap();
+        assert_eq!(matches(PHONE), width < 600.0);
+        assert_eq!(matches("(max-width:1099.98px)"), width < 1100.0);
         let c = now(2, Some(1.5));
         assert!(c.hour < 24 && c.weekday < 7);
         assert_eq!((c.visits, c.days_since_last_visit), (2, Some(1.5)));
