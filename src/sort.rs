@@ -11,13 +11,15 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     heap(v.len(), &mut |a, b, swap| {
         // `heap` passes indices below `v.len()`: the checks spare core's
         // bounds-check panic (and its formatting) in every instance.
-        if !swap {
-            v.get(a).zip(v.get(b)).is_some_and(|(x, y)| cmp(x, y) == Ordering::Less)
-        } else {
+        if swap {
             if a < v.len() && b < v.len() {
                 v.swap(a, b);
             }
             false
+        } else {
+            v.get(a)
+                .zip(v.get(b))
+                .is_some_and(|(x, y)| cmp(x, y) == Ordering::Less)
         }
     });
 }
