@@ -324,11 +324,12 @@ fn cut(text: &str, max: usize) -> String {
     let Some((end, next)) = text.char_indices().nth(max) else {
         return text.into();
     };
-    let head = &text[..end];
+    let head = text.get(..end).unwrap_or_default();
     let head = if next.is_whitespace() {
         head
     } else {
-        head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+        head.rfind(char::is_whitespace)
+            .map_or(head, |i| head.get(..i).unwrap_or_default())
     };
     head.trim_end().into()
 }

@@ -209,7 +209,7 @@ impl Memory {
             let Some(tag) = field.chars().next() else {
                 continue;
             };
-            let value = &field[tag.len_utf8()..];
+            let value = field.get(tag.len_utf8()..).unwrap_or_default();
             match tag {
                 'b' => bucket = value.parse::<u8>().ok().filter(|b| *b < 100),
                 'v' => m.visits = value.parse().unwrap_or(0),

@@ -44,7 +44,7 @@ impl<'a> Host<'a> {
 
     /// True when the host has labels left of its registrable domain.
     pub fn has_subdomain(&self) -> bool {
-        self.base.contains('.')
+        self.base.bytes().any(|b| b == b'.')
     }
 
     /// The leftmost label, `www.` skipped.
@@ -90,7 +90,7 @@ fn left_of<'a>(host: &'a str, tail: &str) -> Option<&'a str> {
 /// the pattern left over (`""` for none) so that callers can refuse some.
 pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str> {
     let (host_part, path_prefix) = match pattern.find('/') {
-        Some(i) => pattern.split_at(i),
+        Some(i) => pattern.split_at_checked(i).unwrap_or_default(),
         None => (pattern, ""),
     };
     if !path.starts_with(path_prefix) {

@@ -232,8 +232,9 @@ fn bounded_query(query: &str) -> &str {
     while !query.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &query[..end];
-    head.rfind('&').map_or(head, |amp| &head[..amp])
+    let head = query.get(..end).unwrap_or_default();
+    head.rfind('&')
+        .map_or(head, |amp| head.get(..amp).unwrap_or_default())
 }
 
 fn query_charset(r: &UrlParts) -> Charset {
@@ -297,5 +298,8 @@ pub fn read_str(referrer: &str, landing: &str) -> Arrival {
     while !landing.is_char_boundary(end) {
         end -= 1;
     }
-    read(referrer.as_ref(), UrlParts::parse(&landing[..end]).as_ref())
+    read(
+        referrer.as_ref(),
+        UrlParts::parse(landing.get(..end).unwrap_or_default()).as_ref(),
+    )
 }

@@ -6,7 +6,7 @@
 use super::domain::Host;
 use super::{engines, sites, Source};
 use crate::prelude::*;
-use crate::text::listed;
+use crate::text::{contains, listed};
 
 /// Parameters only ad platforms add to a click. Not `fbclid` (every
 /// outbound Facebook link), `ysclid` (Yandex organic), `srsltid` (Google
@@ -51,7 +51,7 @@ fn lower(params: &[(String, String)], name: &str) -> String {
 }
 
 fn paid_medium(medium: &str) -> bool {
-    medium.contains("cp") || medium.contains("paid") || listed(PAID_MEDIA, medium)
+    contains(medium, "cp") || contains(medium, "paid") || listed(PAID_MEDIA, medium)
 }
 
 /// A paid click: an ad click id, a paid `utm_medium`, or an ad server as
@@ -66,9 +66,9 @@ pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> 
 
 fn medium_kind(medium: &str) -> Option<Source> {
     Some(match medium {
-        m if m.contains("mail") || m.contains("newsletter") => Source::Email,
-        m if m.contains("social") || matches!(m, "sm" | "smm" | "sn") => Source::Social,
-        m if m.contains("organic") || m == "seo" => Source::Organic,
+        m if contains(m, "mail") || contains(m, "newsletter") => Source::Email,
+        m if contains(m, "social") || matches!(m, "sm" | "smm" | "sn") => Source::Social,
+        m if contains(m, "organic") || m == "seo" => Source::Organic,
         "referral" | "referrer" | "ref" | "link" | "links" | "affiliate" | "affiliates"
         | "partner" | "partners" => Source::Referral,
         "ai" | "llm" | "chatbot" => Source::Ai,

@@ -39,11 +39,12 @@ fn without_placeholders(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len().min(MAX_INPUT_CHARS * 4));
     let mut rest = raw;
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
+        let (head, tail) = rest.split_at_checked(open).unwrap_or_default();
+        let Some(close) = tail.find('}') else {
             break;
         };
-        out.push_str(&rest[..open]);
-        rest = &rest[open + close + 1..];
+        out.push_str(head);
+        rest = tail.get(close + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -67,7 +68,7 @@ fn word(token: &str) -> Option<&str> {
 /// Cleans a decoded value into search terms; `None` when nothing is left.
 pub fn clean(raw: &str) -> Option<String> {
     let raw = match raw.char_indices().nth(MAX_INPUT_CHARS) {
-        Some((end, _)) => &raw[..end],
+        Some((end, _)) => raw.get(..end).unwrap_or_default(),
         None => raw,
     };
     let mut text = String::with_capacity(raw.len());
@@ -102,8 +103,9 @@ fn cap(s: &mut String) {
     let Some((end, _)) = s.char_indices().nth(MAX_CHARS) else {
         return;
     };
-    let cut = match s[..end].rfind(' ') {
-        _ if s[end..].starts_with(' ') => end,
+    let (head, tail) = s.split_at_checked(end).unwrap_or_default();
+    let cut = match head.rfind(' ') {
+        _ if tail.starts_with(' ') => end,
         // A word boundary, unless it would lose more than half.
         Some(space) if space > end / 2 => space,
         _ => end,

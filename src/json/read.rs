@@ -155,7 +155,7 @@ impl<'a> Cursor<'a> {
                 return (1, 1);
             }
         }
-        for c in self.text[self.at..at].chars() {
+        for c in self.text.get(self.at..at).unwrap_or_default().chars() {
             if c == '\n' {
                 self.line = self.line.saturating_add(1);
                 self.column = 1;
@@ -293,7 +293,7 @@ impl Parser<'_> {
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
             .map_or(self.bytes.len(), |n| self.pos + n);
-        &self.text[self.pos..end]
+        self.text.get(self.pos..end).unwrap_or_default()
     }
 
     fn value(&mut self) -> Result<Value, Stop> {
@@ -499,7 +499,7 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            out.push_str(&self.text[start..self.pos]);
+            out.push_str(self.text.get(start..self.pos).unwrap_or_default());
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -621,7 +621,7 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        match super::parse_f64(&self.text[start..self.pos]) {
+        match super::parse_f64(self.text.get(start..self.pos).unwrap_or_default()) {
             Some(n) if n.is_finite() => Ok(n),
             _ => Err(self.fail_at(start, msg!("number too large"))),
         }

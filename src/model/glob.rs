@@ -52,24 +52,17 @@ impl Pattern {
         {
             return false;
         }
-        let mut rest = &text[first.len()..text.len() - last.len()];
+        let mut rest = text
+            .get(first.len()..text.len() - last.len())
+            .unwrap_or_default();
         for piece in &p[1..p.len() - 1] {
-            match find(rest.as_bytes(), piece.as_bytes()) {
-                Some(i) => rest = &rest[i + piece.len()..],
+            match crate::text::find(rest.as_bytes(), piece.as_bytes()) {
+                Some(i) => rest = rest.get(i + piece.len()..).unwrap_or_default(),
                 None => return false,
             }
         }
         true
     }
-}
-
-/// Naive search: pieces are short, and a searcher's setup costs more than
-/// it saves. A match of a whole UTF-8 needle starts on a char boundary.
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

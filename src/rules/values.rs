@@ -132,7 +132,9 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             c if of == GlobOf::Host && !c.is_ascii() => {
                 msg!("write the host in its ASCII form (xn--…), as browsers report it")
             }
-            c if of == GlobOf::Host && !(c.is_ascii_alphanumeric() || "*.-_".contains(c)) => {
+            c if of == GlobOf::Host
+                && !(c.is_ascii_alphanumeric() || matches!(c, '*' | '.' | '-' | '_')) =>
+            {
                 msg!("a host has only letters, digits, `-`, `_` and dots")
             }
             _ => continue,
@@ -238,7 +240,7 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     }
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
-        let scheme = &cleaned[..end];
+        let scheme = cleaned.get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
             return Err(msg!(cat(&[
                 "links to `",

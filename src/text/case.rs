@@ -223,8 +223,9 @@ pub fn lower_str(s: &str) -> String {
             let skip = |c: &char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
             let cased =
                 |c: Option<char>| c.is_some_and(|c| is_alphabetic(c) && c != 'ª' && c != 'º');
-            let before = cased(s[..i].chars().rev().find(|c| !skip(c)));
-            let after = cased(s[i + 2..].chars().find(|c| !skip(c)));
+            let (head, tail) = s.split_at_checked(i).unwrap_or_default();
+            let before = cased(head.chars().rev().find(|c| !skip(c)));
+            let after = cased(tail.chars().skip(1).find(|c| !skip(c)));
             out.push(if before && !after { 'ς' } else { 'σ' });
         } else {
             out.extend(lower_chars(c));

@@ -112,6 +112,22 @@ pub fn listed(list: &str, key: &str) -> bool {
     list.split(' ').any(|w| w == key)
 }
 
+/// Naive search: needles are short, and a searcher's setup costs more than
+/// it saves (`str::contains(&str)` links core's two-way searcher and its
+/// panic formatting). A match of a whole UTF-8 needle starts on a char
+/// boundary.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Whether `needle` occurs in `hay` (see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay.as_bytes(), needle.as_bytes()).is_some()
+}
+
 /// Indeclinable nouns the Russian stemmer would cut ("метро" → "метр", the
 /// metre): kept whole.
 const INDECLINABLE: &str = "авто бюро депо кафе кино кофе метро радио такси фото шоссе";

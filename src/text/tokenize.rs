@@ -47,7 +47,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_clause_break(c: char) -> bool {
-    ".,;:!?()[]{}«»\"“”„—–…/|•\n\r".contains(c)
+    ".,;:!?()[]{}«»\"“”„—–…/|•\n\r".chars().any(|b| b == c)
 }
 
 fn in_word(c: char) -> bool {
