@@ -1,6 +1,7 @@
 // The Jobwise SDK's JavaScript side, shared by the script tag and the npm
-// module. It defines the API at once (calls made before the wasm arrives are
-// queued), loads the wasm and the rules in parallel, and hands both to the
+// module. It defines the API at once (calls made before boot are queued),
+// gets the wasm (given as bytes, it compiles them at once; given a URL, it
+// fetches them alongside the rules) and the rules, and hands both to the
 // Rust side, which observes the page, decides and applies. Everything the
 // browser calls into the wasm goes through `guard`: a failure anywhere
 // reverts the page, makes the SDK inert and says why in one console.warn.
@@ -48,7 +49,7 @@ async function loadRules(rules) {
 
 /**
  * Starts Jobwise on this page and returns the API of SPEC §6 at once.
- * @param {{rules: string, wasm?: string|URL, timeout?: number, debug?: boolean, datalayer?: boolean}} options
+ * @param {{rules: string, wasm: string|URL|Uint8Array, timeout?: number, debug?: boolean, datalayer?: boolean}} options
  */
 export function start(options) {
   const queue = [];
@@ -151,13 +152,25 @@ export function start(options) {
   };
 
   const timeout = options.timeout ?? 300;
-  // One task from the last byte to the first decision applied: the module
-  // is compiled and instantiated synchronously (lazily compiled, it takes
-  // a few ms), so no frame is painted in between.
-  Promise.all([loadWasm(options.wasm), loadRules(options.rules)])
+  // Given the bytes (the script tag carries them), the module is compiled
+  // and instantiated now, while the parser waits on the script: the first
+  // decision then needs only the rules, and with inline rules it is applied
+  // to each slot as it is parsed, before the first paint. Given a URL, the
+  // wasm is fetched alongside the rules, and compiled and instantiated in
+  // the task that boots (lazily compiled, it takes a few ms).
+  let fetched = null;
+  if (ArrayBuffer.isView(options.wasm)) {
+    try {
+      wasm.initSync({ module: options.wasm });
+    } catch (e) {
+      die(e);
+      return api;
+    }
+  } else fetched = loadWasm(options.wasm);
+  Promise.all([fetched, loadRules(options.rules)])
     .then(([bytes, text]) => {
       if (dead) return;
-      wasm.initSync({ module: bytes });
+      if (bytes) wasm.initSync({ module: bytes });
       running = true;
       wasm.boot(text, host, timeout, consent);
       queue.splice(0).forEach(call);

@@ -1,6 +1,7 @@
 // Assembles dist/ from the wasm-bindgen output in target/bindgen/ (SPEC §2):
-//   dist/jobwise.js       classic script: loader + glue, one minified IIFE
-//   dist/jobwise_bg.wasm  copied by the Makefile after wasm-opt
+//   dist/jobwise.js       classic script: loader + glue + the wasm, one minified IIFE
+//                         (scripts/script-tag.mjs)
+//   dist/jobwise_bg.wasm  written by the Makefile after wasm-opt (the npm module's)
 //   dist/jobwise.d.ts     types of the JavaScript API
 //   dist/snippet.html     the anti-flicker snippet (timeout 300 ms)
 //   dist/npm/             the npm package from pkg-template/
@@ -8,28 +9,18 @@
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildScriptTag, bundleOptions } from "./script-tag.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = join(root, "dist");
 const npm = join(dist, "npm");
 mkdirSync(npm, { recursive: true });
 
-const common = {
-  bundle: true,
-  minify: true,
-  legalComments: "none",
-  target: "es2020",
-  alias: { "jobwise-wasm": join(root, "target/bindgen/jobwise.js") },
-  logLevel: "warning",
-};
+const common = { ...bundleOptions, alias: { "jobwise-wasm": join(root, "target/bindgen/jobwise.js") } };
 
-// The classic script never uses the glue's import.meta default path: the
-// loader always passes the wasm URL found through document.currentScript.
-await build({
-  ...common,
-  entryPoints: [join(root, "js/script-tag.js")],
-  format: "iife",
-  define: { "import.meta.url": '""' },
+await buildScriptTag(root, {
+  glue: join(root, "target/bindgen/jobwise.js"),
+  wasm: readFileSync(join(dist, "jobwise_bg.wasm")),
   outfile: join(dist, "jobwise.js"),
 });
 await build({

@@ -29,8 +29,29 @@ async function failsOpen(path, { warnings = 1, errors = [], ...options } = {}) {
 const rules = (body, status = 200) => (page) =>
   page.route("**/test/rules.json", (r) => r.fulfill({ status, contentType: "application/json", body }));
 
-test("the wasm is missing (404)", async () => {
-  await failsOpen("/test/body.html", { route: (p) => p.route("**/jobwise_bg.wasm", (r) => r.fulfill({ status: 404, body: "" })) });
+/** body.html with the npm module instead of the script tag: start() fetches the wasm by URL. */
+const MODULE_PAGE = (p) =>
+  p.route("**/test/body.html", async (r) => {
+    const body = (await (await r.fetch()).text()).replace(
+      /<script src="\/jobwise\/jobwise.js"[^>]*><\/script>/,
+      `<script type="module">import { start } from "/jobwise/npm/index.js"; window.jobwise = start({ rules: "/test/rules.json", timeout: ${TIMEOUT} });</script>`,
+    );
+    await r.fulfill({ contentType: "text/html", body });
+  });
+
+test("the npm module: the wasm is missing (404)", async () => {
+  const log = await failsOpen("/test/body.html", {
+    route: async (p) => {
+      await MODULE_PAGE(p);
+      await p.route("**/jobwise_bg.wasm", (r) => r.fulfill({ status: 404, body: "" }));
+    },
+  });
+  assert.ok(log.requests.some((u) => u.endsWith("/jobwise/npm/jobwise_bg.wasm")), "the module asked for its wasm");
+  assert.match(log.warnings[0], /HTTP 404/);
+});
+
+test("no WebAssembly in the browser", async () => {
+  await failsOpen("/test/body.html", { init: "delete window.WebAssembly;" });
 });
 
 test("a CSP without 'wasm-unsafe-eval' refuses to compile the wasm", async () => {
@@ -91,11 +112,15 @@ for (const [name, init] of [
   });
 }
 
-test("the script included twice (head and body) runs once", async () => {
-  const { page, context, log } = await open(env, "/test/twice.html", { referer: GOOGLE_VIDEO });
+test("the script included twice (head and body) runs once: one compile, one rules request", async () => {
+  const { page, context, log } = await open(env, "/test/twice.html", {
+    referer: GOOGLE_VIDEO,
+    init: `window.__compiled = 0;
+      WebAssembly.Module = new Proxy(WebAssembly.Module, { construct: (t, a) => (__compiled++, Reflect.construct(t, a)) });`,
+  });
   assert.equal((await page.evaluate(() => jobwise.ready)).job, "video");
-  const wasm = log.requests.filter((u) => u.endsWith("jobwise_bg.wasm"));
-  assert.equal(wasm.length, 1);
+  assert.equal(await page.evaluate(() => __compiled), 1, "the later copies compile nothing");
+  assert.equal(log.requests.filter((u) => u.endsWith("/test/rules.json")).length, 1);
   assert.deepEqual([log.warnings, log.errors], [[], []]);
   await context.close();
 });

@@ -76,46 +76,24 @@ const DEFAULT_TIMEOUT = (page) =>
     await r.fulfill({ contentType: "text/html", body });
   });
 
-test("at the default timeout: personalized before the hero is first shown (default never painted), else the default stays: never a flicker", async (t) => {
+test("at the default timeout: personalized in the first painted frame, the default never painted, no layout shift", async () => {
   const { page, context } = await open(env, "/test/runtime.html", {
     referer: GOOGLE_VIDEO,
     route: DEFAULT_TIMEOUT,
     init:
       WATCH("#hero") +
-      `document.addEventListener("jobwise:decision", () => (window.__decided ??= performance.now()));
-       window.__elements = [];
+      `window.__elements = [];
        new PerformanceObserver((list) => __elements.push(...list.getEntries().map((e) => e.identifier)))
          .observe({ type: "element", buffered: true });`,
   });
   assert.ok(await page.evaluate(() => !document.querySelector("[data-timeout]")), "the default timeout");
   assert.equal((await ready(page)).job, "video");
   await page.waitForTimeout(500);
-  const { frames, cls, decided, paint, elements } = await page.evaluate(() => ({
-    frames: __frames,
-    cls: __cls,
-    decided: __decided,
-    paint: performance.getEntriesByName("first-paint")[0].startTime,
-    elements: __elements,
-  }));
+  const { frames, cls, elements } = await page.evaluate(() => ({ frames: __frames, cls: __cls, elements: __elements }));
   assert.ok(frames.length > 0, "the hero was painted");
-  if (frames[0].startsWith("Laptops for everyone")) {
-    // This machine was too slow for the timeout: the snippet showed the
-    // default before the decision, which must then leave it alone.
-    t.diagnostic(`the default hero was shown before the decision (at ${Math.round(decided)} ms)`);
-    assert.deepEqual(frames.filter((f) => !f.startsWith("Laptops for everyone")), [], "the default stays: no flicker");
-    return context.close();
-  }
-  assert.deepEqual(frames.filter((f) => !f.startsWith(VIDEO_HERO)), [], "every painted frame shows the variant");
+  assert.deepEqual(frames.filter((f) => !f.startsWith(VIDEO_HERO)), [], "every painted frame, the first too, shows the variant");
   assert.deepEqual(elements, [], "Element Timing: the default hero was never painted");
-  if (decided <= paint) {
-    assert.equal(cls, 0);
-  } else {
-    // The decision came after the first paint, while the snippet still
-    // hid the slots: the variant went in unseen, but the hidden hero
-    // changed height under visible content.
-    t.diagnostic(`first paint at ${Math.round(paint)} ms, decision at ${Math.round(decided)} ms: CLS ${cls.toFixed(4)}`);
-    assert.ok(cls < 0.05, `CLS ${cls}`);
-  }
+  assert.equal(cls, 0);
   await context.close();
 });
 
@@ -189,7 +167,8 @@ test("observation: clicks, site search, dwell and scroll depth feed the decision
   }
 });
 
-test("the API: queued calls before the wasm, on(), the jobwise:decision event and the dataLayer push", async () => {
+test("the API: queued calls before boot, on(), the jobwise:decision event and the dataLayer push", async () => {
+  // The wasm is in the script: boot waits for the rules, here by URL and late.
   const { page, context } = await open(env, "/test/runtime.html", {
     init: `
       window.__seen = { on: [], events: [] };
@@ -199,11 +178,16 @@ test("the API: queued calls before the wasm, on(), the jobwise:decision event an
         jobwise.on("decision", (d) => __seen.on.push(d.job));
         jobwise.track("trip-planner");
       });`,
-    route: (p) =>
-      p.route("**/jobwise_bg.wasm", async (r) => {
+    route: async (p) => {
+      await p.route("**/test/runtime.html", async (r) => {
+        const body = (await (await r.fetch()).text()).replace('data-rules="#jobwise-rules"', 'data-rules="/test/rules.json"');
+        await r.fulfill({ contentType: "text/html", body });
+      });
+      await p.route("**/test/rules.json", async (r) => {
         await new Promise((ok) => setTimeout(ok, 400));
         await r.continue();
-      }),
+      });
+    },
   });
   await ready(page);
   await page.waitForFunction(() => jobwise.decision().job === "travel");
@@ -261,14 +245,14 @@ test("SPA navigation: the new path is a page signal, new slots get the plan, the
   await context.close();
 });
 
-test("no request beyond the page, its own scripts, the SDK's files and the rules", async () => {
+test("no request beyond the page, its own scripts, the SDK's one file and the rules", async () => {
   for (const path of ["/test/runtime.html", "/test/body.html"]) {
     const { page, context, log } = await open(env, path, { referer: GOOGLE_VIDEO });
     await ready(page);
     await page.click("#specs-link");
     await page.evaluate(() => jobwise.track("trip-planner"));
     await page.waitForTimeout(300);
-    const allowed = new Set([path, "/test/page.js", "/jobwise/jobwise.js", "/jobwise/jobwise_bg.wasm", "/test/rules.json"]);
+    const allowed = new Set([path, "/test/page.js", "/jobwise/jobwise.js", "/test/rules.json"]);
     const other = log.requests.filter((u) => !u.startsWith(env.origin) || !allowed.has(new URL(u).pathname));
     assert.deepEqual(other, []);
     await context.close();
@@ -283,6 +267,38 @@ test("strict CSP (script-src 'self' 'wasm-unsafe-eval'): it runs, with no violat
   assert.equal((await ready(page)).job, "video");
   assert.ok((await look(page, "#hero")).text.startsWith(VIDEO_HERO));
   assert.deepEqual(await page.evaluate(() => __violations), []);
+  assert.deepEqual([log.warnings, log.errors], [[], []]);
+  await context.close();
+});
+
+test("jobwise.js carries dist/jobwise_bg.wasm byte for byte, as UTF-8 with a BOM", () => {
+  const dist = new URL("../../dist/", import.meta.url);
+  const js = readFileSync(new URL("jobwise.js", dist), "utf8");
+  assert.equal(js[0], "\ufeff");
+  // The literal starts with the wasm magic ("\0asm") and ends at the first unescaped quote.
+  const start = js.indexOf('"\0asm') + 1;
+  assert.ok(start > 0, "a string starting with the wasm magic");
+  let text = "";
+  for (let i = start; i < js.length && js[i] !== '"'; i++) text += js[i] === "\\" ? { n: "\n", r: "\r" }[js[++i]] ?? js[i] : js[i];
+  assert.ok([...text].every((c) => c.charCodeAt(0) < 256), "one char per byte");
+  assert.ok(Buffer.from(text, "latin1").equals(readFileSync(new URL("jobwise_bg.wasm", dist))));
+});
+
+test("a windows-1251 page and jobwise.js served without a charset: the BOM keeps the wasm intact", async () => {
+  const { page, context, log } = await open(env, "/test/body.html", {
+    referer: GOOGLE_VIDEO,
+    route: async (p) => {
+      await p.route("**/test/body.html", async (r) => {
+        const body = (await (await r.fetch()).text()).replace('<meta charset="utf-8">', '<meta charset="windows-1251">');
+        await r.fulfill({ contentType: "text/html; charset=windows-1251", body });
+      });
+      await p.route("**/jobwise/jobwise.js", async (r) => {
+        await r.fulfill({ contentType: "text/javascript", body: await (await r.fetch()).body() });
+      });
+    },
+  });
+  assert.equal(await page.evaluate(() => document.characterSet), "windows-1251");
+  assert.equal((await ready(page)).job, "video");
   assert.deepEqual([log.warnings, log.errors], [[], []]);
   await context.close();
 });

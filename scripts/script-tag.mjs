@@ -1,0 +1,57 @@
+// Builds dist/jobwise.js, the classic script of SPEC §3: js/script-tag.js
+// bundled as one minified IIFE with the SDK wasm inside it, so that the
+// page makes one request and the script compiles the wasm while it runs
+// (before first paint; see ARCHITECTURE.md, "The loader").
+//
+// The wasm is a JS string literal, one char per byte (char code = byte
+// value), with only `\`, `"`, LF and CR escaped. esbuild would escape every
+// non-ASCII char, so the bundle is built around a placeholder (the virtual
+// module `jobwise-wasm-text`) that is then replaced. The file is UTF-8 with
+// a BOM: the BOM wins over the HTTP and document charsets, so the chars
+// decode to the same code points on a page served in windows-1251 too.
+// Used by scripts/build.mjs and benches/optlevel.mjs.
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+/** esbuild options every bundle of dist/ shares. */
+export const bundleOptions = { bundle: true, minify: true, legalComments: "none", target: "es2020", logLevel: "warning" };
+
+const ESCAPES = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r" };
+
+/** `bytes` as a double-quoted JS string literal, one char per byte. */
+export function byteString(bytes) {
+  return `"${Buffer.from(bytes).toString("latin1").replace(/[\\"\n\r]/g, (c) => ESCAPES[c])}"`;
+}
+
+/**
+ * Bundles js/script-tag.js against the wasm-bindgen glue `glue` with the
+ * wasm `wasm` (bytes) embedded, and writes it to `outfile`.
+ */
+export async function buildScriptTag(root, { glue, wasm, outfile }) {
+  const placeholder = `jobwise-wasm-${randomBytes(8).toString("hex")}`;
+  const text = {
+    name: "jobwise-wasm-text",
+    setup(b) {
+      b.onResolve({ filter: /^jobwise-wasm-text$/ }, (a) => ({ path: a.path, namespace: "jobwise" }));
+      b.onLoad({ filter: /.*/, namespace: "jobwise" }, () => ({ contents: `export default ${JSON.stringify(placeholder)};` }));
+    },
+  };
+  const out = await build({
+    ...bundleOptions,
+    entryPoints: [join(root, "js/script-tag.js")],
+    format: "iife",
+    // The glue's default wasm URL (import.meta.url) is never used here.
+    define: { "import.meta.url": '""' },
+    alias: { "jobwise-wasm": glue },
+    plugins: [text],
+    write: false,
+  });
+  const js = out.outputFiles[0].text;
+  const parts = js.split(JSON.stringify(placeholder));
+  if (parts.length !== 2 || js.split(placeholder).length !== 2) {
+    throw new Error(`${outfile}: the wasm placeholder occurs ${js.split(placeholder).length - 1} times, not once`);
+  }
+  writeFileSync(outfile, `\ufeff${parts.join(byteString(wasm))}`, "utf8");
+}
