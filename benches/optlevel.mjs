@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildScriptTag } from "../scripts/script-tag.mjs";
 
 /** The opt-level of Cargo.toml's release profile. */
 export function configuredLevel(root) {
@@ -13,7 +14,7 @@ export function configuredLevel(root) {
 }
 
 /** Builds the wasm at `level` into target/bench/opt-LEVEL; returns the directory. */
-function build(root, level, configured) {
+async function build(root, level, configured) {
   const dir = join(root, "target/bench", `opt-${level}`);
   mkdirSync(join(dir, "bindgen"), { recursive: true });
   console.log(`bench: building the wasm at opt-level "${level}" (Cargo.toml has "${configured}") in ${dir}`);
@@ -25,18 +26,16 @@ function build(root, level, configured) {
   const cargoWasm = join(dir, "cargo/wasm32-unknown-unknown/release/jobwise.wasm");
   execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-name-section", "--remove-producers-section", "--out-dir", join(dir, "bindgen"), cargoWasm]);
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);
-  // The glue names closures by a hash that changes with the level: bundle
-  // the script tag from this build's glue, as scripts/build.mjs does for dist/.
-  execFileSync(join(root, "node_modules/.bin/esbuild"), [join(root, "js/script-tag.js"), "--bundle", "--minify", "--legal-comments=none",
-    "--target=es2020", "--format=iife", "--define:import.meta.url=\"\"", `--alias:jobwise-wasm=${join(dir, "bindgen/jobwise.js")}`,
-    `--outfile=${join(dir, "jobwise.js")}`, "--log-level=warning"]);
+  // The glue names closures by a hash that changes with the level: build
+  // the script tag from this build's glue and wasm, as scripts/build.mjs does for dist/.
+  await buildScriptTag(root, { glue: join(dir, "bindgen/jobwise.js"), wasm: readFileSync(join(dir, "jobwise_bg.wasm")), outfile: join(dir, "jobwise.js") });
   return dir;
 }
 
-/** Directories holding jobwise.js + jobwise_bg.wasm for "z" and "s" (dist/ for the configured one). */
-export function optBuilds(root) {
+/** Directories holding jobwise.js (and the wasm it carries) for "z" and "s" (dist/ for the configured one). */
+export async function optBuilds(root) {
   const configured = configuredLevel(root);
   const dirs = {};
-  for (const level of ["z", "s"]) dirs[level] = level === configured ? join(root, "dist") : build(root, level, configured);
+  for (const level of ["z", "s"]) dirs[level] = level === configured ? join(root, "dist") : await build(root, level, configured);
   return { configured, dirs };
 }

@@ -1,6 +1,7 @@
 // `make bench` (after `make build`): issue 7's three benchmarks, side by
 // side with GrowthBook 1.8.
-//   1. size: dist's JS + wasm (raw, gzip -9, brotli -q 11), GrowthBook's
+//   1. size: dist/jobwise.js, which carries the wasm, the wasm alone and
+//      the JS alone (raw, gzip -9, brotli -q 11), GrowthBook's
 //      script-tag build, the wasm by section / crate / function, and
 //      opt-level z against s;
 //   2. browser: the landing page with no SDK, a hand-written head script,
@@ -41,13 +42,13 @@ const size = {
   growthbook: compressed(gbBundle),
   breakdown: breakdown(named, join(root, "dist/jobwise_bg.wasm")),
 };
-const opt = optBuilds(root);
+const opt = await optBuilds(root);
 
 // 2. Browser
 const files = { "/gb/auto.min.js": gbBundle };
 for (const [name, html] of Object.entries(pages(readFileSync(join(root, "dist/snippet.html"), "utf8")))) files[`/bench/${name}.html`] = html;
 for (const [prefix, dir] of [["/jobwise/", join(root, "dist")], ["/opt-z/", opt.dirs.z], ["/opt-s/", opt.dirs.s]]) {
-  for (const file of ["jobwise.js", "jobwise_bg.wasm"]) files[prefix + file] = readFileSync(join(dir, file));
+  files[`${prefix}jobwise.js`] = readFileSync(join(dir, "jobwise.js"));
 }
 const server = await serveFiles(files);
 const browser = await launchBrowser();
