@@ -9,6 +9,16 @@
 //! texts); `cold` is the page's first decision, a text never seen, which
 //! includes the text pipeline (normalize, stem, look up).
 //!
+//! `boot` is what a page pays before its first decision: the rules read
+//! and validated (`parse`), compiled, and the first (cold) decision, for
+//! the browser bench page's rules and the demo sites' rules files.
+//! `cargo bench --bench decide -- boot-once [N]` runs those stages once
+//! (for every rules file, or the Nth) and exits, for an instruction count
+//! (`valgrind --tool=callgrind`, then the inclusive counts of
+//! `rules::parse`, `model::compile`, `decide::decide`); build it with
+//! `--no-default-features --features std` for the SDK's path (the
+//! `diagnostics` feature analyses every term again for its warnings).
+//!
 //! Run: `cargo bench --bench decide`.
 
 use std::hint::black_box;
@@ -18,7 +28,7 @@ use jobwise::arrival::{Arrival, Source};
 use jobwise::decide::decide;
 use jobwise::memory::Memory;
 use jobwise::model::{compile, Compiled};
-use jobwise::rules::{Condition, Device, Glob, Job, Lang, Policy, Privacy, Rules, Signal};
+use jobwise::rules::{self, Condition, Device, Glob, Job, Lang, Policy, Privacy, Rules, Signal};
 use jobwise::signals::{Context, Event, EventKind, Signals};
 
 const TERMS_PER_JOB_SMALL: usize = 10;
@@ -249,7 +259,84 @@ fn measure(c: &Compiled, visitors: &[Signals], m: &Memory) -> Figures {
     }
 }
 
+/// The browser bench page's rules (benches/browser/page.mjs) and the demo
+/// sites' rules files, each with the visitor's first arrival.
+const BOOT: [(&str, &str, &str); 3] = [
+    (
+        "bench page",
+        r#"{"version":1,"language":"en","decision":{"threshold":3,"margin":1},"jobs":{"video-editing":{"label":"Edit video","signals":[{"terms":["video editing","4k editing","premiere pro"],"weight":3}]},"travel":{"label":"Work on the road","signals":[{"terms":["lightweight","travel laptop"],"weight":3}]},"gaming":{"label":"Play games","signals":[{"terms":["gaming laptop","rtx"],"weight":3}]},"student":{"label":"Study on a budget","signals":[{"terms":["student laptop","cheap laptop"],"weight":3}]}},"content":{"cta":{"video-editing":{"text":"See creator laptops","href":"/creator"}}},"privacy":{"remember":"none"}}"#,
+        "laptop for video editing",
+    ),
+    (
+        "laptops demo",
+        include_str!("../www/laptops/rules.json"),
+        "best laptop for 4k video editing",
+    ),
+    (
+        "bereg demo",
+        include_str!("../www/assets/bereg-rules.json"),
+        "снять лофт с высокими потолками у метро",
+    ),
+];
+
+/// One page's boot, stage by stage: parse (read + validate), compile, the
+/// first decision. Returns the job chosen, so nothing is optimized away.
+fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<std::rc::Rc<str>> {
+    let t = Instant::now();
+    let rules = rules::parse(black_box(text)).expect("valid rules");
+    stages[0] += t.elapsed().as_nanos() as f64;
+    let t = Instant::now();
+    let compiled = compile(&rules);
+    stages[1] += t.elapsed().as_nanos() as f64;
+    let mut s = visitor();
+    s.arrival.terms = Some(terms.into());
+    s.events.truncate(1);
+    let t = Instant::now();
+    let d = decide(&compiled, &s, &Memory::new(50), 0.0, None);
+    stages[2] += t.elapsed().as_nanos() as f64;
+    d.job
+}
+
+/// Median microseconds per stage of [`boot`] over batches.
+fn measure_boot(text: &str, terms: &str) -> [f64; 3] {
+    let mut per: Vec<[f64; 3]> = (0..BATCHES)
+        .map(|_| {
+            let mut stages = [0.0; 3];
+            for _ in 0..BATCH / 10 {
+                black_box(boot(text, terms, &mut stages));
+            }
+            stages.map(|ns| ns / (BATCH / 10) as f64 / 1000.0)
+        })
+        .collect();
+    let mut out = [0.0; 3];
+    for (k, o) in out.iter_mut().enumerate() {
+        per.sort_by(|a, b| a[k].total_cmp(&b[k]));
+        *o = per[per.len() / 2][k];
+    }
+    out
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "boot-once") {
+        let only = args.get(at + 1).and_then(|n| n.parse::<usize>().ok());
+        for (i, (_, text, terms)) in BOOT.into_iter().enumerate() {
+            if only.is_none_or(|n| n == i) {
+                black_box(boot(text, terms, &mut [0.0; 3]));
+            }
+        }
+        return;
+    }
+    let mut boots = Vec::new();
+    for (name, text, terms) in BOOT {
+        let [p, c, d] = measure_boot(text, terms);
+        println!(
+            "boot {name:<12}: parse {p:>6.1} us  compile {c:>6.1} us  first decision {d:>6.1} us"
+        );
+        boots.push(format!(
+            "{{\"rules\":\"{name}\",\"parse_us\":{p:.1},\"compile_us\":{c:.1},\"decide_us\":{d:.1}}}"
+        ));
+    }
     let s = visitor();
     let m = Memory::new(50);
     let small = compile(&rules(4, TERMS_PER_JOB_SMALL));
@@ -295,7 +382,9 @@ fn main() {
             a.median, a.p90, b.median, b.p90, ratio
         ));
     }
-    json.push_str("}\n");
+    json.push_str(",\"boot\":[");
+    json.push_str(&boots.join(","));
+    json.push_str("]}\n");
     let dir = std::env::var("CARGO_TARGET_DIR")
         .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/target").into());
     let dir = std::path::Path::new(&dir).join("bench");

@@ -39,14 +39,17 @@ const STEP_3: &str = "tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic
 /// `ion` (after s or t) is handled apart.
 const STEP_4: &str = "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
 
-/// The index of the longest `(suffix, _)` that `w` ends with.
 /// The entry of `table` (space-separated `suffix` or `suffix:replacement`)
-/// whose suffix is the longest that `w` ends with, split at the `:`.
-fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t str, &'t str)> {
-    let mut best: Option<(&str, &str)> = None;
+/// whose suffix is the longest that `w` ends with, split at the `:`. In
+/// bytes: `str::split_once(':')` calls `memchr` for every entry, and the
+/// stemmer runs for every word of the rules at boot.
+fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
+    let mut best: Option<(&[u8], &[u8])> = None;
     for e in table.split(' ') {
-        let (s, to) = e.split_once(':').unwrap_or((e, ""));
-        if w.ends_with(s.as_bytes()) && best.is_none_or(|(b, _)| s.len() > b.len()) {
+        let e = e.as_bytes();
+        let cut = e.iter().position(|&b| b == b':').unwrap_or(e.len());
+        let (s, to) = (&e[..cut], e.get(cut + 1..).unwrap_or_default());
+        if w.ends_with(s) && best.is_none_or(|(b, _)| s.len() > b.len()) {
             best = Some((s, to));
         }
     }
@@ -78,9 +81,9 @@ fn region(w: &[u8], from: usize) -> usize {
     }
 }
 
-fn replace(w: &mut Vec<u8>, cut: usize, with: &str) {
+fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
     w.truncate(w.len() - cut);
-    w.extend_from_slice(with.as_bytes());
+    w.extend_from_slice(with);
 }
 
 /// Stems `w` in place.
@@ -129,14 +132,15 @@ pub fn stem(w: &mut Vec<u8>) {
             w[n - 1] = b'i';
         }
         suffixes(w, STEP_2, p1, |w, s| match s {
-            "ogi" => w.len() > 3 && at(w, w.len() - 4) == b'l',
-            "li" => w.len() > 2 && b"cdeghkmnrt".contains(&at(w, w.len() - 3)),
+            b"ogi" => w.len() > 3 && at(w, w.len() - 4) == b'l',
+            b"li" => w.len() > 2 && b"cdeghkmnrt".contains(&at(w, w.len() - 3)),
             _ => true,
         });
-        suffixes(w, STEP_3, p1, |w, s| s != "ative" || w.len() - 5 >= p2);
+        suffixes(w, STEP_3, p1, |w, s| s != b"ative" || w.len() - 5 >= p2);
         if let Some((s, _)) = longest(w, STEP_4) {
             let start = w.len() - s.len();
-            if start >= p2 && (s != "ion" || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
+            if start >= p2
+                && (s != b"ion" || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
             {
                 w.truncate(start);
             }
@@ -153,7 +157,7 @@ pub fn stem(w: &mut Vec<u8>) {
 }
 
 /// Replaces the longest suffix of `table` starting in R1 when `cond` holds.
-fn suffixes(w: &mut Vec<u8>, table: &str, p1: usize, cond: impl Fn(&[u8], &str) -> bool) {
+fn suffixes(w: &mut Vec<u8>, table: &str, p1: usize, cond: impl Fn(&[u8], &[u8]) -> bool) {
     if let Some((s, to)) = longest(w, table) {
         if w.len() - s.len() >= p1 && cond(w, s) {
             replace(w, s.len(), to);
@@ -172,7 +176,7 @@ fn step_1a(w: &mut Vec<u8>) {
     if w.ends_with(b"sses") {
         w.truncate(n - 2);
     } else if w.ends_with(b"ied") || w.ends_with(b"ies") {
-        replace(w, 3, if n > 4 { "i" } else { "ie" });
+        replace(w, 3, if n > 4 { b"i" } else { b"ie" });
     } else if w.ends_with(b"us") || w.ends_with(b"ss") {
     } else if w.ends_with(b"s") && n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) {
         w.truncate(n - 1);
@@ -184,9 +188,9 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         return;
     };
     let start = w.len() - s.len();
-    if s.starts_with("ee") {
+    if s.starts_with(b"ee") {
         if start >= p1 {
-            replace(w, s.len(), "ee");
+            replace(w, s.len(), b"ee");
         }
         return;
     }

@@ -47,14 +47,23 @@ fn ends(w: &[char], end: usize, lim: usize, suffix: &str) -> Option<usize> {
 }
 
 /// Snowball's `among`: the longest ending of any list; `Some((len, list))`.
+/// Each list is read once, backwards, as endings compare from the word's
+/// end: `str::split(' ')` calls `memchr` for every entry, and this runs for
+/// every word of the rules at boot.
 fn longest(w: &[char], end: usize, lim: usize, lists: &[&str]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (k, list) in lists.iter().enumerate() {
-        for s in list.split(' ') {
-            if let Some(n) = ends(w, end, lim, s) {
-                if best.is_none_or(|(m, _)| n > m) {
+        // Letters of the current entry matched so far, or None.
+        let mut n = Some(0);
+        for c in list.chars().rev().chain([' ']) {
+            if c == ' ' {
+                if let Some(n) = n.filter(|&n| best.is_none_or(|(m, _)| n > m)) {
                     best = Some((n, k));
                 }
+                n = Some(0);
+            } else {
+                n = n.filter(|&n| end - n > lim && w.get(end - n - 1) == Some(&c));
+                n = n.map(|n| n + 1);
             }
         }
     }

@@ -5,9 +5,9 @@
 //! "москва", "best") is *not* here: whether it matters is the rules' call.
 //! All lists hold keys (lower-case, `ё` folded), sorted, as one string
 //! with a space between words: no 8-byte slice header per word in the
-//! wasm (a linear scan of a few hundred short words is a microsecond).
+//! wasm, and a binary search over the string ([`listed_sorted`]).
 
-use super::listed;
+use super::{listed, listed_sorted};
 
 /// What a word does for matching.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,9 +49,9 @@ const CUES: &str = concat!(
 
 /// Classifies a key.
 pub fn kind(key: &str) -> Kind {
-    if listed(CUES, key) || key.ends_with("n't") {
+    if listed_sorted(CUES, key) || key.ends_with("n't") {
         Kind::Cue
-    } else if listed(STOP, key) {
+    } else if listed_sorted(STOP, key) {
         Kind::Stop
     } else {
         Kind::Content
@@ -99,6 +99,24 @@ mod tests {
             assert!(words.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(CUES.split(' ').all(|c| !listed(STOP, c)));
+    }
+
+    #[test]
+    fn the_binary_search_finds_exactly_the_words_of_the_list() {
+        for list in [STOP, CUES] {
+            for w in STOP.split(' ').chain(CUES.split(' ')) {
+                let mut near = vec![w.to_string(), format!("{w}a"), format!("a{w}")];
+                let mut cut = w.to_string();
+                cut.pop();
+                near.push(cut);
+                for k in near {
+                    assert_eq!(listed_sorted(list, &k), listed(list, &k), "{k}");
+                }
+            }
+            for k in ["", " ", "zzz", "яяя", "0"] {
+                assert!(!listed_sorted(list, k), "{k:?}");
+            }
+        }
     }
 
     #[test]
