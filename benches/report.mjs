@@ -89,7 +89,7 @@ export function summary(r) {
   for (const profile of Object.values(r.browser.profiles)) {
     parts.push("", `**${profile.label}**`, "", browserTable(profile), "", `Jobwise against the targets (${profile.label}):`, "", targets(profile));
   }
-  parts.push("", "**Native decision cost** (`cargo bench --bench decide`, ns per decision)", "", nativeSection(r.native));
+  parts.push("", "**Native cost** (`cargo bench --bench decide`: a decision by rule size, and a page's boot by stage; units in the column names)", "", nativeSection(r.native));
   parts.push("", "Full report with the wasm breakdown, opt-level z vs s and the native benchmark: `make bench` → `target/bench/report.md`.");
   return parts.join("\n");
 }
