@@ -37,6 +37,7 @@ build: setup
 	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --quiet
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir target/bindgen $(WASM_OUT)
+	node scripts/minify-names.mjs target/bindgen
 	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs
 	@echo "build: dist/ written"; ls -l dist | tail -n +2
