@@ -25,6 +25,9 @@ setup-browser:
 	@scripts/setup.sh --browser
 
 WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-features
+# The SDK's wasm gets a second round after flattening and re-relooping the
+# control flow: 480 B brotli less (measured), a minute more of wasm-opt.
+WASM_OPT_SDK := $(WASM_OPT_FLAGS) --flatten --rereloop -Oz --converge
 
 build: setup
 	@mkdir -p dist
@@ -37,7 +40,8 @@ build: setup
 	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --quiet
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir target/bindgen $(WASM_OUT)
-	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
+	node scripts/minify-names.mjs target/bindgen
+	$(BIN)/wasm-opt $(WASM_OPT_SDK) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs
 	@echo "build: dist/ written"; ls -l dist | tail -n +2
 

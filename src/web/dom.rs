@@ -35,7 +35,11 @@ extern "C" {
   const d = document.documentElement;
   return r.bottom > 0 && r.right > 0 && r.top < d.clientHeight && r.left < d.clientWidth;
 }
-export const options = (json) => JSON.parse(json);")]
+export const options = (json) => JSON.parse(json);
+export function depth() {
+  const d = document.documentElement, h = d?.scrollHeight;
+  return h > 0 ? Math.min((scrollY + d.clientHeight) / h * 100, 100) : -1;
+}")]
 extern "C" {
     /// See [`in_view`]: one import instead of ten (the rectangle's sides,
     /// the viewport's size, the parent, the computed style).
@@ -44,6 +48,11 @@ extern "C" {
     /// attachShadow) from constant JSON: one import for every kind.
     #[wasm_bindgen(js_name = options)]
     fn options_js(json: &str) -> JsValue;
+    /// How far down the page the viewport's bottom is, in percent (at
+    /// most 100); negative for a page without a root element or height.
+    /// One import instead of three (`scrollY`, the root's `scrollHeight`
+    /// and `clientHeight`).
+    pub fn depth() -> f64;
 }
 
 pub fn window() -> Window {

@@ -3,6 +3,7 @@
 //! wrapped by the host's `guard`, so a failure inside reverts the page and
 //! makes the SDK inert instead of reaching the page as an exception.
 
+use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
 
 use js_sys::Function;
@@ -111,13 +112,20 @@ impl Drop for Listener {
     }
 }
 
-/// Calls `f` once after `ms` milliseconds.
+/// Calls `f` once after `ms` milliseconds. A [`Callback`] like the others
+/// (one closure type for the whole SDK: `Closure::once_into_js` would add a
+/// second, 1 KB of glue), which owns itself until the timer fires; dropped
+/// from inside its own call, it is freed when that call returns.
 pub fn after(ms: f64, f: impl FnOnce() + 'static) {
-    let once = Closure::once_into_js(move || {
-        if !inert() {
+    let slot: Rc<Cell<Option<Callback>>> = Rc::default();
+    let own = slot.clone();
+    let mut f = Some(f);
+    let cb = Callback::new(move |_| {
+        drop(own.take());
+        if let Some(f) = f.take() {
             f()
         }
     });
-    let _ = dom::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(&guarded(&once), ms as i32);
+    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(&cb.f, ms as i32);
+    slot.set(Some(cb));
 }

@@ -181,8 +181,8 @@ pub fn safe_url(url: &str) -> bool {
         .ok()
         .flatten()
         .unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base)
-        .is_ok_and(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+    super::url::resolve(url, Some(&base))
+        .is_some_and(|u| matches!(u.scheme.as_str(), "http" | "https"))
 }
 
 /// The short safe list of SPEC §4: `title`, `aria-label`, `alt`, and the

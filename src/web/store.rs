@@ -6,10 +6,28 @@
 //! the memory then lives for this page only.
 
 use crate::prelude::*;
-use web_sys::Storage;
+use wasm_bindgen::prelude::*;
 
 use crate::json;
 use crate::rules::Remember;
+
+#[wasm_bindgen(inline_js = "export function storage(local, op, key, value) {
+  try {
+    const s = local ? localStorage : sessionStorage;
+    return op === 0 ? s.getItem(key) : op === 1 ? s.setItem(key, value) : s.removeItem(key);
+  } catch {}
+}")]
+extern "C" {
+    /// `op` ([`GET`], [`SET`], [`REMOVE`]) on localStorage (`local`) or
+    /// sessionStorage; what `getItem` returns, none when the storage is
+    /// missing or throws. One import instead of five.
+    #[wasm_bindgen(js_name = storage)]
+    fn storage_js(local: bool, op: u8, key: &str, value: &str) -> Option<String>;
+}
+
+const GET: u8 = 0;
+const SET: u8 = 1;
+const REMOVE: u8 = 2;
 
 /// The one storage key.
 pub const KEY: &str = "jobwise";
@@ -65,7 +83,7 @@ impl Store {
     /// The stored line, unless absent, expired or unreadable.
     pub fn read(&self, now_ms: f64) -> Option<String> {
         let mode = self.mode();
-        let value = storage(mode)?.get_item(KEY).ok()??;
+        let value = storage(mode, GET, "")?;
         if mode != Remember::Local {
             return Some(value);
         }
@@ -80,14 +98,16 @@ impl Store {
     /// Keeps `line` where allowed (localStorage: for the rules' `days`).
     pub fn write(&self, line: &str, now_ms: f64) {
         let mode = self.mode();
-        let Some(s) = storage(mode) else { return };
+        if mode == Remember::None {
+            return;
+        }
         let mut value = String::new();
         if mode == Remember::Local {
             json::number(&mut value, libm::floor(now_ms + self.days * DAY_MS));
             value.push('|');
         }
         value.push_str(line);
-        let _ = s.set_item(KEY, &value);
+        storage(mode, SET, &value);
     }
 }
 
@@ -98,18 +118,15 @@ pub fn wipe_all() {
 }
 
 fn wipe(place: Remember) {
-    if let Some(s) = storage(place) {
-        let _ = s.remove_item(KEY);
-    }
+    storage(place, REMOVE, "");
 }
 
-/// The storage for `mode`, or `None` when it is not allowed or throws.
-fn storage(mode: Remember) -> Option<Storage> {
-    let w = super::dom::window();
+/// `op` on [`KEY`] in the storage for `mode`; `None` when it is not
+/// allowed, missing or throws (and for anything but [`GET`]).
+fn storage(mode: Remember, op: u8, value: &str) -> Option<String> {
     match mode {
         Remember::None => None,
-        Remember::Session => w.session_storage().ok()?,
-        Remember::Local => w.local_storage().ok()?,
+        place => storage_js(place == Remember::Local, op, KEY, value),
     }
 }
 
@@ -143,7 +160,7 @@ mod tests {
         assert_eq!(s.read(1000.0 + DAY_MS - 1.0).as_deref(), Some("jw1|b1"));
         assert_eq!(s.read(1000.0 + DAY_MS + 1.0), None, "expired");
         assert_eq!(
-            storage(Remember::Local).unwrap().get_item(KEY).unwrap(),
+            raw(Remember::Local).get_item(KEY).unwrap(),
             None,
             "and removed"
         );
@@ -160,7 +177,18 @@ mod tests {
         let s = Store::new(Remember::None, 30.0);
         s.write("jw1|b1", 0.0);
         for place in [Remember::Session, Remember::Local] {
-            assert_eq!(storage(place).unwrap().length().unwrap(), 0);
+            assert_eq!(raw(place).length().unwrap(), 0);
         }
+    }
+
+    /// The browser's storage itself, past the SDK's bindings.
+    fn raw(place: Remember) -> web_sys::Storage {
+        let w = web_sys::window().unwrap();
+        match place {
+            Remember::Local => w.local_storage(),
+            _ => w.session_storage(),
+        }
+        .unwrap()
+        .unwrap()
     }
 }

@@ -3,6 +3,23 @@
 
 use crate::arrival::UrlParts;
 use crate::prelude::*;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = "export function url(h, b) {
+  try {
+    const u = new URL(h, b);
+    return [u.protocol.slice(0, -1), u.hostname, u.pathname, u.search.slice(1), u.hash.slice(1)].join('\\n');
+  } catch {}
+}")]
+extern "C" {
+    /// Scheme, host, path, query and fragment of `href` (relative to
+    /// `base`), each line one: a parsed URL never holds a line break (the
+    /// parser drops them and percent-encodes every control). None when it
+    /// does not parse. One import instead of seven (`URL`'s constructors
+    /// and getters), one string copy instead of five.
+    #[wasm_bindgen(js_name = url)]
+    fn url_js(href: &str, base: Option<&str>) -> Option<String>;
+}
 
 /// `None` for an empty or unparsable URL (as `document.referrer` is when
 /// there is none).
@@ -10,15 +27,19 @@ pub fn parts(href: &str) -> Option<UrlParts> {
     if href.is_empty() {
         return None;
     }
-    let u = web_sys::Url::new(href).ok()?;
-    let strip = |s: String, c: char| s.strip_prefix(c).map(Into::into).unwrap_or(s);
-    let mut scheme = u.protocol();
-    scheme.pop();
+    resolve(href, None)
+}
+
+/// `href` resolved against `base` (when given); `None` when it does not parse.
+pub fn resolve(href: &str, base: Option<&str>) -> Option<UrlParts> {
+    let lines = url_js(href, base)?;
+    let mut lines = lines.split('\n').map(String::from);
+    let mut next = || lines.next().unwrap_or_default();
     Some(UrlParts {
-        scheme,
-        host: u.hostname(),
-        path: u.pathname(),
-        query: strip(u.search(), '?'),
-        fragment: strip(u.hash(), '#'),
+        scheme: next(),
+        host: next(),
+        path: next(),
+        query: next(),
+        fragment: next(),
     })
 }

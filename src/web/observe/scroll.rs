@@ -16,17 +16,11 @@ pub fn listen(sink: Sink, marks: Vec<f64>) -> Option<Listener> {
     // (path, marks passed on it)
     let passed = RefCell::new((String::new(), 0usize));
     Some(host::listen(&dom::window(), "scroll", move |_| {
-        let w = dom::window();
-        let Some(root) = dom::document().document_element() else {
-            return;
-        };
-        let height = f64::from(root.scroll_height());
-        if height <= 0.0 {
+        let percent = dom::depth();
+        if percent < 0.0 {
             return;
         }
-        let seen = w.scroll_y().unwrap_or(0.0) + f64::from(root.client_height());
-        let percent = (seen / height * 100.0).min(100.0);
-        let path = w.location().pathname().unwrap_or_default();
+        let path = dom::window().location().pathname().unwrap_or_default();
         let mut p = passed.borrow_mut();
         if p.0 != path {
             *p = (path.clone(), 0);
