@@ -78,7 +78,7 @@ test: setup-browser lint test-native test-wasm test-e2e test-fuzz
 	@echo "make test: all layers passed"
 
 bench: build setup-browser
-	node benches/run.mjs
+	WASM_OPT_SDK="$(WASM_OPT_SDK)" node benches/run.mjs
 
 size: build
 	node benches/size.mjs

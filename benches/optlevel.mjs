@@ -1,10 +1,12 @@
 // opt-level "z" against "s" for the wasm: `make build` gives the level set
 // in Cargo.toml; the other one is built here with the same pipeline
-// (cargo → wasm-bindgen → wasm-opt -Oz) in its own target dir, so neither
-// build disturbs the other. The browser part of the bench then times both.
+// (cargo → wasm-bindgen → short names → wasm-opt with the Makefile's
+// WASM_OPT_SDK flags) in its own target dir, so neither build disturbs
+// the other. The browser part of the bench then times both.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { minifyNames } from "../scripts/minify-names.mjs";
 import { buildScriptTag } from "../scripts/script-tag.mjs";
 
 /** The opt-level of Cargo.toml's release profile. */
@@ -18,14 +20,17 @@ async function build(root, level, configured) {
   const dir = join(root, "target/bench", `opt-${level}`);
   mkdirSync(join(dir, "bindgen"), { recursive: true });
   console.log(`bench: building the wasm at opt-level "${level}" (Cargo.toml has "${configured}") in ${dir}`);
-  execFileSync("cargo", ["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--quiet"], {
+  execFileSync("cargo", ["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--no-default-features", "--quiet"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: level, CARGO_TARGET_DIR: join(dir, "cargo") },
   });
   const cargoWasm = join(dir, "cargo/wasm32-unknown-unknown/release/jobwise.wasm");
   execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-name-section", "--remove-producers-section", "--out-dir", join(dir, "bindgen"), cargoWasm]);
-  execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);
+  minifyNames(join(dir, "bindgen"));
+  const flags = (process.env.WASM_OPT_SDK || "").split(/\s+/).filter(Boolean);
+  if (!flags.length) throw new Error("WASM_OPT_SDK is not set: run the bench through `make bench`");
+  execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...flags, join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);
   // The glue names closures by a hash that changes with the level: build
   // the script tag from this build's glue and wasm, as scripts/build.mjs does for dist/.
   await buildScriptTag(root, { glue: join(dir, "bindgen/jobwise.js"), wasm: readFileSync(join(dir, "jobwise_bg.wasm")), outfile: join(dir, "jobwise.js") });
