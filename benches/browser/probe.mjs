@@ -10,8 +10,8 @@
 export function probe(ctaHref) {
   const b = (window.__bench = { et: {}, cls: 0, fcp: null, ctaChanged: null, sdkReady: null, memories: [] });
   const keep = (instance) => {
-    const memory = instance.exports.memory;
-    if (memory instanceof WebAssembly.Memory) b.memories.push(memory);
+    // By its type, not its name: the SDK's exports have one-letter names.
+    for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) b.memories.push(value);
   };
   WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
     construct(target, args) {
