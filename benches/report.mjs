@@ -111,7 +111,7 @@ function breakdownSection(b) {
 
 function optSection(o) {
   const levels = Object.keys(o.levels);
-  const lines = [`Cargo.toml has opt-level "${o.configured}". Both wasm builds go through wasm-bindgen and wasm-opt -Oz; both pages use data-timeout 3000, so the SDK always finishes.`];
+  const lines = [`Cargo.toml has opt-level "${o.configured}". Both wasm builds go through wasm-bindgen, the short names and the SDK's wasm-opt flags (Makefile WASM_OPT_SDK); both pages use data-timeout 3000, so the SDK always finishes.`];
   lines.push("", `| opt-level | wasm raw | wasm brotli | jobwise.js (JS + wasm) brotli | jobwise.js received → slots revealed, ms (median of ${o.rounds}) | navigation → personalized, ms |`, "|---|---:|---:|---:|---:|---:|");
   for (const l of levels) {
     const x = o.levels[l];
