@@ -10,6 +10,8 @@ SHELL := /bin/bash
 
 WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := target/$(WASM_TARGET)/release/jobwise.wasm
+# The SDK's wasm is built by scripts/cargo-sdk.sh (core and alloc from source).
+SDK_WASM := target/sdk/$(WASM_TARGET)/release/jobwise.wasm
 BIN := $(CURDIR)/node_modules/.bin
 export CHROME ?= /usr/bin/chromium
 export CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -36,10 +38,10 @@ build: setup
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-name playground --out-dir target/bindgen-playground $(WASM_OUT)
 	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen-playground/playground_bg.wasm -o dist/playground_bg.wasm
-	@echo "build: SDK wasm (cargo, release, opt-level z, without the diagnostics feature)"
-	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --quiet
+	@echo "build: SDK wasm (no_std, without the diagnostics feature, core and alloc from source)"
+	scripts/cargo-sdk.sh --quiet
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
-	  --out-dir target/bindgen $(WASM_OUT)
+	  --out-dir target/bindgen $(SDK_WASM)
 	node scripts/minify-names.mjs target/bindgen
 	$(BIN)/wasm-opt $(WASM_OPT_SDK) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs

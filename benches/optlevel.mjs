@@ -1,6 +1,6 @@
 // opt-level "z" against "s" for the wasm: `make build` gives the level set
 // in Cargo.toml; the other one is built here with the same pipeline
-// (cargo → wasm-bindgen → short names → wasm-opt with the Makefile's
+// (scripts/cargo-sdk.sh → wasm-bindgen → short names → wasm-opt with the Makefile's
 // WASM_OPT_SDK flags) in its own target dir, so neither build disturbs
 // the other. The browser part of the bench then times both.
 import { execFileSync } from "node:child_process";
@@ -20,7 +20,7 @@ async function build(root, level, configured) {
   const dir = join(root, "target/bench", `opt-${level}`);
   mkdirSync(join(dir, "bindgen"), { recursive: true });
   console.log(`bench: building the wasm at opt-level "${level}" (Cargo.toml has "${configured}") in ${dir}`);
-  execFileSync("cargo", ["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--no-default-features", "--quiet"], {
+  execFileSync(join(root, "scripts/cargo-sdk.sh"), ["--quiet"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, CARGO_PROFILE_RELEASE_OPT_LEVEL: level, CARGO_TARGET_DIR: join(dir, "cargo") },

@@ -35,7 +35,7 @@ const load = loadavg()[0].toFixed(1);
 // 1. Size
 log("size");
 const gbBundle = growthbookBundle(join(out, "gb"));
-const named = namedBuild(root, join(root, "target/wasm32-unknown-unknown/release/jobwise.wasm"), join(out, "named"));
+const named = namedBuild(root, join(root, "target/sdk/wasm32-unknown-unknown/release/jobwise.wasm"), join(out, "named"));
 const size = {
   sdk: sdkSizes(),
   budget: budget().brotli,

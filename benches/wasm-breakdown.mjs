@@ -119,7 +119,8 @@ export function crateOf(name) {
 
 /** The module of a jobwise function (`text`, `rules`…; "(exports)" for the export shims). */
 function moduleOf(name) {
-  return /jobwise::(\w+)/.exec(name)?.[1] ?? "(exports)";
+  // v0-mangled names carry the crate's hash: `jobwise[0123abcd…]::text`.
+  return /jobwise(?:\[[0-9a-f]+\])?::(\w+)/.exec(name)?.[1] ?? "(exports)";
 }
 
 /** name → bytes, largest first, as [{ key, bytes }]. */
@@ -149,7 +150,7 @@ export function breakdown(named, shipped) {
 // largest functions (default 40): the numbers a size change is judged by.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL("..", import.meta.url).pathname;
-  const named = namedBuild(root, join(root, "target/wasm32-unknown-unknown/release/jobwise.wasm"), join(root, "target/size"));
+  const named = namedBuild(root, join(root, "target/sdk/wasm32-unknown-unknown/release/jobwise.wasm"), join(root, "target/size"));
   const shipped = join(root, "dist/jobwise_bg.wasm");
   const b = breakdown(named, shipped);
   const { functions } = parseWasm(readFileSync(named));

@@ -14,6 +14,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The SDK's wasm compiles core and alloc from their source (scripts/cargo-sdk.sh).
+if ! rustup component list --installed | grep -qx rust-src; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 # The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(.tools/bin/wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

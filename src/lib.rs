@@ -24,8 +24,10 @@
 //!
 //! Without the default `std` feature (the SDK's wasm, `make build`) the
 //! crate is `no_std`: its own allocator (`heap`) and a panic that traps,
-//! so none of std's panic formatting reaches the binary. js/sdk.js catches
-//! the trap like any exception from the wasm: revert, then inert.
+//! so none of std's panic formatting reaches the binary (the SDK's build,
+//! scripts/cargo-sdk.sh, even aborts at the panic site, with core built
+//! from source). js/sdk.js catches the trap like any exception from the
+//! wasm: revert, then inert.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 
@@ -34,7 +36,9 @@ extern crate alloc;
 #[cfg(not(any(feature = "std", target_arch = "wasm32")))]
 compile_error!("off wasm32 (the CLI, the tests) the `std` feature is needed");
 
-/// A panic in the SDK's wasm traps: the exception reaches js/sdk.js.
+/// A panic in the wasm traps: the exception reaches js/sdk.js. (Builds
+/// with the precompiled core, such as the wasm lint, come here; the SDK's
+/// build aborts before, at the panic site.)
 #[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
