@@ -17,7 +17,7 @@ fi
 # The SDK's wasm compiles core and alloc from their source (scripts/cargo-sdk.sh).
 if ! rustup component list --installed | grep -qx rust-src; then
   say "adding the rust-src component"
-  rustup component add rust-src
+  rustup component add rust-src || say "no rust-src: the SDK wasm will link the precompiled core (see scripts/cargo-sdk.sh)"
 fi
 
 # The wasm-bindgen CLI must match the library version in Cargo.lock exactly.
