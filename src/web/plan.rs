@@ -90,6 +90,15 @@ impl Change {
     pub fn children(&self) -> bool {
         matches!(self, Change::Variant(_) | Change::Text(_))
     }
+
+    /// The attribute the change sets, if any.
+    pub fn attr(&self) -> Option<&str> {
+        match self {
+            Change::Attr(name, _) => Some(name),
+            Change::Hide => Some("style"),
+            _ => None,
+        }
+    }
 }
 
 /// What `plan` changes on `el` (empty: its default).
@@ -154,16 +163,9 @@ pub fn rank(list: &str, job: &str, stage: Option<&str>) -> u8 {
 
 /// The slot's best variant template for the job, first in order on a tie.
 fn variant(slot: &Element, job: &str, stage: Option<&str>) -> Option<HtmlTemplateElement> {
-    let children = slot.children();
     let mut best: Option<(u8, HtmlTemplateElement)> = None;
-    for i in 0..children.length() {
-        let Some(t) = children
-            .item(i)
-            .filter(|c| c.tag_name() == "TEMPLATE")
-            .map(JsCast::unchecked_into::<HtmlTemplateElement>)
-        else {
-            continue;
-        };
+    for t in super::dom::all(slot, ":scope>template") {
+        let t: HtmlTemplateElement = t.unchecked_into();
         let r = t.get_attribute(VARIANT).map_or(0, |l| rank(&l, job, stage));
         if r > best.as_ref().map_or(0, |b| b.0) {
             best = Some((r, t));
