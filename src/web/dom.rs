@@ -1,6 +1,7 @@
 //! Small DOM helpers shared by the web modules: the document, clocks, the
 //! viewport, and the markup's attribute names.
 
+use crate::prelude::*;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Window};
@@ -40,8 +41,10 @@ export const options = (json) => JSON.parse(json);
 export function all(root, sel) {
   try { return [...root.querySelectorAll(sel)]; } catch { return []; }
 }
+export const loading = () => document.readyState == 'loading';
+export const page = (what) => what == 1 ? location.pathname : what ? document.referrer : location.href;
 export function complete(el) {
-  if (document.readyState != 'loading') return true;
+  if (!loading()) return true;
   for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
   return false;
 }
@@ -68,9 +71,15 @@ extern "C" {
     /// `item` and `length`, the element check).
     #[wasm_bindgen(js_name = all)]
     fn all_js(root: &JsValue, selector: &str) -> Array;
-    /// See [`complete`]: one import instead of three.
+    /// See [`complete`]: one import instead of four.
     #[wasm_bindgen(js_name = complete)]
     fn complete_js(el: &Element) -> bool;
+    /// Whether the document is still being parsed (one import instead of
+    /// `document.readyState`'s string).
+    pub fn loading() -> bool;
+    /// The page's URL (`what` 0), path (1) or referrer (2): one import
+    /// instead of four (`location`, `href`, `pathname`, `referrer`).
+    fn page(what: u8) -> String;
 }
 
 #[wasm_bindgen]
@@ -125,9 +134,19 @@ pub fn since_start_ms() -> f64 {
     performance_now()
 }
 
-/// Whether the document is still being parsed.
-pub fn loading() -> bool {
-    document().ready_state() == "loading"
+/// The page's URL.
+pub fn href() -> String {
+    page(0)
+}
+
+/// The page's path.
+pub fn path() -> String {
+    page(1)
+}
+
+/// `document.referrer` (empty when there is none).
+pub fn referrer() -> String {
+    page(2)
 }
 
 /// Lets the snippet show everything.

@@ -178,12 +178,7 @@ fn variant(slot: &Element, job: &str, stage: Option<&str>) -> Option<HtmlTemplat
 /// page; never `javascript:` or `data:` (the rules' validator refuses
 /// them too: this is the second check, with the browser's own parser).
 pub fn safe_url(url: &str) -> bool {
-    let base = super::dom::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    super::url::resolve(url, Some(&base))
+    super::url::resolve(url, true)
         .is_some_and(|u| matches!(u.scheme.as_str(), "http" | "https"))
 }
 
