@@ -14,8 +14,8 @@
 //!   waits until the element leaves it.
 
 use crate::prelude::*;
-use wasm_bindgen::prelude::*;
 use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
 use web_sys::{
     Element, IntersectionObserver, IntersectionObserverEntry, MutationObserver, MutationRecord,
     Node,
@@ -148,7 +148,7 @@ impl Actuator {
         let cb = |n: Notice| Callback::new(move |v| route(n, v));
         let callbacks = [cb(Notice::Added), cb(Notice::Mutated), cb(Notice::Left)];
         let added = MutationObserver::new(&callbacks[0].f)?;
-        added.observe_with_options(
+        dom::any(&added).observe(
             &dom::document(),
             &dom::options(r#"{"childList":true,"subtree":true}"#),
         )?;
@@ -344,9 +344,10 @@ impl Actuator {
     /// the new original and apply ours again, within the budget.
     fn on_mutated(&mut self, records: JsValue) {
         let mut hit: Vec<Element> = Vec::new();
-        for r in records.unchecked_into::<js_sys::Array>().iter() {
+        for r in records.unchecked_into::<js_sys::Array>() {
             let r = r.unchecked_into::<MutationRecord>();
-            let mut node = dom::any(&r).target().dyn_into::<Node>().ok();
+            // A record's target is always a node.
+            let mut node = Some(dom::any(&r).target().unchecked_into::<Node>());
             while let Some(n) = node {
                 if let Some(i) = self.entries.iter().position(|e| n == *e.el) {
                     let e = &self.entries[i];
@@ -376,7 +377,7 @@ impl Actuator {
     }
 
     fn on_left(&mut self, entries: JsValue) {
-        for entry in entries.unchecked_into::<js_sys::Array>().iter() {
+        for entry in entries.unchecked_into::<js_sys::Array>() {
             let entry = entry.unchecked_into::<IntersectionObserverEntry>();
             if entry.is_intersecting() {
                 continue;

@@ -112,7 +112,9 @@ pub fn any(v: &impl AsRef<JsValue>) -> &Any {
 
 /// The elements in `root` (the document or an element) matching `selector`.
 pub fn all(root: &JsValue, selector: &str) -> impl Iterator<Item = Element> {
-    all_js(root, selector).into_iter().map(JsCast::unchecked_into)
+    all_js(root, selector)
+        .into_iter()
+        .map(JsCast::unchecked_into)
 }
 
 /// An options dictionary of type `T` from constant JSON.

@@ -178,8 +178,7 @@ fn variant(slot: &Element, job: &str, stage: Option<&str>) -> Option<HtmlTemplat
 /// page; never `javascript:` or `data:` (the rules' validator refuses
 /// them too: this is the second check, with the browser's own parser).
 pub fn safe_url(url: &str) -> bool {
-    super::url::resolve(url, true)
-        .is_some_and(|u| matches!(u.scheme.as_str(), "http" | "https"))
+    super::url::resolve(url, true).is_some_and(|u| matches!(u.scheme.as_str(), "http" | "https"))
 }
 
 /// The short safe list of SPEC §4: `title`, `aria-label`, `alt`, and the

@@ -87,7 +87,7 @@ impl Drop for Dwell {
 fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
     let now = dom::now_ms();
     let mut s = state.borrow_mut();
-    for e in entries.unchecked_into::<js_sys::Array>().iter() {
+    for e in entries.unchecked_into::<js_sys::Array>() {
         let e = e.unchecked_into::<IntersectionObserverEntry>();
         let el: Element = dom::any(&e).target().unchecked_into();
         s.in_view.retain(|v| *v != el);

@@ -45,4 +45,3 @@ impl Drop for History {
         }
     }
 }
-
