@@ -1,8 +1,10 @@
 //! Small DOM helpers shared by the web modules: the document, clocks, the
 //! viewport, and the markup's attribute names.
 
+use crate::prelude::*;
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Node, Window};
+use web_sys::{Document, Element, Window};
 
 /// Every element the markup of SPEC §4 lets Jobwise change.
 pub const MANAGED: &str =
@@ -36,6 +38,16 @@ extern "C" {
   return r.bottom > 0 && r.right > 0 && r.top < d.clientHeight && r.left < d.clientWidth;
 }
 export const options = (json) => JSON.parse(json);
+export function all(root, sel) {
+  try { return [...root.querySelectorAll(sel)]; } catch { return []; }
+}
+export const loading = () => document.readyState == 'loading';
+export const page = (what) => what == 1 ? location.pathname : what ? document.referrer : location.href;
+export function complete(el) {
+  if (!loading()) return true;
+  for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
+  return false;
+}
 export function depth() {
   const d = document.documentElement, h = d?.scrollHeight;
   return h > 0 ? Math.min((scrollY + d.clientHeight) / h * 100, 100) : -1;
@@ -53,10 +65,56 @@ extern "C" {
     /// One import instead of three (`scrollY`, the root's `scrollHeight`
     /// and `clientHeight`).
     pub fn depth() -> f64;
+    /// The elements in `root` (the document or an element) matching
+    /// `selector`, in document order; none for an invalid selector. One
+    /// import instead of six (`querySelectorAll` on either, a list's
+    /// `item` and `length`, the element check).
+    #[wasm_bindgen(js_name = all)]
+    fn all_js(root: &JsValue, selector: &str) -> Array;
+    /// See [`complete`]: one import instead of four.
+    #[wasm_bindgen(js_name = complete)]
+    fn complete_js(el: &Element) -> bool;
+    /// Whether the document is still being parsed (one import instead of
+    /// `document.readyState`'s string).
+    pub fn loading() -> bool;
+    /// The page's URL (`what` 0), path (1) or referrer (2): one import
+    /// instead of four (`location`, `href`, `pathname`, `referrer`).
+    fn page(what: u8) -> String;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// What the SDK calls on its observers and observed things, whatever
+    /// their type: one import per member instead of one per type.
+    pub type Any;
+    /// The `target` of an event, a mutation record or an intersection entry.
+    #[wasm_bindgen(method, getter)]
+    pub fn target(this: &Any) -> JsValue;
+    /// `disconnect()` of a MutationObserver or an IntersectionObserver.
+    #[wasm_bindgen(method)]
+    pub fn disconnect(this: &Any);
+    /// `observe(el, options)` of a MutationObserver or an
+    /// IntersectionObserver (which takes no options).
+    #[wasm_bindgen(method, catch)]
+    pub fn observe(this: &Any, el: &JsValue, options: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
 }
 
 pub fn window() -> Window {
     WINDOW.with(Clone::clone)
+}
+
+/// `v` as [`Any`], to call the members every observer or observed thing has.
+pub fn any(v: &impl AsRef<JsValue>) -> &Any {
+    v.as_ref().unchecked_ref()
+}
+
+/// The elements in `root` (the document or an element) matching `selector`.
+pub fn all(root: &JsValue, selector: &str) -> impl Iterator<Item = Element> {
+    all_js(root, selector)
+        .into_iter()
+        .map(JsCast::unchecked_into)
 }
 
 /// An options dictionary of type `T` from constant JSON.
@@ -75,12 +133,22 @@ pub fn now_ms() -> f64 {
 
 /// Milliseconds since the page started (what the timeout counts).
 pub fn since_start_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
+    performance_now()
 }
 
-/// Whether the document is still being parsed.
-pub fn loading() -> bool {
-    document().ready_state() == "loading"
+/// The page's URL.
+pub fn href() -> String {
+    page(0)
+}
+
+/// The page's path.
+pub fn path() -> String {
+    page(1)
+}
+
+/// `document.referrer` (empty when there is none).
+pub fn referrer() -> String {
+    page(2)
 }
 
 /// Lets the snippet show everything.
@@ -93,17 +161,7 @@ pub fn reveal() {
 /// Whether the parser is done with `el`'s subtree: something follows it,
 /// or the document is parsed.
 pub fn complete(el: &Element) -> bool {
-    if !loading() {
-        return true;
-    }
-    let mut node: Option<Node> = Some(el.clone().into());
-    while let Some(n) = node {
-        if n.next_sibling().is_some() {
-            return true;
-        }
-        node = n.parent_node();
-    }
-    false
+    complete_js(el)
 }
 
 /// Whether the visitor may be looking at `el`: it is not hidden (the
@@ -117,7 +175,5 @@ pub fn in_view(el: &Element) -> bool {
 
 /// The element an event (passed from JS as a plain value) happened on.
 pub fn event_element(e: JsValue) -> Option<Element> {
-    e.unchecked_into::<web_sys::Event>()
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
+    any(&e).target().dyn_into::<Element>().ok()
 }

@@ -3,6 +3,7 @@
 //! wrapped by the host's `guard`, so a failure inside reverts the page and
 //! makes the SDK inert instead of reaching the page as an exception.
 
+use alloc::boxed::Box;
 use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
 
@@ -64,7 +65,14 @@ pub struct Callback {
 }
 
 impl Callback {
-    pub fn new(mut f: impl FnMut(JsValue) + 'static) -> Callback {
+    /// Boxes `f` so that every callback shares one closure type (each
+    /// closure type is a wasm-bindgen shim, a drop path and a vtable).
+    pub fn new(f: impl FnMut(JsValue) + 'static) -> Callback {
+        Callback::boxed(Box::new(f))
+    }
+
+    #[inline(never)]
+    fn boxed(mut f: Box<dyn FnMut(JsValue)>) -> Callback {
         let closure = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
             if !inert() {
                 f(v)
@@ -91,7 +99,11 @@ pub fn listen(
     kind: &'static str,
     f: impl FnMut(JsValue) + 'static,
 ) -> Listener {
-    let cb = Callback::new(f);
+    listen_with(target, kind, Callback::new(f))
+}
+
+#[inline(never)]
+fn listen_with(target: &EventTarget, kind: &'static str, cb: Callback) -> Listener {
     let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
         kind,
         &cb.f,

@@ -90,6 +90,15 @@ impl Change {
     pub fn children(&self) -> bool {
         matches!(self, Change::Variant(_) | Change::Text(_))
     }
+
+    /// The attribute the change sets, if any.
+    pub fn attr(&self) -> Option<&str> {
+        match self {
+            Change::Attr(name, _) => Some(name),
+            Change::Hide => Some("style"),
+            _ => None,
+        }
+    }
 }
 
 /// What `plan` changes on `el` (empty: its default).
@@ -154,16 +163,9 @@ pub fn rank(list: &str, job: &str, stage: Option<&str>) -> u8 {
 
 /// The slot's best variant template for the job, first in order on a tie.
 fn variant(slot: &Element, job: &str, stage: Option<&str>) -> Option<HtmlTemplateElement> {
-    let children = slot.children();
     let mut best: Option<(u8, HtmlTemplateElement)> = None;
-    for i in 0..children.length() {
-        let Some(t) = children
-            .item(i)
-            .filter(|c| c.tag_name() == "TEMPLATE")
-            .map(JsCast::unchecked_into::<HtmlTemplateElement>)
-        else {
-            continue;
-        };
+    for t in super::dom::all(slot, ":scope>template") {
+        let t: HtmlTemplateElement = t.unchecked_into();
         let r = t.get_attribute(VARIANT).map_or(0, |l| rank(&l, job, stage));
         if r > best.as_ref().map_or(0, |b| b.0) {
             best = Some((r, t));
@@ -176,13 +178,7 @@ fn variant(slot: &Element, job: &str, stage: Option<&str>) -> Option<HtmlTemplat
 /// page; never `javascript:` or `data:` (the rules' validator refuses
 /// them too: this is the second check, with the browser's own parser).
 pub fn safe_url(url: &str) -> bool {
-    let base = super::dom::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    super::url::resolve(url, Some(&base))
-        .is_some_and(|u| matches!(u.scheme.as_str(), "http" | "https"))
+    super::url::resolve(url, true).is_some_and(|u| matches!(u.scheme.as_str(), "http" | "https"))
 }
 
 /// The short safe list of SPEC §4: `title`, `aria-label`, `alt`, and the

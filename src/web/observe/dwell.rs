@@ -71,13 +71,8 @@ impl Dwell {
     pub fn rescan(&self) {
         let doc = dom::document();
         for t in &self.state.borrow().tracks {
-            let Ok(list) = doc.query_selector_all(&t.selector) else {
-                continue;
-            };
-            for i in 0..list.length() {
-                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    self.io.observe(&el);
-                }
+            for el in dom::all(&doc, &t.selector) {
+                let _ = dom::any(&self.io).observe(&el, &wasm_bindgen::JsValue::UNDEFINED);
             }
         }
     }
@@ -85,16 +80,16 @@ impl Dwell {
 
 impl Drop for Dwell {
     fn drop(&mut self) {
-        self.io.disconnect();
+        dom::any(&self.io).disconnect();
     }
 }
 
 fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
     let now = dom::now_ms();
     let mut s = state.borrow_mut();
-    for e in entries.unchecked_into::<js_sys::Array>().iter() {
+    for e in entries.unchecked_into::<js_sys::Array>() {
         let e = e.unchecked_into::<IntersectionObserverEntry>();
-        let el = e.target();
+        let el: Element = dom::any(&e).target().unchecked_into();
         s.in_view.retain(|v| *v != el);
         if e.is_intersecting() {
             s.in_view.push(el);

@@ -2,7 +2,6 @@
 //! the host, unwrapped on drop) and `popstate`, reported when the path
 //! changes.
 
-use crate::prelude::*;
 use alloc::rc::Rc;
 use core::cell::RefCell;
 
@@ -20,9 +19,9 @@ pub struct History {
 
 impl History {
     pub fn watch(sink: Sink) -> History {
-        let last = Rc::new(RefCell::new(path()));
+        let last = Rc::new(RefCell::new(dom::path()));
         let on_nav = move || {
-            let now = path();
+            let now = dom::path();
             if *last.borrow() != now {
                 last.replace(now.clone());
                 sink(Observed::Navigated(now));
@@ -45,8 +44,4 @@ impl Drop for History {
             let _ = undo.call0(&wasm_bindgen::JsValue::NULL);
         }
     }
-}
-
-fn path() -> String {
-    dom::window().location().pathname().unwrap_or_default()
 }

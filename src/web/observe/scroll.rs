@@ -20,7 +20,7 @@ pub fn listen(sink: Sink, marks: Vec<f64>) -> Option<Listener> {
         if percent < 0.0 {
             return;
         }
-        let path = dom::window().location().pathname().unwrap_or_default();
+        let path = dom::path();
         let mut p = passed.borrow_mut();
         if p.0 != path {
             *p = (path.clone(), 0);
