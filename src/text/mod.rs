@@ -178,7 +178,8 @@ fn stem_key(key: &str, script: Script) -> String {
         Script::Latin if key.is_ascii() => {
             let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
-            String::from_utf8(bytes).unwrap_or_default()
+            // ASCII in, ASCII out: no UTF-8 validation needed.
+            bytes.into_iter().map(char::from).collect()
         }
         _ => key.to_string(),
     }
