@@ -268,7 +268,7 @@ fn find(group: &Group, stored: &str) -> Option<u32> {
 
 fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
     for entry in value.split(',') {
-        let Some((id, w)) = entry.rsplit_once(':') else {
+        let Some((id, w)) = crate::text::rsplit_once(entry, b':') else {
             continue;
         };
         if let (Some(k), Some(w)) = (find(group, id), finite(w)) {

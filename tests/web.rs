@@ -15,3 +15,35 @@ fn invalid_or_huge_rules_are_refused_with_an_error() {
     let huge = "x".repeat(2 << 20);
     assert!(jobwise::web::boot(&huge, host(), 300.0, "").is_err());
 }
+
+/// Every case of `tests/cases/selectors.json` gets the native check's
+/// verdict from the browser's (which gives no index).
+#[wasm_bindgen_test]
+fn browser_selector_check_agrees_with_the_case_file() {
+    let cases = js_sys::JSON::parse(include_str!("cases/selectors.json")).unwrap();
+    let cases: js_sys::Array = cases.unchecked_into();
+    assert!(cases.length() >= 40);
+    for case in cases.iter() {
+        let field = |key: &str| js_sys::Reflect::get(&case, &key.into()).unwrap();
+        let selector = field("selector").as_string().unwrap();
+        let valid = field("at").is_null();
+        let got = jobwise::web::selector::check(&selector);
+        assert_eq!(got.is_ok(), valid, "{selector:?}");
+        if let Err((at, _)) = got {
+            assert_eq!(at, None);
+        }
+    }
+}
+
+/// A selector the browser refuses refuses the rules, pointing at the
+/// selector's value.
+#[wasm_bindgen_test]
+fn a_refused_selector_points_at_its_value() {
+    let rules = r#"{"version": 1, "jobs": {"photo": {"label": "Photo", "signals": [
+  {"weight": 2, "click": "a::before"}]}}}"#;
+    let problems = jobwise::rules::parse_with(rules, jobwise::web::selector::check).unwrap_err();
+    let p = &problems[..];
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].path, "jobs.photo.signals[0].click");
+    assert_eq!((p[0].line, p[0].column), (2, 26));
+}

@@ -56,12 +56,14 @@ impl<'a> Host<'a> {
 
 /// Length of the public suffix of `host` (0 for an IP address).
 fn suffix_len(host: &str) -> usize {
-    let mut labels = host.rsplit('.');
-    let top = labels.next().unwrap_or("");
+    let (rest, top) = match crate::text::rsplit_once(host, b'.') {
+        Some((rest, top)) => (Some(rest), top),
+        None => (None, host),
+    };
     if top.is_empty() || top.bytes().all(|b| b.is_ascii_digit()) || top.starts_with('[') {
         return 0;
     }
-    match labels.next() {
+    match rest.map(|r| crate::text::rsplit_once(r, b'.').map_or(r, |(_, second)| second)) {
         Some(second) if top.len() == 2 && crate::text::listed(GENERIC_SECOND_LEVEL, second) => {
             second.len() + 1 + top.len()
         }

@@ -141,8 +141,10 @@ const NOT_SEARCH: &str = concat!(
 /// The engine of a referrer host and path.
 pub fn find(host: &Host, path: &str) -> Option<Engine> {
     all().find(|e| {
-        domain::find(host, path, e.hosts)
-            .is_some_and(|sub| !listed(NOT_SEARCH, sub.rsplit('.').next().unwrap_or(sub)))
+        domain::find(host, path, e.hosts).is_some_and(|sub| {
+            let last = crate::text::rsplit_once(sub, b'.').map_or(sub, |(_, last)| last);
+            !listed(NOT_SEARCH, last)
+        })
     })
 }
 

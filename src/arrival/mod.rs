@@ -233,8 +233,7 @@ fn bounded_query(query: &str) -> &str {
         end -= 1;
     }
     let head = query.get(..end).unwrap_or_default();
-    head.rfind('&')
-        .map_or(head, |amp| head.get(..amp).unwrap_or_default())
+    crate::text::rsplit_once(head, b'&').map_or(head, |(before, _)| before)
 }
 
 fn query_charset(r: &UrlParts) -> Charset {

@@ -104,7 +104,7 @@ fn cap(s: &mut String) {
         return;
     };
     let (head, tail) = s.split_at_checked(end).unwrap_or_default();
-    let cut = match head.rfind(' ') {
+    let cut = match crate::text::rsplit_once(head, b' ').map(|(before, _)| before.len()) {
         _ if tail.starts_with(' ') => end,
         // A word boundary, unless it would lose more than half.
         Some(space) if space > end / 2 => space,

@@ -107,14 +107,28 @@ pub fn too_large(bytes: u64) -> Option<Problem> {
     })
 }
 
+/// Why a CSS selector is refused: the byte index of the mistake (when the
+/// checker knows it) and a message.
+pub type Refusal = (Option<usize>, &'static str);
+
+/// Checks a `dwell` or `click` selector: [`parse`] and [`check`] use our
+/// own parser, which points at the mistake; the SDK passes the browser's
+/// (`web::selector`) to [`parse_with`], so its wasm carries no selector
+/// parser.
+pub type SelectorCheck = fn(&str) -> Result<(), Refusal>;
+
 /// Reads and validates a rules document: the rules when it has no errors,
 /// and every problem found (errors and warnings), in the order of the text.
 pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
+    check_with(text, selector::check)
+}
+
+fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Problem>) {
     if let Some(p) = too_large(text.len() as u64) {
         return (None, vec![p]);
     }
     let (root, json_errors) = crate::json::parse(text);
-    let mut v = validate::Validator::new(text);
+    let mut v = validate::Validator::new(text, selectors);
     for e in json_errors {
         v.report(Severity::Error, e.at, &e.path, e.message);
     }
@@ -147,7 +161,12 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
 /// Parses and validates a rules document. On failure, every error found
 /// (never just the first). Warnings are not reported here: see `check`.
 pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
-    match check(text) {
+    parse_with(text, selector::check)
+}
+
+/// [`parse`], with `selectors` checking the CSS selectors.
+pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Problem>> {
+    match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
         (None, problems) => Err(problems
             .into_iter()

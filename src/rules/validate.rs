@@ -5,7 +5,6 @@
 //! the problems. Problems hang on the offending key or value; a missing
 //! key hangs on its object's `{`.
 
-use super::selector;
 use super::values::{cat, closest, comparison, glob, hours, link, num, uint, weekdays, GlobOf};
 use super::*;
 use crate::arrival::Source;
@@ -106,6 +105,7 @@ pub(crate) struct Validator<'t> {
     /// Offset of each job's key, parallel to `Rules::jobs`.
     pub job_at: Vec<usize>,
     pub stage_at: Vec<usize>,
+    selectors: SelectorCheck,
 }
 
 /// `base.key` as a path.
@@ -213,9 +213,10 @@ fn lang(name: &str) -> Lang {
 }
 
 impl<'t> Validator<'t> {
-    pub fn new(text: &'t str) -> Self {
+    pub fn new(text: &'t str, selectors: SelectorCheck) -> Self {
         Validator {
             text,
+            selectors,
             found: Vec::new(),
             errors: 0,
             language: Lang::En,
@@ -956,10 +957,11 @@ impl<'t> Validator<'t> {
 
     fn selector(&mut self, v: &Value, path: &str) -> Option<String> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
-        if let Err((i, why)) = selector::check(s) {
-            let at = self.inside(v, s, i);
+        if let Err((i, why)) = (self.selectors)(s) {
+            // Without an index (the browser's check), at the selector.
+            let at = i.map_or(v.at, |i| self.inside(v, s, i));
             let mut m = msg!(cat(&["bad CSS selector ", &shown(s), ": ", why]));
-            if at == v.at {
+            if let Some(i) = i.filter(|_| at == v.at) {
                 let before = s.get(..i).map_or(0, chars);
                 m.push_str(&msg!(cat(&[" (at character ", &uint(before + 1), ")"])));
             }

@@ -150,6 +150,14 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// `s` split around its last `b`, an ASCII byte (so both sides are whole
+/// chars): `rfind`, `rsplit` and `rsplit_once` with a char link core's
+/// reverse char searcher (730 B of wasm).
+pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|x| x == b)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// Whether `needle` occurs in `hay` (see [`find`]).
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay.as_bytes(), needle.as_bytes()).is_some()
@@ -178,7 +186,8 @@ fn stem_key(key: &str, script: Script) -> String {
         Script::Latin if key.is_ascii() => {
             let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
-            String::from_utf8(bytes).unwrap_or_default()
+            // ASCII in, ASCII out: no UTF-8 validation needed.
+            bytes.into_iter().map(char::from).collect()
         }
         _ => key.to_string(),
     }
@@ -237,4 +246,17 @@ fn glued_stem(words: &[&str]) -> String {
         glued.push_str(w);
     }
     stem_of(&classify(&glued))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rsplit_once;
+
+    #[test]
+    fn rsplit_once_splits_at_the_last_byte() {
+        assert_eq!(rsplit_once("a.b.c", b'.'), Some(("a.b", "c")));
+        assert_eq!(rsplit_once("фото.рф", b'.'), Some(("фото", "рф")));
+        assert_eq!(rsplit_once(".", b'.'), Some(("", "")));
+        assert_eq!(rsplit_once("abc", b'.'), None);
+    }
 }

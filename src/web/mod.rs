@@ -24,6 +24,7 @@ mod plan;
 #[cfg(feature = "diagnostics")]
 mod playground;
 mod runtime;
+pub mod selector;
 mod store;
 mod url;
 

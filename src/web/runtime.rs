@@ -57,7 +57,7 @@ impl Runtime {
         if text.len() > MAX_RULES {
             return Err("rules larger than 1 MB".into());
         }
-        let rules = rules::parse(text).map_err(|p| problems(&p))?;
+        let rules = rules::parse_with(text, super::selector::check).map_err(|p| problems(&p))?;
         let compiled = model::compile(&rules);
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         if !consent.is_empty() {
