@@ -116,7 +116,7 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
     let (root, json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text);
     for e in json_errors {
-        v.report(Severity::Error, e.at, &e.path, e.message);
+        v.report(Severity::Error, e.at, e.path, e.message);
     }
     let rules = root.map(|root| v.rules(&root));
     let rules = match rules {
