@@ -149,9 +149,9 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
 pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
     match check(text) {
         (Some(rules), _) => Ok(rules),
-        (None, problems) => Err(problems
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect()),
+        (None, mut problems) => {
+            problems.retain(|p| p.severity == Severity::Error);
+            Err(problems)
+        }
     }
 }
