@@ -205,8 +205,11 @@ fn place(text: &str, at: usize) -> String {
     s
 }
 
+/// A step of the parser's path: an object key (by its offset: the key is
+/// read again only when a message needs it) or a list index.
+#[derive(Clone, Copy)]
 enum Seg {
-    Key(String),
+    Key(usize),
     Index(usize),
 }
 
@@ -238,10 +241,20 @@ impl Parser<'_> {
 
     fn path(&self) -> String {
         let mut s = String::new();
-        for seg in &self.path {
+        for &seg in &self.path {
             match seg {
-                Seg::Key(k) => push_key(&mut s, k),
-                Seg::Index(i) => push_index(&mut s, *i),
+                Seg::Key(at) => {
+                    // Read before: a whole string literal.
+                    let mut p = Parser {
+                        pos: at,
+                        path: Vec::new(),
+                        errors: Vec::new(),
+                        stop: (0, String::new()),
+                        ..*self
+                    };
+                    push_key(&mut s, &p.string().unwrap_or_default());
+                }
+                Seg::Index(i) => push_index(&mut s, i),
             }
         }
         s
@@ -374,12 +387,9 @@ impl Parser<'_> {
                 return Err(self.fail(msg!("expected `:` after the key")));
             }
             self.pos += 1;
-            self.path.push(Seg::Key(key));
+            self.path.push(Seg::Key(key_at));
             let value = self.value()?;
-            let key = match self.path.pop() {
-                Some(Seg::Key(k)) => k,
-                _ => String::new(),
-            };
+            self.path.pop();
             members.push(Member { key, key_at, value });
             self.ws();
             match self.peek() {

@@ -130,7 +130,7 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
     let (root, json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text, selectors);
     for e in json_errors {
-        v.report(Severity::Error, e.at, &e.path, e.message);
+        v.report(Severity::Error, e.at, e.path, e.message);
     }
     let rules = root.map(|root| v.rules(&root));
     let rules = match rules {
@@ -168,9 +168,9 @@ pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
 pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Problem>> {
     match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
-        (None, problems) => Err(problems
-            .into_iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect()),
+        (None, mut problems) => {
+            problems.retain(|p| p.severity == Severity::Error);
+            Err(problems)
+        }
     }
 }

@@ -108,18 +108,51 @@ pub(crate) struct Validator<'t> {
     selectors: SelectorCheck,
 }
 
-/// `base.key` as a path.
-fn child(base: &str, key: &str) -> String {
-    let mut p = String::from(base);
-    push_key(&mut p, key);
-    p
+/// The path of a key of the root: a constant (so no code builds it).
+macro_rules! top {
+    ($key:literal) => {
+        &Path::Key(&Path::Root, $key)
+    };
 }
 
-/// `base[i]` as a path.
-fn item(base: &str, i: usize) -> String {
-    let mut p = String::from(base);
-    push_index(&mut p, i);
-    p
+/// Where a value is: the keys and indices from the root, written out (as
+/// `json::push_key` does) only when a problem is reported there.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    pub(crate) fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+
+    /// The path as messages show it (empty for the root).
+    pub(crate) fn written(&self) -> String {
+        let mut s = String::new();
+        self.write(&mut s);
+        s
+    }
+
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                push_key(out, key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                push_index(out, i);
+            }
+        }
+    }
 }
 
 /// A value quoted for a message: in backticks, escaped, at most 40
@@ -159,8 +192,14 @@ fn one_of(names: &[&str]) -> String {
     s
 }
 
+/// The characters of `s`: its bytes that start one. A plain loop, where
+/// `chars().count()` brings core's 800-byte word-at-a-time counter.
 fn chars(s: &str) -> usize {
-    s.chars().count()
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        n += usize::from(b & 0xc0 != 0x80);
+    }
+    n
 }
 
 /// Whether `id` is a valid job or stage id.
@@ -229,7 +268,8 @@ impl<'t> Validator<'t> {
         }
     }
 
-    pub(crate) fn report(&mut self, severity: Severity, at: usize, path: &str, message: String) {
+    /// Records a problem at `at`; `path` is written out (empty for the root).
+    pub(crate) fn report(&mut self, severity: Severity, at: usize, path: String, message: String) {
         if severity == Severity::Error {
             self.errors += 1;
         }
@@ -238,11 +278,7 @@ impl<'t> Validator<'t> {
             seq: self.found.len(),
             problem: Problem {
                 severity,
-                path: if path.is_empty() {
-                    "$".into()
-                } else {
-                    path.into()
-                },
+                path: if path.is_empty() { "$".into() } else { path },
                 line: 0,
                 column: 0,
                 message,
@@ -250,14 +286,14 @@ impl<'t> Validator<'t> {
         });
     }
 
-    fn error(&mut self, at: usize, path: &str, message: String) {
-        self.report(Severity::Error, at, path, message);
+    fn error(&mut self, at: usize, path: &Path, message: String) {
+        self.report(Severity::Error, at, path.written(), message);
     }
 
     /// Warnings are for `jobwise check` and the playground only.
-    pub(crate) fn warn(&mut self, at: usize, path: &str, message: String) {
+    pub(crate) fn warn(&mut self, at: usize, path: &Path, message: String) {
         if cfg!(feature = "diagnostics") {
-            self.report(Severity::Warning, at, path, message);
+            self.report(Severity::Warning, at, path.written(), message);
         }
     }
 
@@ -273,11 +309,11 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn wrong_type(&mut self, v: &Value, path: &str, expected: &str) {
+    fn wrong_type(&mut self, v: &Value, path: &Path, expected: &str) {
         self.error(v.at, path, msg!(type_message(v, expected)));
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Member]> {
+    fn object<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Member]> {
         match &v.kind {
             Kind::Object(m) => Some(m),
             _ => {
@@ -287,7 +323,7 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn array<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v [Value]> {
+    fn array<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Value]> {
         match &v.kind {
             Kind::Array(items) => Some(items),
             _ => {
@@ -297,7 +333,7 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn string<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v str> {
+    fn string<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v str> {
         match &v.kind {
             Kind::String(s) => Some(s),
             _ => {
@@ -307,7 +343,7 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn number(&mut self, v: &Value, path: &str) -> Option<f64> {
+    fn number(&mut self, v: &Value, path: &Path) -> Option<f64> {
         match v.kind {
             Kind::Number(n) => Some(n),
             _ => {
@@ -318,7 +354,7 @@ impl<'t> Validator<'t> {
     }
 
     /// A number within `min..=max` (`min` excluded when `open`).
-    fn number_in(&mut self, v: &Value, path: &str, min: f64, open: bool, max: f64) -> Option<f64> {
+    fn number_in(&mut self, v: &Value, path: &Path, min: f64, open: bool, max: f64) -> Option<f64> {
         let n = self.number(v, path)?;
         if n < min || (open && n == min) || n > max {
             let mut m = msg!(if open {
@@ -343,7 +379,7 @@ impl<'t> Validator<'t> {
     fn text_value<'v>(
         &mut self,
         v: &'v Value,
-        path: &str,
+        path: &Path,
         max: usize,
         empty_ok: bool,
     ) -> Option<&'v str> {
@@ -380,7 +416,7 @@ impl<'t> Validator<'t> {
     }
 
     /// One of `names`.
-    fn choice<'n>(&mut self, v: &Value, path: &str, names: &[&'n str]) -> Option<&'n str> {
+    fn choice<'n>(&mut self, v: &Value, path: &Path, names: &[&'n str]) -> Option<&'n str> {
         let s = self.string(v, path)?;
         match names.iter().find(|&&n| n == s) {
             Some(n) => Some(*n),
@@ -404,7 +440,7 @@ impl<'t> Validator<'t> {
     fn keys(
         &mut self,
         members: &[Member],
-        path: &str,
+        path: &Path,
         allowed: &[&'static str],
     ) -> Vec<&'static str> {
         let mut suggested = Vec::new();
@@ -423,7 +459,7 @@ impl<'t> Validator<'t> {
                 }
                 None => {}
             }
-            self.error(m.key_at, &child(path, &m.key), msg!(msg));
+            self.error(m.key_at, &path.key(&m.key), msg!(msg));
         }
         suggested
     }
@@ -443,7 +479,7 @@ impl<'t> Validator<'t> {
         let Kind::Object(members) = &root.kind else {
             self.error(
                 root.at,
-                "",
+                &Path::Root,
                 msg!(cat(&[
                     "the rules must be an object {…}, found ",
                     root.type_name()
@@ -451,23 +487,23 @@ impl<'t> Validator<'t> {
             );
             return rules;
         };
-        let hints = self.keys(members, "", TOP);
+        let hints = self.keys(members, &Path::Root, TOP);
         if let Some(v) = root.get("$schema") {
-            self.string(v, "$schema");
+            self.string(v, top!("$schema"));
         }
         match root.get("version") {
             None if !hints.contains(&"version") => self.error(
                 root.at,
-                "",
+                &Path::Root,
                 msg!("missing `version`: add \"version\": 1".into()),
             ),
             None => {}
             Some(v) => {
-                if let Some(n) = self.number(v, "version") {
+                if let Some(n) = self.number(v, top!("version")) {
                     if n != 1.0 {
                         self.error(
                             v.at,
-                            "version",
+                            top!("version"),
                             msg!(cat(&[
                                 "unsupported version ",
                                 &num(n),
@@ -479,7 +515,7 @@ impl<'t> Validator<'t> {
             }
         }
         if let Some(v) = root.get("language") {
-            if let Some(l) = self.choice(v, "language", LANGS) {
+            if let Some(l) = self.choice(v, top!("language"), LANGS) {
                 self.language = lang(l);
                 self.language_set = true;
             }
@@ -491,14 +527,14 @@ impl<'t> Validator<'t> {
         match root.get("jobs") {
             None if !hints.contains(&"jobs") => self.error(
                 root.at,
-                "",
+                &Path::Root,
                 msg!("missing `jobs`: the jobs to tell apart, each with its signals".into()),
             ),
             None => {}
-            Some(v) => rules.jobs = self.jobs(v, "jobs", false),
+            Some(v) => rules.jobs = self.jobs(v, top!("jobs"), false),
         }
         if let Some(v) = root.get("stages") {
-            rules.stages = self.jobs(v, "stages", true);
+            rules.stages = self.jobs(v, top!("stages"), true);
         }
         if let Some(v) = root.get("content") {
             let jobs = root.get("jobs").map_or(Vec::new(), keys_of);
@@ -509,12 +545,12 @@ impl<'t> Validator<'t> {
             rules.privacy = self.privacy(v);
         }
         if let Some(v) = root.get("holdout") {
-            if let Some(h) = self.number_in(v, "holdout", 0.0, false, 100.0) {
+            if let Some(h) = self.number_in(v, top!("holdout"), 0.0, false, 100.0) {
                 rules.holdout = h;
                 if h == 100.0 {
                     self.warn(
                         v.at,
-                        "holdout",
+                        top!("holdout"),
                         msg!("holdout 100: every visitor stays on the default content".into()),
                     );
                 }
@@ -525,12 +561,13 @@ impl<'t> Validator<'t> {
 
     fn decision(&mut self, v: &Value) -> Policy {
         let mut policy = Policy::default();
-        let Some(members) = self.object(v, "decision") else {
+        let decision_path = top!("decision");
+        let Some(members) = self.object(v, decision_path) else {
             return policy;
         };
-        self.keys(members, "decision", DECISION);
+        self.keys(members, decision_path, DECISION);
         for m in members {
-            let path = child("decision", &m.key);
+            let path = decision_path.key(&m.key);
             let (slot, open) = match m.key.as_str() {
                 "threshold" => (&mut policy.threshold, false),
                 "margin" => (&mut policy.margin, false),
@@ -546,7 +583,7 @@ impl<'t> Validator<'t> {
     }
 
     /// `jobs` or `stages`.
-    fn jobs(&mut self, v: &Value, path: &str, stages: bool) -> Vec<Job> {
+    fn jobs(&mut self, v: &Value, path: &Path, stages: bool) -> Vec<Job> {
         let mut jobs = Vec::new();
         let Some(members) = self.object(v, path) else {
             return jobs;
@@ -567,7 +604,7 @@ impl<'t> Validator<'t> {
             self.error(members[MAX_JOBS].key_at, path, msg!(m));
         }
         for m in members {
-            let job_path = child(path, &m.key);
+            let job_path = path.key(&m.key);
             if !is_id(&m.key) {
                 self.error(m.key_at, &job_path, msg!(id_message(what, &m.key)));
             }
@@ -593,7 +630,7 @@ impl<'t> Validator<'t> {
     }
 
     /// A job or a stage (`index` is the job's, `None` for a stage).
-    fn job(&mut self, v: &Value, path: &str, id: &str, index: Option<usize>) -> Job {
+    fn job(&mut self, v: &Value, path: &Path, id: &str, index: Option<usize>) -> Job {
         let mut job = Job {
             id: id.into(),
             label: id.into(),
@@ -604,12 +641,12 @@ impl<'t> Validator<'t> {
         };
         self.keys(members, path, JOB);
         if let Some(l) = v.get("label") {
-            if let Some(s) = self.text_value(l, &child(path, "label"), MAX_NAME_CHARS, false) {
+            if let Some(s) = self.text_value(l, &path.key("label"), MAX_NAME_CHARS, false) {
                 job.label = s.into();
             }
         }
         if let Some(s) = v.get("signals") {
-            let signals_path = child(path, "signals");
+            let signals_path = path.key("signals");
             if let Some(items) = self.array(s, &signals_path) {
                 if items.len() > MAX_SIGNALS {
                     let m = msg!(cat(&[
@@ -621,7 +658,7 @@ impl<'t> Validator<'t> {
                     self.error(items[MAX_SIGNALS].at, &signals_path, msg!(m));
                 }
                 for (i, s) in items.iter().enumerate() {
-                    if let Some(signal) = self.signal(s, &item(&signals_path, i), index) {
+                    if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
                         job.signals.push(signal);
                     }
                 }
@@ -630,12 +667,12 @@ impl<'t> Validator<'t> {
         job
     }
 
-    fn signal(&mut self, v: &Value, path: &str, job: Option<usize>) -> Option<Signal> {
+    fn signal(&mut self, v: &Value, path: &Path, job: Option<usize>) -> Option<Signal> {
         let members = self.object(v, path)?;
         let errors = self.errors;
         let hints = self.keys(members, path, SIGNAL);
         let weight = match v.get("weight") {
-            Some(w) => self.number_in(w, &child(path, "weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
+            Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
             None => {
                 if !hints.contains(&"weight") {
                     self.error(
@@ -654,14 +691,14 @@ impl<'t> Validator<'t> {
             if w == 0.0 {
                 self.warn(
                     m.value.at,
-                    &child(path, "weight"),
+                    &path.key("weight"),
                     msg!("weight 0: this signal never changes a score".into()),
                 );
             }
         }
         let mut language = None;
         if let Some(l) = v.get("language") {
-            language = self.choice(l, &child(path, "language"), LANGS).map(lang);
+            language = self.choice(l, &path.key("language"), LANGS).map(lang);
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
@@ -696,7 +733,7 @@ impl<'t> Validator<'t> {
                 &second.key,
                 "` in a signal of its own (only scroll+page and hours+weekdays combine)",
             ]));
-            self.error(second.key_at, &child(path, &second.key), msg!(m));
+            self.error(second.key_at, &path.key(&second.key), msg!(m));
         }
         for (companion, owner, what) in [
             (
@@ -716,12 +753,12 @@ impl<'t> Validator<'t> {
             ) {
                 (Some(c), None) => self.error(
                     c.key_at,
-                    &child(path, companion),
+                    &path.key(companion),
                     msg!(cat(&["`", companion, "` goes with `", owner, "`"])),
                 ),
                 (None, Some(o)) if !hints.contains(&companion) => self.error(
                     o.key_at,
-                    &child(path, owner),
+                    &path.key(owner),
                     msg!(cat(&["`", owner, "` needs `", companion, "`: ", what])),
                 ),
                 _ => {}
@@ -752,12 +789,12 @@ impl<'t> Validator<'t> {
         &mut self,
         m: &Member,
         sig: &Value,
-        sig_path: &str,
+        sig_path: &Path,
         language: Lang,
         job: Option<usize>,
     ) -> Option<Condition> {
         let v = &m.value;
-        let path = &child(sig_path, &m.key);
+        let path = &sig_path.key(&m.key);
         Some(match m.key.as_str() {
             "terms" => Condition::Terms(self.phrases(v, path, language, job)?),
             "search" => Condition::Search(self.phrases(v, path, language, None)?),
@@ -771,7 +808,7 @@ impl<'t> Validator<'t> {
                     );
                 }
                 let matches = sig.get("match")?;
-                let match_path = child(sig_path, "match");
+                let match_path = sig_path.key("match");
                 let items = self.array(matches, &match_path)?;
                 if items.is_empty() {
                     self.error(matches.at, &match_path, msg!("the list is empty".into()));
@@ -779,7 +816,7 @@ impl<'t> Validator<'t> {
                 self.list_limit(items, &match_path, "globs");
                 let mut globs = Vec::new();
                 for (i, g) in items.iter().enumerate() {
-                    if let Some(g) = self.glob(g, &item(&match_path, i), GlobOf::Value) {
+                    if let Some(g) = self.glob(g, &match_path.index(i), GlobOf::Value) {
                         globs.push(g);
                     }
                 }
@@ -793,7 +830,7 @@ impl<'t> Validator<'t> {
             "page" => Condition::Page(self.glob(v, path, GlobOf::Path)?),
             "dwell" => {
                 let selector = self.selector(v, path)?;
-                let seconds_path = child(sig_path, "seconds");
+                let seconds_path = sig_path.key("seconds");
                 let seconds =
                     self.number_in(sig.get("seconds")?, &seconds_path, 0.0, true, MAX_SECONDS)?;
                 Condition::Dwell { selector, seconds }
@@ -848,12 +885,12 @@ impl<'t> Validator<'t> {
         })
     }
 
-    fn refuse<T>(&mut self, v: &Value, path: &str, message: &str) -> Option<T> {
+    fn refuse<T>(&mut self, v: &Value, path: &Path, message: &str) -> Option<T> {
         self.error(v.at, path, msg!(message.into()));
         None
     }
 
-    fn list_limit(&mut self, items: &[Value], path: &str, what: &str) {
+    fn list_limit(&mut self, items: &[Value], path: &Path, what: &str) {
         if items.len() > MAX_LIST {
             let m = msg!(cat(&[
                 "too many ",
@@ -871,7 +908,7 @@ impl<'t> Validator<'t> {
     fn phrases(
         &mut self,
         v: &Value,
-        path: &str,
+        path: &Path,
         language: Lang,
         job: Option<usize>,
     ) -> Option<Vec<String>> {
@@ -882,7 +919,7 @@ impl<'t> Validator<'t> {
         self.list_limit(items, path, "terms");
         let mut out = Vec::new();
         for (i, t) in items.iter().enumerate() {
-            let p = item(path, i);
+            let p = path.index(i);
             let Some(s) = self.text_value(t, &p, MAX_TERM_CHARS, false) else {
                 continue;
             };
@@ -905,7 +942,7 @@ impl<'t> Validator<'t> {
 
     /// The warnings about term `s` (item `t` at `p`), and the term
     /// remembered for the warnings across jobs: diagnostics only.
-    fn term_seen(&mut self, t: &Value, p: &str, s: &str, language: Lang, job: Option<usize>) {
+    fn term_seen(&mut self, t: &Value, p: &Path, s: &str, language: Lang, job: Option<usize>) {
         let tokens = crate::text::analyze(s);
         if tokens.iter().all(|t| t.stop) {
             let m = msg!(if tokens.is_empty() {
@@ -945,7 +982,7 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn glob(&mut self, v: &Value, path: &str, of: GlobOf) -> Option<Glob> {
+    fn glob(&mut self, v: &Value, path: &Path, of: GlobOf) -> Option<Glob> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = glob(s, of) {
             let at = self.inside(v, s, i);
@@ -955,7 +992,7 @@ impl<'t> Validator<'t> {
         Some(Glob(s.into()))
     }
 
-    fn selector(&mut self, v: &Value, path: &str) -> Option<String> {
+    fn selector(&mut self, v: &Value, path: &Path) -> Option<String> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = (self.selectors)(s) {
             // Without an index (the browser's check), at the selector.
@@ -973,7 +1010,8 @@ impl<'t> Validator<'t> {
 
     fn content(&mut self, v: &Value, jobs: &[&str], stages: &[&str]) -> Vec<SlotContent> {
         let mut out = Vec::new();
-        let Some(slots) = self.object(v, "content") else {
+        let content_path = top!("content");
+        let Some(slots) = self.object(v, content_path) else {
             return out;
         };
         if slots.len() > MAX_SLOTS {
@@ -983,10 +1021,10 @@ impl<'t> Validator<'t> {
                 "; the limit is ",
                 &uint(MAX_SLOTS),
             ]));
-            self.error(slots[MAX_SLOTS].key_at, "content", msg!(m));
+            self.error(slots[MAX_SLOTS].key_at, content_path, msg!(m));
         }
         for slot in slots {
-            let path = child("content", &slot.key);
+            let path = content_path.key(&slot.key);
             let ok_name = !slot.key.is_empty()
                 && slot.key.len() <= 64
                 && slot
@@ -1035,11 +1073,11 @@ impl<'t> Validator<'t> {
     fn variant(
         &mut self,
         m: &Member,
-        slot_path: &str,
+        slot_path: &Path,
         jobs: &[&str],
         stages: &[&str],
     ) -> Option<ContentVariant> {
-        let path = child(slot_path, &m.key);
+        let path = slot_path.key(&m.key);
         let (job, stage) = match m.key.split_once('@') {
             Some((j, s)) => (j, Some(s)),
             None => (m.key.as_str(), None),
@@ -1089,7 +1127,7 @@ impl<'t> Validator<'t> {
             attrs: Vec::new(),
         };
         for a in members {
-            let p = child(&path, &a.key);
+            let p = path.key(&a.key);
             match a.key.as_str() {
                 "text" => {
                     variant.text = self
@@ -1113,7 +1151,7 @@ impl<'t> Validator<'t> {
         (self.errors == errors).then_some(variant)
     }
 
-    fn link(&mut self, v: &Value, path: &str) -> Option<String> {
+    fn link(&mut self, v: &Value, path: &Path) -> Option<String> {
         let s = self.text_value(v, path, MAX_LINK_CHARS, true)?;
         match link(s) {
             Ok(()) => Some(s.into()),
@@ -1126,19 +1164,23 @@ impl<'t> Validator<'t> {
 
     fn privacy(&mut self, v: &Value) -> Privacy {
         let mut privacy = Privacy::default();
-        let Some(members) = self.object(v, "privacy") else {
+        let privacy_path = top!("privacy");
+        let Some(members) = self.object(v, privacy_path) else {
             return privacy;
         };
-        self.keys(members, "privacy", PRIVACY);
+        self.keys(members, privacy_path, PRIVACY);
         if let Some(r) = v.get("remember") {
-            privacy.remember = match self.choice(r, "privacy.remember", REMEMBER) {
-                Some("none") => Remember::None,
-                Some("local") => Remember::Local,
-                _ => Remember::Session,
-            };
+            privacy.remember =
+                match self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
+                    Some("none") => Remember::None,
+                    Some("local") => Remember::Local,
+                    _ => Remember::Session,
+                };
         }
         if let Some(d) = v.get("days") {
-            if let Some(days) = self.number_in(d, "privacy.days", 1.0, false, 400.0) {
+            if let Some(days) =
+                self.number_in(d, &Path::Key(top!("privacy"), "days"), 1.0, false, 400.0)
+            {
                 privacy.days = days;
             }
         }

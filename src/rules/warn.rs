@@ -3,29 +3,32 @@
 //! they are looked for only once the rules have no errors (a job whose
 //! signals were refused would look unreachable for the wrong reason).
 
-use super::validate::Validator;
+use super::validate::{Path, Validator};
 use super::values::{cat, num};
 use super::{Job, Rules};
-use crate::json::push_key;
 use crate::prelude::*;
 
 pub(crate) fn across(v: &mut Validator, rules: &Rules) {
     let job_at = core::mem::take(&mut v.job_at);
     let stage_at = core::mem::take(&mut v.stage_at);
     for (job, &at) in rules.jobs.iter().zip(&job_at) {
-        reach(v, job, at, "jobs", Some(rules.decision.threshold));
+        reach(
+            v,
+            job,
+            at,
+            &Path::Key(&Path::Root, "jobs"),
+            Some(rules.decision.threshold),
+        );
     }
     for (stage, &at) in rules.stages.iter().zip(&stage_at) {
-        reach(v, stage, at, "stages", None);
+        reach(v, stage, at, &Path::Key(&Path::Root, "stages"), None);
     }
     shared_terms(v, rules);
 }
 
 /// Whether `job` can ever be chosen: it needs a positive signal and, for a
 /// job, positive weights that add up to the threshold.
-fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<f64>) {
-    let mut path = String::from(base);
-    push_key(&mut path, &job.id);
+fn reach(v: &mut Validator, job: &Job, at: usize, base: &Path, threshold: Option<f64>) {
     let what = if threshold.is_some() {
         "job `"
     } else {
@@ -58,7 +61,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
             _ => return,
         }
     });
-    v.warn(at, &path, msg!(message));
+    v.warn(at, &base.key(&job.id), msg!(message));
 }
 
 /// A term with a positive weight in two jobs counts for both, which
@@ -66,7 +69,6 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &str, threshold: Option<
 fn shared_terms(v: &mut Validator, rules: &Rules) {
     let mut terms = core::mem::take(&mut v.terms);
     crate::sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
-    let mut warnings = Vec::new();
     for group in terms.chunk_by(|a, b| a.key == b.key) {
         let first = &group[0];
         let mut warned: Vec<usize> = Vec::new();
@@ -75,8 +77,6 @@ fn shared_terms(v: &mut Validator, rules: &Rules) {
                 continue;
             }
             warned.push(t.job);
-            let mut path = String::from("jobs");
-            push_key(&mut path, &rules.jobs[t.job].id);
             let m = cat(&[
                 "the term `",
                 &t.text,
@@ -84,10 +84,11 @@ fn shared_terms(v: &mut Validator, rules: &Rules) {
                 &rules.jobs[first.job].id,
                 "`: a visitor who uses it scores for both",
             ]);
-            warnings.push((t.at, path, m));
+            v.warn(
+                t.at,
+                &Path::Key(&Path::Root, "jobs").key(&rules.jobs[t.job].id),
+                msg!(m),
+            );
         }
-    }
-    for (at, path, m) in warnings {
-        v.warn(at, &path, msg!(m));
     }
 }

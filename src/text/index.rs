@@ -171,14 +171,14 @@ impl TermIndex {
         }
         // The phrase as written, then with hyphenated runs glued whole, then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Vec<(String, bool)>> = vec![glue_runs(&items, |_| false)];
+        let mut variants: Vec<Vec<(String, bool)>> = vec![glue_runs(&items, &|_| false)];
         if items.iter().any(|i| i.hyphen) {
-            variants.push(glue_runs(&items, |i| items[i].hyphen));
+            variants.push(glue_runs(&items, &|i| items[i].hyphen));
         }
         for i in 1..items.len() {
             let content = |k: usize| !items[k].stem_text.is_empty();
             if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
-                let v = glue_runs(&items, |k| k == i);
+                let v = glue_runs(&items, &|k| k == i);
                 if !variants.contains(&v) {
                     variants.push(v);
                 }
@@ -468,8 +468,9 @@ fn insert(hits: &mut Vec<Hit>, hit: Hit) {
 
 /// The stems of `items`, each item for which `join(i)` holds glued to the
 /// content item before it (cues stay as empty stems), with whether the stem
-/// takes typos (glued ones don't).
-fn glue_runs(items: &[Item], join: impl Fn(usize) -> bool) -> Vec<(String, bool)> {
+/// takes typos (glued ones don't). `join` is `dyn`: one body for the three
+/// kinds of variants.
+fn glue_runs(items: &[Item], join: &dyn Fn(usize) -> bool) -> Vec<(String, bool)> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         match groups.last_mut() {
