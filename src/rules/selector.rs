@@ -51,9 +51,7 @@ const PLAIN: &[&str] = &[
     "only-of-type",
     "optional",
     "out-of-range",
-    "paused",
     "placeholder-shown",
-    "playing",
     "popover-open",
     "read-only",
     "read-write",
@@ -73,6 +71,7 @@ pub(crate) fn check(s: &str) -> Result<(), super::Refusal> {
         s: s.as_bytes(),
         i: 0,
         depth: 0,
+        in_has: false,
     };
     p.list(false, false).map_err(|(i, why)| (Some(i), why))
 }
@@ -81,6 +80,8 @@ struct P<'a> {
     s: &'a [u8],
     i: usize,
     depth: u8,
+    /// Inside `:has()`, which can't hold another `:has()`.
+    in_has: bool,
 }
 
 fn is_name_byte(b: u8) -> bool {
@@ -377,9 +378,16 @@ impl P<'_> {
                 if self.depth >= MAX_NESTING {
                     return self.err(msg!("pseudo-classes nested too deeply"));
                 }
+                let has = name == "has";
+                if has && self.in_has {
+                    return Err((start, msg!("`:has()` can't be nested in `:has()`")));
+                }
+                let outer = self.in_has;
+                self.in_has |= has;
                 self.depth += 1;
-                self.list(true, name == "has")?;
+                self.list(true, has)?;
                 self.depth -= 1;
+                self.in_has = outer;
             }
             "lang" | "dir" => {
                 match self.peek() {
