@@ -19,8 +19,11 @@ mkdir -p "$target_dir"
 args=(--lib --release --target wasm32-unknown-unknown --no-default-features --target-dir "$target_dir")
 if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
   echo source >"$target_dir/core"
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo build "${args[@]}" -Z build-std=core,alloc -Z build-std-features=optimize_for_size "$@"
+  # --config adds to .cargo/config.toml's rustflags (the stack size);
+  # RUSTFLAGS would replace them.
+  RUSTC_BOOTSTRAP=1 cargo build "${args[@]}" \
+    --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]' \
+    -Z build-std=core,alloc -Z build-std-features=optimize_for_size "$@"
 else
   echo "cargo-sdk: the rust-src component is missing (rustup component add rust-src):" \
     "building with the precompiled core, about 2.7 KB brotli bigger" >&2
