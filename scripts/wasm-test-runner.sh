@@ -3,9 +3,11 @@
 # (.cargo/config.toml): wasm-bindgen-test-runner in headless Chromium.
 # Now and then the runner's page never gets past "Loading scripts..." and
 # chromedriver gives up after 300 s with no test run (a known runner flake,
-# wasm-bindgen/wasm-pack#783; seen here about 2 in 7 runs on a loaded
-# machine). Only that case is retried, twice at most: a test that ran and
-# failed fails at once.
+# wasm-bindgen/wasm-pack#783). Here it hit the second test binary of
+# `make test-wasm` (tests/web.rs, started right after the lib's) in 4 of 6
+# runs one night, and each rerun passed. Only that case is retried, twice
+# at most (each costs chromedriver's 300 s; the runner then stops the
+# driver and browser itself): a test that ran and failed fails at once.
 set -uo pipefail
 runner="$(dirname "$0")/../.tools/bin/wasm-bindgen-test-runner"
 for attempt in 1 2 3; do
