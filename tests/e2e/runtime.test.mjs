@@ -275,13 +275,24 @@ test("jobwise.js carries dist/jobwise_bg.wasm byte for byte, as UTF-8 with a BOM
   const dist = new URL("../../dist/", import.meta.url);
   const js = readFileSync(new URL("jobwise.js", dist), "utf8");
   assert.equal(js[0], "\ufeff");
-  // The literal starts with the wasm magic ("\0asm") and ends at the first unescaped quote.
-  const start = js.indexOf('"\0asm') + 1;
-  assert.ok(start > 0, "a string starting with the wasm magic");
-  let text = "";
-  for (let i = start; i < js.length && js[i] !== '"'; i++) text += js[i] === "\\" ? { n: "\n", r: "\r" }[js[++i]] ?? js[i] : js[i];
+  // The one long template literal; only \\, \`, \r and \${ are escaped.
+  const [literal, ...more] = js.match(/`(?:[^`\\]|\\.){100000,}`/g) ?? [];
+  assert.ok(literal && !more.length, "one long template literal");
+  assert.ok(literal.match(/\\./g).every((e) => ["\\\\", "\\`", "\\r", "\\$"].includes(e)), "no other escape");
+  const text = literal.slice(1, -1).replace(/\\(.)/g, (_, c) => (c === "r" ? "\r" : c));
   assert.ok([...text].every((c) => c.charCodeAt(0) < 256), "one char per byte");
   assert.ok(Buffer.from(text, "latin1").equals(readFileSync(new URL("jobwise_bg.wasm", dist))));
+});
+
+test("without Uint8Array.fromBase64 the fallback loop decodes the same wasm", async () => {
+  const { page, context, log } = await open(env, "/test/body.html", {
+    referer: GOOGLE_VIDEO,
+    init: "delete Uint8Array.fromBase64;",
+  });
+  assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), "undefined");
+  assert.equal((await ready(page)).job, "video");
+  assert.deepEqual([log.warnings, log.errors], [[], []]);
+  await context.close();
 });
 
 test("a windows-1251 page and jobwise.js served without a charset: the BOM keeps the wasm intact", async () => {
