@@ -7,7 +7,11 @@
 # linked. Both options are unstable; RUSTC_BOOTSTRAP=1 lets the pinned
 # stable toolchain use them (the rust-src component gives core's source;
 # scripts/setup.sh installs it). Measured: 2.7 KB brotli less than the
-# precompiled core and alloc with a trapping panic handler.
+# precompiled core and alloc with a trapping panic handler. Two more
+# unstable flags: `-Zlocation-detail=none` drops the file names that
+# #[track_caller] sites (wasm-bindgen's `unwrap_throw`) kept in the data
+# (218 B brotli), and `-Zfmt-debug=none` makes any `Debug` formatting that
+# might creep into the SDK a no-op (none does today).
 # Where rustup cannot add rust-src, it builds with the precompiled core
 # instead and says so; it writes which core it used to TARGET_DIR/core
 # ("source" or "precompiled"): the size budget test reads it.
@@ -22,7 +26,7 @@ if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
   # --config adds to .cargo/config.toml's rustflags (the stack size);
   # RUSTFLAGS would replace them.
   RUSTC_BOOTSTRAP=1 cargo build "${args[@]}" \
-    --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]' \
+    --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none", "-Zfmt-debug=none"]' \
     -Z build-std=core,alloc -Z build-std-features=optimize_for_size "$@"
 else
   echo "cargo-sdk: the rust-src component is missing (rustup component add rust-src):" \
