@@ -728,10 +728,12 @@ impl Compiled {
 }
 
 /// `0.5^(age / half_life)`; no fading for a non-positive half-life, and
-/// none for evidence from the future (clock skew).
+/// none for evidence from the future (clock skew). Through `exp`, which
+/// the softmax links anyway: libm's `exp2` carries a 4 KB table of
+/// doubles that brotli cannot shrink.
 pub(crate) fn fade(age_ms: f64, half_life_ms: f64) -> f64 {
     if half_life_ms > 0.0 && age_ms > 0.0 {
-        libm::exp2(-age_ms / half_life_ms)
+        libm::exp(-age_ms / half_life_ms * core::f64::consts::LN_2)
     } else {
         1.0
     }
