@@ -22,7 +22,7 @@ use web_sys::{
 };
 
 use super::dom::{self, DONE, MANAGED};
-use super::host::Callback;
+use super::host::{self, Callback};
 use super::plan::{changes, Change, Plan};
 
 /// Re-applications allowed per element (keyed by its markup) per second.
@@ -216,7 +216,7 @@ impl Actuator {
 
     /// Brings one element to the plan, creating its entry the first time.
     fn update(&mut self, el: &Element, mode: Mode) {
-        if !dom::complete(el) {
+        if !host::parsed(el) {
             return;
         }
         // A new element: whether the visitor sees it is judged before

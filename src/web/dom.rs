@@ -43,11 +43,6 @@ export function all(root, sel) {
 }
 export const loading = () => document.readyState == 'loading';
 export const page = (what) => what == 1 ? location.pathname : what ? document.referrer : location.href;
-export function complete(el) {
-  if (!loading()) return true;
-  for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
-  return false;
-}
 export function depth() {
   const d = document.documentElement, h = d?.scrollHeight;
   return h > 0 ? Math.min((scrollY + d.clientHeight) / h * 100, 100) : -1;
@@ -71,9 +66,6 @@ extern "C" {
     /// `item` and `length`, the element check).
     #[wasm_bindgen(js_name = all)]
     fn all_js(root: &JsValue, selector: &str) -> Array;
-    /// See [`complete`]: one import instead of four.
-    #[wasm_bindgen(js_name = complete)]
-    fn complete_js(el: &Element) -> bool;
     /// Whether the document is still being parsed (one import instead of
     /// `document.readyState`'s string).
     pub fn loading() -> bool;
@@ -156,12 +148,6 @@ pub fn reveal() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute(READY, "");
     }
-}
-
-/// Whether the parser is done with `el`'s subtree: something follows it,
-/// or the document is parsed.
-pub fn complete(el: &Element) -> bool {
-    complete_js(el)
 }
 
 /// Whether the visitor may be looking at `el`: it is not hidden (the
