@@ -70,7 +70,11 @@ impl Dwell {
     /// adds content); observing one twice is harmless.
     pub fn rescan(&self) {
         let doc = dom::document();
-        for t in &self.state.borrow().tracks {
+        // Never busy here: the observers hand their reports on unborrowed.
+        let Ok(s) = self.state.try_borrow() else {
+            return;
+        };
+        for t in &s.tracks {
             for el in dom::all(&doc, &t.selector) {
                 let _ = dom::any(&self.io).observe(&el, &wasm_bindgen::JsValue::UNDEFINED);
             }
@@ -86,7 +90,9 @@ impl Drop for Dwell {
 
 fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
     let now = dom::now_ms();
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
     for e in entries.unchecked_into::<js_sys::Array>() {
         let e = e.unchecked_into::<IntersectionObserverEntry>();
         let el: Element = dom::any(&e).target().unchecked_into();
@@ -120,7 +126,9 @@ fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
 
 /// A timer set when a selector came into view: reports it if its time is up.
 fn check(state: &Rc<RefCell<State>>, i: usize) {
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
     let Some(t) = s.tracks.get_mut(i) else { return };
     let ms = t.total + t.since.map_or(0.0, |since| dom::now_ms() - since);
     if t.fired || ms + 50.0 < t.seconds * 1000.0 {
