@@ -28,6 +28,10 @@ extern "C" {
     /// globals and checks the type: five imports).
     #[wasm_bindgen(thread_local_v2, js_name = window)]
     static WINDOW: Window;
+    /// The page's `document`, bound directly too (`window.document` is an
+    /// import and an `Option` to unwrap).
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: Document;
 }
 
 #[wasm_bindgen(inline_js = "export function seen(el) {
@@ -115,7 +119,7 @@ pub fn options<T: JsCast>(json: &str) -> T {
 }
 
 pub fn document() -> Document {
-    window().document().unwrap_throw()
+    DOCUMENT.with(Clone::clone)
 }
 
 /// Wall-clock milliseconds (what memory and events are timed with).
