@@ -14,6 +14,18 @@ use web_sys::{Element, EventTarget};
 use super::dom;
 use crate::single::Single;
 
+#[wasm_bindgen(inline_js = "export function listen(target, kind, f, on) {
+  if (on) target.addEventListener(kind, f, { capture: true, passive: true });
+  else target.removeEventListener(kind, f, true);
+}")]
+extern "C" {
+    /// Adds (`on`) or removes listener `f` for `kind` on `target`, in the
+    /// capture phase and passive. One import instead of two, and the
+    /// options made in JS.
+    #[wasm_bindgen(js_name = listen)]
+    fn listen_js(target: &EventTarget, kind: &str, f: &Function, on: bool);
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// js/sdk.js's `host` object.
@@ -114,11 +126,7 @@ pub fn listen(
 
 #[inline(never)]
 fn listen_with(target: &EventTarget, kind: &'static str, cb: Callback) -> Listener {
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-        kind,
-        &cb.f,
-        &dom::options(r#"{"capture":true,"passive":true}"#),
-    );
+    listen_js(target, kind, &cb.f, true);
     Listener {
         target: target.clone(),
         kind,
@@ -128,9 +136,7 @@ fn listen_with(target: &EventTarget, kind: &'static str, cb: Callback) -> Listen
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback_and_bool(self.kind, &self.cb.f, true);
+        listen_js(&self.target, self.kind, &self.cb.f, false);
     }
 }
 
@@ -148,6 +154,6 @@ pub fn after(ms: f64, f: impl FnOnce() + 'static) {
             f()
         }
     });
-    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(&cb.f, ms as i32);
+    dom::set_timeout(&cb.f, ms);
     slot.set(Some(cb));
 }

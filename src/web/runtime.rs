@@ -101,7 +101,7 @@ impl Runtime {
             timeout_ms,
             last: None,
             decision: None,
-            actuator: Actuator::new(route).map_err(|_| String::from("no MutationObserver"))?,
+            actuator: Actuator::new(route),
             observers: None,
             rescanned_ms: 0.0,
             debug,

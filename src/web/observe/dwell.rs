@@ -60,7 +60,7 @@ impl Dwell {
         }));
         let s = state.clone();
         let cb = Callback::new(move |entries| seen(&s, entries));
-        let io = IntersectionObserver::new(&cb.f).ok()?;
+        let io = dom::intersections(&cb.f);
         let dwell = Dwell { io, state, _cb: cb };
         dwell.rescan();
         Some(dwell)
@@ -76,7 +76,7 @@ impl Dwell {
         };
         for t in &s.tracks {
             for el in dom::all(&doc, &t.selector) {
-                let _ = dom::any(&self.io).observe(&el, &wasm_bindgen::JsValue::UNDEFINED);
+                dom::any(&self.io).observe(&el, &wasm_bindgen::JsValue::UNDEFINED);
             }
         }
     }
@@ -105,9 +105,7 @@ fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
         tracks, in_view, ..
     } = &mut *s;
     for (i, t) in tracks.iter_mut().enumerate() {
-        let visible = in_view
-            .iter()
-            .any(|el| el.matches(&t.selector).unwrap_or(false));
+        let visible = in_view.iter().any(|el| dom::any(el).matches(&t.selector));
         match (t.since, visible) {
             (None, true) if !t.fired => {
                 t.since = Some(now);

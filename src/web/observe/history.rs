@@ -40,7 +40,7 @@ impl History {
 impl Drop for History {
     fn drop(&mut self) {
         if let Some(undo) = &self.undo {
-            let _ = undo.call0(&wasm_bindgen::JsValue::NULL);
+            dom::any(undo).call();
         }
     }
 }

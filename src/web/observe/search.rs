@@ -28,9 +28,9 @@ pub fn listen(sink: Sink) -> [Listener; 2] {
                 return;
             };
             let field = if kind == "submit" {
-                target.query_selector(BOX).ok().flatten()
+                dom::any(&target).query_selector(BOX)
             } else {
-                Some(target).filter(|t| t.matches(BOX).unwrap_or(false))
+                Some(target).filter(|t| dom::any(t).matches(BOX))
             };
             // BOX matches input elements only.
             let Some(input) = field.map(JsCast::unchecked_into::<HtmlInputElement>) else {
