@@ -434,6 +434,7 @@ fn undo(e: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{ContentVariant, SlotContent};
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
@@ -457,17 +458,20 @@ mod tests {
     }
 
     fn plan(job: &str, stage: Option<&str>) -> Plan {
-        let mut p = Plan::new(Some(job), stage, Some("flat <b>with</b> light"), &[]);
-        p.content.push(super::super::plan::Content {
+        let rules: alloc::rc::Rc<[SlotContent]> = alloc::rc::Rc::new([SlotContent {
             slot: "cta".into(),
-            text: Some("See <i>lofts</i>".into()),
-            href: Some("javascript:alert(1)".into()),
-            attrs: vec![
-                ("title".into(), "Lofts".into()),
-                ("onclick".into(), "x()".into()),
-            ],
-        });
-        p
+            variants: vec![ContentVariant {
+                job: job.into(),
+                stage: None,
+                text: Some("See <i>lofts</i>".into()),
+                href: Some("javascript:alert(1)".into()),
+                attrs: vec![
+                    ("title".into(), "Lofts".into()),
+                    ("onclick".into(), "x()".into()),
+                ],
+            }],
+        }]);
+        Plan::new(Some(job), stage, Some("flat <b>with</b> light"), &rules)
     }
 
     fn text(root: &Element, sel: &str) -> String {

@@ -32,7 +32,7 @@ const RESCAN_MS: f64 = 1000.0;
 
 pub struct Runtime {
     compiled: Compiled,
-    content: Vec<SlotContent>,
+    content: Rc<[SlotContent]>,
     memory: Memory,
     store: Store,
     signals: Signals,
@@ -86,7 +86,7 @@ impl Runtime {
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
             compiled,
-            content: rules.content,
+            content: rules.content.into(),
             memory,
             store,
             signals: Signals {
