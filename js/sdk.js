@@ -17,7 +17,11 @@ async function loadWasm(url) {
   return res.arrayBuffer();
 }
 
-/** Whether the parser is done with `el`: something follows it, or the document is parsed. */
+/**
+ * Whether the parser is done with `el`: something follows it, or the
+ * document is parsed. For the inline rules element, and for the Rust side
+ * (`host.parsed`: each slot is changed once the parser is past it).
+ */
 function parsed(el) {
   for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
   return document.readyState !== "loading";
@@ -118,6 +122,7 @@ export function start(options) {
       if (changed) queueMicrotask(() => dead || publish(d));
     },
     fail: die,
+    parsed,
     // Calls `fn` after each pushState/replaceState; returns the undo.
     history(fn) {
       const h = history;

@@ -22,7 +22,7 @@ use web_sys::{
 };
 
 use super::dom::{self, DONE, MANAGED};
-use super::host::Callback;
+use super::host::{self, Callback};
 use super::plan::{changes, Change, Plan};
 
 /// Re-applications allowed per element (keyed by its markup) per second.
@@ -144,23 +144,23 @@ pub struct Actuator {
 impl Actuator {
     /// An actuator with an empty plan; its observers report through `route`
     /// (which hands the notice back to [`Actuator::notice`]).
-    pub fn new(route: fn(Notice, JsValue)) -> Result<Actuator, JsValue> {
+    pub fn new(route: fn(Notice, JsValue)) -> Actuator {
         let cb = |n: Notice| Callback::new(move |v| route(n, v));
         let callbacks = [cb(Notice::Added), cb(Notice::Mutated), cb(Notice::Left)];
-        let added = MutationObserver::new(&callbacks[0].f)?;
+        let added = dom::mutations(&callbacks[0].f);
         dom::any(&added).observe(
             &dom::document(),
             &dom::options(r#"{"childList":true,"subtree":true}"#),
-        )?;
-        Ok(Actuator {
+        );
+        Actuator {
             plan: Plan::default(),
             entries: Vec::new(),
             budgets: Vec::new(),
             added,
-            watch: MutationObserver::new(&callbacks[1].f)?,
-            leave: IntersectionObserver::new(&callbacks[2].f)?,
+            watch: dom::mutations(&callbacks[1].f),
+            leave: dom::intersections(&callbacks[2].f),
             _callbacks: callbacks,
-        })
+        }
     }
 
     /// Takes a new plan: every known element follows it (as `mode`
@@ -206,7 +206,7 @@ impl Actuator {
         dom::any(&self.leave).disconnect();
         while let Some(mut e) = self.entries.pop() {
             undo(&mut e);
-            let _ = e.el.remove_attribute(DONE);
+            dom::any(&e.el).remove_attribute(DONE);
         }
     }
 
@@ -216,7 +216,7 @@ impl Actuator {
 
     /// Brings one element to the plan, creating its entry the first time.
     fn update(&mut self, el: &Element, mode: Mode) {
-        if !dom::complete(el) {
+        if !host::parsed(el) {
             return;
         }
         // A new element: whether the visitor sees it is judged before
@@ -226,7 +226,7 @@ impl Actuator {
             Some(i) => i,
             None => {
                 seen = Some(mode == Mode::Careful && dom::in_view(el));
-                let _ = el.set_attribute(DONE, "");
+                dom::any(el).set_attribute(DONE, "");
                 self.entries.push(Entry {
                     el: el.clone(),
                     key: key(el),
@@ -247,7 +247,7 @@ impl Actuator {
         if mode == Mode::Careful && seen.unwrap_or_else(|| dom::in_view(el)) {
             if !e.pending {
                 e.pending = true;
-                let _ = dom::any(&self.leave).observe(el, &JsValue::UNDEFINED);
+                dom::any(&self.leave).observe(el, &JsValue::UNDEFINED);
             }
             return;
         }
@@ -276,7 +276,7 @@ impl Actuator {
         put(e);
         if !e.watched && !e.applied.is_empty() {
             e.watched = true;
-            let _ = dom::any(&self.watch).observe(el, &dom::options(WATCH));
+            dom::any(&self.watch).observe(el, &dom::options(WATCH));
         }
         // Elements inside the new content (an insert in a variant) are new.
         self.scan(el, Mode::Free);
@@ -333,7 +333,7 @@ impl Actuator {
         }
         for el in added(&records) {
             let el: Element = el.unchecked_into();
-            if el.matches(MANAGED).unwrap_or(false) && self.find(&el).is_none() {
+            if dom::any(&el).matches(MANAGED) && self.find(&el).is_none() {
                 self.update(&el, Mode::Free);
             }
             self.scan(&el, Mode::Free);
@@ -434,6 +434,7 @@ fn undo(e: &mut Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{ContentVariant, SlotContent};
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
@@ -453,21 +454,24 @@ mod tests {
         let body = doc.body().unwrap();
         body.insert_before(&root, body.first_child().as_ref())
             .unwrap();
-        (root, Actuator::new(|_, _| {}).unwrap())
+        (root, Actuator::new(|_, _| {}))
     }
 
     fn plan(job: &str, stage: Option<&str>) -> Plan {
-        let mut p = Plan::new(Some(job), stage, Some("flat <b>with</b> light"), &[]);
-        p.content.push(super::super::plan::Content {
+        let rules: alloc::rc::Rc<[SlotContent]> = alloc::rc::Rc::new([SlotContent {
             slot: "cta".into(),
-            text: Some("See <i>lofts</i>".into()),
-            href: Some("javascript:alert(1)".into()),
-            attrs: vec![
-                ("title".into(), "Lofts".into()),
-                ("onclick".into(), "x()".into()),
-            ],
-        });
-        p
+            variants: vec![ContentVariant {
+                job: job.into(),
+                stage: None,
+                text: Some("See <i>lofts</i>".into()),
+                href: Some("javascript:alert(1)".into()),
+                attrs: vec![
+                    ("title".into(), "Lofts".into()),
+                    ("onclick".into(), "x()".into()),
+                ],
+            }],
+        }]);
+        Plan::new(Some(job), stage, Some("flat <b>with</b> light"), &rules)
     }
 
     fn text(root: &Element, sel: &str) -> String {

@@ -2,9 +2,9 @@
 //! viewport, and the markup's attribute names.
 
 use crate::prelude::*;
-use js_sys::Array;
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, Window};
+use web_sys::{Document, Element, IntersectionObserver, MutationObserver, Window};
 
 /// Every element the markup of SPEC §4 lets Jobwise change.
 pub const MANAGED: &str =
@@ -28,6 +28,10 @@ extern "C" {
     /// globals and checks the type: five imports).
     #[wasm_bindgen(thread_local_v2, js_name = window)]
     static WINDOW: Window;
+    /// The page's `document`, bound directly too (`window.document` is an
+    /// import and an `Option` to unwrap).
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: Document;
 }
 
 #[wasm_bindgen(inline_js = "export function seen(el) {
@@ -43,11 +47,7 @@ export function all(root, sel) {
 }
 export const loading = () => document.readyState == 'loading';
 export const page = (what) => what == 1 ? location.pathname : what ? document.referrer : location.href;
-export function complete(el) {
-  if (!loading()) return true;
-  for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
-  return false;
-}
+export const observer = (io, f) => io ? new IntersectionObserver(f) : new MutationObserver(f);
 export function depth() {
   const d = document.documentElement, h = d?.scrollHeight;
   return h > 0 ? Math.min((scrollY + d.clientHeight) / h * 100, 100) : -1;
@@ -56,8 +56,8 @@ extern "C" {
     /// See [`in_view`]: one import instead of ten (the rectangle's sides,
     /// the viewport's size, the parent, the computed style).
     fn seen(el: &Element) -> bool;
-    /// An options object (for addEventListener, MutationObserver.observe,
-    /// attachShadow) from constant JSON: one import for every kind.
+    /// An options object (for MutationObserver.observe) from constant
+    /// JSON: one import for every kind.
     #[wasm_bindgen(js_name = options)]
     fn options_js(json: &str) -> JsValue;
     /// How far down the page the viewport's bottom is, in percent (at
@@ -65,15 +65,17 @@ extern "C" {
     /// One import instead of three (`scrollY`, the root's `scrollHeight`
     /// and `clientHeight`).
     pub fn depth() -> f64;
+    /// A new IntersectionObserver (`io`) or MutationObserver calling `f`:
+    /// one import for both, without a `catch` (only a browser without
+    /// them throws, and boot reports that).
+    #[wasm_bindgen(js_name = observer)]
+    fn observer_js(io: bool, f: &Function) -> JsValue;
     /// The elements in `root` (the document or an element) matching
     /// `selector`, in document order; none for an invalid selector. One
     /// import instead of six (`querySelectorAll` on either, a list's
     /// `item` and `length`, the element check).
     #[wasm_bindgen(js_name = all)]
     fn all_js(root: &JsValue, selector: &str) -> Array;
-    /// See [`complete`]: one import instead of four.
-    #[wasm_bindgen(js_name = complete)]
-    fn complete_js(el: &Element) -> bool;
     /// Whether the document is still being parsed (one import instead of
     /// `document.readyState`'s string).
     pub fn loading() -> bool;
@@ -85,7 +87,11 @@ extern "C" {
 #[wasm_bindgen]
 extern "C" {
     /// What the SDK calls on its observers and observed things, whatever
-    /// their type: one import per member instead of one per type.
+    /// their type: one import per member instead of one per type. None
+    /// has a `catch` (each is a glue wrapper and a `Result`): the SDK's
+    /// arguments cannot make them throw (its own attribute names and
+    /// options, constant selectors or selectors the browser checked when
+    /// the rules were read); if one did, the host's guard fails open.
     pub type Any;
     /// The `target` of an event, a mutation record or an intersection entry.
     #[wasm_bindgen(method, getter)]
@@ -95,8 +101,27 @@ extern "C" {
     pub fn disconnect(this: &Any);
     /// `observe(el, options)` of a MutationObserver or an
     /// IntersectionObserver (which takes no options).
-    #[wasm_bindgen(method, catch)]
-    pub fn observe(this: &Any, el: &JsValue, options: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method)]
+    pub fn observe(this: &Any, el: &JsValue, options: &JsValue);
+    /// An element's `closest(selector)`.
+    #[wasm_bindgen(method)]
+    pub fn closest(this: &Any, selector: &str) -> Option<Element>;
+    /// An element's `matches(selector)`.
+    #[wasm_bindgen(method)]
+    pub fn matches(this: &Any, selector: &str) -> bool;
+    /// An element's `querySelector(selector)`.
+    #[wasm_bindgen(method, js_name = querySelector)]
+    pub fn query_selector(this: &Any, selector: &str) -> Option<Element>;
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    pub fn set_attribute(this: &Any, name: &str, value: &str);
+    #[wasm_bindgen(method, js_name = removeAttribute)]
+    pub fn remove_attribute(this: &Any, name: &str);
+    /// A function's `call()` (without arguments).
+    #[wasm_bindgen(method)]
+    pub fn call(this: &Any);
+    /// The global `setTimeout(f, ms)`.
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub fn set_timeout(f: &Function, ms: f64);
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
 }
@@ -117,13 +142,23 @@ pub fn all(root: &JsValue, selector: &str) -> impl Iterator<Item = Element> {
         .map(JsCast::unchecked_into)
 }
 
+/// A new MutationObserver calling `f`.
+pub fn mutations(f: &Function) -> MutationObserver {
+    observer_js(false, f).unchecked_into()
+}
+
+/// A new IntersectionObserver calling `f`.
+pub fn intersections(f: &Function) -> IntersectionObserver {
+    observer_js(true, f).unchecked_into()
+}
+
 /// An options dictionary of type `T` from constant JSON.
 pub fn options<T: JsCast>(json: &str) -> T {
     options_js(json).unchecked_into()
 }
 
 pub fn document() -> Document {
-    window().document().unwrap_throw()
+    DOCUMENT.with(Clone::clone)
 }
 
 /// Wall-clock milliseconds (what memory and events are timed with).
@@ -154,14 +189,8 @@ pub fn referrer() -> String {
 /// Lets the snippet show everything.
 pub fn reveal() {
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute(READY, "");
+        any(&root).set_attribute(READY, "");
     }
-}
-
-/// Whether the parser is done with `el`'s subtree: something follows it,
-/// or the document is parsed.
-pub fn complete(el: &Element) -> bool {
-    complete_js(el)
 }
 
 /// Whether the visitor may be looking at `el`: it is not hidden (the

@@ -9,10 +9,22 @@ use core::cell::{Cell, RefCell};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use web_sys::EventTarget;
+use web_sys::{Element, EventTarget};
 
 use super::dom;
 use crate::single::Single;
+
+#[wasm_bindgen(inline_js = "export function listen(target, kind, f, on) {
+  if (on) target.addEventListener(kind, f, { capture: true, passive: true });
+  else target.removeEventListener(kind, f, true);
+}")]
+extern "C" {
+    /// Adds (`on`) or removes listener `f` for `kind` on `target`, in the
+    /// capture phase and passive. One import instead of two, and the
+    /// options made in JS.
+    #[wasm_bindgen(js_name = listen)]
+    fn listen_js(target: &EventTarget, kind: &str, f: &Function, on: bool);
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -29,6 +41,8 @@ extern "C" {
     /// Calls `f` after each `history.pushState`/`replaceState`; returns the undo.
     #[wasm_bindgen(method)]
     pub fn history(this: &Host, f: &Function) -> Function;
+    #[wasm_bindgen(method, js_name = parsed)]
+    fn parsed_js(this: &Host, el: &Element) -> bool;
 }
 
 static HOST: Single<RefCell<Option<Host>>> = Single::new(RefCell::new(None));
@@ -42,6 +56,14 @@ pub fn install(host: Host) {
 /// Runs `f` with the host, when there is one.
 pub fn with<R>(f: impl FnOnce(&Host) -> R) -> Option<R> {
     HOST.try_borrow().ok()?.as_ref().map(f)
+}
+
+/// Whether the parser is done with `el`'s subtree: something follows it,
+/// or the document is parsed. Asked of js/sdk.js's `parsed`, which waits
+/// for the inline rules element the same way. Without a host (the DOM
+/// tests, which run on a parsed page): true.
+pub fn parsed(el: &Element) -> bool {
+    with(|h| h.parsed_js(el)).unwrap_or(true)
 }
 
 /// True once a failure made the SDK inert: callbacks then do nothing.
@@ -104,11 +126,7 @@ pub fn listen(
 
 #[inline(never)]
 fn listen_with(target: &EventTarget, kind: &'static str, cb: Callback) -> Listener {
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-        kind,
-        &cb.f,
-        &dom::options(r#"{"capture":true,"passive":true}"#),
-    );
+    listen_js(target, kind, &cb.f, true);
     Listener {
         target: target.clone(),
         kind,
@@ -118,9 +136,7 @@ fn listen_with(target: &EventTarget, kind: &'static str, cb: Callback) -> Listen
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback_and_bool(self.kind, &self.cb.f, true);
+        listen_js(&self.target, self.kind, &self.cb.f, false);
     }
 }
 
@@ -138,6 +154,6 @@ pub fn after(ms: f64, f: impl FnOnce() + 'static) {
             f()
         }
     });
-    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(&cb.f, ms as i32);
+    dom::set_timeout(&cb.f, ms);
     slot.set(Some(cb));
 }

@@ -1,6 +1,7 @@
 //! The `?jobwise-debug` overlay: the decision and its reasons as plain
-//! text in its own shadow root, so the page's CSS can't touch it and no
-//! data is ever parsed as HTML.
+//! text (formatted from the decision's JSON by the inline JS) in its own
+//! shadow root, so the page's CSS can't touch it and no data is ever
+//! parsed as HTML.
 
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -19,17 +20,21 @@ background:#111;color:#eee;border-radius:6px;white-space:pre-wrap;opacity:.93";
     return host;
   } catch {}
 }
-export function show(host, text) {
-  host.shadowRoot.firstChild.textContent = text;
+export function show(host, json) {
+  const d = JSON.parse(json), all = (list, f) => list.map(f).join('');
+  host.shadowRoot.firstChild.textContent = `jobwise  job: ${d.job ?? 'none'} (${d.via})  stage: ${d.stage ?? 'none'}${
+    d.holdout ? '  holdout' : ''}\nscores:${all(Object.entries(d.scores), (e) => '  ' + e.join(' '))
+    }\nreasons:${all(d.reasons, (r) => ['\\n', r.job, r.signal, r.weight, r.detail].join('  '))}`;
 }")]
 extern "C" {
     /// A `<jobwise-debug>` element at the end of the body, with a `<pre>`
     /// styled `style` in its open shadow root; none when that fails. One
     /// import instead of six.
     fn overlay(style: &str) -> Option<Element>;
-    /// Sets the overlay's text (as text, never parsed).
+    /// Shows a decision's JSON as the overlay's text (set as text, never
+    /// parsed as HTML): job, stage, scores and every reason.
     #[wasm_bindgen(js_name = show)]
-    fn show_js(host: &Element, text: &str);
+    fn show_js(host: &Element, json: &str);
 }
 
 pub struct Overlay {
@@ -44,8 +49,9 @@ impl Overlay {
         })
     }
 
-    pub fn show(&self, text: &str) {
-        show_js(&self.host, text);
+    /// Shows the decision (its JSON).
+    pub fn show(&self, json: &str) {
+        show_js(&self.host, json);
     }
 }
 

@@ -3,72 +3,63 @@
 //! marked-up element the [`Change`]s the plan calls for (SPEC §4).
 
 use crate::prelude::*;
+use alloc::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTemplateElement};
 
 use super::dom::{HIDE, INSERT, SHOW, SHOWN, SLOT, VARIANT};
-use crate::rules::SlotContent;
+use crate::rules::{ContentVariant, SlotContent};
 
 /// The page's target state. `job: None` (no job, or the visitor is in the
 /// holdout) means every element shows its default.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Plan {
     pub job: Option<String>,
     pub stage: Option<String>,
     /// The visitor's terms for `data-jobwise-insert="terms"` (the core sets
     /// them only when they matched a signal of the job).
     pub terms: Option<String>,
-    /// The rules' content for this job and stage, per slot.
-    pub content: Vec<Content>,
-}
-
-/// The rules' `content` for one slot.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Content {
-    pub slot: String,
-    pub text: Option<String>,
-    pub href: Option<String>,
-    pub attrs: Vec<(String, String)>,
+    /// The rules' content, shared with the runtime (never copied).
+    rules: Rc<[SlotContent]>,
 }
 
 impl Plan {
-    /// The plan for `job` at `stage`, with the rules' content for them
-    /// (`JOB@STAGE` entries first, then plain `JOB`).
+    /// The plan for `job` at `stage`, with the rules' content.
     pub fn new(
         job: Option<&str>,
         stage: Option<&str>,
         terms: Option<&str>,
-        rules: &[SlotContent],
+        rules: &Rc<[SlotContent]>,
     ) -> Plan {
         let Some(job) = job else {
             return Plan::default();
         };
-        let content = rules
-            .iter()
-            .filter_map(|s| {
-                let v = s
-                    .variants
-                    .iter()
-                    .find(|v| v.job == job && v.stage.is_some() && v.stage.as_deref() == stage)
-                    .or_else(|| {
-                        s.variants
-                            .iter()
-                            .find(|v| v.job == job && v.stage.is_none())
-                    })?;
-                Some(Content {
-                    slot: s.slot.clone(),
-                    text: v.text.clone(),
-                    href: v.href.clone(),
-                    attrs: v.attrs.clone(),
-                })
-            })
-            .collect();
         Plan {
             job: Some(job.into()),
             stage: stage.map(Into::into),
             terms: terms.map(Into::into),
-            content,
+            rules: rules.clone(),
         }
+    }
+
+    /// The rules' content for slot `name`, this job and stage (`JOB@STAGE`
+    /// entries first, then plain `JOB`).
+    pub fn content(&self, name: &str) -> Option<&ContentVariant> {
+        let job = self.job.as_deref()?;
+        let stage = self.stage.as_deref();
+        self.rules.iter().filter(|s| s.slot == name).find_map(|s| {
+            let for_job = |v: &&ContentVariant| v.job == job;
+            s.variants
+                .iter()
+                .filter(for_job)
+                .find(|v| v.stage.is_some() && v.stage.as_deref() == stage)
+                .or_else(|| {
+                    s.variants
+                        .iter()
+                        .filter(for_job)
+                        .find(|v| v.stage.is_none())
+                })
+        })
     }
 }
 
@@ -112,7 +103,7 @@ pub fn changes(el: &Element, plan: &Plan) -> Vec<Change> {
         if let Some(t) = variant(el, job, stage) {
             out.push(Change::Variant(t));
         }
-        if let Some(c) = plan.content.iter().find(|c| c.slot == name) {
+        if let Some(c) = plan.content(&name) {
             match &c.text {
                 Some(text) if out.is_empty() => out.push(Change::Text(text.clone())),
                 _ => {}
@@ -194,7 +185,6 @@ fn safe_attr(el: &Element, name: &str, value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::ContentVariant;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
@@ -239,18 +229,20 @@ mod tests {
             href: None,
             attrs: vec![],
         };
-        let rules = [SlotContent {
+        let rules: Rc<[SlotContent]> = Rc::new([SlotContent {
             slot: "cta".into(),
             variants: vec![v(None, "plain"), v(Some("ready"), "staged")],
-        }];
+        }]);
         let text = |stage| {
-            Plan::new(Some("photo"), stage, None, &rules).content[0]
-                .text
-                .clone()
+            Plan::new(Some("photo"), stage, None, &rules)
+                .content("cta")
+                .and_then(|c| c.text.clone())
         };
         assert_eq!(text(Some("ready")).as_deref(), Some("staged"));
         assert_eq!(text(None).as_deref(), Some("plain"));
-        assert!(Plan::new(None, None, Some("x"), &rules).content.is_empty());
+        assert!(Plan::new(None, None, Some("x"), &rules)
+            .content("cta")
+            .is_none());
         assert_eq!(
             Plan::new(None, None, Some("x"), &rules).terms,
             None,

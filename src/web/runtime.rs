@@ -13,7 +13,7 @@ use super::overlay::Overlay;
 use super::plan::Plan;
 use super::store::{self, Store};
 use super::{context, url, with_rt};
-use crate::decide::{self, Decision};
+use crate::decide;
 use crate::json;
 use crate::memory::Memory;
 use crate::model::{self, Compiled};
@@ -32,7 +32,7 @@ const RESCAN_MS: f64 = 1000.0;
 
 pub struct Runtime {
     compiled: Compiled,
-    content: Vec<SlotContent>,
+    content: Rc<[SlotContent]>,
     memory: Memory,
     store: Store,
     signals: Signals,
@@ -41,7 +41,8 @@ pub struct Runtime {
     timeout_ms: f64,
     /// What the last published decision showed.
     last: Option<Shown>,
-    decision: Option<Decision>,
+    /// The last decision's JSON (what the overlay shows).
+    decision: Option<String>,
     pub actuator: Actuator,
     observers: Option<Observers>,
     rescanned_ms: f64,
@@ -85,7 +86,7 @@ impl Runtime {
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
             compiled,
-            content: rules.content,
+            content: rules.content.into(),
             memory,
             store,
             signals: Signals {
@@ -100,7 +101,7 @@ impl Runtime {
             timeout_ms,
             last: None,
             decision: None,
-            actuator: Actuator::new(route).map_err(|_| String::from("no MutationObserver"))?,
+            actuator: Actuator::new(route),
             observers: None,
             rescanned_ms: 0.0,
             debug,
@@ -216,16 +217,17 @@ impl Runtime {
         let key = (d.job.clone(), d.stage.clone(), d.holdout);
         let changed = self.last.as_ref() != Some(&key);
         self.last = Some(key);
-        host::with(|h| h.decided(&d.to_json(), changed));
-        self.decision = Some(d);
+        let json = d.to_json();
+        host::with(|h| h.decided(&json, changed));
+        self.decision = Some(json);
         self.show();
     }
 
     /// Updates the debug overlay, when there is one.
     #[inline(never)]
     fn show(&self) {
-        if let (Some(o), Some(d)) = (&self.overlay, &self.decision) {
-            o.show(&describe(d));
+        if let (Some(o), Some(json)) = (&self.overlay, &self.decision) {
+            o.show(json);
         }
     }
 
@@ -281,38 +283,6 @@ fn problems(list: &[Problem]) -> String {
             out.push_str(" more)");
         }
         out.push_str("; run `jobwise check`");
-    }
-    out
-}
-
-/// The overlay's text: job, stage, scores and every reason.
-fn describe(d: &Decision) -> String {
-    let mut out = String::from("jobwise  job: ");
-    out.push_str(d.job.as_deref().unwrap_or("none"));
-    out.push_str(" (");
-    out.push_str(d.via.as_str());
-    out.push_str(")  stage: ");
-    out.push_str(d.stage.as_deref().unwrap_or("none"));
-    if d.holdout {
-        out.push_str("  holdout");
-    }
-    out.push_str("\nscores:");
-    for (id, s) in d.scores.iter() {
-        out.push_str("  ");
-        out.push_str(id);
-        out.push(' ');
-        json::number(&mut out, s);
-    }
-    out.push_str("\nreasons:");
-    for r in &d.reasons {
-        out.push_str("\n  ");
-        out.push_str(&r.job);
-        out.push_str("  ");
-        out.push_str(r.signal);
-        out.push_str("  ");
-        json::number(&mut out, r.weight);
-        out.push_str("  ");
-        out.push_str(&r.detail);
     }
     out
 }

@@ -15,12 +15,13 @@ pub fn listen(sink: Sink, selectors: Vec<String>) -> Listener {
         let Some(target) = dom::event_element(e) else {
             return;
         };
-        if let Ok(Some(pick)) = target.closest("[data-jobwise-pick]") {
+        let el = dom::any(&target);
+        if let Some(pick) = el.closest("[data-jobwise-pick]") {
             sink(Observed::Pick(pick.get_attribute(PICK).unwrap_or_default()));
         }
         let hits: Vec<EventKind> = selectors
             .iter()
-            .filter(|s| matches!(target.closest(s), Ok(Some(_))))
+            .filter(|s| el.closest(s).is_some())
             .map(|s| EventKind::Click(s.clone()))
             .collect();
         if !hits.is_empty() {

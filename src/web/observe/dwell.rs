@@ -60,7 +60,7 @@ impl Dwell {
         }));
         let s = state.clone();
         let cb = Callback::new(move |entries| seen(&s, entries));
-        let io = IntersectionObserver::new(&cb.f).ok()?;
+        let io = dom::intersections(&cb.f);
         let dwell = Dwell { io, state, _cb: cb };
         dwell.rescan();
         Some(dwell)
@@ -70,9 +70,13 @@ impl Dwell {
     /// adds content); observing one twice is harmless.
     pub fn rescan(&self) {
         let doc = dom::document();
-        for t in &self.state.borrow().tracks {
+        // Never busy here: the observers hand their reports on unborrowed.
+        let Ok(s) = self.state.try_borrow() else {
+            return;
+        };
+        for t in &s.tracks {
             for el in dom::all(&doc, &t.selector) {
-                let _ = dom::any(&self.io).observe(&el, &wasm_bindgen::JsValue::UNDEFINED);
+                dom::any(&self.io).observe(&el, &wasm_bindgen::JsValue::UNDEFINED);
             }
         }
     }
@@ -86,7 +90,9 @@ impl Drop for Dwell {
 
 fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
     let now = dom::now_ms();
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
     for e in entries.unchecked_into::<js_sys::Array>() {
         let e = e.unchecked_into::<IntersectionObserverEntry>();
         let el: Element = dom::any(&e).target().unchecked_into();
@@ -99,9 +105,7 @@ fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
         tracks, in_view, ..
     } = &mut *s;
     for (i, t) in tracks.iter_mut().enumerate() {
-        let visible = in_view
-            .iter()
-            .any(|el| el.matches(&t.selector).unwrap_or(false));
+        let visible = in_view.iter().any(|el| dom::any(el).matches(&t.selector));
         match (t.since, visible) {
             (None, true) if !t.fired => {
                 t.since = Some(now);
@@ -120,7 +124,9 @@ fn seen(state: &Rc<RefCell<State>>, entries: wasm_bindgen::JsValue) {
 
 /// A timer set when a selector came into view: reports it if its time is up.
 fn check(state: &Rc<RefCell<State>>, i: usize) {
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
     let Some(t) = s.tracks.get_mut(i) else { return };
     let ms = t.total + t.since.map_or(0.0, |since| dom::now_ms() - since);
     if t.fired || ms + 50.0 < t.seconds * 1000.0 {

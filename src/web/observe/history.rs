@@ -3,7 +3,7 @@
 //! changes.
 
 use alloc::rc::Rc;
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use js_sys::Function;
 
@@ -19,11 +19,10 @@ pub struct History {
 
 impl History {
     pub fn watch(sink: Sink) -> History {
-        let last = Rc::new(RefCell::new(dom::path()));
+        let last = Cell::new(dom::path());
         let on_nav = move || {
             let now = dom::path();
-            if *last.borrow() != now {
-                last.replace(now.clone());
+            if last.replace(now.clone()) != now {
                 sink(Observed::Navigated(now));
             }
         };
@@ -41,7 +40,7 @@ impl History {
 impl Drop for History {
     fn drop(&mut self) {
         if let Some(undo) = &self.undo {
-            let _ = undo.call0(&wasm_bindgen::JsValue::NULL);
+            dom::any(undo).call();
         }
     }
 }

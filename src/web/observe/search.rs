@@ -5,7 +5,7 @@
 
 use crate::prelude::*;
 use alloc::rc::Rc;
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -20,7 +20,7 @@ const BOX: &str = "input[type=search],input[name=q],input[name=s],input[name=sea
 const MAX_CHARS: usize = 256;
 
 pub fn listen(sink: Sink) -> [Listener; 2] {
-    let last = Rc::new(RefCell::new(String::new()));
+    let last = Rc::new(Cell::new(String::new()));
     let on = |kind: &'static str| {
         let (sink, last) = (sink.clone(), last.clone());
         host::listen(&dom::document(), kind, move |e| {
@@ -28,9 +28,9 @@ pub fn listen(sink: Sink) -> [Listener; 2] {
                 return;
             };
             let field = if kind == "submit" {
-                target.query_selector(BOX).ok().flatten()
+                dom::any(&target).query_selector(BOX)
             } else {
-                Some(target).filter(|t| t.matches(BOX).unwrap_or(false))
+                Some(target).filter(|t| dom::any(t).matches(BOX))
             };
             // BOX matches input elements only.
             let Some(input) = field.map(JsCast::unchecked_into::<HtmlInputElement>) else {
@@ -38,10 +38,9 @@ pub fn listen(sink: Sink) -> [Listener; 2] {
             };
             let value = input.value();
             let text: String = value.trim().chars().take(MAX_CHARS).collect();
-            if text.is_empty() || *last.borrow() == text {
+            if text.is_empty() || last.replace(text.clone()) == text {
                 return;
             }
-            last.replace(text.clone());
             sink(Observed::Events(vec![EventKind::Search(text)]));
         })
     };
