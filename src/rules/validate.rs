@@ -66,6 +66,7 @@ const SIGNAL: &[&str] = &[
 ];
 const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
+/// In the order of `Source::ALL`.
 const SOURCES: &[&str] = &[
     "paid", "organic", "social", "email", "ai", "internal", "referral", "direct",
 ];
@@ -243,8 +244,9 @@ fn type_message(v: &Value, expected: &str) -> String {
     m
 }
 
-fn lang(name: &str) -> Lang {
-    if name == "ru" {
+/// The language at index `i` of [`LANGS`].
+fn lang(i: usize) -> Lang {
+    if i == 0 {
         Lang::Ru
     } else {
         Lang::En
@@ -415,11 +417,11 @@ impl<'t> Validator<'t> {
         Some(s)
     }
 
-    /// One of `names`.
-    fn choice<'n>(&mut self, v: &Value, path: &Path, names: &[&'n str]) -> Option<&'n str> {
+    /// One of `names`: its index.
+    fn choice(&mut self, v: &Value, path: &Path, names: &[&str]) -> Option<usize> {
         let s = self.string(v, path)?;
-        match names.iter().find(|&&n| n == s) {
-            Some(n) => Some(*n),
+        match names.iter().position(|&n| n == s) {
+            Some(i) => Some(i),
             None => {
                 let m = msg!(cat(&[
                     "unknown value ",
@@ -537,8 +539,8 @@ impl<'t> Validator<'t> {
             rules.stages = self.jobs(v, top!("stages"), true);
         }
         if let Some(v) = root.get("content") {
-            let jobs = root.get("jobs").map_or(Vec::new(), keys_of);
-            let stages = root.get("stages").map_or(Vec::new(), keys_of);
+            let jobs = members_of(root.get("jobs"));
+            let stages = members_of(root.get("stages"));
             rules.content = self.content(v, &jobs, &stages);
         }
         if let Some(v) = root.get("privacy") {
@@ -702,38 +704,39 @@ impl<'t> Validator<'t> {
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
-        // The kinds present: the primary ones first, then the companion
-        // kinds (`page` after `scroll`, `weekdays` after `hours`), whatever
-        // the order in the file.
-        let has = |k: &str| members.iter().any(|m| m.key == k);
-        let companion = |m: &Member| {
-            (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"))
+        // The kind keys: the primary ones, and the companion kinds (`page`
+        // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
+        let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
+        let kind = |m: &Member| {
+            KINDS
+                .contains(&m.key.as_str())
+                .then(|| (m.key == "page" && has_scroll) || (m.key == "weekdays" && has_hours))
         };
-        let mut kinds: Vec<&Member> = Vec::new();
-        for second in [false, true] {
-            for m in members {
-                if KINDS.contains(&m.key.as_str()) && companion(m) == second {
-                    kinds.push(m);
+        let mut first: Option<&str> = None;
+        let mut primaries = 0;
+        for m in members.iter().filter(|m| kind(m) == Some(false)) {
+            primaries += 1;
+            match first {
+                None => first = Some(&m.key),
+                Some(first) if primaries == 2 => {
+                    let msg = msg!(cat(&[
+                        "a signal has one kind key, and this one has `",
+                        first,
+                        "` already: put `",
+                        &m.key,
+                        "` in a signal of its own (only scroll+page and hours+weekdays combine)",
+                    ]));
+                    self.error(m.key_at, &path.key(&m.key), msg!(msg));
                 }
+                Some(_) => {}
             }
         }
-        let primary = &kinds[..kinds.iter().filter(|m| !companion(m)).count()];
-        if primary.is_empty() && !hints.iter().any(|h| KINDS.contains(h)) {
+        if primaries == 0 && !hints.iter().any(|h| KINDS.contains(h)) {
             self.error(
                 v.at,
                 path,
                 msg!(cat(&["a signal needs one kind key: ", &one_of(KINDS)])),
             );
-        }
-        if let [first, second, ..] = primary {
-            let m = msg!(cat(&[
-                "a signal has one kind key, and this one has `",
-                &first.key,
-                "` already: put `",
-                &second.key,
-                "` in a signal of its own (only scroll+page and hours+weekdays combine)",
-            ]));
-            self.error(second.key_at, &path.key(&second.key), msg!(m));
         }
         for (companion, owner, what) in [
             (
@@ -767,9 +770,14 @@ impl<'t> Validator<'t> {
 
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);
-        for &m in &kinds {
-            if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive)) {
-                conditions.push(c);
+        // The primary kinds first, then the companions, whatever the order
+        // in the file.
+        for second in [false, true] {
+            for m in members.iter().filter(|m| kind(m) == Some(second)) {
+                if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive))
+                {
+                    conditions.push(c);
+                }
             }
         }
         if self.errors > errors {
@@ -825,7 +833,7 @@ impl<'t> Validator<'t> {
                     globs,
                 }
             }
-            "source" => Condition::Source(Source::from_name(self.choice(v, path, SOURCES)?)?),
+            "source" => Condition::Source(Source::ALL[self.choice(v, path, SOURCES)?]),
             "referrer" => Condition::Referrer(self.glob(v, path, GlobOf::Host)?),
             "page" => Condition::Page(self.glob(v, path, GlobOf::Path)?),
             "dwell" => {
@@ -838,11 +846,9 @@ impl<'t> Validator<'t> {
             "click" => Condition::Click(self.selector(v, path)?),
             "scroll" => Condition::Scroll(self.number_in(v, path, 0.0, false, 100.0)?),
             "event" => Condition::Event(self.text_value(v, path, MAX_NAME_CHARS, false)?.into()),
-            "device" => Condition::Device(match self.choice(v, path, DEVICES)? {
-                "mobile" => Device::Mobile,
-                "tablet" => Device::Tablet,
-                _ => Device::Desktop,
-            }),
+            "device" => Condition::Device(
+                [Device::Mobile, Device::Tablet, Device::Desktop][self.choice(v, path, DEVICES)?],
+            ),
             "hours" => {
                 let s = self.string(v, path)?;
                 match hours(s) {
@@ -1008,7 +1014,7 @@ impl<'t> Validator<'t> {
         Some(s.into())
     }
 
-    fn content(&mut self, v: &Value, jobs: &[&str], stages: &[&str]) -> Vec<SlotContent> {
+    fn content(&mut self, v: &Value, jobs: &[Member], stages: &[Member]) -> Vec<SlotContent> {
         let mut out = Vec::new();
         let content_path = top!("content");
         let Some(slots) = self.object(v, content_path) else {
@@ -1074,8 +1080,8 @@ impl<'t> Validator<'t> {
         &mut self,
         m: &Member,
         slot_path: &Path,
-        jobs: &[&str],
-        stages: &[&str],
+        jobs: &[Member],
+        stages: &[Member],
     ) -> Option<ContentVariant> {
         let path = slot_path.key(&m.key);
         let (job, stage) = match m.key.split_once('@') {
@@ -1083,17 +1089,17 @@ impl<'t> Validator<'t> {
             None => (m.key.as_str(), None),
         };
         let errors = self.errors;
-        if !jobs.contains(&job) {
+        if !jobs.iter().any(|j| j.key == job) {
             let msg = msg!(cat(&[
                 "unknown job ",
                 &shown(job),
-                &did_you_mean(job, jobs),
+                &did_you_mean(job, &names(jobs)),
                 " (a variant is named JOB or JOB@STAGE after `jobs` and `stages`)",
             ]));
             self.error(m.key_at, &path, msg!(msg));
         }
         if let Some(stage) = stage {
-            if !stages.contains(&stage) {
+            if !stages.iter().any(|s| s.key == stage) {
                 let msg = msg!(if stages.is_empty() {
                     cat(&[
                         "unknown stage ",
@@ -1104,7 +1110,7 @@ impl<'t> Validator<'t> {
                     cat(&[
                         "unknown stage ",
                         &shown(stage),
-                        &did_you_mean(stage, stages),
+                        &did_you_mean(stage, &names(stages)),
                     ])
                 });
                 self.error(m.key_at, &path, msg!(msg));
@@ -1170,12 +1176,9 @@ impl<'t> Validator<'t> {
         };
         self.keys(members, privacy_path, PRIVACY);
         if let Some(r) = v.get("remember") {
-            privacy.remember =
-                match self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
-                    Some("none") => Remember::None,
-                    Some("local") => Remember::Local,
-                    _ => Remember::Session,
-                };
+            if let Some(i) = self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
+                privacy.remember = [Remember::None, Remember::Session, Remember::Local][i];
+            }
         }
         if let Some(d) = v.get("days") {
             if let Some(days) =
@@ -1188,10 +1191,26 @@ impl<'t> Validator<'t> {
     }
 }
 
-/// The keys of an object value (nothing for other values).
-fn keys_of(v: &Value) -> Vec<&str> {
-    match &v.kind {
-        Kind::Object(m) => m.iter().map(|m| m.key.as_str()).collect(),
-        _ => Vec::new(),
+/// The members of an object value (none for other values).
+fn members_of(v: Option<&Value>) -> &[Member] {
+    match v.map(|v| &v.kind) {
+        Some(Kind::Object(m)) => m,
+        _ => &[],
+    }
+}
+
+/// The keys of `members`, for hints.
+fn names(members: &[Member]) -> Vec<&str> {
+    members.iter().map(|m| m.key.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_follow_source_all() {
+        let names: Vec<&str> = Source::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(SOURCES, names);
     }
 }
