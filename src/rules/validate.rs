@@ -288,14 +288,17 @@ impl<'t> Validator<'t> {
         });
     }
 
-    fn error(&mut self, at: usize, path: &Path, message: String) {
-        self.report(Severity::Error, at, path.written(), message);
+    /// Records an error (see the `error!` macro, which builds the message
+    /// only with diagnostics).
+    pub(crate) fn error(&mut self, at: usize, path: &Path, message: &str) {
+        self.report(Severity::Error, at, path.written(), message.into());
     }
 
-    /// Warnings are for `jobwise check` and the playground only.
-    pub(crate) fn warn(&mut self, at: usize, path: &Path, message: String) {
+    /// Warnings are for `jobwise check` and the playground only (see the
+    /// `warning!` macro).
+    pub(crate) fn warn(&mut self, at: usize, path: &Path, message: &str) {
         if cfg!(feature = "diagnostics") {
-            self.report(Severity::Warning, at, path.written(), message);
+            self.report(Severity::Warning, at, path.written(), message.into());
         }
     }
 
@@ -312,7 +315,7 @@ impl<'t> Validator<'t> {
     }
 
     fn wrong_type(&mut self, v: &Value, path: &Path, expected: &str) {
-        self.error(v.at, path, msg!(type_message(v, expected)));
+        error!(self, v.at, path, type_message(v, expected));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Member]> {
@@ -359,18 +362,20 @@ impl<'t> Validator<'t> {
     fn number_in(&mut self, v: &Value, path: &Path, min: f64, open: bool, max: f64) -> Option<f64> {
         let n = self.number(v, path)?;
         if n < min || (open && n == min) || n > max {
-            let mut m = msg!(if open {
-                cat(&["must be more than ", &num(min)])
-            } else {
-                cat(&["must be at least ", &num(min)])
+            error!(self, v.at, path, {
+                let mut m = if open {
+                    cat(&["must be more than ", &num(min)])
+                } else {
+                    cat(&["must be at least ", &num(min)])
+                };
+                if max < f64::MAX {
+                    m.push_str(" and at most ");
+                    m.push_str(&num(max));
+                }
+                m.push_str(", found ");
+                m.push_str(&num(n));
+                m
             });
-            if max < f64::MAX {
-                m.push_str(msg!(" and at most "));
-                m.push_str(&msg!(num(max)));
-            }
-            m.push_str(msg!(", found "));
-            m.push_str(&msg!(num(n)));
-            self.error(v.at, path, msg!(m));
             return None;
         }
         Some(n)
@@ -388,29 +393,26 @@ impl<'t> Validator<'t> {
         let s = self.string(v, path)?;
         let n = chars(s);
         if !empty_ok && s.trim().is_empty() {
-            self.error(v.at, path, msg!("must not be empty".into()));
+            error!(self, v.at, path, "must not be empty");
             return None;
         }
         if n > max {
-            self.error(
+            error!(
+                self,
                 v.at,
                 path,
-                msg!(cat(&[
+                cat(&[
                     "too long: ",
                     &uint(n),
                     " characters; the limit is ",
                     &uint(max),
-                ])),
+                ])
             );
             return None;
         }
         if !empty_ok {
             if let Some(i) = s.find(char::is_control) {
-                self.error(
-                    self.inside(v, s, i),
-                    path,
-                    msg!("a control character".into()),
-                );
+                error!(self, self.inside(v, s, i), path, "a control character");
                 return None;
             }
         }
@@ -423,7 +425,7 @@ impl<'t> Validator<'t> {
         match names.iter().position(|&n| n == s) {
             Some(i) => Some(i),
             None => {
-                let m = msg!(cat(&[
+                let m: &str = msg!(&cat(&[
                     "unknown value ",
                     &shown(s),
                     &did_you_mean(s, names),
@@ -431,7 +433,7 @@ impl<'t> Validator<'t> {
                     &one_of(names),
                     ")",
                 ]));
-                self.error(v.at, path, msg!(m));
+                error!(self, v.at, path, m);
                 None
             }
         }
@@ -450,18 +452,21 @@ impl<'t> Validator<'t> {
             if allowed.contains(&m.key.as_str()) {
                 continue;
             }
-            let mut msg = msg!(cat(&["unknown key ", &shown(&m.key)]));
-            match closest(&m.key, allowed) {
-                Some(c) => {
-                    suggested.push(c);
-                    msg.push_str(&msg!(cat(&[", did you mean `", c, "`?"])));
-                }
-                None if allowed.len() <= 9 => {
-                    msg.push_str(&msg!(cat(&[" (expected ", &one_of(allowed), ")"])))
-                }
-                None => {}
+            let hint = closest(&m.key, allowed);
+            if let Some(c) = hint {
+                suggested.push(c);
             }
-            self.error(m.key_at, &path.key(&m.key), msg!(msg));
+            error!(self, m.key_at, &path.key(&m.key), {
+                let mut msg = cat(&["unknown key ", &shown(&m.key)]);
+                match hint {
+                    Some(c) => msg.push_str(&cat(&[", did you mean `", c, "`?"])),
+                    None if allowed.len() <= 9 => {
+                        msg.push_str(&cat(&[" (expected ", &one_of(allowed), ")"]))
+                    }
+                    None => {}
+                }
+                msg
+            });
         }
         suggested
     }
@@ -479,13 +484,11 @@ impl<'t> Validator<'t> {
             holdout: 0.0,
         };
         let Kind::Object(members) = &root.kind else {
-            self.error(
+            error!(
+                self,
                 root.at,
                 &Path::Root,
-                msg!(cat(&[
-                    "the rules must be an object {…}, found ",
-                    root.type_name()
-                ])),
+                cat(&["the rules must be an object {…}, found ", root.type_name()])
             );
             return rules;
         };
@@ -494,23 +497,25 @@ impl<'t> Validator<'t> {
             self.string(v, top!("$schema"));
         }
         match root.get("version") {
-            None if !hints.contains(&"version") => self.error(
+            None if !hints.contains(&"version") => error!(
+                self,
                 root.at,
                 &Path::Root,
-                msg!("missing `version`: add \"version\": 1".into()),
+                "missing `version`: add \"version\": 1"
             ),
             None => {}
             Some(v) => {
                 if let Some(n) = self.number(v, top!("version")) {
                     if n != 1.0 {
-                        self.error(
+                        error!(
+                            self,
                             v.at,
                             top!("version"),
-                            msg!(cat(&[
+                            cat(&[
                                 "unsupported version ",
                                 &num(n),
                                 ": this Jobwise reads version 1",
-                            ])),
+                            ])
                         );
                     }
                 }
@@ -527,10 +532,11 @@ impl<'t> Validator<'t> {
             rules.decision = self.decision(v);
         }
         match root.get("jobs") {
-            None if !hints.contains(&"jobs") => self.error(
+            None if !hints.contains(&"jobs") => error!(
+                self,
                 root.at,
                 &Path::Root,
-                msg!("missing `jobs`: the jobs to tell apart, each with its signals".into()),
+                "missing `jobs`: the jobs to tell apart, each with its signals"
             ),
             None => {}
             Some(v) => rules.jobs = self.jobs(v, top!("jobs"), false),
@@ -550,10 +556,11 @@ impl<'t> Validator<'t> {
             if let Some(h) = self.number_in(v, top!("holdout"), 0.0, false, 100.0) {
                 rules.holdout = h;
                 if h == 100.0 {
-                    self.warn(
+                    warning!(
+                        self,
                         v.at,
                         top!("holdout"),
-                        msg!("holdout 100: every visitor stays on the default content".into()),
+                        "holdout 100: every visitor stays on the default content"
                     );
                 }
             }
@@ -592,10 +599,10 @@ impl<'t> Validator<'t> {
         };
         let what = if stages { "stage" } else { "job" };
         if members.is_empty() && !stages {
-            self.error(v.at, path, msg!("no jobs: add at least one".into()));
+            error!(self, v.at, path, "no jobs: add at least one");
         }
         if members.len() > MAX_JOBS {
-            let m = msg!(cat(&[
+            let m: &str = msg!(&cat(&[
                 "too many ",
                 what,
                 "s: ",
@@ -603,12 +610,12 @@ impl<'t> Validator<'t> {
                 "; the limit is ",
                 &uint(MAX_JOBS),
             ]));
-            self.error(members[MAX_JOBS].key_at, path, msg!(m));
+            error!(self, members[MAX_JOBS].key_at, path, m);
         }
         for m in members {
             let job_path = path.key(&m.key);
             if !is_id(&m.key) {
-                self.error(m.key_at, &job_path, msg!(id_message(what, &m.key)));
+                error!(self, m.key_at, &job_path, id_message(what, &m.key));
             }
             let index = jobs.len();
             let job = self.job(
@@ -651,13 +658,13 @@ impl<'t> Validator<'t> {
             let signals_path = path.key("signals");
             if let Some(items) = self.array(s, &signals_path) {
                 if items.len() > MAX_SIGNALS {
-                    let m = msg!(cat(&[
+                    let m: &str = msg!(&cat(&[
                         "too many signals: ",
                         &uint(items.len()),
                         "; the limit is ",
                         &uint(MAX_SIGNALS),
                     ]));
-                    self.error(items[MAX_SIGNALS].at, &signals_path, msg!(m));
+                    error!(self, items[MAX_SIGNALS].at, &signals_path, m);
                 }
                 for (i, s) in items.iter().enumerate() {
                     if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
@@ -677,13 +684,11 @@ impl<'t> Validator<'t> {
             Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
             None => {
                 if !hints.contains(&"weight") {
-                    self.error(
+                    error!(
+                        self,
                         v.at,
                         path,
-                        msg!(
-                            "missing `weight`: the number this signal adds to its job's score"
-                                .into()
-                        ),
+                        "missing `weight`: the number this signal adds to its job's score"
                     );
                 }
                 None
@@ -691,10 +696,11 @@ impl<'t> Validator<'t> {
         };
         if let (Some(w), Some(m)) = (weight, members.iter().find(|m| m.key == "weight")) {
             if w == 0.0 {
-                self.warn(
+                warning!(
+                    self,
                     m.value.at,
                     &path.key("weight"),
-                    msg!("weight 0: this signal never changes a score".into()),
+                    "weight 0: this signal never changes a score"
                 );
             }
         }
@@ -719,23 +725,24 @@ impl<'t> Validator<'t> {
             match first {
                 None => first = Some(&m.key),
                 Some(first) if primaries == 2 => {
-                    let msg = msg!(cat(&[
+                    let msg: &str = msg!(&cat(&[
                         "a signal has one kind key, and this one has `",
                         first,
                         "` already: put `",
                         &m.key,
                         "` in a signal of its own (only scroll+page and hours+weekdays combine)",
                     ]));
-                    self.error(m.key_at, &path.key(&m.key), msg!(msg));
+                    error!(self, m.key_at, &path.key(&m.key), msg);
                 }
                 Some(_) => {}
             }
         }
         if primaries == 0 && !hints.iter().any(|h| KINDS.contains(h)) {
-            self.error(
+            error!(
+                self,
                 v.at,
                 path,
-                msg!(cat(&["a signal needs one kind key: ", &one_of(KINDS)])),
+                cat(&["a signal needs one kind key: ", &one_of(KINDS)])
             );
         }
         for (companion, owner, what) in [
@@ -754,15 +761,17 @@ impl<'t> Validator<'t> {
                 members.iter().find(|m| m.key == companion),
                 members.iter().find(|m| m.key == owner),
             ) {
-                (Some(c), None) => self.error(
+                (Some(c), None) => error!(
+                    self,
                     c.key_at,
                     &path.key(companion),
-                    msg!(cat(&["`", companion, "` goes with `", owner, "`"])),
+                    cat(&["`", companion, "` goes with `", owner, "`"])
                 ),
-                (None, Some(o)) if !hints.contains(&companion) => self.error(
+                (None, Some(o)) if !hints.contains(&companion) => error!(
+                    self,
                     o.key_at,
                     &path.key(owner),
-                    msg!(cat(&["`", owner, "` needs `", companion, "`: ", what])),
+                    cat(&["`", owner, "` needs `", companion, "`: ", what])
                 ),
                 _ => {}
             }
@@ -809,17 +818,18 @@ impl<'t> Validator<'t> {
             "param" => {
                 let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
                 if let Some(i) = name.find(char::is_whitespace) {
-                    self.error(
+                    error!(
+                        self,
                         self.inside(v, name, i),
                         path,
-                        msg!("a parameter name has no spaces".into()),
+                        "a parameter name has no spaces"
                     );
                 }
                 let matches = sig.get("match")?;
                 let match_path = sig_path.key("match");
                 let items = self.array(matches, &match_path)?;
                 if items.is_empty() {
-                    self.error(matches.at, &match_path, msg!("the list is empty".into()));
+                    error!(self, matches.at, &match_path, "the list is empty");
                 }
                 self.list_limit(items, &match_path, "globs");
                 let mut globs = Vec::new();
@@ -892,13 +902,13 @@ impl<'t> Validator<'t> {
     }
 
     fn refuse<T>(&mut self, v: &Value, path: &Path, message: &str) -> Option<T> {
-        self.error(v.at, path, msg!(message.into()));
+        self.error(v.at, path, message);
         None
     }
 
     fn list_limit(&mut self, items: &[Value], path: &Path, what: &str) {
         if items.len() > MAX_LIST {
-            let m = msg!(cat(&[
+            let m: &str = msg!(&cat(&[
                 "too many ",
                 what,
                 " in one signal: ",
@@ -906,7 +916,7 @@ impl<'t> Validator<'t> {
                 "; the limit is ",
                 &uint(MAX_LIST),
             ]));
-            self.error(items[MAX_LIST].at, path, msg!(m));
+            error!(self, items[MAX_LIST].at, path, m);
         }
     }
 
@@ -920,7 +930,7 @@ impl<'t> Validator<'t> {
     ) -> Option<Vec<String>> {
         let items = self.array(v, path)?;
         if items.is_empty() {
-            self.error(v.at, path, msg!("the list is empty".into()));
+            error!(self, v.at, path, "the list is empty");
         }
         self.list_limit(items, path, "terms");
         let mut out = Vec::new();
@@ -931,12 +941,12 @@ impl<'t> Validator<'t> {
             };
             self.terms_total += 1;
             if self.terms_total == MAX_TERMS + 1 {
-                let m = msg!(cat(&[
+                let m: &str = msg!(&cat(&[
                     "too many terms in the rules: the limit is ",
                     &uint(MAX_TERMS),
                     " in all (terms and search)",
                 ]));
-                self.error(t.at, &p, msg!(m));
+                error!(self, t.at, &p, m);
             }
             if cfg!(feature = "diagnostics") {
                 self.term_seen(t, &p, s, language, job);
@@ -951,7 +961,7 @@ impl<'t> Validator<'t> {
     fn term_seen(&mut self, t: &Value, p: &Path, s: &str, language: Lang, job: Option<usize>) {
         let tokens = crate::text::analyze(s);
         if tokens.iter().all(|t| t.stop) {
-            let m = msg!(if tokens.is_empty() {
+            let m: &str = msg!(&if tokens.is_empty() {
                 cat(&["the term ", &shown(s), " has no words: it never matches"])
             } else {
                 cat(&[
@@ -960,7 +970,7 @@ impl<'t> Validator<'t> {
                     " is only stop words: it never matches",
                 ])
             });
-            self.warn(t.at, p, msg!(m));
+            warning!(self, t.at, p, m);
         } else if let Some(job) = job {
             let mut key = String::new();
             for t in &tokens {
@@ -979,12 +989,12 @@ impl<'t> Validator<'t> {
         let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
         if cyrillic && language == Lang::En && !self.warned_script {
             self.warned_script = true;
-            let m = msg!(if self.language_set {
+            let m: &str = msg!(&if self.language_set {
                 "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
             } else {
                 "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
             });
-            self.warn(t.at, p, msg!(m.into()));
+            warning!(self, t.at, p, m);
         }
     }
 
@@ -992,7 +1002,7 @@ impl<'t> Validator<'t> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = glob(s, of) {
             let at = self.inside(v, s, i);
-            self.error(at, path, msg!(cat(&["bad glob ", &shown(s), ": ", why])));
+            error!(self, at, path, cat(&["bad glob ", &shown(s), ": ", why]));
             return None;
         }
         Some(Glob(s.into()))
@@ -1003,12 +1013,14 @@ impl<'t> Validator<'t> {
         if let Err((i, why)) = (self.selectors)(s) {
             // Without an index (the browser's check), at the selector.
             let at = i.map_or(v.at, |i| self.inside(v, s, i));
-            let mut m = msg!(cat(&["bad CSS selector ", &shown(s), ": ", why]));
-            if let Some(i) = i.filter(|_| at == v.at) {
-                let before = s.get(..i).map_or(0, chars);
-                m.push_str(&msg!(cat(&[" (at character ", &uint(before + 1), ")"])));
-            }
-            self.error(at, path, msg!(m));
+            error!(self, at, path, {
+                let mut m = cat(&["bad CSS selector ", &shown(s), ": ", why]);
+                if let Some(i) = i.filter(|_| at == v.at) {
+                    let before = s.get(..i).map_or(0, chars);
+                    m.push_str(&cat(&[" (at character ", &uint(before + 1), ")"]));
+                }
+                m
+            });
             return None;
         }
         Some(s.into())
@@ -1021,13 +1033,13 @@ impl<'t> Validator<'t> {
             return out;
         };
         if slots.len() > MAX_SLOTS {
-            let m = msg!(cat(&[
+            let m: &str = msg!(&cat(&[
                 "too many slots: ",
                 &uint(slots.len()),
                 "; the limit is ",
                 &uint(MAX_SLOTS),
             ]));
-            self.error(slots[MAX_SLOTS].key_at, content_path, msg!(m));
+            error!(self, slots[MAX_SLOTS].key_at, content_path, m);
         }
         for slot in slots {
             let path = content_path.key(&slot.key);
@@ -1038,28 +1050,30 @@ impl<'t> Validator<'t> {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"_.:-".contains(&b));
             if !ok_name {
-                self.error(
+                error!(
+                    self,
                     slot.key_at,
                     &path,
-                    msg!(cat(&[
+                    cat(&[
                         "invalid slot name ",
                         &shown(&slot.key),
                         ": up to 64 letters a-z A-Z, digits, `-`, `_`, `.` and `:`, as in data-jobwise-slot=\"hero\"",
-                    ])),
+                    ])
                 );
             }
             let Some(variants) = self.object(&slot.value, &path) else {
                 continue;
             };
             if variants.is_empty() {
-                self.warn(
+                warning!(
+                    self,
                     slot.value.at,
                     &path,
-                    msg!(cat(&[
+                    cat(&[
                         "slot ",
                         &shown(&slot.key),
                         " has no variants: nothing changes in it",
-                    ])),
+                    ])
                 );
             }
             let mut slot_content = SlotContent {
@@ -1090,17 +1104,17 @@ impl<'t> Validator<'t> {
         };
         let errors = self.errors;
         if !jobs.iter().any(|j| j.key == job) {
-            let msg = msg!(cat(&[
+            let msg: &str = msg!(&cat(&[
                 "unknown job ",
                 &shown(job),
                 &did_you_mean(job, &names(jobs)),
                 " (a variant is named JOB or JOB@STAGE after `jobs` and `stages`)",
             ]));
-            self.error(m.key_at, &path, msg!(msg));
+            error!(self, m.key_at, &path, msg);
         }
         if let Some(stage) = stage {
             if !stages.iter().any(|s| s.key == stage) {
-                let msg = msg!(if stages.is_empty() {
+                let msg: &str = msg!(&if stages.is_empty() {
                     cat(&[
                         "unknown stage ",
                         &shown(stage),
@@ -1113,16 +1127,17 @@ impl<'t> Validator<'t> {
                         &did_you_mean(stage, &names(stages)),
                     ])
                 });
-                self.error(m.key_at, &path, msg!(msg));
+                error!(self, m.key_at, &path, msg);
             }
         }
         let members = self.object(&m.value, &path)?;
         self.keys(members, &path, VARIANT);
         if members.is_empty() {
-            self.warn(
+            warning!(
+                self,
                 m.value.at,
                 &path,
-                msg!("an empty variant: set `text`, `href` or an attribute".into()),
+                "an empty variant: set `text`, `href` or an attribute"
             );
         }
         let mut variant = ContentVariant {
@@ -1162,7 +1177,7 @@ impl<'t> Validator<'t> {
         match link(s) {
             Ok(()) => Some(s.into()),
             Err(e) => {
-                self.error(v.at, path, msg!(e));
+                error!(self, v.at, path, e);
                 None
             }
         }
