@@ -342,7 +342,7 @@ impl Parser<'_> {
 
     /// The error at the end of the text inside a container opened at `open`.
     fn unclosed(&mut self, open: usize, what: &str) -> Stop {
-        let m: String = msg!({
+        let m: &str = msg!(&{
             let mut m = String::from("unexpected end of the document: the ");
             m.push_str(what);
             m.push_str(" opened at ");
@@ -350,7 +350,7 @@ impl Parser<'_> {
             m.push_str(" is not closed");
             m
         });
-        self.fail(&m)
+        self.fail(m)
     }
 
     fn object(&mut self) -> Result<Kind, Stop> {
