@@ -547,7 +547,7 @@ impl<'t> Validator<'t> {
         if let Some(v) = root.get("content") {
             let jobs = members_of(root.get("jobs"));
             let stages = members_of(root.get("stages"));
-            rules.content = self.content(v, &jobs, &stages);
+            rules.content = self.content(v, jobs, stages);
         }
         if let Some(v) = root.get("privacy") {
             rules.privacy = self.privacy(v);
