@@ -342,7 +342,7 @@ impl Parser<'_> {
 
     /// The error at the end of the text inside a container opened at `open`.
     fn unclosed(&mut self, open: usize, what: &str) -> Stop {
-        let m: String = msg!({
+        let m: &str = msg!(&{
             let mut m = String::from("unexpected end of the document: the ");
             m.push_str(what);
             m.push_str(" opened at ");
@@ -350,7 +350,7 @@ impl Parser<'_> {
             m.push_str(" is not closed");
             m
         });
-        self.fail(&m)
+        self.fail(m)
     }
 
     fn object(&mut self) -> Result<Kind, Stop> {
@@ -418,9 +418,9 @@ impl Parser<'_> {
         crate::sort::sort_by(&mut order, |&a, &b| {
             members[a].key.cmp(&members[b].key).then(a.cmp(&b))
         });
-        let mut keep = vec![true; members.len()];
         // Sorted by key, then by position: each run starts at the first
-        // occurrence of its key.
+        // occurrence of its key. A duplicate is marked by its offset set to
+        // `usize::MAX` (no key is there), then dropped.
         let mut origin = order[0];
         for pair in order.windows(2) {
             let dup = pair[1];
@@ -428,7 +428,6 @@ impl Parser<'_> {
                 origin = dup;
                 continue;
             }
-            keep[dup] = false;
             let mut path = self.path();
             push_key(&mut path, &members[dup].key);
             let message = msg!({
@@ -446,12 +445,9 @@ impl Parser<'_> {
                 path,
                 message,
             });
+            members[dup].key_at = usize::MAX;
         }
-        let mut i = 0;
-        members.retain(|_| {
-            i += 1;
-            keep[i - 1]
-        });
+        members.retain(|m| m.key_at != usize::MAX);
     }
 
     fn array(&mut self) -> Result<Kind, Stop> {

@@ -41,6 +41,25 @@
 //! signals, no positive weight, or positive weights that can't reach the
 //! threshold) and a term with a positive weight in two jobs.
 
+/// Records an error through `$v` (a `validate::Validator`) at byte `$at`
+/// on `$path`. The message (a `String` or `&str` expression) is built only
+/// with the `diagnostics` feature: without it the call site builds no
+/// `String` at all (2 KB of wasm less than passing `msg!(…)` by value).
+macro_rules! error {
+    ($v:expr, $at:expr, $path:expr, $message:expr) => {{
+        let message: &str = msg!(&$message);
+        $v.error($at, $path, message)
+    }};
+}
+
+/// A warning, as [`error!`]; warnings exist only with diagnostics.
+macro_rules! warning {
+    ($v:expr, $at:expr, $path:expr, $message:expr) => {{
+        let message: &str = msg!(&$message);
+        $v.warn($at, $path, message)
+    }};
+}
+
 mod selector;
 mod types;
 mod validate;

@@ -66,6 +66,7 @@ const SIGNAL: &[&str] = &[
 ];
 const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
+/// In the order of `Source::ALL`.
 const SOURCES: &[&str] = &[
     "paid", "organic", "social", "email", "ai", "internal", "referral", "direct",
 ];
@@ -243,8 +244,9 @@ fn type_message(v: &Value, expected: &str) -> String {
     m
 }
 
-fn lang(name: &str) -> Lang {
-    if name == "ru" {
+/// The language at index `i` of [`LANGS`].
+fn lang(i: usize) -> Lang {
+    if i == 0 {
         Lang::Ru
     } else {
         Lang::En
@@ -286,14 +288,17 @@ impl<'t> Validator<'t> {
         });
     }
 
-    fn error(&mut self, at: usize, path: &Path, message: String) {
-        self.report(Severity::Error, at, path.written(), message);
+    /// Records an error (see the `error!` macro, which builds the message
+    /// only with diagnostics).
+    pub(crate) fn error(&mut self, at: usize, path: &Path, message: &str) {
+        self.report(Severity::Error, at, path.written(), message.into());
     }
 
-    /// Warnings are for `jobwise check` and the playground only.
-    pub(crate) fn warn(&mut self, at: usize, path: &Path, message: String) {
+    /// Warnings are for `jobwise check` and the playground only (see the
+    /// `warning!` macro).
+    pub(crate) fn warn(&mut self, at: usize, path: &Path, message: &str) {
         if cfg!(feature = "diagnostics") {
-            self.report(Severity::Warning, at, path.written(), message);
+            self.report(Severity::Warning, at, path.written(), message.into());
         }
     }
 
@@ -310,7 +315,7 @@ impl<'t> Validator<'t> {
     }
 
     fn wrong_type(&mut self, v: &Value, path: &Path, expected: &str) {
-        self.error(v.at, path, msg!(type_message(v, expected)));
+        error!(self, v.at, path, type_message(v, expected));
     }
 
     fn object<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Member]> {
@@ -357,18 +362,20 @@ impl<'t> Validator<'t> {
     fn number_in(&mut self, v: &Value, path: &Path, min: f64, open: bool, max: f64) -> Option<f64> {
         let n = self.number(v, path)?;
         if n < min || (open && n == min) || n > max {
-            let mut m = msg!(if open {
-                cat(&["must be more than ", &num(min)])
-            } else {
-                cat(&["must be at least ", &num(min)])
+            error!(self, v.at, path, {
+                let mut m = if open {
+                    cat(&["must be more than ", &num(min)])
+                } else {
+                    cat(&["must be at least ", &num(min)])
+                };
+                if max < f64::MAX {
+                    m.push_str(" and at most ");
+                    m.push_str(&num(max));
+                }
+                m.push_str(", found ");
+                m.push_str(&num(n));
+                m
             });
-            if max < f64::MAX {
-                m.push_str(msg!(" and at most "));
-                m.push_str(&msg!(num(max)));
-            }
-            m.push_str(msg!(", found "));
-            m.push_str(&msg!(num(n)));
-            self.error(v.at, path, msg!(m));
             return None;
         }
         Some(n)
@@ -386,42 +393,39 @@ impl<'t> Validator<'t> {
         let s = self.string(v, path)?;
         let n = chars(s);
         if !empty_ok && s.trim().is_empty() {
-            self.error(v.at, path, msg!("must not be empty".into()));
+            error!(self, v.at, path, "must not be empty");
             return None;
         }
         if n > max {
-            self.error(
+            error!(
+                self,
                 v.at,
                 path,
-                msg!(cat(&[
+                cat(&[
                     "too long: ",
                     &uint(n),
                     " characters; the limit is ",
                     &uint(max),
-                ])),
+                ])
             );
             return None;
         }
         if !empty_ok {
             if let Some(i) = s.find(char::is_control) {
-                self.error(
-                    self.inside(v, s, i),
-                    path,
-                    msg!("a control character".into()),
-                );
+                error!(self, self.inside(v, s, i), path, "a control character");
                 return None;
             }
         }
         Some(s)
     }
 
-    /// One of `names`.
-    fn choice<'n>(&mut self, v: &Value, path: &Path, names: &[&'n str]) -> Option<&'n str> {
+    /// One of `names`: its index.
+    fn choice(&mut self, v: &Value, path: &Path, names: &[&str]) -> Option<usize> {
         let s = self.string(v, path)?;
-        match names.iter().find(|&&n| n == s) {
-            Some(n) => Some(*n),
+        match names.iter().position(|&n| n == s) {
+            Some(i) => Some(i),
             None => {
-                let m = msg!(cat(&[
+                let m: &str = msg!(&cat(&[
                     "unknown value ",
                     &shown(s),
                     &did_you_mean(s, names),
@@ -429,7 +433,7 @@ impl<'t> Validator<'t> {
                     &one_of(names),
                     ")",
                 ]));
-                self.error(v.at, path, msg!(m));
+                error!(self, v.at, path, m);
                 None
             }
         }
@@ -448,18 +452,21 @@ impl<'t> Validator<'t> {
             if allowed.contains(&m.key.as_str()) {
                 continue;
             }
-            let mut msg = msg!(cat(&["unknown key ", &shown(&m.key)]));
-            match closest(&m.key, allowed) {
-                Some(c) => {
-                    suggested.push(c);
-                    msg.push_str(&msg!(cat(&[", did you mean `", c, "`?"])));
-                }
-                None if allowed.len() <= 9 => {
-                    msg.push_str(&msg!(cat(&[" (expected ", &one_of(allowed), ")"])))
-                }
-                None => {}
+            let hint = closest(&m.key, allowed);
+            if let Some(c) = hint {
+                suggested.push(c);
             }
-            self.error(m.key_at, &path.key(&m.key), msg!(msg));
+            error!(self, m.key_at, &path.key(&m.key), {
+                let mut msg = cat(&["unknown key ", &shown(&m.key)]);
+                match hint {
+                    Some(c) => msg.push_str(&cat(&[", did you mean `", c, "`?"])),
+                    None if allowed.len() <= 9 => {
+                        msg.push_str(&cat(&[" (expected ", &one_of(allowed), ")"]))
+                    }
+                    None => {}
+                }
+                msg
+            });
         }
         suggested
     }
@@ -477,13 +484,11 @@ impl<'t> Validator<'t> {
             holdout: 0.0,
         };
         let Kind::Object(members) = &root.kind else {
-            self.error(
+            error!(
+                self,
                 root.at,
                 &Path::Root,
-                msg!(cat(&[
-                    "the rules must be an object {…}, found ",
-                    root.type_name()
-                ])),
+                cat(&["the rules must be an object {…}, found ", root.type_name()])
             );
             return rules;
         };
@@ -492,23 +497,25 @@ impl<'t> Validator<'t> {
             self.string(v, top!("$schema"));
         }
         match root.get("version") {
-            None if !hints.contains(&"version") => self.error(
+            None if !hints.contains(&"version") => error!(
+                self,
                 root.at,
                 &Path::Root,
-                msg!("missing `version`: add \"version\": 1".into()),
+                "missing `version`: add \"version\": 1"
             ),
             None => {}
             Some(v) => {
                 if let Some(n) = self.number(v, top!("version")) {
                     if n != 1.0 {
-                        self.error(
+                        error!(
+                            self,
                             v.at,
                             top!("version"),
-                            msg!(cat(&[
+                            cat(&[
                                 "unsupported version ",
                                 &num(n),
                                 ": this Jobwise reads version 1",
-                            ])),
+                            ])
                         );
                     }
                 }
@@ -525,10 +532,11 @@ impl<'t> Validator<'t> {
             rules.decision = self.decision(v);
         }
         match root.get("jobs") {
-            None if !hints.contains(&"jobs") => self.error(
+            None if !hints.contains(&"jobs") => error!(
+                self,
                 root.at,
                 &Path::Root,
-                msg!("missing `jobs`: the jobs to tell apart, each with its signals".into()),
+                "missing `jobs`: the jobs to tell apart, each with its signals"
             ),
             None => {}
             Some(v) => rules.jobs = self.jobs(v, top!("jobs"), false),
@@ -537,9 +545,9 @@ impl<'t> Validator<'t> {
             rules.stages = self.jobs(v, top!("stages"), true);
         }
         if let Some(v) = root.get("content") {
-            let jobs = root.get("jobs").map_or(Vec::new(), keys_of);
-            let stages = root.get("stages").map_or(Vec::new(), keys_of);
-            rules.content = self.content(v, &jobs, &stages);
+            let jobs = members_of(root.get("jobs"));
+            let stages = members_of(root.get("stages"));
+            rules.content = self.content(v, jobs, stages);
         }
         if let Some(v) = root.get("privacy") {
             rules.privacy = self.privacy(v);
@@ -548,10 +556,11 @@ impl<'t> Validator<'t> {
             if let Some(h) = self.number_in(v, top!("holdout"), 0.0, false, 100.0) {
                 rules.holdout = h;
                 if h == 100.0 {
-                    self.warn(
+                    warning!(
+                        self,
                         v.at,
                         top!("holdout"),
-                        msg!("holdout 100: every visitor stays on the default content".into()),
+                        "holdout 100: every visitor stays on the default content"
                     );
                 }
             }
@@ -590,10 +599,10 @@ impl<'t> Validator<'t> {
         };
         let what = if stages { "stage" } else { "job" };
         if members.is_empty() && !stages {
-            self.error(v.at, path, msg!("no jobs: add at least one".into()));
+            error!(self, v.at, path, "no jobs: add at least one");
         }
         if members.len() > MAX_JOBS {
-            let m = msg!(cat(&[
+            let m: &str = msg!(&cat(&[
                 "too many ",
                 what,
                 "s: ",
@@ -601,12 +610,12 @@ impl<'t> Validator<'t> {
                 "; the limit is ",
                 &uint(MAX_JOBS),
             ]));
-            self.error(members[MAX_JOBS].key_at, path, msg!(m));
+            error!(self, members[MAX_JOBS].key_at, path, m);
         }
         for m in members {
             let job_path = path.key(&m.key);
             if !is_id(&m.key) {
-                self.error(m.key_at, &job_path, msg!(id_message(what, &m.key)));
+                error!(self, m.key_at, &job_path, id_message(what, &m.key));
             }
             let index = jobs.len();
             let job = self.job(
@@ -649,13 +658,13 @@ impl<'t> Validator<'t> {
             let signals_path = path.key("signals");
             if let Some(items) = self.array(s, &signals_path) {
                 if items.len() > MAX_SIGNALS {
-                    let m = msg!(cat(&[
+                    let m: &str = msg!(&cat(&[
                         "too many signals: ",
                         &uint(items.len()),
                         "; the limit is ",
                         &uint(MAX_SIGNALS),
                     ]));
-                    self.error(items[MAX_SIGNALS].at, &signals_path, msg!(m));
+                    error!(self, items[MAX_SIGNALS].at, &signals_path, m);
                 }
                 for (i, s) in items.iter().enumerate() {
                     if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
@@ -675,13 +684,11 @@ impl<'t> Validator<'t> {
             Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
             None => {
                 if !hints.contains(&"weight") {
-                    self.error(
+                    error!(
+                        self,
                         v.at,
                         path,
-                        msg!(
-                            "missing `weight`: the number this signal adds to its job's score"
-                                .into()
-                        ),
+                        "missing `weight`: the number this signal adds to its job's score"
                     );
                 }
                 None
@@ -689,10 +696,11 @@ impl<'t> Validator<'t> {
         };
         if let (Some(w), Some(m)) = (weight, members.iter().find(|m| m.key == "weight")) {
             if w == 0.0 {
-                self.warn(
+                warning!(
+                    self,
                     m.value.at,
                     &path.key("weight"),
-                    msg!("weight 0: this signal never changes a score".into()),
+                    "weight 0: this signal never changes a score"
                 );
             }
         }
@@ -702,38 +710,40 @@ impl<'t> Validator<'t> {
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
-        // The kinds present: the primary ones first, then the companion
-        // kinds (`page` after `scroll`, `weekdays` after `hours`), whatever
-        // the order in the file.
-        let has = |k: &str| members.iter().any(|m| m.key == k);
-        let companion = |m: &Member| {
-            (m.key == "page" && has("scroll")) || (m.key == "weekdays" && has("hours"))
+        // The kind keys: the primary ones, and the companion kinds (`page`
+        // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
+        let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
+        let kind = |m: &Member| {
+            KINDS
+                .contains(&m.key.as_str())
+                .then(|| (m.key == "page" && has_scroll) || (m.key == "weekdays" && has_hours))
         };
-        let mut kinds: Vec<&Member> = Vec::new();
-        for second in [false, true] {
-            for m in members {
-                if KINDS.contains(&m.key.as_str()) && companion(m) == second {
-                    kinds.push(m);
+        let mut first: Option<&str> = None;
+        let mut primaries = 0;
+        for m in members.iter().filter(|m| kind(m) == Some(false)) {
+            primaries += 1;
+            match first {
+                None => first = Some(&m.key),
+                Some(first) if primaries == 2 => {
+                    let msg: &str = msg!(&cat(&[
+                        "a signal has one kind key, and this one has `",
+                        first,
+                        "` already: put `",
+                        &m.key,
+                        "` in a signal of its own (only scroll+page and hours+weekdays combine)",
+                    ]));
+                    error!(self, m.key_at, &path.key(&m.key), msg);
                 }
+                Some(_) => {}
             }
         }
-        let primary = &kinds[..kinds.iter().filter(|m| !companion(m)).count()];
-        if primary.is_empty() && !hints.iter().any(|h| KINDS.contains(h)) {
-            self.error(
+        if primaries == 0 && !hints.iter().any(|h| KINDS.contains(h)) {
+            error!(
+                self,
                 v.at,
                 path,
-                msg!(cat(&["a signal needs one kind key: ", &one_of(KINDS)])),
+                cat(&["a signal needs one kind key: ", &one_of(KINDS)])
             );
-        }
-        if let [first, second, ..] = primary {
-            let m = msg!(cat(&[
-                "a signal has one kind key, and this one has `",
-                &first.key,
-                "` already: put `",
-                &second.key,
-                "` in a signal of its own (only scroll+page and hours+weekdays combine)",
-            ]));
-            self.error(second.key_at, &path.key(&second.key), msg!(m));
         }
         for (companion, owner, what) in [
             (
@@ -751,15 +761,17 @@ impl<'t> Validator<'t> {
                 members.iter().find(|m| m.key == companion),
                 members.iter().find(|m| m.key == owner),
             ) {
-                (Some(c), None) => self.error(
+                (Some(c), None) => error!(
+                    self,
                     c.key_at,
                     &path.key(companion),
-                    msg!(cat(&["`", companion, "` goes with `", owner, "`"])),
+                    cat(&["`", companion, "` goes with `", owner, "`"])
                 ),
-                (None, Some(o)) if !hints.contains(&companion) => self.error(
+                (None, Some(o)) if !hints.contains(&companion) => error!(
+                    self,
                     o.key_at,
                     &path.key(owner),
-                    msg!(cat(&["`", owner, "` needs `", companion, "`: ", what])),
+                    cat(&["`", owner, "` needs `", companion, "`: ", what])
                 ),
                 _ => {}
             }
@@ -767,9 +779,14 @@ impl<'t> Validator<'t> {
 
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);
-        for &m in &kinds {
-            if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive)) {
-                conditions.push(c);
+        // The primary kinds first, then the companions, whatever the order
+        // in the file.
+        for second in [false, true] {
+            for m in members.iter().filter(|m| kind(m) == Some(second)) {
+                if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive))
+                {
+                    conditions.push(c);
+                }
             }
         }
         if self.errors > errors {
@@ -801,17 +818,18 @@ impl<'t> Validator<'t> {
             "param" => {
                 let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
                 if let Some(i) = name.find(char::is_whitespace) {
-                    self.error(
+                    error!(
+                        self,
                         self.inside(v, name, i),
                         path,
-                        msg!("a parameter name has no spaces".into()),
+                        "a parameter name has no spaces"
                     );
                 }
                 let matches = sig.get("match")?;
                 let match_path = sig_path.key("match");
                 let items = self.array(matches, &match_path)?;
                 if items.is_empty() {
-                    self.error(matches.at, &match_path, msg!("the list is empty".into()));
+                    error!(self, matches.at, &match_path, "the list is empty");
                 }
                 self.list_limit(items, &match_path, "globs");
                 let mut globs = Vec::new();
@@ -825,7 +843,7 @@ impl<'t> Validator<'t> {
                     globs,
                 }
             }
-            "source" => Condition::Source(Source::from_name(self.choice(v, path, SOURCES)?)?),
+            "source" => Condition::Source(Source::ALL[self.choice(v, path, SOURCES)?]),
             "referrer" => Condition::Referrer(self.glob(v, path, GlobOf::Host)?),
             "page" => Condition::Page(self.glob(v, path, GlobOf::Path)?),
             "dwell" => {
@@ -838,11 +856,9 @@ impl<'t> Validator<'t> {
             "click" => Condition::Click(self.selector(v, path)?),
             "scroll" => Condition::Scroll(self.number_in(v, path, 0.0, false, 100.0)?),
             "event" => Condition::Event(self.text_value(v, path, MAX_NAME_CHARS, false)?.into()),
-            "device" => Condition::Device(match self.choice(v, path, DEVICES)? {
-                "mobile" => Device::Mobile,
-                "tablet" => Device::Tablet,
-                _ => Device::Desktop,
-            }),
+            "device" => Condition::Device(
+                [Device::Mobile, Device::Tablet, Device::Desktop][self.choice(v, path, DEVICES)?],
+            ),
             "hours" => {
                 let s = self.string(v, path)?;
                 match hours(s) {
@@ -886,13 +902,13 @@ impl<'t> Validator<'t> {
     }
 
     fn refuse<T>(&mut self, v: &Value, path: &Path, message: &str) -> Option<T> {
-        self.error(v.at, path, msg!(message.into()));
+        self.error(v.at, path, message);
         None
     }
 
     fn list_limit(&mut self, items: &[Value], path: &Path, what: &str) {
         if items.len() > MAX_LIST {
-            let m = msg!(cat(&[
+            let m: &str = msg!(&cat(&[
                 "too many ",
                 what,
                 " in one signal: ",
@@ -900,7 +916,7 @@ impl<'t> Validator<'t> {
                 "; the limit is ",
                 &uint(MAX_LIST),
             ]));
-            self.error(items[MAX_LIST].at, path, msg!(m));
+            error!(self, items[MAX_LIST].at, path, m);
         }
     }
 
@@ -914,7 +930,7 @@ impl<'t> Validator<'t> {
     ) -> Option<Vec<String>> {
         let items = self.array(v, path)?;
         if items.is_empty() {
-            self.error(v.at, path, msg!("the list is empty".into()));
+            error!(self, v.at, path, "the list is empty");
         }
         self.list_limit(items, path, "terms");
         let mut out = Vec::new();
@@ -925,12 +941,12 @@ impl<'t> Validator<'t> {
             };
             self.terms_total += 1;
             if self.terms_total == MAX_TERMS + 1 {
-                let m = msg!(cat(&[
+                let m: &str = msg!(&cat(&[
                     "too many terms in the rules: the limit is ",
                     &uint(MAX_TERMS),
                     " in all (terms and search)",
                 ]));
-                self.error(t.at, &p, msg!(m));
+                error!(self, t.at, &p, m);
             }
             if cfg!(feature = "diagnostics") {
                 self.term_seen(t, &p, s, language, job);
@@ -945,7 +961,7 @@ impl<'t> Validator<'t> {
     fn term_seen(&mut self, t: &Value, p: &Path, s: &str, language: Lang, job: Option<usize>) {
         let tokens = crate::text::analyze(s);
         if tokens.iter().all(|t| t.stop) {
-            let m = msg!(if tokens.is_empty() {
+            let m: &str = msg!(&if tokens.is_empty() {
                 cat(&["the term ", &shown(s), " has no words: it never matches"])
             } else {
                 cat(&[
@@ -954,7 +970,7 @@ impl<'t> Validator<'t> {
                     " is only stop words: it never matches",
                 ])
             });
-            self.warn(t.at, p, msg!(m));
+            warning!(self, t.at, p, m);
         } else if let Some(job) = job {
             let mut key = String::new();
             for t in &tokens {
@@ -973,12 +989,12 @@ impl<'t> Validator<'t> {
         let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
         if cyrillic && language == Lang::En && !self.warned_script {
             self.warned_script = true;
-            let m = msg!(if self.language_set {
+            let m: &str = msg!(&if self.language_set {
                 "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
             } else {
                 "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
             });
-            self.warn(t.at, p, msg!(m.into()));
+            warning!(self, t.at, p, m);
         }
     }
 
@@ -986,7 +1002,7 @@ impl<'t> Validator<'t> {
         let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = glob(s, of) {
             let at = self.inside(v, s, i);
-            self.error(at, path, msg!(cat(&["bad glob ", &shown(s), ": ", why])));
+            error!(self, at, path, cat(&["bad glob ", &shown(s), ": ", why]));
             return None;
         }
         Some(Glob(s.into()))
@@ -997,31 +1013,33 @@ impl<'t> Validator<'t> {
         if let Err((i, why)) = (self.selectors)(s) {
             // Without an index (the browser's check), at the selector.
             let at = i.map_or(v.at, |i| self.inside(v, s, i));
-            let mut m = msg!(cat(&["bad CSS selector ", &shown(s), ": ", why]));
-            if let Some(i) = i.filter(|_| at == v.at) {
-                let before = s.get(..i).map_or(0, chars);
-                m.push_str(&msg!(cat(&[" (at character ", &uint(before + 1), ")"])));
-            }
-            self.error(at, path, msg!(m));
+            error!(self, at, path, {
+                let mut m = cat(&["bad CSS selector ", &shown(s), ": ", why]);
+                if let Some(i) = i.filter(|_| at == v.at) {
+                    let before = s.get(..i).map_or(0, chars);
+                    m.push_str(&cat(&[" (at character ", &uint(before + 1), ")"]));
+                }
+                m
+            });
             return None;
         }
         Some(s.into())
     }
 
-    fn content(&mut self, v: &Value, jobs: &[&str], stages: &[&str]) -> Vec<SlotContent> {
+    fn content(&mut self, v: &Value, jobs: &[Member], stages: &[Member]) -> Vec<SlotContent> {
         let mut out = Vec::new();
         let content_path = top!("content");
         let Some(slots) = self.object(v, content_path) else {
             return out;
         };
         if slots.len() > MAX_SLOTS {
-            let m = msg!(cat(&[
+            let m: &str = msg!(&cat(&[
                 "too many slots: ",
                 &uint(slots.len()),
                 "; the limit is ",
                 &uint(MAX_SLOTS),
             ]));
-            self.error(slots[MAX_SLOTS].key_at, content_path, msg!(m));
+            error!(self, slots[MAX_SLOTS].key_at, content_path, m);
         }
         for slot in slots {
             let path = content_path.key(&slot.key);
@@ -1032,28 +1050,30 @@ impl<'t> Validator<'t> {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"_.:-".contains(&b));
             if !ok_name {
-                self.error(
+                error!(
+                    self,
                     slot.key_at,
                     &path,
-                    msg!(cat(&[
+                    cat(&[
                         "invalid slot name ",
                         &shown(&slot.key),
                         ": up to 64 letters a-z A-Z, digits, `-`, `_`, `.` and `:`, as in data-jobwise-slot=\"hero\"",
-                    ])),
+                    ])
                 );
             }
             let Some(variants) = self.object(&slot.value, &path) else {
                 continue;
             };
             if variants.is_empty() {
-                self.warn(
+                warning!(
+                    self,
                     slot.value.at,
                     &path,
-                    msg!(cat(&[
+                    cat(&[
                         "slot ",
                         &shown(&slot.key),
                         " has no variants: nothing changes in it",
-                    ])),
+                    ])
                 );
             }
             let mut slot_content = SlotContent {
@@ -1074,8 +1094,8 @@ impl<'t> Validator<'t> {
         &mut self,
         m: &Member,
         slot_path: &Path,
-        jobs: &[&str],
-        stages: &[&str],
+        jobs: &[Member],
+        stages: &[Member],
     ) -> Option<ContentVariant> {
         let path = slot_path.key(&m.key);
         let (job, stage) = match m.key.split_once('@') {
@@ -1083,18 +1103,18 @@ impl<'t> Validator<'t> {
             None => (m.key.as_str(), None),
         };
         let errors = self.errors;
-        if !jobs.contains(&job) {
-            let msg = msg!(cat(&[
+        if !jobs.iter().any(|j| j.key == job) {
+            let msg: &str = msg!(&cat(&[
                 "unknown job ",
                 &shown(job),
-                &did_you_mean(job, jobs),
+                &did_you_mean(job, &names(jobs)),
                 " (a variant is named JOB or JOB@STAGE after `jobs` and `stages`)",
             ]));
-            self.error(m.key_at, &path, msg!(msg));
+            error!(self, m.key_at, &path, msg);
         }
         if let Some(stage) = stage {
-            if !stages.contains(&stage) {
-                let msg = msg!(if stages.is_empty() {
+            if !stages.iter().any(|s| s.key == stage) {
+                let msg: &str = msg!(&if stages.is_empty() {
                     cat(&[
                         "unknown stage ",
                         &shown(stage),
@@ -1104,19 +1124,20 @@ impl<'t> Validator<'t> {
                     cat(&[
                         "unknown stage ",
                         &shown(stage),
-                        &did_you_mean(stage, stages),
+                        &did_you_mean(stage, &names(stages)),
                     ])
                 });
-                self.error(m.key_at, &path, msg!(msg));
+                error!(self, m.key_at, &path, msg);
             }
         }
         let members = self.object(&m.value, &path)?;
         self.keys(members, &path, VARIANT);
         if members.is_empty() {
-            self.warn(
+            warning!(
+                self,
                 m.value.at,
                 &path,
-                msg!("an empty variant: set `text`, `href` or an attribute".into()),
+                "an empty variant: set `text`, `href` or an attribute"
             );
         }
         let mut variant = ContentVariant {
@@ -1156,7 +1177,7 @@ impl<'t> Validator<'t> {
         match link(s) {
             Ok(()) => Some(s.into()),
             Err(e) => {
-                self.error(v.at, path, msg!(e));
+                error!(self, v.at, path, e);
                 None
             }
         }
@@ -1170,12 +1191,9 @@ impl<'t> Validator<'t> {
         };
         self.keys(members, privacy_path, PRIVACY);
         if let Some(r) = v.get("remember") {
-            privacy.remember =
-                match self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
-                    Some("none") => Remember::None,
-                    Some("local") => Remember::Local,
-                    _ => Remember::Session,
-                };
+            if let Some(i) = self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
+                privacy.remember = [Remember::None, Remember::Session, Remember::Local][i];
+            }
         }
         if let Some(d) = v.get("days") {
             if let Some(days) =
@@ -1188,10 +1206,26 @@ impl<'t> Validator<'t> {
     }
 }
 
-/// The keys of an object value (nothing for other values).
-fn keys_of(v: &Value) -> Vec<&str> {
-    match &v.kind {
-        Kind::Object(m) => m.iter().map(|m| m.key.as_str()).collect(),
-        _ => Vec::new(),
+/// The members of an object value (none for other values).
+fn members_of(v: Option<&Value>) -> &[Member] {
+    match v.map(|v| &v.kind) {
+        Some(Kind::Object(m)) => m,
+        _ => &[],
+    }
+}
+
+/// The keys of `members`, for hints.
+fn names(members: &[Member]) -> Vec<&str> {
+    members.iter().map(|m| m.key.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_follow_source_all() {
+        let names: Vec<&str> = Source::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(SOURCES, names);
     }
 }

@@ -35,7 +35,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &Path, threshold: Option
         "stage `"
     };
     let best: f64 = job.signals.iter().map(|s| s.weight.max(0.0)).sum();
-    let message = msg!(if job.signals.is_empty() {
+    let message: &str = msg!(&if job.signals.is_empty() {
         cat(&[
             what,
             &job.id,
@@ -61,7 +61,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &Path, threshold: Option
             _ => return,
         }
     });
-    v.warn(at, &base.key(&job.id), msg!(message));
+    warning!(v, at, &base.key(&job.id), message);
 }
 
 /// A term with a positive weight in two jobs counts for both, which
@@ -84,10 +84,11 @@ fn shared_terms(v: &mut Validator, rules: &Rules) {
                 &rules.jobs[first.job].id,
                 "`: a visitor who uses it scores for both",
             ]);
-            v.warn(
+            warning!(
+                v,
                 t.at,
                 &Path::Key(&Path::Root, "jobs").key(&rules.jobs[t.job].id),
-                msg!(m),
+                m
             );
         }
     }
