@@ -169,28 +169,32 @@ const INDECLINABLE: &str = "авто бюро депо кафе кино коф�
 
 /// The stem of a key in its script.
 fn stem_key(key: &str, script: Script) -> String {
+    let mut out = key.to_string();
     match script {
-        Script::Cyrillic => {
-            if listed(INDECLINABLE, key) {
-                return key.to_string();
-            }
+        Script::Cyrillic if !listed(INDECLINABLE, key) => {
             let chars: Vec<char> = key.chars().collect();
             // Snowball leaves "-ьми" ("детьми", "людьми") apart from the
             // other forms ("дети" → "дет"): cut it like them.
             let n = chars.len();
-            if n >= 5 && key.ends_with("ьми") {
-                return chars[..n - 3].iter().collect();
+            let keep = if n >= 5 && key.ends_with("ьми") {
+                n - 3
+            } else {
+                stem_ru::stem_len(&chars)
+            };
+            if let Some((i, _)) = key.char_indices().nth(keep) {
+                out.truncate(i);
             }
-            chars[..stem_ru::stem_len(&chars)].iter().collect()
         }
+        // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
             let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
-            // ASCII in, ASCII out: no UTF-8 validation needed.
-            bytes.into_iter().map(char::from).collect()
+            out.clear();
+            out.extend(bytes.into_iter().map(char::from));
         }
-        _ => key.to_string(),
+        _ => {}
     }
+    out
 }
 
 /// The stem of one word, as [`analyze`] gives it (lower-cased, normalized,
