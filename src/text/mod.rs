@@ -45,6 +45,18 @@ pub struct Token {
     pub negated: bool,
     /// A stop word or a negation cue: never matches on its own.
     pub stop: bool,
+    /// A negation cue (then `stop` too).
+    pub cue: bool,
+}
+
+impl Token {
+    fn kind(&self) -> Kind {
+        match (self.stop, self.cue) {
+            (false, _) => Kind::Content,
+            (true, false) => Kind::Stop,
+            (true, true) => Kind::Cue,
+        }
+    }
 }
 
 /// A phrase of the rules found in the visitor's tokens.
@@ -239,16 +251,13 @@ pub fn analyze(text: &str) -> Vec<Token> {
             word: p.word,
             negated,
             stop: w.kind != Kind::Content,
+            cue: w.kind == Kind::Cue,
         })
         .collect()
 }
 
 /// The stem of words written together ("фото" + "студия" → "фотостуд").
-fn glued_stem(words: &[&str]) -> String {
-    let mut glued = String::new();
-    for w in words {
-        glued.push_str(w);
-    }
+fn glued_stem(glued: String) -> String {
     stem_of(&classify(&glued))
 }
 
