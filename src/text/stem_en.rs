@@ -180,13 +180,11 @@ fn step_1a(w: &mut Vec<u8>) {
         w.truncate(w.len() - s.len());
     }
     let n = w.len();
-    if w.ends_with(b"sses") {
-        w.truncate(n - 2);
-    } else if w.ends_with(b"ied") || w.ends_with(b"ies") {
-        replace(w, 3, if n > 4 { b"i" } else { b"ie" });
-    } else if w.ends_with(b"us") || w.ends_with(b"ss") {
-    } else if w.ends_with(b"s") && n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) {
-        w.truncate(n - 1);
+    match longest(w, "s us ss sses ied ies").map(|(s, _)| s) {
+        Some(b"sses") => w.truncate(n - 2),
+        Some(b"ied" | b"ies") => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
+        Some(b"s") if n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) => w.truncate(n - 1),
+        _ => {}
     }
 }
 
