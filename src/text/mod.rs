@@ -90,11 +90,15 @@ impl Hit {
     }
 }
 
-/// A word's matching identity.
+/// A word's matching identity, and what negation needs to know of it.
 struct Word {
     kind: Kind,
     key: String,
     script: Script,
+    /// Sentence punctuation stands before this word.
+    clause_break: bool,
+    /// Glued to the previous word by a hyphen.
+    hyphen: bool,
 }
 
 /// Classifies a lower-cased word. A word made only of letters that exist in
@@ -115,7 +119,13 @@ fn classify(word: &str) -> Word {
             (script, key, kind) = (other, other_key, other_kind);
         }
     }
-    Word { kind, key, script }
+    Word {
+        kind,
+        key,
+        script,
+        clause_break: false,
+        hyphen: false,
+    }
 }
 
 /// Whether `key` is a word of `list`: words joined by single spaces, one
@@ -230,18 +240,15 @@ fn stem_of(w: &Word) -> String {
 /// Splits text into analysed tokens.
 pub fn analyze(text: &str) -> Vec<Token> {
     let pieces = tokenize::pieces(text);
-    let words: Vec<Word> = pieces.iter().map(|p| classify(&p.word)).collect();
-    let cells: Vec<negation::Cell> = words
+    let words: Vec<Word> = pieces
         .iter()
-        .zip(&pieces)
-        .map(|(w, p)| negation::Cell {
-            kind: w.kind,
-            key: &w.key,
+        .map(|p| Word {
             clause_break: p.clause_break,
             hyphen: p.hyphen,
+            ..classify(&p.word)
         })
         .collect();
-    let negated = negation::negated(&cells);
+    let negated = negation::negated(&words);
     pieces
         .into_iter()
         .zip(&words)
