@@ -203,7 +203,7 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         return;
     }
     w.truncate(start);
-    if w.ends_with(b"at") || w.ends_with(b"bl") || w.ends_with(b"iz") {
+    if longest(w, "at bl iz").is_some() {
         w.push(b'e');
     } else if start >= 2
         && at(w, start - 1) == at(w, start - 2)
