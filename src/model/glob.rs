@@ -10,28 +10,33 @@ use crate::prelude::*;
 pub(crate) struct Pattern {
     /// The glob as the marketer wrote it, for reasons.
     pub(crate) source: Box<str>,
-    /// Lower-cased pieces between the `*`s; one piece means no `*`.
-    pieces: Box<[Box<str>]>,
+    /// Lower-cased; its pieces between the `*`s are read in place (bytes:
+    /// `*` is ASCII, so every piece is whole UTF-8).
+    lower: Box<str>,
+}
+
+/// The literal pieces of a lower-cased glob, between its `*`s.
+fn pieces(lower: &str) -> impl Iterator<Item = &[u8]> {
+    lower.as_bytes().split(|&b| b == b'*')
 }
 
 impl Pattern {
     pub(crate) fn new(glob: &str) -> Pattern {
-        let lower = crate::text::case::lower_str(glob);
         Pattern {
             source: glob.into(),
-            pieces: lower.split('*').map(Box::from).collect(),
+            lower: crate::text::case::lower_str(glob).into(),
         }
     }
 
     /// The literal text every match starts with (before the first `*`).
-    pub(crate) fn prefix(&self) -> &str {
-        &self.pieces[0]
+    pub(crate) fn prefix(&self) -> &[u8] {
+        pieces(&self.lower).next().unwrap_or_default()
     }
 
     /// The longest literal piece (the first of equals).
-    pub(crate) fn longest(&self) -> &str {
-        let mut best = &*self.pieces[0];
-        for p in self.pieces.iter() {
+    pub(crate) fn longest(&self) -> &[u8] {
+        let mut best: &[u8] = &[];
+        for p in pieces(&self.lower) {
             if p.len() > best.len() {
                 best = p;
             }
@@ -41,11 +46,12 @@ impl Pattern {
 
     /// Whether lower-cased `text` matches.
     pub(crate) fn matches(&self, text: &str) -> bool {
-        let p = &self.pieces;
-        let (first, last) = (&*p[0], &*p[p.len() - 1]);
-        if p.len() == 1 {
-            return text == first;
-        }
+        let Some((head, last)) = crate::text::rsplit_once(&self.lower, b'*') else {
+            return text == &*self.lower;
+        };
+        let (text, last) = (text.as_bytes(), last.as_bytes());
+        let mut middle = pieces(head);
+        let first = middle.next().unwrap_or_default();
         if text.len() < first.len() + last.len()
             || !text.starts_with(first)
             || !text.ends_with(last)
@@ -55,8 +61,8 @@ impl Pattern {
         let mut rest = text
             .get(first.len()..text.len() - last.len())
             .unwrap_or_default();
-        for piece in &p[1..p.len() - 1] {
-            match crate::text::find(rest.as_bytes(), piece.as_bytes()) {
+        for piece in middle {
+            match crate::text::find(rest, piece) {
                 Some(i) => rest = rest.get(i + piece.len()..).unwrap_or_default(),
                 None => return false,
             }

@@ -294,7 +294,7 @@ impl Compiled {
                 }
                 Condition::Page(g) => {
                     let p = Pattern::new(&g.0);
-                    let prefix = p.prefix().as_bytes();
+                    let prefix = p.prefix();
                     if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
                         offer(K_PAGE, &[hash(K_PAGE, &prefix[..*len])]);
                     } else if let Some(w) = gram(p.longest()) {
@@ -421,14 +421,8 @@ impl Compiled {
     }
 
     /// Every condition of every signal.
-    fn conds(&self) -> Vec<&Cond> {
-        let mut out = Vec::new();
-        for sig in &self.sigs {
-            for c in sig.conds.iter() {
-                out.push(c);
-            }
-        }
-        out
+    fn conds(&self) -> impl Iterator<Item = &Cond> {
+        self.sigs.iter().flat_map(|s| s.conds.iter())
     }
 }
 
@@ -455,8 +449,7 @@ fn hash(kind: u8, key: &[u8]) -> u64 {
 }
 
 /// The gram a glob piece is keyed by: its last `GRAM` bytes.
-fn gram(piece: &str) -> Option<&[u8]> {
-    let b = piece.as_bytes();
+fn gram(b: &[u8]) -> Option<&[u8]> {
     b.len().checked_sub(GRAM).map(|i| &b[i..])
 }
 

@@ -35,7 +35,7 @@
 
 use super::fuzzy;
 use super::ids::Ids;
-use super::{classify, glued_stem, stem_of, tokenize, Hit, Token, Word};
+use super::{classify, glued_stem, stem_of, tokenize, Hit, Token};
 use crate::prelude::*;
 use crate::text::stop::Kind;
 
@@ -264,7 +264,7 @@ impl TermIndex {
     }
 
     /// The phrase stems a visitor's token may stand for.
-    fn candidates(&self, tokens: &[Token], words: &[Word], i: usize) -> Vec<Cand> {
+    fn candidates(&self, tokens: &[Token], i: usize) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
         let mut push = |stem: u32, span: usize, fuzzy: bool| {
             if !out.iter().any(|c| c.stem == stem && c.span == span) {
@@ -295,9 +295,9 @@ impl TermIndex {
                 }
             });
         }
-        if let Some(next) = words.get(i + 1) {
-            if next.kind == Kind::Content {
-                let g = glued_stem(&[&tokens[i].word, &tokens[i + 1].word]);
+        if let Some(next) = tokens.get(i + 1) {
+            if !next.stop {
+                let g = glued_stem(tokens[i].word.clone() + &tokens[i + 1].word);
                 let g: Vec<char> = g.chars().collect();
                 if let Some(s) = self.stem_id(&g) {
                     push(s, 2, false);
@@ -309,16 +309,14 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let words: Vec<Word> = tokens.iter().map(|t| classify(&t.word)).collect();
-        let cands: Vec<Vec<Cand>> = (0..tokens.len())
-            .map(|i| match words[i].kind {
-                Kind::Content => self.candidates(tokens, &words, i),
-                _ => Vec::new(),
-            })
-            .collect();
         let seen = Seen {
-            kinds: words.iter().map(|w| w.kind).collect(),
-            cands,
+            kinds: tokens.iter().map(Token::kind).collect(),
+            cands: (0..tokens.len())
+                .map(|i| match tokens[i].stop {
+                    false => self.candidates(tokens, i),
+                    true => Vec::new(),
+                })
+                .collect(),
         };
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
@@ -471,23 +469,28 @@ fn insert(hits: &mut Vec<Hit>, hit: Hit) {
 /// takes typos (glued ones don't). `join` is `dyn`: one body for the three
 /// kinds of variants.
 fn glue_runs(items: &[Item], join: &dyn Fn(usize) -> bool) -> Vec<(String, bool)> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        match groups.last_mut() {
-            Some(g) if join(i) && !it.stem_text.is_empty() && !items[g[0]].stem_text.is_empty() => {
-                g.push(i)
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = items.get(i) {
+        let mut end = i + 1;
+        if !first.stem_text.is_empty() {
+            while items
+                .get(end)
+                .is_some_and(|it| join(end) && !it.stem_text.is_empty())
+            {
+                end += 1;
             }
-            _ => groups.push(vec![i]),
         }
+        out.push(if end == i + 1 {
+            (first.stem_text.clone(), true)
+        } else {
+            let words = items.get(i..end).unwrap_or_default();
+            (
+                glued_stem(words.iter().map(|it| it.word.as_str()).collect()),
+                false,
+            )
+        });
+        i = end;
     }
-    groups
-        .iter()
-        .map(|g| match g[..] {
-            [i] => (items[i].stem_text.clone(), true),
-            _ => {
-                let words: Vec<&str> = g.iter().map(|&i| items[i].word.as_str()).collect();
-                (glued_stem(&words), false)
-            }
-        })
-        .collect()
+    out
 }

@@ -45,6 +45,18 @@ pub struct Token {
     pub negated: bool,
     /// A stop word or a negation cue: never matches on its own.
     pub stop: bool,
+    /// A negation cue (then `stop` too).
+    pub cue: bool,
+}
+
+impl Token {
+    fn kind(&self) -> Kind {
+        match (self.stop, self.cue) {
+            (false, _) => Kind::Content,
+            (true, false) => Kind::Stop,
+            (true, true) => Kind::Cue,
+        }
+    }
 }
 
 /// A phrase of the rules found in the visitor's tokens.
@@ -78,11 +90,15 @@ impl Hit {
     }
 }
 
-/// A word's matching identity.
+/// A word's matching identity, and what negation needs to know of it.
 struct Word {
     kind: Kind,
     key: String,
     script: Script,
+    /// Sentence punctuation stands before this word.
+    clause_break: bool,
+    /// Glued to the previous word by a hyphen.
+    hyphen: bool,
 }
 
 /// Classifies a lower-cased word. A word made only of letters that exist in
@@ -103,7 +119,13 @@ fn classify(word: &str) -> Word {
             (script, key, kind) = (other, other_key, other_kind);
         }
     }
-    Word { kind, key, script }
+    Word {
+        kind,
+        key,
+        script,
+        clause_break: false,
+        hyphen: false,
+    }
 }
 
 /// Whether `key` is a word of `list`: words joined by single spaces, one
@@ -169,28 +191,32 @@ const INDECLINABLE: &str = "авто бюро депо кафе кино коф�
 
 /// The stem of a key in its script.
 fn stem_key(key: &str, script: Script) -> String {
+    let mut out = key.to_string();
     match script {
-        Script::Cyrillic => {
-            if listed(INDECLINABLE, key) {
-                return key.to_string();
-            }
+        Script::Cyrillic if !listed(INDECLINABLE, key) => {
             let chars: Vec<char> = key.chars().collect();
             // Snowball leaves "-ьми" ("детьми", "людьми") apart from the
             // other forms ("дети" → "дет"): cut it like them.
             let n = chars.len();
-            if n >= 5 && key.ends_with("ьми") {
-                return chars[..n - 3].iter().collect();
+            let keep = if n >= 5 && key.ends_with("ьми") {
+                n - 3
+            } else {
+                stem_ru::stem_len(&chars)
+            };
+            if let Some((i, _)) = key.char_indices().nth(keep) {
+                out.truncate(i);
             }
-            chars[..stem_ru::stem_len(&chars)].iter().collect()
         }
+        // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
             let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
-            // ASCII in, ASCII out: no UTF-8 validation needed.
-            bytes.into_iter().map(char::from).collect()
+            out.clear();
+            out.extend(bytes.into_iter().map(char::from));
         }
-        _ => key.to_string(),
+        _ => {}
     }
+    out
 }
 
 /// The stem of one word, as [`analyze`] gives it (lower-cased, normalized,
@@ -214,18 +240,15 @@ fn stem_of(w: &Word) -> String {
 /// Splits text into analysed tokens.
 pub fn analyze(text: &str) -> Vec<Token> {
     let pieces = tokenize::pieces(text);
-    let words: Vec<Word> = pieces.iter().map(|p| classify(&p.word)).collect();
-    let cells: Vec<negation::Cell> = words
+    let words: Vec<Word> = pieces
         .iter()
-        .zip(&pieces)
-        .map(|(w, p)| negation::Cell {
-            kind: w.kind,
-            key: &w.key,
+        .map(|p| Word {
             clause_break: p.clause_break,
             hyphen: p.hyphen,
+            ..classify(&p.word)
         })
         .collect();
-    let negated = negation::negated(&cells);
+    let negated = negation::negated(&words);
     pieces
         .into_iter()
         .zip(&words)
@@ -235,16 +258,13 @@ pub fn analyze(text: &str) -> Vec<Token> {
             word: p.word,
             negated,
             stop: w.kind != Kind::Content,
+            cue: w.kind == Kind::Cue,
         })
         .collect()
 }
 
 /// The stem of words written together ("фото" + "студия" → "фотостуд").
-fn glued_stem(words: &[&str]) -> String {
-    let mut glued = String::new();
-    for w in words {
-        glued.push_str(w);
-    }
+fn glued_stem(glued: String) -> String {
     stem_of(&classify(&glued))
 }
 

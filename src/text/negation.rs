@@ -18,6 +18,7 @@
 //! Only content words are marked; cues and stop words never are.
 
 use super::stop::{is_contrast, is_coordinating, is_need, is_only, Kind};
+use super::Word;
 use crate::prelude::*;
 
 /// Content words a cue negates after it.
@@ -25,20 +26,10 @@ pub const FORWARD: usize = 3;
 /// Content words a postposed cue negates before it.
 pub const BACKWARD: usize = 2;
 
-/// What negation needs to know of a word.
-pub struct Cell<'a> {
-    pub kind: Kind,
-    pub key: &'a str,
-    /// Sentence punctuation stands before this word.
-    pub clause_break: bool,
-    /// Glued to the previous word by a hyphen.
-    pub hyphen: bool,
-}
-
 /// Whether a content word follows `i` in its clause.
-fn content_follows(cells: &[Cell], i: usize) -> bool {
+fn content_follows(cells: &[Word], i: usize) -> bool {
     for c in &cells[i + 1..] {
-        if c.clause_break || is_contrast(c.key) || c.kind == Kind::Cue {
+        if c.clause_break || is_contrast(&c.key) || c.kind == Kind::Cue {
             return false;
         }
         if c.kind == Kind::Content {
@@ -49,7 +40,7 @@ fn content_follows(cells: &[Cell], i: usize) -> bool {
 }
 
 /// Marks the content words governed by a negation cue.
-pub fn negated(cells: &[Cell]) -> Vec<bool> {
+pub fn negated(cells: &[Word]) -> Vec<bool> {
     let n = cells.len();
     let mut out = vec![false; n];
     for i in 0..n {
@@ -57,11 +48,11 @@ pub fn negated(cells: &[Cell]) -> Vec<bool> {
             continue;
         }
         let next = cells.get(i + 1).filter(|c| !c.clause_break);
-        if next.is_some_and(|c| is_only(c.key)) {
+        if next.is_some_and(|c| is_only(&c.key)) {
             continue;
         }
         let postposed = match next {
-            Some(c) if is_need(c.key) => !content_follows(cells, i + 1),
+            Some(c) if is_need(&c.key) => !content_follows(cells, i + 1),
             None => cells[i].key == "нет",
             Some(_) => cells[i].key == "нет" && !content_follows(cells, i),
         };
@@ -71,7 +62,7 @@ pub fn negated(cells: &[Cell]) -> Vec<bool> {
             while k > 0 && left > 0 && !cells[k].clause_break {
                 k -= 1;
                 match cells[k].kind {
-                    Kind::Stop if is_contrast(cells[k].key) => break,
+                    Kind::Stop if is_contrast(&cells[k].key) => break,
                     Kind::Stop | Kind::Cue => {}
                     Kind::Content => {
                         out[k] = true;
@@ -90,8 +81,8 @@ pub fn negated(cells: &[Cell]) -> Vec<bool> {
         while k < n && left > 0 && !cells[k].clause_break {
             match cells[k].kind {
                 Kind::Cue => break,
-                Kind::Stop if is_contrast(cells[k].key) => break,
-                Kind::Stop if is_coordinating(cells[k].key) => {
+                Kind::Stop if is_contrast(&cells[k].key) => break,
+                Kind::Stop if is_coordinating(&cells[k].key) => {
                     let more = cells
                         .get(k + 1)
                         .is_some_and(|c| !c.clause_break && c.kind == Kind::Content);

@@ -40,20 +40,34 @@ const STEP_3: &str = "tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic
 const STEP_4: &str = "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
 
 /// The entry of `table` (space-separated `suffix` or `suffix:replacement`)
-/// whose suffix is the longest that `w` ends with, split at the `:`. In
-/// bytes: `str::split_once(':')` calls `memchr` for every entry, and the
-/// stemmer runs for every word of the rules at boot.
+/// whose suffix is the longest that `w` ends with, split at the `:`. One
+/// pass over the bytes: `split(' ')` and `split_once(':')` call `memchr`
+/// for every entry, and the stemmer runs for every word of the rules at boot.
 fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
+    let t = table.as_bytes();
     let mut best: Option<(&[u8], &[u8])> = None;
-    for e in table.split(' ') {
-        let e = e.as_bytes();
-        let cut = e.iter().position(|&b| b == b':').unwrap_or(e.len());
-        let (s, to) = (&e[..cut], e.get(cut + 1..).unwrap_or_default());
-        if w.ends_with(s) && best.is_none_or(|(b, _)| s.len() > b.len()) {
-            best = Some((s, to));
+    // The current entry starts at `start`; its `:` (if any) is at `cut`.
+    let (mut start, mut cut) = (0, None);
+    for i in 0..=t.len() {
+        match t.get(i) {
+            Some(b':') => cut = Some(i),
+            Some(b' ') | None => {
+                let c = cut.take().unwrap_or(i);
+                let s = t.get(start..c).unwrap_or_default();
+                if w.ends_with(s) && best.is_none_or(|(b, _)| s.len() > b.len()) {
+                    best = Some((s, t.get(c + 1..i).unwrap_or_default()));
+                }
+                start = i + 1;
+            }
+            _ => {}
         }
     }
     best
+}
+
+/// The entry of `table` that is all of `w` (the longest suffix there can be).
+fn whole<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
+    longest(w, table).filter(|(s, _)| s.len() == w.len())
 }
 
 /// The byte at `i` (0 past the end: no panic path).
@@ -88,13 +102,9 @@ fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
 
 /// Stems `w` in place.
 pub fn stem(w: &mut Vec<u8>) {
-    if let Some((_, to)) = EXCEPTIONS
-        .split(' ')
-        .filter_map(|e| e.split_once(':'))
-        .find(|(from, _)| from.as_bytes() == &w[..])
-    {
+    if let Some((_, to)) = whole(w, EXCEPTIONS) {
         w.clear();
-        w.extend_from_slice(to.as_bytes());
+        w.extend_from_slice(to);
         return;
     }
     if w.len() < 3 {
@@ -124,7 +134,7 @@ pub fn stem(w: &mut Vec<u8>) {
     let p2 = region(w, p1);
 
     step_1a(w);
-    if !INVARIANT_1A.split(' ').any(|x| x.as_bytes() == &w[..]) {
+    if whole(w, INVARIANT_1A).is_none() {
         step_1b(w, p1);
         // Step 1c.
         let n = w.len();
@@ -166,20 +176,15 @@ fn suffixes(w: &mut Vec<u8>, table: &str, p1: usize, cond: impl Fn(&[u8], &[u8])
 }
 
 fn step_1a(w: &mut Vec<u8>) {
-    for s in ["'s'", "'s", "'"] {
-        if w.ends_with(s.as_bytes()) {
-            w.truncate(w.len() - s.len());
-            break;
-        }
+    if let Some((s, _)) = longest(w, "' 's 's'") {
+        w.truncate(w.len() - s.len());
     }
     let n = w.len();
-    if w.ends_with(b"sses") {
-        w.truncate(n - 2);
-    } else if w.ends_with(b"ied") || w.ends_with(b"ies") {
-        replace(w, 3, if n > 4 { b"i" } else { b"ie" });
-    } else if w.ends_with(b"us") || w.ends_with(b"ss") {
-    } else if w.ends_with(b"s") && n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) {
-        w.truncate(n - 1);
+    match longest(w, "s us ss sses ied ies").map(|(s, _)| s) {
+        Some(b"sses") => w.truncate(n - 2),
+        Some(b"ied" | b"ies") => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
+        Some(b"s") if n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) => w.truncate(n - 1),
+        _ => {}
     }
 }
 
@@ -198,7 +203,7 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         return;
     }
     w.truncate(start);
-    if w.ends_with(b"at") || w.ends_with(b"bl") || w.ends_with(b"iz") {
+    if longest(w, "at bl iz").is_some() {
         w.push(b'e');
     } else if start >= 2
         && at(w, start - 1) == at(w, start - 2)
