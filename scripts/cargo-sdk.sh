@@ -12,10 +12,12 @@
 # #[track_caller] sites (wasm-bindgen's `unwrap_throw`) kept in the data
 # (218 B brotli), and `-Zfmt-debug=none` makes any `Debug` formatting that
 # might creep into the SDK a no-op (none does today).
-# Both builds leave out the reference-types feature: wasm-bindgen then keeps
+# It also leaves out the reference-types feature: wasm-bindgen then keeps
 # JS values in a JS array instead of a wasm table of externrefs, whose
 # allocator and shims cost more wasm than the array costs JS (526 B brotli
-# less for the two).
+# less for the two). Not with the precompiled core: its target-features
+# section says reference-types, and wasm-bindgen would then look for the
+# externref functions our crate no longer has.
 # Where rustup cannot add rust-src, it builds with the precompiled core
 # instead and says so; it writes which core it used to TARGET_DIR/core
 # ("source" or "precompiled"): the size budget test reads it.
@@ -25,17 +27,16 @@ cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target/sdk}
 mkdir -p "$target_dir"
 args=(--lib --release --target wasm32-unknown-unknown --no-default-features --target-dir "$target_dir")
-# --config adds to .cargo/config.toml's rustflags (the stack size);
-# RUSTFLAGS would replace them.
-flags='"-Ctarget-feature=-reference-types"'
 if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
   echo source >"$target_dir/core"
-  flags+=', "-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none", "-Zfmt-debug=none"'
+  # --config adds to .cargo/config.toml's rustflags (the stack size);
+  # RUSTFLAGS would replace them.
+  flags='"-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none", "-Zfmt-debug=none", "-Ctarget-feature=-reference-types"'
   RUSTC_BOOTSTRAP=1 cargo build "${args[@]}" --config "target.wasm32-unknown-unknown.rustflags = [$flags]" \
     -Z build-std=core,alloc -Z build-std-features=optimize_for_size "$@"
 else
   echo "cargo-sdk: the rust-src component is missing (rustup component add rust-src):" \
-    "building with the precompiled core, about 2.7 KB brotli bigger" >&2
+    "building with the precompiled core, about 3.3 KB brotli bigger" >&2
   echo precompiled >"$target_dir/core"
-  cargo build "${args[@]}" --config "target.wasm32-unknown-unknown.rustflags = [$flags]" "$@"
+  cargo build "${args[@]}" "$@"
 fi
