@@ -42,19 +42,26 @@ function reader(buf, pos = 0) {
       r.pos += len;
       return buf.toString("utf8", r.pos - len, r.pos);
     },
+    /** A limits field: its minimum (the maximum, if any, is skipped). */
     limits() {
       const flags = buf[r.pos++];
-      r.u32();
+      const min = r.u32();
       if (flags & 1) r.u32();
+      return min;
     },
   };
   return r;
 }
 
-/** Sections (name → raw bytes incl. header, and brotli of the section alone), function body sizes and names. */
+/**
+ * Sections (name → raw bytes incl. header, and brotli of the section alone),
+ * function body sizes and names, and the initial pages of each memory the
+ * module defines.
+ */
 export function parseWasm(buf) {
   const sections = {};
   const bodies = [];
+  const memoryPages = [];
   const names = new Map();
   let imported = 0;
   const r = reader(buf, 8);
@@ -77,6 +84,8 @@ export function parseWasm(buf) {
         else if (kind === 3) r.pos += 2;
         else if (kind === 4) (r.pos++, r.u32());
       }
+    } else if (id === 5) {
+      for (let n = r.u32(); n > 0; n--) memoryPages.push(r.limits());
     } else if (id === 10) {
       for (let n = r.u32(); n > 0; n--) {
         const bodyStart = r.pos;
@@ -99,7 +108,7 @@ export function parseWasm(buf) {
     sections[label] = { bytes: raw, brotli };
   }
   const functions = bodies.map((bytes, i) => ({ name: names.get(imported + i) || `func[${imported + i}]`, bytes }));
-  return { sections, functions };
+  return { sections, functions, memoryPages };
 }
 
 /** The crate a (demangled) function name belongs to. */

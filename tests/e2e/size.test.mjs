@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { budget, root, sdkSizes, SHIPPED } from "../../benches/size.mjs";
+import { parseWasm } from "../../benches/wasm-breakdown.mjs";
 
 test("the SDK fits its brotli size budget", () => {
   assert.ok(existsSync(join(root, "dist/jobwise_bg.wasm")), "dist/ is missing: run `make build` first");
@@ -25,28 +26,8 @@ test("the SDK fits its brotli size budget", () => {
 // 128 KiB stack (.cargo/config.toml) and the data fit in 3 pages of
 // 64 KiB; rustc's default 1 MiB stack would make it 17.
 test("the wasm asks for at most 3 pages (192 KiB) of memory at start", () => {
-  const wasm = readFileSync(join(root, "dist/jobwise_bg.wasm"));
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  let pages = null;
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 5) {
-      assert.equal(leb(), 1, "one memory");
-      leb(); // limits flags
-      pages = leb();
-    }
-    at = end;
-  }
-  assert.ok(pages !== null, "the wasm defines its memory");
+  const { memoryPages } = parseWasm(readFileSync(join(root, "dist/jobwise_bg.wasm")));
+  assert.equal(memoryPages.length, 1, "the wasm defines one memory");
+  const [pages] = memoryPages;
   assert.ok(pages <= 3, `the wasm asks for ${pages} pages of initial memory`);
 });
