@@ -2,11 +2,13 @@
 // module. It defines the API at once (calls made before boot are queued),
 // gets the wasm (given as bytes, it compiles them at once; given a URL, it
 // fetches them alongside the rules) and the rules, and hands both to the
-// Rust side, which observes the page, decides and applies. Everything the
-// browser calls into the wasm goes through `guard`: a failure anywhere
+// Rust side, which decides and applies; js/observe.js observes the page
+// for it. Everything the browser calls into the wasm goes through `guard`
+// (and the API's calls through `call`): a failure anywhere
 // reverts the page, makes the SDK inert and says why in one console.warn.
 // No exception of ours ever reaches the page.
 import * as wasm from "jobwise-wasm";
+import { observe, context, CUSTOM } from "./observe.js";
 
 const EVENT = "jobwise:decision";
 
@@ -63,11 +65,15 @@ export function start(options) {
   let running = false;
   let dead = false;
   let consent = "";
+  // What the rules want observed (`host.want`), and the undo of observe().
+  const wanted = [[], [], []];
+  let unobserve = () => {};
 
   const die = (why) => {
     if (dead) return;
     dead = true;
     try {
+      unobserve();
       if (running) wasm.fail();
     } catch {}
     document.documentElement.setAttribute("data-jobwise-ready", "");
@@ -123,32 +129,23 @@ export function start(options) {
     },
     fail: die,
     parsed,
-    // Calls `fn` after each pushState/replaceState; returns the undo.
-    history(fn) {
-      const h = history;
-      const saved = ["pushState", "replaceState"].map((name) => {
-        const orig = h[name];
-        const wrap = function (...args) {
-          const out = orig.apply(this, args);
-          fn();
-          return out;
-        };
-        h[name] = wrap;
-        return () => h[name] === wrap && (h[name] = orig);
-      });
-      return () => saved.forEach((undo) => undo());
-    },
+    context,
+    want: (kind, text, number) => wanted[kind].push([text, number]),
   };
 
   const api = {
     ready: new Promise((ok) => (settle = ok)),
     decision: () => current,
-    track: (name) => call(() => wasm.track(String(name))),
+    track: (name) => call(() => wasm.event(CUSTOM, String(name), 0, false)),
     on(type, fn) {
       if (type === "decision" && typeof fn === "function") listeners.push(fn);
       return api;
     },
-    revert: () => call(() => wasm.revert()),
+    revert: () =>
+      call(() => {
+        unobserve();
+        wasm.revert();
+      }),
     forget: () => call(() => wasm.forget()),
     consent(mode) {
       consent = String(mode);
@@ -178,6 +175,7 @@ export function start(options) {
       if (bytes) wasm.initSync({ module: bytes });
       running = true;
       wasm.boot(text, host, timeout, consent);
+      unobserve = observe(wanted, wasm, host.guard);
       queue.splice(0).forEach(call);
     })
     .catch(die);

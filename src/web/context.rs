@@ -1,52 +1,36 @@
-//! The visitor's circumstances: device class from the viewport width and
-//! the pointer, local hour and weekday, and the visit counters memory keeps.
-//! The width is asked of media queries, never of an element: reading
-//! `clientWidth` forced a style and layout pass inside the first decision,
-//! before anything was painted.
-
-use wasm_bindgen::prelude::*;
+//! The visitor's circumstances: device class, local hour and weekday, read
+//! by js/observe.js's `context` (through the host), and the visit counters
+//! memory keeps.
 
 use crate::rules::Device;
 use crate::signals::Context;
 
-#[wasm_bindgen(inline_js = "export function media(q) {
-  try { return matchMedia(q).matches; } catch { return false; }
-}
-export function clock() {
-  const d = new Date();
-  return d.getHours() * 8 + d.getDay();
-}")]
-extern "C" {
-    /// Whether the media query matches (false when it cannot be asked).
-    fn media(query: &str) -> bool;
-    /// The local hour × 8 + the weekday (0 = Sunday): one import instead
-    /// of three (`Date`, `getHours`, `getDay`).
-    fn clock() -> u32;
-}
+use super::host;
 
-/// A viewport below 600 CSS px wide is a phone's.
-const PHONE: &str = "(max-width:599.98px)";
-/// A coarse pointer on a viewport below 1100 CSS px is a tablet.
-const TABLET: &str = "(pointer:coarse) and (max-width:1099.98px)";
-
+/// The context now (without a host, as in the DOM tests: a desktop on a
+/// Monday at midnight).
 pub fn now(visits: u32, days_since_last_visit: Option<f64>) -> Context {
-    let clock = clock();
-    Context {
-        device: device(media(PHONE), media(TABLET)),
-        hour: (clock / 8) as u8,
-        weekday: ((clock % 8 + 6) % 7) as u8,
+    read(
+        host::with(host::Host::context).unwrap_or(0),
         visits,
         days_since_last_visit,
-    }
+    )
 }
 
-fn device(phone: bool, tablet: bool) -> Device {
-    if phone {
-        Device::Mobile
-    } else if tablet {
-        Device::Tablet
-    } else {
-        Device::Desktop
+/// `packed` is what js/observe.js's `context` returns: the device class
+/// (0 desktop, 1 tablet, 2 mobile) × 256 + the local hour × 8 + the
+/// weekday (0 = Monday).
+fn read(packed: u32, visits: u32, days_since_last_visit: Option<f64>) -> Context {
+    Context {
+        device: match packed >> 8 {
+            2 => Device::Mobile,
+            1 => Device::Tablet,
+            _ => Device::Desktop,
+        },
+        hour: (packed >> 3 & 31) as u8,
+        weekday: (packed & 7) as u8,
+        visits,
+        days_since_last_visit,
     }
 }
 
@@ -57,22 +41,15 @@ mod tests {
 
     wasm_bindgen_test_configure!(run_in_browser);
 
+    /// The packing of js/observe.js's `context` (tested in
+    /// tests/e2e/observe.test.mjs).
     #[wasm_bindgen_test]
-    fn device_classes() {
-        assert_eq!(device(true, true), Device::Mobile);
-        assert_eq!(device(true, false), Device::Mobile);
-        assert_eq!(device(false, true), Device::Tablet);
-        assert_eq!(device(false, false), Device::Desktop);
-        // The queries agree with the viewport's width (scrollbar included).
-        let width = crate::web::dom::window()
-            .inner_width()
-            .unwrap()
-            .as_f64()
-            .unwrap();
-        assert_eq!(media(PHONE), width < 600.0);
-        assert_eq!(media("(max-width:1099.98px)"), width < 1100.0);
-        let c = now(2, Some(1.5));
-        assert!(c.hour < 24 && c.weekday < 7);
+    fn context_unpacks_device_hour_and_weekday() {
+        let c = read(2 << 8 | 23 << 3 | 6, 2, Some(1.5));
+        assert_eq!((c.device, c.hour, c.weekday), (Device::Mobile, 23, 6));
         assert_eq!((c.visits, c.days_since_last_visit), (2, Some(1.5)));
+        assert_eq!(read(1 << 8, 0, None).device, Device::Tablet);
+        let c = read(0, 0, None);
+        assert_eq!((c.device, c.hour, c.weekday), (Device::Desktop, 0, 0));
     }
 }

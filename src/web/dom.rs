@@ -4,7 +4,7 @@
 use crate::prelude::*;
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, IntersectionObserver, MutationObserver, Window};
+use web_sys::{Document, Element, IntersectionObserver, MutationObserver};
 
 /// Every element the markup of SPEC §4 lets Jobwise change.
 pub const MANAGED: &str =
@@ -24,10 +24,6 @@ pub const READY: &str = "data-jobwise-ready";
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's `window`, bound directly (web_sys::window() probes four
-    /// globals and checks the type: five imports).
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Window;
     /// The page's `document`, bound directly too (`window.document` is an
     /// import and an `Option` to unwrap).
     #[wasm_bindgen(thread_local_v2, js_name = document)]
@@ -46,12 +42,9 @@ export function all(root, sel) {
   try { return [...root.querySelectorAll(sel)]; } catch { return []; }
 }
 export const loading = () => document.readyState == 'loading';
-export const page = (what) => what == 1 ? location.pathname : what ? document.referrer : location.href;
+export const page = (referrer) => referrer ? document.referrer : location.href;
 export const observer = (io, f) => io ? new IntersectionObserver(f) : new MutationObserver(f);
-export function depth() {
-  const d = document.documentElement, h = d?.scrollHeight;
-  return h > 0 ? Math.min((scrollY + d.clientHeight) / h * 100, 100) : -1;
-}")]
+")]
 extern "C" {
     /// See [`in_view`]: one import instead of ten (the rectangle's sides,
     /// the viewport's size, the parent, the computed style).
@@ -60,11 +53,6 @@ extern "C" {
     /// JSON: one import for every kind.
     #[wasm_bindgen(js_name = options)]
     fn options_js(json: &str) -> JsValue;
-    /// How far down the page the viewport's bottom is, in percent (at
-    /// most 100); negative for a page without a root element or height.
-    /// One import instead of three (`scrollY`, the root's `scrollHeight`
-    /// and `clientHeight`).
-    pub fn depth() -> f64;
     /// A new IntersectionObserver (`io`) or MutationObserver calling `f`:
     /// one import for both, without a `catch` (only a browser without
     /// them throws, and boot reports that).
@@ -79,9 +67,9 @@ extern "C" {
     /// Whether the document is still being parsed (one import instead of
     /// `document.readyState`'s string).
     pub fn loading() -> bool;
-    /// The page's URL (`what` 0), path (1) or referrer (2): one import
-    /// instead of four (`location`, `href`, `pathname`, `referrer`).
-    fn page(what: u8) -> String;
+    /// The page's URL, or its referrer: one import instead of three
+    /// (`location`, `href`, `referrer`).
+    fn page(referrer: bool) -> String;
 }
 
 #[wasm_bindgen]
@@ -103,31 +91,15 @@ extern "C" {
     /// IntersectionObserver (which takes no options).
     #[wasm_bindgen(method)]
     pub fn observe(this: &Any, el: &JsValue, options: &JsValue);
-    /// An element's `closest(selector)`.
-    #[wasm_bindgen(method)]
-    pub fn closest(this: &Any, selector: &str) -> Option<Element>;
     /// An element's `matches(selector)`.
     #[wasm_bindgen(method)]
     pub fn matches(this: &Any, selector: &str) -> bool;
-    /// An element's `querySelector(selector)`.
-    #[wasm_bindgen(method, js_name = querySelector)]
-    pub fn query_selector(this: &Any, selector: &str) -> Option<Element>;
     #[wasm_bindgen(method, js_name = setAttribute)]
     pub fn set_attribute(this: &Any, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
     pub fn remove_attribute(this: &Any, name: &str);
-    /// A function's `call()` (without arguments).
-    #[wasm_bindgen(method)]
-    pub fn call(this: &Any);
-    /// The global `setTimeout(f, ms)`.
-    #[wasm_bindgen(js_name = setTimeout)]
-    pub fn set_timeout(f: &Function, ms: f64);
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
-}
-
-pub fn window() -> Window {
-    WINDOW.with(Clone::clone)
 }
 
 /// `v` as [`Any`], to call the members every observer or observed thing has.
@@ -173,17 +145,12 @@ pub fn since_start_ms() -> f64 {
 
 /// The page's URL.
 pub fn href() -> String {
-    page(0)
-}
-
-/// The page's path.
-pub fn path() -> String {
-    page(1)
+    page(false)
 }
 
 /// `document.referrer` (empty when there is none).
 pub fn referrer() -> String {
-    page(2)
+    page(true)
 }
 
 /// Lets the snippet show everything.
@@ -200,9 +167,4 @@ pub fn reveal() {
 /// parent is.
 pub fn in_view(el: &Element) -> bool {
     seen(el)
-}
-
-/// The element an event (passed from JS as a plain value) happened on.
-pub fn event_element(e: JsValue) -> Option<Element> {
-    any(&e).target().dyn_into::<Element>().ok()
 }

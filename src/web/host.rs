@@ -4,14 +4,12 @@
 //! makes the SDK inert instead of reaching the page as an exception.
 
 use alloc::boxed::Box;
-use alloc::rc::Rc;
 use core::cell::{Cell, RefCell};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, EventTarget};
 
-use super::dom;
 use crate::single::Single;
 
 #[wasm_bindgen(inline_js = "export function listen(target, kind, f, on) {
@@ -38,9 +36,14 @@ extern "C" {
     /// Reports a failure: one console.warn, the SDK goes inert.
     #[wasm_bindgen(method)]
     pub fn fail(this: &Host, why: &str);
-    /// Calls `f` after each `history.pushState`/`replaceState`; returns the undo.
+    /// What the rules want observed, for js/observe.js: `kind` as in
+    /// `event` (src/web/mod.rs), a selector and seconds, or a scroll mark.
     #[wasm_bindgen(method)]
-    pub fn history(this: &Host, f: &Function) -> Function;
+    pub fn want(this: &Host, kind: u8, text: &str, number: f64);
+    /// The visitor's device class, local hour and weekday, packed (see
+    /// src/web/context.rs).
+    #[wasm_bindgen(method)]
+    pub fn context(this: &Host) -> u32;
     #[wasm_bindgen(method, js_name = parsed)]
     fn parsed_js(this: &Host, el: &Element) -> bool;
 }
@@ -138,22 +141,4 @@ impl Drop for Listener {
     fn drop(&mut self) {
         listen_js(&self.target, self.kind, &self.cb.f, false);
     }
-}
-
-/// Calls `f` once after `ms` milliseconds. A [`Callback`] like the others
-/// (one closure type for the whole SDK: `Closure::once_into_js` would add a
-/// second, 1 KB of glue), which owns itself until the timer fires; dropped
-/// from inside its own call, it is freed when that call returns.
-pub fn after(ms: f64, f: impl FnOnce() + 'static) {
-    let slot: Rc<Cell<Option<Callback>>> = Rc::default();
-    let own = slot.clone();
-    let mut f = Some(f);
-    let cb = Callback::new(move |_| {
-        drop(own.take());
-        if let Some(f) = f.take() {
-            f()
-        }
-    });
-    dom::set_timeout(&cb.f, ms);
-    slot.set(Some(cb));
 }

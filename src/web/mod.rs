@@ -1,14 +1,15 @@
-//! The browser layer (wasm32 only): boot, observe, actuate, store, API.
-//! It observes the page, hands signals to the core and applies what the
-//! core decided; it decides nothing itself.
+//! The browser layer (wasm32 only): boot, actuate, store, API.
+//! js/observe.js observes the page and reports through the exports below;
+//! this layer hands the signals to the core and applies what the core
+//! decided; it decides nothing itself.
 //!
 //! ```text
-//! observe ──► runtime ──► core (decide) ──► plan ──► actuate
-//!   (listeners)  (memory, store)              (data)   (the DOM)
+//! js/observe.js ──► runtime ──► core (decide) ──► plan ──► actuate
+//!   (listeners)     (memory, store)               (data)   (the DOM)
 //! ```
 //!
-//! The JavaScript side (js/sdk.js) calls the exports below; the browser
-//! calls back only through [`host`]-guarded callbacks. Any failure (a
+//! The JavaScript side (js/sdk.js) calls the exports below, through its
+//! guard; the browser calls back only through [`host`]-guarded callbacks. Any failure (a
 //! panic included: it traps) throws into js/sdk.js, which calls [`fail`]:
 //! every change reverted, the SDK inert.
 
@@ -16,7 +17,6 @@ mod actuate;
 mod context;
 mod dom;
 mod host;
-mod observe;
 mod overlay;
 mod plan;
 // The playground's exports live in its own wasm (with `diagnostics`), not
@@ -36,7 +36,6 @@ use wasm_bindgen::prelude::*;
 use crate::signals::EventKind;
 use crate::single::Single;
 use host::Host;
-use observe::Observed;
 use runtime::Runtime;
 
 static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
@@ -55,7 +54,8 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 }
 
 /// Boots the SDK on this page with the rules' JSON text: the first
-/// decision is applied before this returns. An error (invalid rules…) is
+/// decision is applied, and what the rules want observed handed to the
+/// host (`want`), before this returns. An error (invalid rules…) is
 /// reported by the host with one `console.warn`; the page keeps its
 /// defaults.
 #[wasm_bindgen]
@@ -67,11 +67,40 @@ pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), 
     Ok(())
 }
 
-/// `jobwise.track(name)`: a custom behaviour signal.
+/// Behaviour observed by js/observe.js, or `jobwise.track(name)`: `kind`
+/// 0 a click (`text` the rules' selector), 1 a dwell (the selector,
+/// `number` the seconds), 2 a scroll (the path, the percent), 3 a site
+/// search (the text), 4 a custom signal (the name). A decision follows
+/// unless `more` events of the same moment follow (a click inside several
+/// selectors is one decision).
 #[wasm_bindgen]
-pub fn track(name: &str) {
-    let kind = EventKind::Custom(name.into());
-    with_rt(|rt| rt.observed(Observed::Events(vec![kind])));
+pub fn event(kind: u8, text: String, number: f64, more: bool) {
+    let kind = match kind {
+        0 => EventKind::Click(text),
+        1 => EventKind::Dwell {
+            selector: text,
+            seconds: number,
+        },
+        2 => EventKind::Scroll {
+            percent: number,
+            path: text,
+        },
+        3 => EventKind::Search(text),
+        _ => EventKind::Custom(text),
+    };
+    with_rt(|rt| rt.observed(kind, more));
+}
+
+/// A `data-jobwise-pick` control was used (`""` clears the pick).
+#[wasm_bindgen]
+pub fn pick(job: &str) {
+    with_rt(|rt| rt.pick(job));
+}
+
+/// The page changed without a load (History API): its new path.
+#[wasm_bindgen]
+pub fn navigated(path: String) {
+    with_rt(|rt| rt.navigated(path));
 }
 
 /// `jobwise.revert()`: the page as it was, observation stopped.
@@ -99,7 +128,8 @@ pub fn fail() {
     stop();
 }
 
-/// Reverts every change, drops every observer, and makes the SDK inert.
+/// Reverts every change, drops the actuator's observers, and makes the SDK
+/// inert (js/sdk.js stops js/observe.js).
 fn stop() {
     if host::inert() {
         return;

@@ -8,7 +8,6 @@ use alloc::rc::Rc;
 use super::actuate::{Actuator, Mode, Notice};
 use super::dom;
 use super::host::{self, Listener};
-use super::observe::{Observed, Observers, Wanted};
 use super::overlay::Overlay;
 use super::plan::Plan;
 use super::store::{self, Store};
@@ -27,8 +26,6 @@ type Shown = (Option<Rc<str>>, Option<Rc<str>>, bool);
 const MAX_RULES: usize = 1 << 20;
 /// Behaviour kept per page; the oldest goes first (the landing page stays).
 const MAX_EVENTS: usize = 256;
-/// Content added by the page is searched for dwell targets at most this often.
-const RESCAN_MS: f64 = 1000.0;
 
 pub struct Runtime {
     compiled: Compiled,
@@ -44,8 +41,6 @@ pub struct Runtime {
     /// The last decision's JSON (what the overlay shows).
     decision: Option<String>,
     pub actuator: Actuator,
-    observers: Option<Observers>,
-    rescanned_ms: f64,
     /// `?jobwise-debug`.
     debug: bool,
     overlay: Option<Overlay>,
@@ -102,30 +97,30 @@ impl Runtime {
             last: None,
             decision: None,
             actuator: Actuator::new(route),
-            observers: None,
-            rescanned_ms: 0.0,
             debug,
             overlay: None,
             parsed: None,
         })
     }
 
-    /// The first decision (from what is known at once), then observation.
+    /// The first decision (from what is known at once), then what the
+    /// rules want observed, for js/observe.js.
     pub fn start(&mut self) {
         let late = dom::since_start_ms() > self.timeout_ms;
         self.decide(if late { Mode::Careful } else { Mode::Free });
         let c = &self.compiled;
-        let wanted = Wanted {
-            clicks: c.click_selectors().into_iter().map(Into::into).collect(),
-            dwell: c
-                .dwell_selectors()
-                .into_iter()
-                .map(|(s, t)| (s.into(), t))
-                .collect(),
-            scroll_marks: c.scroll_marks(),
-        };
-        let sink = Rc::new(|o| with_rt(|rt| rt.observed(o)));
-        self.observers = Some(Observers::start(sink, wanted));
+        host::with(|h| {
+            // The kinds of `event` (src/web/mod.rs).
+            for s in c.click_selectors() {
+                h.want(0, s, 0.0);
+            }
+            for (s, seconds) in c.dwell_selectors() {
+                h.want(1, s, seconds);
+            }
+            for mark in c.scroll_marks() {
+                h.want(2, "", mark);
+            }
+        });
         if dom::loading() {
             let doc = dom::document();
             self.parsed = Some(host::listen(&doc, "DOMContentLoaded", |_| {
@@ -142,54 +137,37 @@ impl Runtime {
     fn parsed(&mut self) {
         self.actuator.scan(&dom::document().into(), Mode::Free);
         dom::reveal();
-        self.rescan();
         if self.debug && self.overlay.is_none() {
             self.overlay = Overlay::new();
             self.show();
         }
     }
 
-    #[inline(never)]
-    pub fn observed(&mut self, o: Observed) {
-        let now = dom::now_ms();
-        match o {
-            Observed::Events(kinds) => {
-                for kind in kinds {
-                    self.push(now, kind);
-                }
-                self.decide(Mode::Careful);
-            }
-            Observed::Pick(job) => {
-                let job = Some(job.as_str()).filter(|j| !j.is_empty());
-                if self.memory.set_pick(&self.compiled, job) {
-                    // The visitor asked: everything changes at once.
-                    self.decide(Mode::Force);
-                }
-            }
-            Observed::Navigated(path) => {
-                self.push(now, EventKind::Page(path));
-                self.decide(Mode::Force);
-                self.rescan();
-            }
+    /// Behaviour: decided on unless `more` of the same moment follows.
+    pub fn observed(&mut self, kind: EventKind, more: bool) {
+        self.push(kind);
+        if !more {
+            self.decide(Mode::Careful);
         }
     }
 
-    /// Something was added to the page.
-    pub fn notice(&mut self, n: Notice, v: wasm_bindgen::JsValue) {
-        self.actuator.notice(n, v);
-        if matches!(n, Notice::Added) && dom::now_ms() - self.rescanned_ms > RESCAN_MS {
-            self.rescan();
+    /// The visitor picked a job (`""` clears it).
+    pub fn pick(&mut self, job: &str) {
+        let job = Some(job).filter(|j| !j.is_empty());
+        if self.memory.set_pick(&self.compiled, job) {
+            // The visitor asked: everything changes at once.
+            self.decide(Mode::Force);
         }
     }
 
-    fn rescan(&mut self) {
-        self.rescanned_ms = dom::now_ms();
-        if let Some(d) = self.observers.as_ref().and_then(|o| o.dwell.as_ref()) {
-            d.rescan();
-        }
+    /// A new page without a load.
+    pub fn navigated(&mut self, path: String) {
+        self.push(EventKind::Page(path));
+        self.decide(Mode::Force);
     }
 
-    fn push(&mut self, at_ms: f64, kind: EventKind) {
+    fn push(&mut self, kind: EventKind) {
+        let at_ms = dom::now_ms();
         let events = &mut self.signals.events;
         if events.len() >= MAX_EVENTS {
             events.remove(1);
@@ -247,7 +225,6 @@ impl Runtime {
     /// Restores the page and stops observing.
     pub fn revert(&mut self) {
         self.actuator.revert();
-        self.observers = None;
         self.overlay = None;
         self.parsed = None;
     }
@@ -255,7 +232,7 @@ impl Runtime {
 
 /// Routes the actuator's observers back to it.
 fn route(n: Notice, v: wasm_bindgen::JsValue) {
-    with_rt(|rt| rt.notice(n, v));
+    with_rt(|rt| rt.actuator.notice(n, v));
 }
 
 /// The warning for rules that do not validate: the first problem, where,

@@ -1,0 +1,193 @@
+// Observation (SPEC §5's behaviour signals): what the visitor does, as far
+// as the rules mention it, reported to the wasm (src/web/mod.rs's `event`,
+// `pick`, `navigated`). Plain JS: touching the DOM costs no wasm and no
+// wasm<->JS crossing per event. Listeners are passive and in the capture
+// phase; nothing raw leaves the browser and no page text is kept, only
+// the rules' own selectors, the path, and the site search's text for the
+// page's signals.
+
+/** The kinds of src/web/mod.rs's `event` (and of `host.want`). */
+export const CLICK = 0;
+export const DWELL = 1;
+export const SCROLL = 2;
+export const SEARCH = 3;
+export const CUSTOM = 4;
+
+const PICK = "data-jobwise-pick";
+/** The site's own search box. */
+const BOX = "input[type=search],input[name=q],input[name=s],input[name=search]";
+/** Longer search text is cut: nobody searches a page. */
+const MAX_CHARS = 256;
+/** Content added by the page is searched for dwell targets at most this often. */
+const RESCAN_MS = 1000;
+
+/**
+ * Watches what `wanted` names (`wanted[CLICK]`: [selector], `[DWELL]`:
+ * [selector, seconds], `[SCROLL]`: [, percent], as the rules' `host.want`
+ * gave them) and reports to `sink` (`event(kind, text, number, more)`,
+ * `pick(job)`, `navigated(path)`). Every callback goes through `guard`.
+ * Returns the function that stops everything.
+ */
+export function observe(wanted, sink, guard) {
+  const undo = [];
+  let stopped = false;
+  const safe = (f) => guard((...args) => stopped || f(...args));
+  const on = (target, type, f) => {
+    f = safe(f);
+    target.addEventListener(type, f, { capture: true, passive: true });
+    undo.push(() => target.removeEventListener(type, f, true));
+  };
+  const element = (e) => (e.target instanceof Element ? e.target : null);
+
+  // Clicks: a click counts for each rules selector the target is inside;
+  // `data-jobwise-pick` controls report the visitor's own choice of job.
+  on(document, "click", (e) => {
+    const el = element(e);
+    if (!el) return;
+    const pick = el.closest(`[${PICK}]`);
+    if (pick) sink.pick(pick.getAttribute(PICK));
+    const hits = wanted[CLICK].filter(([s]) => el.closest(s));
+    hits.forEach(([s], i) => sink.event(CLICK, s, 0, i < hits.length - 1));
+  });
+
+  // Site search: its text when the box changes or its form is submitted,
+  // once per distinct text.
+  let searched = "";
+  const search = (e) => {
+    const el = element(e);
+    const box = !el ? null : e.type == "submit" ? el.querySelector(BOX) : el.matches(BOX) ? el : null;
+    if (!box) return;
+    const text = [...box.value.trim()].slice(0, MAX_CHARS).join("");
+    if (!text || text == searched) return;
+    searched = text;
+    sink.event(SEARCH, text, 0, false);
+  };
+  on(document, "change", search);
+  on(document, "submit", search);
+
+  // Scroll depth: the deepest point of the page seen, in percent, reported
+  // when it passes one of the rules' marks (counted again on a new path).
+  const marks = wanted[SCROLL];
+  if (marks.length) {
+    let path = "";
+    let passed = 0;
+    on(window, "scroll", () => {
+      const d = document.documentElement;
+      const height = d?.scrollHeight;
+      if (!(height > 0)) return;
+      const percent = Math.min(((scrollY + d.clientHeight) / height) * 100, 100);
+      if (path != location.pathname) (path = location.pathname), (passed = 0);
+      const now = marks.filter(([, m]) => percent >= m).length;
+      if (now > passed) {
+        passed = now;
+        sink.event(SCROLL, path, percent, false);
+      }
+    });
+  }
+
+  // Single-page navigations: pushState/replaceState (wrapped, unwrapped
+  // on stop) and popstate, reported when the path changes.
+  let at = location.pathname;
+  const navigated = safe(() => {
+    if (at != location.pathname) sink.navigated((at = location.pathname));
+  });
+  for (const name of ["pushState", "replaceState"]) {
+    const orig = history[name];
+    const wrap = function (...args) {
+      const out = orig.apply(this, args);
+      navigated();
+      return out;
+    };
+    history[name] = wrap;
+    undo.push(() => history[name] === wrap && (history[name] = orig));
+  }
+  on(window, "popstate", navigated);
+
+  if (wanted[DWELL].length) dwell(wanted[DWELL], sink, safe, undo);
+  return () => {
+    stopped = true;
+    undo.forEach((f) => f());
+  };
+}
+
+/**
+ * Dwell: how long elements matching each selector have been in the
+ * viewport; when a selector's time reaches its seconds, it is reported,
+ * once per selector and page. Content the page adds is searched for
+ * targets too, at most once per RESCAN_MS.
+ */
+function dwell(selectors, sink, safe, undo) {
+  const tracks = selectors.map(([selector, seconds]) => ({ selector, ms: seconds * 1000, since: -1, total: 0, fired: false }));
+  const inView = new Set();
+  const check = (t) => {
+    const ms = t.total + (t.since < 0 ? 0 : Date.now() - t.since);
+    if (t.fired || ms + 50 < t.ms) return;
+    t.fired = true;
+    sink.event(DWELL, t.selector, ms / 1000, false);
+  };
+  const io = new IntersectionObserver(
+    safe((entries) => {
+      const now = Date.now();
+      for (const e of entries) inView[e.isIntersecting ? "add" : "delete"](e.target);
+      for (const t of tracks) {
+        const visible = [...inView].some((el) => el.matches(t.selector));
+        if (visible && t.since < 0 && !t.fired) {
+          t.since = now;
+          setTimeout(
+            safe(() => check(t)),
+            Math.max(t.ms - t.total, 0),
+          );
+        } else if (!visible && t.since >= 0) {
+          t.total += now - t.since;
+          t.since = -1;
+        }
+      }
+    }),
+  );
+  let scanned = 0;
+  let timer = 0;
+  const scan = () => {
+    scanned = Date.now();
+    timer = 0;
+    // Observing an element twice is harmless.
+    for (const t of tracks) for (const el of document.querySelectorAll(t.selector)) io.observe(el);
+  };
+  const added = new MutationObserver(
+    safe(() => {
+      timer ||= setTimeout(safe(scan), scanned + RESCAN_MS - Date.now());
+    }),
+  );
+  added.observe(document, { childList: true, subtree: true });
+  scan();
+  undo.push(() => {
+    io.disconnect();
+    added.disconnect();
+    clearTimeout(timer);
+  });
+}
+
+/** A viewport below 600 CSS px wide is a phone's. */
+const PHONE = "(max-width:599.98px)";
+/** A coarse pointer on a viewport below 1100 CSS px is a tablet. */
+const TABLET = "(pointer:coarse) and (max-width:1099.98px)";
+
+/** Whether the media query matches (false when it cannot be asked). */
+function media(query) {
+  try {
+    return matchMedia(query).matches;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The visitor's circumstances, packed for src/web/context.rs: the device
+ * class (0 desktop, 1 tablet, 2 mobile) × 256 + the local hour × 8 + the
+ * weekday (0 = Monday). The width is asked of media queries, never of an
+ * element: reading `clientWidth` forced a style and layout pass inside the
+ * first decision, before anything was painted.
+ */
+export function context() {
+  const d = new Date();
+  return (media(PHONE) ? 512 : media(TABLET) ? 256 : 0) + d.getHours() * 8 + ((d.getDay() + 6) % 7);
+}
