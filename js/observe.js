@@ -114,7 +114,8 @@ export function observe(wanted, sink, guard) {
  * Dwell: how long elements matching each selector have been in the
  * viewport; when a selector's time reaches its seconds, it is reported,
  * once per selector and page. Content the page adds is searched for
- * targets too, at most once per RESCAN_MS.
+ * targets too: when the document is parsed, and at most once per
+ * RESCAN_MS.
  */
 function dwell(selectors, sink, safe, undo) {
   const tracks = selectors.map(([selector, seconds]) => ({ selector, ms: seconds * 1000, since: -1, total: 0, fired: false }));
@@ -133,10 +134,7 @@ function dwell(selectors, sink, safe, undo) {
         const visible = [...inView].some((el) => el.matches(t.selector));
         if (visible && t.since < 0 && !t.fired) {
           t.since = now;
-          setTimeout(
-            safe(() => check(t)),
-            Math.max(t.ms - t.total, 0),
-          );
+          setTimeout(safe(() => check(t)), Math.max(t.ms - t.total, 0));
         } else if (!visible && t.since >= 0) {
           t.total += now - t.since;
           t.since = -1;
@@ -148,6 +146,7 @@ function dwell(selectors, sink, safe, undo) {
   let timer = 0;
   const scan = () => {
     scanned = Date.now();
+    clearTimeout(timer);
     timer = 0;
     // Observing an element twice is harmless.
     for (const t of tracks) for (const el of document.querySelectorAll(t.selector)) io.observe(el);
@@ -159,10 +158,14 @@ function dwell(selectors, sink, safe, undo) {
   );
   added.observe(document, { childList: true, subtree: true });
   scan();
+  // Everything the parser adds, at once when it is done.
+  const parsed = safe(scan);
+  document.addEventListener("DOMContentLoaded", parsed);
   undo.push(() => {
     io.disconnect();
     added.disconnect();
     clearTimeout(timer);
+    document.removeEventListener("DOMContentLoaded", parsed);
   });
 }
 

@@ -4,8 +4,8 @@
 //! Data flows one way, and each step is a module:
 //!
 //! ```text
-//! web::observe ──► signals ──► model ──► decide ──► web::actuate
-//!   (browser)      (plain data)  (scores)  (Decision)  (browser)
+//! js/observe.js ──► signals ──► model ──► decide ──► web::actuate
+//!   (browser)       (plain data)  (scores)  (Decision)  (browser)
 //! ```
 //!
 //! * [`arrival`] reads how the visitor came: referrer + landing URL →
@@ -20,7 +20,7 @@
 //!   the visit are told (derived numbers only).
 //!
 //! Everything above is plain Rust that `cargo test` runs natively. Only
-//! `web` (compiled for wasm32) touches the browser.
+//! `web` (compiled for wasm32) and the JavaScript of `js/` touch the browser.
 //!
 //! Without the default `std` feature (the SDK's wasm, `make build`) the
 //! crate is `no_std`: its own allocator (`heap`) and a panic that traps,

@@ -1,6 +1,6 @@
 //! The one input type of the model: what is known about the visitor now.
-//! `web::observe` (or the CLI's `--event` flags) fills it; nothing here
-//! touches a browser.
+//! js/observe.js, through `web::runtime` (or the CLI's `--event` flags),
+//! fills it; nothing here touches a browser.
 
 use crate::arrival::Arrival;
 use crate::prelude::*;

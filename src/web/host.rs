@@ -1,7 +1,9 @@
-//! The bridge to the JavaScript side (`host` in js/sdk.js) and the only way
-//! the browser calls into the wasm: every listener, observer and timer is
-//! wrapped by the host's `guard`, so a failure inside reverts the page and
-//! makes the SDK inert instead of reaching the page as an exception.
+//! The bridge to the JavaScript side (`host` in js/sdk.js). Besides the
+//! exports js/sdk.js calls (js/observe.js's reports among them, all inside
+//! its guard), the browser calls into the wasm only through callbacks made
+//! here: every listener and observer is wrapped by the host's `guard`, so a
+//! failure inside reverts the page and makes the SDK inert instead of
+//! reaching the page as an exception.
 
 use alloc::boxed::Box;
 use core::cell::{Cell, RefCell};
