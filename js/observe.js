@@ -6,12 +6,14 @@
 // the rules' own selectors, the path, and the site search's text for the
 // page's signals.
 
-/** The kinds of src/web/mod.rs's `event` (and of `host.want`). */
+/** The kinds of src/web/mod.rs's `event` (the first three, of `host.want` too). */
 export const CLICK = 0;
 export const DWELL = 1;
 export const SCROLL = 2;
 export const SEARCH = 3;
 export const CUSTOM = 4;
+export const PICKED = 5;
+export const PAGE = 6;
 
 const PICK = "data-jobwise-pick";
 /** The site's own search box. */
@@ -24,8 +26,8 @@ const RESCAN_MS = 1000;
 /**
  * Watches what `wanted` names (`wanted[CLICK]`: [selector], `[DWELL]`:
  * [selector, seconds], `[SCROLL]`: [, percent], as the rules' `host.want`
- * gave them) and reports to `sink` (`event(kind, text, number, more)`,
- * `pick(job)`, `navigated(path)`). Every callback goes through `guard`.
+ * gave them) and reports to `sink(kind, text, number, more)` (the wasm's
+ * `event`). Every callback goes through `guard`.
  * Returns the function that stops everything.
  */
 export function observe(wanted, sink, guard) {
@@ -45,9 +47,9 @@ export function observe(wanted, sink, guard) {
     const el = element(e);
     if (!el) return;
     const pick = el.closest(`[${PICK}]`);
-    if (pick) sink.pick(pick.getAttribute(PICK));
+    if (pick) sink(PICKED, pick.getAttribute(PICK), 0, false);
     const hits = wanted[CLICK].filter(([s]) => el.closest(s));
-    hits.forEach(([s], i) => sink.event(CLICK, s, 0, i < hits.length - 1));
+    hits.forEach(([s], i) => sink(CLICK, s, 0, i < hits.length - 1));
   });
 
   // Site search: its text when the box changes or its form is submitted,
@@ -60,7 +62,7 @@ export function observe(wanted, sink, guard) {
     const text = [...box.value.trim()].slice(0, MAX_CHARS).join("");
     if (!text || text == searched) return;
     searched = text;
-    sink.event(SEARCH, text, 0, false);
+    sink(SEARCH, text, 0, false);
   };
   on(document, "change", search);
   on(document, "submit", search);
@@ -80,7 +82,7 @@ export function observe(wanted, sink, guard) {
       const now = marks.filter(([, m]) => percent >= m).length;
       if (now > passed) {
         passed = now;
-        sink.event(SCROLL, path, percent, false);
+        sink(SCROLL, path, percent, false);
       }
     });
   }
@@ -89,7 +91,7 @@ export function observe(wanted, sink, guard) {
   // on stop) and popstate, reported when the path changes.
   let at = location.pathname;
   const navigated = safe(() => {
-    if (at != location.pathname) sink.navigated((at = location.pathname));
+    if (at != location.pathname) sink(PAGE, (at = location.pathname), 0, false);
   });
   for (const name of ["pushState", "replaceState"]) {
     const orig = history[name];
@@ -124,7 +126,7 @@ function dwell(selectors, sink, safe, undo) {
     const ms = t.total + (t.since < 0 ? 0 : Date.now() - t.since);
     if (t.fired || ms + 50 < t.ms) return;
     t.fired = true;
-    sink.event(DWELL, t.selector, ms / 1000, false);
+    sink(DWELL, t.selector, ms / 1000, false);
   };
   const io = new IntersectionObserver(
     safe((entries) => {

@@ -175,7 +175,7 @@ export function start(options) {
       if (bytes) wasm.initSync({ module: bytes });
       running = true;
       wasm.boot(text, host, timeout, consent);
-      unobserve = observe(wanted, wasm, host.guard);
+      unobserve = observe(wanted, wasm.event, host.guard);
       queue.splice(0).forEach(call);
     })
     .catch(die);

@@ -67,40 +67,37 @@ pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), 
     Ok(())
 }
 
-/// Behaviour observed by js/observe.js, or `jobwise.track(name)`: `kind`
-/// 0 a click (`text` the rules' selector), 1 a dwell (the selector,
-/// `number` the seconds), 2 a scroll (the path, the percent), 3 a site
-/// search (the text), 4 a custom signal (the name). A decision follows
-/// unless `more` events of the same moment follow (a click inside several
-/// selectors is one decision).
+/// What js/observe.js saw, or `jobwise.track(name)`, by `kind`: 0 a
+/// click (`text` the rules' selector), 1 a dwell (the selector, `number`
+/// the seconds), 2 a scroll (the path, the percent), 3 a site search (the
+/// text), 4 a custom signal (the name); then 5 a `data-jobwise-pick`
+/// control used (the job, `""` clears the pick) and 6 a page changed
+/// without a load (History API: its path). A decision follows unless
+/// `more` events of the same moment follow (a click inside several
+/// selectors is one decision). One export for all: each is a shim in the
+/// wasm and a wrapper in the glue.
 #[wasm_bindgen]
 pub fn event(kind: u8, text: String, number: f64, more: bool) {
-    let kind = match kind {
-        0 => EventKind::Click(text),
-        1 => EventKind::Dwell {
-            selector: text,
-            seconds: number,
-        },
-        2 => EventKind::Scroll {
-            percent: number,
-            path: text,
-        },
-        3 => EventKind::Search(text),
-        _ => EventKind::Custom(text),
-    };
-    with_rt(|rt| rt.observed(kind, more));
-}
-
-/// A `data-jobwise-pick` control was used (`""` clears the pick).
-#[wasm_bindgen]
-pub fn pick(job: &str) {
-    with_rt(|rt| rt.pick(job));
-}
-
-/// The page changed without a load (History API): its new path.
-#[wasm_bindgen]
-pub fn navigated(path: String) {
-    with_rt(|rt| rt.navigated(path));
+    with_rt(|rt| match kind {
+        5 => rt.pick(&text),
+        6 => rt.navigated(text),
+        _ => rt.observed(
+            match kind {
+                0 => EventKind::Click(text),
+                1 => EventKind::Dwell {
+                    selector: text,
+                    seconds: number,
+                },
+                2 => EventKind::Scroll {
+                    percent: number,
+                    path: text,
+                },
+                3 => EventKind::Search(text),
+                _ => EventKind::Custom(text),
+            },
+            more,
+        ),
+    });
 }
 
 /// `jobwise.revert()`: the page as it was, observation stopped.
