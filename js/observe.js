@@ -120,28 +120,36 @@ export function observe(wanted, sink, guard) {
  * RESCAN_MS.
  */
 function dwell(selectors, sink, safe, undo) {
-  const tracks = selectors.map(([selector, seconds]) => ({ selector, ms: seconds * 1000, since: -1, total: 0, fired: false }));
   const inView = new Set();
-  const check = (t) => {
-    const ms = t.total + (t.since < 0 ? 0 : Date.now() - t.since);
-    if (t.fired || ms + 50 < t.ms) return;
-    t.fired = true;
-    sink(DWELL, t.selector, ms / 1000, false);
-  };
+  // Per selector: its name, and what to do when its visibility may change.
+  const tracks = selectors.map(([selector, seconds]) => {
+    // Some element of the selector is in view since `since` (or -1),
+    // after `total` milliseconds in view before.
+    let since = -1;
+    let total = 0;
+    let fired = false;
+    const check = () => {
+      const ms = total + (since < 0 ? 0 : Date.now() - since);
+      if (fired || ms + 50 < seconds * 1000) return;
+      fired = true;
+      sink(DWELL, selector, ms / 1000, false);
+    };
+    const seen = (visible, now) => {
+      if (visible && since < 0 && !fired) {
+        since = now;
+        setTimeout(safe(check), Math.max(seconds * 1000 - total, 0));
+      } else if (!visible && since >= 0) {
+        total += now - since;
+        since = -1;
+      }
+    };
+    return [selector, seen];
+  });
   const io = new IntersectionObserver(
     safe((entries) => {
       const now = Date.now();
       for (const e of entries) inView[e.isIntersecting ? "add" : "delete"](e.target);
-      for (const t of tracks) {
-        const visible = [...inView].some((el) => el.matches(t.selector));
-        if (visible && t.since < 0 && !t.fired) {
-          t.since = now;
-          setTimeout(safe(() => check(t)), Math.max(t.ms - t.total, 0));
-        } else if (!visible && t.since >= 0) {
-          t.total += now - t.since;
-          t.since = -1;
-        }
-      }
+      for (const [selector, seen] of tracks) seen([...inView].some((el) => el.matches(selector)), now);
     }),
   );
   let scanned = 0;
@@ -151,7 +159,7 @@ function dwell(selectors, sink, safe, undo) {
     clearTimeout(timer);
     timer = 0;
     // Observing an element twice is harmless.
-    for (const t of tracks) for (const el of document.querySelectorAll(t.selector)) io.observe(el);
+    for (const [selector] of tracks) for (const el of document.querySelectorAll(selector)) io.observe(el);
   };
   const added = new MutationObserver(
     safe(() => {
