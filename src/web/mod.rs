@@ -9,9 +9,9 @@
 //! ```
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below, through its
-//! guard; the browser calls back only through [`host`]-guarded callbacks. Any failure (a
-//! panic included: it traps) throws into js/sdk.js, which calls [`fail`]:
-//! every change reverted, the SDK inert.
+//! guard; the browser calls back only through [`host`]-guarded callbacks.
+//! Any failure (a panic included: it traps) throws into js/sdk.js, which
+//! calls [`fail`]: every change reverted, the SDK inert.
 
 mod actuate;
 mod context;
@@ -100,7 +100,7 @@ pub fn event(kind: u8, text: String, number: f64, more: bool) {
     });
 }
 
-/// `jobwise.revert()`: the page as it was, observation stopped.
+/// `jobwise.revert()`: the page as it was (js/sdk.js stops observing).
 #[wasm_bindgen]
 pub fn revert() {
     with_rt(Runtime::revert);

@@ -222,7 +222,7 @@ impl Runtime {
         store::wipe_all();
     }
 
-    /// Restores the page and stops observing.
+    /// Restores the page and stops the actuator (js/sdk.js stops observing).
     pub fn revert(&mut self) {
         self.actuator.revert();
         self.overlay = None;
