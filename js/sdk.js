@@ -2,11 +2,14 @@
 // module. It defines the API at once (calls made before boot are queued),
 // gets the wasm (given as bytes, it compiles them at once; given a URL, it
 // fetches them alongside the rules) and the rules, and hands both to the
-// Rust side, which observes the page, decides and applies. Everything the
+// Rust side, which observes the page and decides; js/actuate.js applies
+// what it decided. Everything the
 // browser calls into the wasm goes through `guard`: a failure anywhere
 // reverts the page, makes the SDK inert and says why in one console.warn.
 // No exception of ours ever reaches the page.
 import * as wasm from "jobwise-wasm";
+import { actuator, reveal } from "./actuate.js";
+import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
 
@@ -19,8 +22,8 @@ async function loadWasm(url) {
 
 /**
  * Whether the parser is done with `el`: something follows it, or the
- * document is parsed. For the inline rules element, and for the Rust side
- * (`host.parsed`: each slot is changed once the parser is past it).
+ * document is parsed. For the inline rules element, and for the actuator
+ * (each slot is changed once the parser is past it).
  */
 function parsed(el) {
   for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
@@ -63,6 +66,15 @@ export function start(options) {
   let running = false;
   let dead = false;
   let consent = "";
+  // The actuator (created with the first plan) and the debug overlay.
+  let act = null;
+  let overlay = null;
+  /** Restores the page: every change taken back, the overlay gone. */
+  const restore = () => {
+    act?.revert();
+    overlay?.remove();
+    overlay = null;
+  };
 
   const die = (why) => {
     if (dead) return;
@@ -70,7 +82,10 @@ export function start(options) {
     try {
       if (running) wasm.fail();
     } catch {}
-    document.documentElement.setAttribute("data-jobwise-ready", "");
+    try {
+      restore();
+    } catch {}
+    reveal();
     console.warn(`jobwise: ${(why && why.message) || why}; showing the default content`);
     settle(current);
   };
@@ -115,14 +130,26 @@ export function start(options) {
           }
         }
       },
-    decided(json, changed) {
+    // A decision's JSON (`changed`: job, stage or holdout changed) and
+    // its plan (src/plan.rs), applied as `mode` allows.
+    decided(json, changed, plan, mode) {
       const d = JSON.parse(json);
       current = d;
+      act ||= actuator({
+        parsed,
+        guard: host.guard,
+        added: () => wasm.added(),
+        ready() {
+          if (debug.wanted()) overlay = debug.overlay();
+          overlay?.show(current);
+        },
+      });
+      act.set(JSON.parse(plan), mode);
+      overlay?.show(d);
       // After the wasm call returns: a page listener may call back into it.
       if (changed) queueMicrotask(() => dead || publish(d));
     },
     fail: die,
-    parsed,
     // Calls `fn` after each pushState/replaceState; returns the undo.
     history(fn) {
       const h = history;
@@ -148,7 +175,11 @@ export function start(options) {
       if (type === "decision" && typeof fn === "function") listeners.push(fn);
       return api;
     },
-    revert: () => call(() => wasm.revert()),
+    revert: () =>
+      call(() => {
+        wasm.revert();
+        restore();
+      }),
     forget: () => call(() => wasm.forget()),
     consent(mode) {
       consent = String(mode);

@@ -1,26 +1,10 @@
 //! Small DOM helpers shared by the web modules: the document, clocks, the
-//! viewport, and the markup's attribute names.
+//! viewport, the page's URL.
 
 use crate::prelude::*;
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, IntersectionObserver, MutationObserver, Window};
-
-/// Every element the markup of SPEC §4 lets Jobwise change.
-pub const MANAGED: &str =
-    "[data-jobwise-slot],[data-jobwise-show],[data-jobwise-hide],[data-jobwise-insert]";
-pub const SLOT: &str = "data-jobwise-slot";
-pub const SHOW: &str = "data-jobwise-show";
-pub const HIDE: &str = "data-jobwise-hide";
-pub const INSERT: &str = "data-jobwise-insert";
-pub const VARIANT: &str = "data-jobwise-variant";
-pub const SHOWN: &str = "data-jobwise-shown";
-/// Set on an element once the first decision has been applied to it: the
-/// snippet stops hiding it.
-pub const DONE: &str = "data-jobwise-done";
-/// Set on `<html>` when every element is done (or on failure): the snippet
-/// stops hiding anything.
-pub const READY: &str = "data-jobwise-ready";
+use web_sys::{Document, Element, IntersectionObserver, Window};
 
 #[wasm_bindgen]
 extern "C" {
@@ -34,42 +18,26 @@ extern "C" {
     static DOCUMENT: Document;
 }
 
-#[wasm_bindgen(inline_js = "export function seen(el) {
-  if (getComputedStyle(el).visibility === 'hidden') return false;
-  let r = el.getBoundingClientRect();
-  if (!r.width && !r.height && el.parentElement) r = el.parentElement.getBoundingClientRect();
-  const d = document.documentElement;
-  return r.bottom > 0 && r.right > 0 && r.top < d.clientHeight && r.left < d.clientWidth;
-}
-export const options = (json) => JSON.parse(json);
-export function all(root, sel) {
+#[wasm_bindgen(inline_js = "export function all(root, sel) {
   try { return [...root.querySelectorAll(sel)]; } catch { return []; }
 }
 export const loading = () => document.readyState == 'loading';
 export const page = (what) => what == 1 ? location.pathname : what ? document.referrer : location.href;
-export const observer = (io, f) => io ? new IntersectionObserver(f) : new MutationObserver(f);
+export const observer = (f) => new IntersectionObserver(f);
 export function depth() {
   const d = document.documentElement, h = d?.scrollHeight;
   return h > 0 ? Math.min((scrollY + d.clientHeight) / h * 100, 100) : -1;
 }")]
 extern "C" {
-    /// See [`in_view`]: one import instead of ten (the rectangle's sides,
-    /// the viewport's size, the parent, the computed style).
-    fn seen(el: &Element) -> bool;
-    /// An options object (for MutationObserver.observe) from constant
-    /// JSON: one import for every kind.
-    #[wasm_bindgen(js_name = options)]
-    fn options_js(json: &str) -> JsValue;
     /// How far down the page the viewport's bottom is, in percent (at
     /// most 100); negative for a page without a root element or height.
     /// One import instead of three (`scrollY`, the root's `scrollHeight`
     /// and `clientHeight`).
     pub fn depth() -> f64;
-    /// A new IntersectionObserver (`io`) or MutationObserver calling `f`:
-    /// one import for both, without a `catch` (only a browser without
-    /// them throws, and boot reports that).
+    /// A new IntersectionObserver calling `f`, without a `catch` (only a
+    /// browser without one throws, and boot reports that).
     #[wasm_bindgen(js_name = observer)]
-    fn observer_js(io: bool, f: &Function) -> JsValue;
+    fn observer_js(f: &Function) -> JsValue;
     /// The elements in `root` (the document or an element) matching
     /// `selector`, in document order; none for an invalid selector. One
     /// import instead of six (`querySelectorAll` on either, a list's
@@ -89,18 +57,17 @@ extern "C" {
     /// What the SDK calls on its observers and observed things, whatever
     /// their type: one import per member instead of one per type. None
     /// has a `catch` (each is a glue wrapper and a `Result`): the SDK's
-    /// arguments cannot make them throw (its own attribute names and
-    /// options, constant selectors or selectors the browser checked when
+    /// arguments cannot make them throw (constant selectors or selectors the browser checked when
     /// the rules were read); if one did, the host's guard fails open.
     pub type Any;
-    /// The `target` of an event, a mutation record or an intersection entry.
+    /// The `target` of an event or an intersection entry.
     #[wasm_bindgen(method, getter)]
     pub fn target(this: &Any) -> JsValue;
-    /// `disconnect()` of a MutationObserver or an IntersectionObserver.
+    /// `disconnect()` of an IntersectionObserver.
     #[wasm_bindgen(method)]
     pub fn disconnect(this: &Any);
-    /// `observe(el, options)` of a MutationObserver or an
-    /// IntersectionObserver (which takes no options).
+    /// `observe(el, options)` of an IntersectionObserver (which takes no
+    /// options).
     #[wasm_bindgen(method)]
     pub fn observe(this: &Any, el: &JsValue, options: &JsValue);
     /// An element's `closest(selector)`.
@@ -112,10 +79,6 @@ extern "C" {
     /// An element's `querySelector(selector)`.
     #[wasm_bindgen(method, js_name = querySelector)]
     pub fn query_selector(this: &Any, selector: &str) -> Option<Element>;
-    #[wasm_bindgen(method, js_name = setAttribute)]
-    pub fn set_attribute(this: &Any, name: &str, value: &str);
-    #[wasm_bindgen(method, js_name = removeAttribute)]
-    pub fn remove_attribute(this: &Any, name: &str);
     /// A function's `call()` (without arguments).
     #[wasm_bindgen(method)]
     pub fn call(this: &Any);
@@ -142,19 +105,9 @@ pub fn all(root: &JsValue, selector: &str) -> impl Iterator<Item = Element> {
         .map(JsCast::unchecked_into)
 }
 
-/// A new MutationObserver calling `f`.
-pub fn mutations(f: &Function) -> MutationObserver {
-    observer_js(false, f).unchecked_into()
-}
-
 /// A new IntersectionObserver calling `f`.
 pub fn intersections(f: &Function) -> IntersectionObserver {
-    observer_js(true, f).unchecked_into()
-}
-
-/// An options dictionary of type `T` from constant JSON.
-pub fn options<T: JsCast>(json: &str) -> T {
-    options_js(json).unchecked_into()
+    observer_js(f).unchecked_into()
 }
 
 pub fn document() -> Document {
@@ -184,22 +137,6 @@ pub fn path() -> String {
 /// `document.referrer` (empty when there is none).
 pub fn referrer() -> String {
     page(2)
-}
-
-/// Lets the snippet show everything.
-pub fn reveal() {
-    if let Some(root) = document().document_element() {
-        any(&root).set_attribute(READY, "");
-    }
-}
-
-/// Whether the visitor may be looking at `el`: it is not hidden (the
-/// snippet hides slots until the first decision or its timeout; changing
-/// a hidden element shows nothing) and some part of it is inside the
-/// viewport. An element without a box (display: none) counts where its
-/// parent is.
-pub fn in_view(el: &Element) -> bool {
-    seen(el)
 }
 
 /// The element an event (passed from JS as a plain value) happened on.

@@ -9,7 +9,7 @@ use core::cell::{Cell, RefCell};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, EventTarget};
+use web_sys::EventTarget;
 
 use super::dom;
 use crate::single::Single;
@@ -32,17 +32,17 @@ extern "C" {
     pub type Host;
     #[wasm_bindgen(method)]
     fn guard(this: &Host, f: &JsValue) -> Function;
-    /// A decision's JSON; `changed` when job, stage or holdout changed.
+    /// A decision's JSON (`changed` when job, stage or holdout changed)
+    /// and its plan's (src/plan.rs), to apply as [`crate::plan::Mode`]
+    /// `mode` allows.
     #[wasm_bindgen(method)]
-    pub fn decided(this: &Host, json: &str, changed: bool);
+    pub fn decided(this: &Host, json: &str, changed: bool, plan: &str, mode: u8);
     /// Reports a failure: one console.warn, the SDK goes inert.
     #[wasm_bindgen(method)]
     pub fn fail(this: &Host, why: &str);
     /// Calls `f` after each `history.pushState`/`replaceState`; returns the undo.
     #[wasm_bindgen(method)]
     pub fn history(this: &Host, f: &Function) -> Function;
-    #[wasm_bindgen(method, js_name = parsed)]
-    fn parsed_js(this: &Host, el: &Element) -> bool;
 }
 
 static HOST: Single<RefCell<Option<Host>>> = Single::new(RefCell::new(None));
@@ -56,14 +56,6 @@ pub fn install(host: Host) {
 /// Runs `f` with the host, when there is one.
 pub fn with<R>(f: impl FnOnce(&Host) -> R) -> Option<R> {
     HOST.try_borrow().ok()?.as_ref().map(f)
-}
-
-/// Whether the parser is done with `el`'s subtree: something follows it,
-/// or the document is parsed. Asked of js/sdk.js's `parsed`, which waits
-/// for the inline rules element the same way. Without a host (the DOM
-/// tests, which run on a parsed page): true.
-pub fn parsed(el: &Element) -> bool {
-    with(|h| h.parsed_js(el)).unwrap_or(true)
 }
 
 /// True once a failure made the SDK inert: callbacks then do nothing.

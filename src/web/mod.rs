@@ -1,10 +1,10 @@
-//! The browser layer (wasm32 only): boot, observe, actuate, store, API.
-//! It observes the page, hands signals to the core and applies what the
-//! core decided; it decides nothing itself.
+//! The browser layer (wasm32 only): boot, observe, store, API. It
+//! observes the page, hands signals to the core and hands what the core
+//! decided, with its plan, to js/actuate.js; it decides nothing itself.
 //!
 //! ```text
-//! observe ──► runtime ──► core (decide) ──► plan ──► actuate
-//!   (listeners)  (memory, store)              (data)   (the DOM)
+//! observe ──► runtime ──► core (decide) ──► plan ──► js/actuate.js
+//!   (listeners)  (memory, store)              (data)    (the DOM)
 //! ```
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below; the browser
@@ -12,13 +12,10 @@
 //! panic included: it traps) throws into js/sdk.js, which calls [`fail`]:
 //! every change reverted, the SDK inert.
 
-mod actuate;
 mod context;
 mod dom;
 mod host;
 mod observe;
-mod overlay;
-mod plan;
 // The playground's exports live in its own wasm (with `diagnostics`), not
 // in the SDK's.
 #[cfg(feature = "diagnostics")]
@@ -74,7 +71,13 @@ pub fn track(name: &str) {
     with_rt(|rt| rt.observed(Observed::Events(vec![kind])));
 }
 
-/// `jobwise.revert()`: the page as it was, observation stopped.
+/// js/actuate.js saw nodes added to the page.
+#[wasm_bindgen]
+pub fn added() {
+    with_rt(Runtime::added);
+}
+
+/// `jobwise.revert()`: observation stopped (js/sdk.js restores the page).
 #[wasm_bindgen]
 pub fn revert() {
     with_rt(Runtime::revert);
@@ -93,28 +96,25 @@ pub fn consent(mode: &str) {
     with_rt(|rt| rt.consent(mode));
 }
 
-/// The JavaScript side caught a failure: revert and go inert.
+/// The JavaScript side caught a failure (and reverts the page): go inert.
 #[wasm_bindgen]
 pub fn fail() {
     stop();
 }
 
-/// Reverts every change, drops every observer, and makes the SDK inert.
+/// Drops every observer and makes the SDK inert.
 fn stop() {
     if host::inert() {
         return;
     }
     host::set_inert();
-    let rt = match RT.try_borrow_mut() {
+    // The runtime goes, with every listener and observer it holds.
+    drop(match RT.try_borrow_mut() {
         Ok(mut rt) => rt.take(),
         // SAFETY: the borrow is held by a frame that trapped or threw
         // through the wasm. A panic traps (without std, src/lib.rs; with
         // it, panic = "abort") and a thrown exception unwound the frame, so
         // the holder never touches the runtime again: this is its last use.
         Err(_) => unsafe { (*RT.as_ptr()).take() },
-    };
-    match rt {
-        Some(mut rt) => rt.actuator.revert(),
-        None => dom::reveal(),
-    }
+    });
 }

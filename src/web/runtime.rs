@@ -1,22 +1,21 @@
 //! One page's Jobwise: reads the arrival and the stored memory, asks the
 //! core for a decision whenever something is observed, remembers what
-//! privacy allows, and hands the plan to the actuator.
+//! privacy allows, and hands the decision and its plan to js/sdk.js (which
+//! applies the plan with js/actuate.js).
 
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use super::actuate::{Actuator, Mode, Notice};
 use super::dom;
 use super::host::{self, Listener};
 use super::observe::{Observed, Observers, Wanted};
-use super::overlay::Overlay;
-use super::plan::Plan;
 use super::store::{self, Store};
 use super::{context, url, with_rt};
 use crate::decide;
 use crate::json;
 use crate::memory::Memory;
 use crate::model::{self, Compiled};
+use crate::plan::{self, Mode};
 use crate::rules::{self, Problem, SlotContent};
 use crate::signals::{Event, EventKind, Signals};
 
@@ -41,14 +40,8 @@ pub struct Runtime {
     timeout_ms: f64,
     /// What the last published decision showed.
     last: Option<Shown>,
-    /// The last decision's JSON (what the overlay shows).
-    decision: Option<String>,
-    pub actuator: Actuator,
     observers: Option<Observers>,
     rescanned_ms: f64,
-    /// `?jobwise-debug`.
-    debug: bool,
-    overlay: Option<Overlay>,
     parsed: Option<Listener>,
 }
 
@@ -81,7 +74,6 @@ impl Runtime {
                 .map(|(_, v)| v.clone())
         };
         let force = param("jobwise").filter(|v| !v.is_empty());
-        let debug = param("jobwise-debug").is_some();
         let page = arrival.landing_path.clone();
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
@@ -100,12 +92,8 @@ impl Runtime {
             force,
             timeout_ms,
             last: None,
-            decision: None,
-            actuator: Actuator::new(route),
             observers: None,
             rescanned_ms: 0.0,
-            debug,
-            overlay: None,
             parsed: None,
         })
     }
@@ -136,17 +124,10 @@ impl Runtime {
         }
     }
 
-    /// The document is parsed: every element has the plan, the snippet
-    /// may show everything.
+    /// The document is parsed: every dwell target is there.
     #[inline(never)]
     fn parsed(&mut self) {
-        self.actuator.scan(&dom::document().into(), Mode::Free);
-        dom::reveal();
         self.rescan();
-        if self.debug && self.overlay.is_none() {
-            self.overlay = Overlay::new();
-            self.show();
-        }
     }
 
     #[inline(never)]
@@ -174,10 +155,9 @@ impl Runtime {
         }
     }
 
-    /// Something was added to the page.
-    pub fn notice(&mut self, n: Notice, v: wasm_bindgen::JsValue) {
-        self.actuator.notice(n, v);
-        if matches!(n, Notice::Added) && dom::now_ms() - self.rescanned_ms > RESCAN_MS {
+    /// Something was added to the page (js/actuate.js saw it).
+    pub fn added(&mut self) {
+        if dom::now_ms() - self.rescanned_ms > RESCAN_MS {
             self.rescan();
         }
     }
@@ -197,7 +177,7 @@ impl Runtime {
         events.push(Event { at_ms, kind });
     }
 
-    /// Asks the core, remembers, applies and publishes.
+    /// Asks the core, remembers, and hands the decision and its plan on.
     #[inline(never)]
     fn decide(&mut self, mode: Mode) {
         let now = dom::now_ms();
@@ -207,28 +187,11 @@ impl Runtime {
         self.memory.update(&d);
         self.store.write(&self.memory.encode(&self.compiled), now);
         let job = d.job.as_deref().filter(|_| !d.holdout);
-        let plan = Plan::new(
-            job,
-            job.and(d.stage.as_deref()),
-            d.terms.as_deref(),
-            &self.content,
-        );
-        self.actuator.set_plan(plan, mode);
+        let plan = plan::to_json(job, d.stage.as_deref(), d.terms.as_deref(), &self.content);
         let key = (d.job.clone(), d.stage.clone(), d.holdout);
         let changed = self.last.as_ref() != Some(&key);
         self.last = Some(key);
-        let json = d.to_json();
-        host::with(|h| h.decided(&json, changed));
-        self.decision = Some(json);
-        self.show();
-    }
-
-    /// Updates the debug overlay, when there is one.
-    #[inline(never)]
-    fn show(&self) {
-        if let (Some(o), Some(json)) = (&self.overlay, &self.decision) {
-            o.show(json);
-        }
+        host::with(|h| h.decided(&d.to_json(), changed, &plan, mode as u8));
     }
 
     pub fn consent(&mut self, mode: &str) {
@@ -244,18 +207,11 @@ impl Runtime {
         store::wipe_all();
     }
 
-    /// Restores the page and stops observing.
+    /// Stops observing (js/sdk.js restores the page).
     pub fn revert(&mut self) {
-        self.actuator.revert();
         self.observers = None;
-        self.overlay = None;
         self.parsed = None;
     }
-}
-
-/// Routes the actuator's observers back to it.
-fn route(n: Notice, v: wasm_bindgen::JsValue) {
-    with_rt(|rt| rt.notice(n, v));
 }
 
 /// The warning for rules that do not validate: the first problem, where,
