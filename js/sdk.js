@@ -2,13 +2,15 @@
 // module. It defines the API at once (calls made before boot are queued),
 // gets the wasm (given as bytes, it compiles them at once; given a URL, it
 // fetches them alongside the rules) and the rules, and hands both to the
-// Rust side, which decides and applies; js/observe.js observes the page
-// for it. Everything the browser calls into the wasm goes through `guard`
-// (and the API's calls through `call`): a failure anywhere
-// reverts the page, makes the SDK inert and says why in one console.warn.
-// No exception of ours ever reaches the page.
+// Rust side, which decides; js/observe.js observes the page for it and
+// js/actuate.js applies what it decided. Everything the browser calls
+// into the wasm goes through `guard` (and the API's calls through
+// `call`): a failure anywhere reverts the page, makes the SDK inert and
+// says why in one console.warn. No exception of ours ever reaches the page.
 import * as wasm from "jobwise-wasm";
 import { observe, context, CUSTOM } from "./observe.js";
+import { actuator, reveal } from "./actuate.js";
+import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
 
@@ -21,8 +23,8 @@ async function loadWasm(url) {
 
 /**
  * Whether the parser is done with `el`: something follows it, or the
- * document is parsed. For the inline rules element, and for the Rust side
- * (`host.parsed`: each slot is changed once the parser is past it).
+ * document is parsed. For the inline rules element, and for the actuator
+ * (each slot is changed once the parser is past it).
  */
 function parsed(el) {
   for (let n = el; n; n = n.parentNode) if (n.nextSibling) return true;
@@ -68,6 +70,15 @@ export function start(options) {
   // What the rules want observed (`host.want`), and the undo of observe().
   const wanted = [[], [], []];
   let unobserve = () => {};
+  // The actuator (created with the first plan) and the debug overlay.
+  let act = null;
+  let overlay = null;
+  /** Restores the page: every change taken back, the overlay gone. */
+  const restore = () => {
+    act?.revert();
+    overlay?.remove();
+    overlay = null;
+  };
 
   const die = (why) => {
     if (dead) return;
@@ -76,7 +87,10 @@ export function start(options) {
       unobserve();
       if (running) wasm.fail();
     } catch {}
-    document.documentElement.setAttribute("data-jobwise-ready", "");
+    try {
+      restore();
+    } catch {}
+    reveal();
     console.warn(`jobwise: ${(why && why.message) || why}; showing the default content`);
     settle(current);
   };
@@ -109,26 +123,38 @@ export function start(options) {
     if (options.debug) console.info("jobwise: decision", d);
   };
 
+  /** `fn` as a callback the browser may call: a failure inside reverts the page and makes the SDK inert. */
+  const guard = (fn) =>
+    function (...args) {
+      if (!dead) {
+        try {
+          return fn.apply(this, args);
+        } catch (e) {
+          die(e);
+        }
+      }
+    };
+
   // What the Rust side calls (src/web/host.rs).
   const host = {
-    guard: (fn) =>
-      function (...args) {
-        if (!dead) {
-          try {
-            return fn.apply(this, args);
-          } catch (e) {
-            die(e);
-          }
-        }
-      },
-    decided(json, changed) {
+    // A decision's JSON (`changed`: job, stage or holdout changed) and
+    // its plan (src/plan.rs), applied as `mode` allows.
+    decided(json, changed, plan, mode) {
       const d = JSON.parse(json);
       current = d;
+      act ||= actuator({
+        parsed,
+        guard,
+        ready() {
+          if (debug.wanted()) overlay = debug.overlay();
+          overlay?.show(current);
+        },
+      });
+      act.set(JSON.parse(plan), mode);
+      overlay?.show(d);
       // After the wasm call returns: a page listener may call back into it.
       if (changed) queueMicrotask(() => dead || publish(d));
     },
-    fail: die,
-    parsed,
     context,
     want: (kind, text, number) => wanted[kind].push([text, number]),
   };
@@ -144,7 +170,7 @@ export function start(options) {
     revert: () =>
       call(() => {
         unobserve();
-        wasm.revert();
+        restore();
       }),
     forget: () => call(() => wasm.forget()),
     consent(mode) {
@@ -175,7 +201,7 @@ export function start(options) {
       if (bytes) wasm.initSync({ module: bytes });
       running = true;
       wasm.boot(text, host, timeout, consent);
-      unobserve = observe(wanted, wasm.event, host.guard);
+      unobserve = observe(wanted, wasm.event, guard);
       queue.splice(0).forEach(call);
     })
     .catch(die);

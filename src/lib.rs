@@ -69,6 +69,7 @@ mod heap;
 pub mod json;
 pub mod memory;
 pub mod model;
+pub mod plan;
 pub mod rules;
 pub mod signals;
 #[cfg(target_arch = "wasm32")]

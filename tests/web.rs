@@ -1,6 +1,7 @@
 //! Browser tests of the wasm build (wasm-bindgen-test in headless Chromium):
 //! the public boot path against a real DOM. The web layer's own modules
-//! (actuation, observation, storage) have their DOM tests next to them.
+//! (observation, storage) have their DOM tests next to them; actuation,
+//! in js/actuate.js, has its browser tests in tests/e2e/actuate.test.mjs.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;

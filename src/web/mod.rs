@@ -1,11 +1,11 @@
-//! The browser layer (wasm32 only): boot, actuate, store, API.
+//! The browser layer (wasm32 only): boot, the runtime, store, API.
 //! js/observe.js observes the page and reports through the exports below;
-//! this layer hands the signals to the core and applies what the core
-//! decided; it decides nothing itself.
+//! this layer hands the signals to the core and hands what the core
+//! decided, with its plan, to js/actuate.js; it decides nothing itself.
 //!
 //! ```text
-//! js/observe.js ──► runtime ──► core (decide) ──► plan ──► actuate
-//!   (listeners)     (memory, store)               (data)   (the DOM)
+//! js/observe.js ──► runtime ──► core (decide) ──► plan ──► js/actuate.js
+//!   (listeners)     (memory, store)               (data)    (the DOM)
 //! ```
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below, through its
@@ -13,12 +13,9 @@
 //! Any failure (a panic included: it traps) throws into js/sdk.js, which
 //! calls [`fail`]: every change reverted, the SDK inert.
 
-mod actuate;
 mod context;
 mod dom;
 mod host;
-mod overlay;
-mod plan;
 // The playground's exports live in its own wasm (with `diagnostics`), not
 // in the SDK's.
 #[cfg(feature = "diagnostics")]
@@ -100,12 +97,6 @@ pub fn event(kind: u8, text: String, number: f64, more: bool) {
     });
 }
 
-/// `jobwise.revert()`: the page as it was (js/sdk.js stops observing).
-#[wasm_bindgen]
-pub fn revert() {
-    with_rt(Runtime::revert);
-}
-
 /// `jobwise.forget()`: wipes what is stored; nothing more is stored on this page.
 #[wasm_bindgen]
 pub fn forget() {
@@ -119,29 +110,25 @@ pub fn consent(mode: &str) {
     with_rt(|rt| rt.consent(mode));
 }
 
-/// The JavaScript side caught a failure: revert and go inert.
+/// The JavaScript side caught a failure (and reverts the page): go inert.
 #[wasm_bindgen]
 pub fn fail() {
     stop();
 }
 
-/// Reverts every change, drops the actuator's observers, and makes the SDK
-/// inert (js/sdk.js stops js/observe.js).
+/// Makes the SDK inert: the runtime goes.
 fn stop() {
     if host::inert() {
         return;
     }
     host::set_inert();
-    let rt = match RT.try_borrow_mut() {
+    // The runtime goes, with every listener and observer it holds.
+    drop(match RT.try_borrow_mut() {
         Ok(mut rt) => rt.take(),
         // SAFETY: the borrow is held by a frame that trapped or threw
         // through the wasm. A panic traps (without std, src/lib.rs; with
         // it, panic = "abort") and a thrown exception unwound the frame, so
         // the holder never touches the runtime again: this is its last use.
         Err(_) => unsafe { (*RT.as_ptr()).take() },
-    };
-    match rt {
-        Some(mut rt) => rt.actuator.revert(),
-        None => dom::reveal(),
-    }
+    });
 }

@@ -1,21 +1,20 @@
 //! One page's Jobwise: reads the arrival and the stored memory, asks the
 //! core for a decision whenever something is observed, remembers what
-//! privacy allows, and hands the plan to the actuator.
+//! privacy allows, and hands the decision and its plan to js/sdk.js (which
+//! applies the plan with js/actuate.js).
 
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use super::actuate::{Actuator, Mode, Notice};
 use super::dom;
-use super::host::{self, Listener};
-use super::overlay::Overlay;
-use super::plan::Plan;
+use super::host;
 use super::store::{self, Store};
-use super::{context, url, with_rt};
+use super::{context, url};
 use crate::decide;
 use crate::json;
 use crate::memory::Memory;
 use crate::model::{self, Compiled};
+use crate::plan::{self, Mode};
 use crate::rules::{self, Problem, SlotContent};
 use crate::signals::{Event, EventKind, Signals};
 
@@ -38,13 +37,6 @@ pub struct Runtime {
     timeout_ms: f64,
     /// What the last published decision showed.
     last: Option<Shown>,
-    /// The last decision's JSON (what the overlay shows).
-    decision: Option<String>,
-    pub actuator: Actuator,
-    /// `?jobwise-debug`.
-    debug: bool,
-    overlay: Option<Overlay>,
-    parsed: Option<Listener>,
 }
 
 impl Runtime {
@@ -76,7 +68,6 @@ impl Runtime {
                 .map(|(_, v)| v.clone())
         };
         let force = param("jobwise").filter(|v| !v.is_empty());
-        let debug = param("jobwise-debug").is_some();
         let page = arrival.landing_path.clone();
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
@@ -95,11 +86,6 @@ impl Runtime {
             force,
             timeout_ms,
             last: None,
-            decision: None,
-            actuator: Actuator::new(route),
-            debug,
-            overlay: None,
-            parsed: None,
         })
     }
 
@@ -121,26 +107,6 @@ impl Runtime {
                 h.want(2, "", mark);
             }
         });
-        if dom::loading() {
-            let doc = dom::document();
-            self.parsed = Some(host::listen(&doc, "DOMContentLoaded", |_| {
-                with_rt(Runtime::parsed)
-            }));
-        } else {
-            self.parsed();
-        }
-    }
-
-    /// The document is parsed: every element has the plan, the snippet
-    /// may show everything.
-    #[inline(never)]
-    fn parsed(&mut self) {
-        self.actuator.scan(&dom::document().into(), Mode::Free);
-        dom::reveal();
-        if self.debug && self.overlay.is_none() {
-            self.overlay = Overlay::new();
-            self.show();
-        }
     }
 
     /// Behaviour: decided on unless `more` of the same moment follows.
@@ -175,7 +141,7 @@ impl Runtime {
         events.push(Event { at_ms, kind });
     }
 
-    /// Asks the core, remembers, applies and publishes.
+    /// Asks the core, remembers, and hands the decision and its plan on.
     #[inline(never)]
     fn decide(&mut self, mode: Mode) {
         let now = dom::now_ms();
@@ -185,28 +151,11 @@ impl Runtime {
         self.memory.update(&d);
         self.store.write(&self.memory.encode(&self.compiled), now);
         let job = d.job.as_deref().filter(|_| !d.holdout);
-        let plan = Plan::new(
-            job,
-            job.and(d.stage.as_deref()),
-            d.terms.as_deref(),
-            &self.content,
-        );
-        self.actuator.set_plan(plan, mode);
+        let plan = plan::to_json(job, d.stage.as_deref(), d.terms.as_deref(), &self.content);
         let key = (d.job.clone(), d.stage.clone(), d.holdout);
         let changed = self.last.as_ref() != Some(&key);
         self.last = Some(key);
-        let json = d.to_json();
-        host::with(|h| h.decided(&json, changed));
-        self.decision = Some(json);
-        self.show();
-    }
-
-    /// Updates the debug overlay, when there is one.
-    #[inline(never)]
-    fn show(&self) {
-        if let (Some(o), Some(json)) = (&self.overlay, &self.decision) {
-            o.show(json);
-        }
+        host::with(|h| h.decided(&d.to_json(), changed, &plan, mode as u8));
     }
 
     pub fn consent(&mut self, mode: &str) {
@@ -221,18 +170,6 @@ impl Runtime {
         self.store.consent("none");
         store::wipe_all();
     }
-
-    /// Restores the page and stops the actuator (js/sdk.js stops observing).
-    pub fn revert(&mut self) {
-        self.actuator.revert();
-        self.overlay = None;
-        self.parsed = None;
-    }
-}
-
-/// Routes the actuator's observers back to it.
-fn route(n: Notice, v: wasm_bindgen::JsValue) {
-    with_rt(|rt| rt.actuator.notice(n, v));
 }
 
 /// The warning for rules that do not validate: the first problem, where,
