@@ -1005,7 +1005,7 @@ impl<'t> Validator<'t> {
             error!(self, at, path, cat(&["bad glob ", &shown(s), ": ", why]));
             return None;
         }
-        Some(Glob(s.into()))
+        Some(Glob::new(s))
     }
 
     fn selector(&mut self, v: &Value, path: &Path) -> Option<String> {
