@@ -120,16 +120,19 @@ fn job(id: &str, terms: &[String]) -> Job {
         4.0,
         vec![Condition::Param {
             name: "utm_campaign".into(),
-            globs: vec![Glob(format!("*{id}*"))],
+            globs: vec![Glob::new(&format!("*{id}*"))],
         }],
     ));
-    signals.push(signal(2.0, vec![Condition::Page(Glob(format!("/{id}/*")))]));
+    signals.push(signal(
+        2.0,
+        vec![Condition::Page(Glob::new(&format!("/{id}/*")))],
+    ));
     signals.push(signal(1.0, vec![Condition::Click(format!("#pick-{id}"))]));
     signals.push(signal(
         1.0,
         vec![
             Condition::Scroll(75.0),
-            Condition::Page(Glob(format!("/{id}/*"))),
+            Condition::Page(Glob::new(&format!("/{id}/*"))),
         ],
     ));
     Job {
@@ -286,7 +289,7 @@ fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<std::rc::Rc<st
     let rules = rules::parse(black_box(text)).expect("valid rules");
     stages[0] += t.elapsed().as_nanos() as f64;
     let t = Instant::now();
-    let compiled = compile(&rules);
+    let compiled = compile(rules);
     stages[1] += t.elapsed().as_nanos() as f64;
     let mut s = visitor();
     s.arrival.terms = Some(terms.into());
@@ -339,8 +342,8 @@ fn main() {
     }
     let s = visitor();
     let m = Memory::new(50);
-    let small = compile(&rules(4, TERMS_PER_JOB_SMALL));
-    let big = compile(&rules(200, TERMS_PER_JOB_BIG));
+    let small = compile(rules(4, TERMS_PER_JOB_SMALL));
+    let big = compile(rules(200, TERMS_PER_JOB_BIG));
     let d = decide(&big, &s, &m, 0.0, None);
     assert_eq!(d.job.as_deref(), Some("video-editing"), "{}", d.to_json());
     let small_scores = decide(&small, &s, &m, 0.0, None).scores;

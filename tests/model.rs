@@ -34,7 +34,7 @@ fn terms(list: &[&str]) -> Condition {
 }
 
 fn glob(s: &str) -> Glob {
-    Glob(s.into())
+    Glob::new(s)
 }
 
 fn job(id: &str, signals: Vec<Signal>) -> Job {
@@ -101,7 +101,7 @@ fn close(a: f64, b: f64) -> bool {
 
 /// One job `a` with one signal, and an empty job `b`.
 fn one(weight: f64, conds: Vec<Condition>) -> Compiled {
-    compile(&rules(vec![
+    compile(rules(vec![
         job("a", vec![sig(weight, conds)]),
         job("b", vec![]),
     ]))
@@ -170,7 +170,7 @@ fn param_globs_are_case_insensitive() {
 
 #[test]
 fn source_and_referrer() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job("a", vec![sig(0.5, vec![Condition::Source(Source::Social)])]),
         job(
             "b",
@@ -238,7 +238,7 @@ fn dwell_needs_the_seconds() {
 
 #[test]
 fn click_and_event_match_exactly() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job(
             "a",
             vec![sig(2.0, vec![Condition::Click("a[href*='loft']".into())])],
@@ -266,7 +266,7 @@ fn click_and_event_match_exactly() {
 
 #[test]
 fn scroll_alone_and_on_a_page() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job("a", vec![sig(1.0, vec![Condition::Scroll(75.0)])]),
         job(
             "b",
@@ -331,7 +331,7 @@ fn site_search_counts_and_fades() {
 
 #[test]
 fn device_hours_weekdays() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job("a", vec![sig(0.5, vec![Condition::Device(Device::Mobile)])]),
         job(
             "night",
@@ -378,7 +378,7 @@ fn device_hours_weekdays() {
 #[test]
 fn visits_and_days_since_last_visit() {
     let cmp = |op, value| Cmp { op, value };
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job(
             "loyal",
             vec![sig(1.0, vec![Condition::Visits(cmp(CmpOp::Ge, 3.0))])],
@@ -459,7 +459,7 @@ fn combined_conditions_must_all_hold() {
 
 #[test]
 fn negative_weights_lower_a_score() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job(
             "photo",
             vec![
@@ -532,7 +532,7 @@ fn several_behaviours_are_as_old_as_the_oldest() {
 
 #[test]
 fn arrival_and_circumstances_do_not_fade() {
-    let c = compile(&rules(vec![job(
+    let c = compile(rules(vec![job(
         "a",
         vec![
             sig(3.0, vec![terms(&["loft"])]),
@@ -547,7 +547,7 @@ fn arrival_and_circumstances_do_not_fade() {
 // ---- policy ---------------------------------------------------------------
 
 fn two_jobs() -> Compiled {
-    compile(&rules(vec![
+    compile(rules(vec![
         job(
             "photo",
             vec![
@@ -645,7 +645,7 @@ fn pick_beats_inference_and_override_beats_pick() {
 fn holdout_is_deterministic_per_bucket() {
     let mut r = rules(vec![job("a", vec![sig(3.0, vec![terms(&["loft"])])])]);
     r.holdout = 5.0;
-    let c = compile(&r);
+    let c = compile(r);
     let s = visitor(Some("loft"));
     for seed in 0..300u32 {
         let m = Memory::new(seed);
@@ -677,7 +677,7 @@ fn stages_are_scored_like_jobs() {
             vec![sig(3.0, vec![Condition::Click("#book".into())])],
         ),
     ];
-    let c = compile(&r);
+    let c = compile(r);
     let mut s = visitor(Some("loft"));
     s.events
         .push(at(0.0, EventKind::Page("/prices/2024".into())));
@@ -782,7 +782,7 @@ fn scores_equal_the_sum_of_reasons() {
         }
         let mut rl = rules(jobs.clone());
         rl.stages = jobs.into_iter().take(2).collect();
-        let c = compile(&rl);
+        let c = compile(rl.clone());
         let mut s = visitor(Some(&format!(
             "{} {} {}",
             r.pick(WORDS),
@@ -829,7 +829,7 @@ fn memory_round_trips() {
         ),
     ]);
     r.stages = vec![job("compare", vec![sig(2.0, vec![terms(&["price"])])])];
-    let c = compile(&r);
+    let c = compile(r);
     let mut m = Memory::new(1042);
     m.start_page(1000.0);
     m.set_pick(&c, Some("family:kids"));
@@ -921,7 +921,7 @@ fn memory_carries_evidence_without_double_counting() {
 
 #[test]
 fn circumstances_are_not_carried() {
-    let c = compile(&rules(vec![job(
+    let c = compile(rules(vec![job(
         "a",
         vec![
             sig(0.5, vec![Condition::Device(Device::Desktop)]),
@@ -985,7 +985,7 @@ fn decision_json_shape() {
 
 #[test]
 fn selectors_for_the_browser() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job(
             "a",
             vec![
@@ -1034,7 +1034,7 @@ fn selectors_for_the_browser() {
 
 #[test]
 fn with_text_negated_terms_do_not_count() {
-    let c = compile(&rules(vec![
+    let c = compile(rules(vec![
         job("gaming", vec![sig(3.0, vec![terms(&["gaming"])])]),
         job("video", vec![sig(3.0, vec![terms(&["video editing"])])]),
     ]));
@@ -1075,7 +1075,7 @@ fn keyed_globs_never_miss_a_match() {
             &g.to_lowercase().chars().collect::<Vec<_>>(),
             &value.to_lowercase().chars().collect::<Vec<_>>(),
         );
-        let c = compile(&rules(vec![job(
+        let c = compile(rules(vec![job(
             "a",
             vec![
                 sig(
@@ -1291,7 +1291,7 @@ fn with_parser_cases_queries_json() {
             let path = format!("{dir}/fixtures/{name}.rules.json");
             let text = std::fs::read_to_string(&path).unwrap();
             match jobwise::rules::parse(&text) {
-                Ok(rules) => compile(&rules),
+                Ok(rules) => compile(rules),
                 Err(problems) => panic!(
                     "{path}: {}",
                     problems

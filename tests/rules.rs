@@ -70,12 +70,12 @@ fn the_spec_example_becomes_rules() {
         c[2],
         [Condition::Param {
             name: "utm_campaign".into(),
-            globs: vec![Glob("*foto*".into()), Glob("*loft*".into())]
+            globs: vec![Glob::new("*foto*"), Glob::new("*loft*")]
         }]
     );
     assert_eq!(c[3], [Condition::Source(Source::Social)]);
-    assert_eq!(c[4], [Condition::Referrer(Glob("*.pinterest.*".into()))]);
-    assert_eq!(c[5], [Condition::Page(Glob("/lofts/*".into()))]);
+    assert_eq!(c[4], [Condition::Referrer(Glob::new("*.pinterest.*"))]);
+    assert_eq!(c[5], [Condition::Page(Glob::new("/lofts/*"))]);
     assert_eq!(
         c[6],
         [Condition::Dwell {
@@ -88,7 +88,7 @@ fn the_spec_example_becomes_rules() {
         c[8],
         [
             Condition::Scroll(75.0),
-            Condition::Page(Glob("/lofts/*".into()))
+            Condition::Page(Glob::new("/lofts/*"))
         ]
     );
     assert_eq!(
@@ -161,7 +161,7 @@ fn defaults_and_variants() {
         .collect();
     assert_eq!(
         c[0],
-        [Condition::Scroll(50.0), Condition::Page(Glob("/a".into()))]
+        [Condition::Scroll(50.0), Condition::Page(Glob::new("/a"))]
     );
     assert_eq!(
         c[1],

@@ -18,7 +18,7 @@ const RULES: [&str; 2] = [
 ];
 
 thread_local! {
-    static COMPILED: [Compiled; 2] = RULES.map(|text| compile(&parse(text).expect("fixture rules are valid")));
+    static COMPILED: [Compiled; 2] = RULES.map(|text| compile(parse(text).expect("fixture rules are valid")));
 }
 const DEVICES: [Device; 3] = [Device::Mobile, Device::Tablet, Device::Desktop];
 

@@ -115,7 +115,7 @@ fn explain(args: &[String]) -> Result<String, (i32, String)> {
         }
         (1, out)
     })?;
-    let compiled = compile(&rules);
+    let compiled = compile(rules);
 
     let arrival = read_str(referrer, url);
     let force = arrival

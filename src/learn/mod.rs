@@ -564,7 +564,7 @@ fn emit(g: &Gathered, fit: &Fit, order: &[usize], language: Lang, p: policy::Cho
 /// behaviour, and the visitor's circumstances are a first visit on a
 /// desktop on a Wednesday at noon.
 pub fn evaluate<R: BufRead>(rules: &Rules, input: R, name: &str) -> Result<Report, Error> {
-    let compiled = model::compile(rules);
+    let compiled = model::compile(rules.clone());
     let memory = Memory::new(0);
     let mut rows = Rows::new(input)?;
     let mut report = Report::new(

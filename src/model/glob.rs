@@ -1,33 +1,17 @@
-//! `*` globs compiled once: lower-cased literal pieces, matched against
-//! text the caller has already lower-cased (so a decision lower-cases each
-//! visitor value once, not once per rule).
+//! Matching a rules [`Glob`]: its lower-cased literal pieces against text
+//! the caller has already lower-cased (so a decision lower-cases each
+//! visitor value once, not once per rule). `*` matches any run of
+//! characters, everything else is literal.
 
-use crate::prelude::*;
+use crate::rules::Glob;
 
-/// A compiled glob. `*` matches any run of characters, everything else is
-/// literal; matching is case-insensitive because both sides are lower-case.
-#[derive(Clone, Debug)]
-pub(crate) struct Pattern {
-    /// The glob as the marketer wrote it, for reasons.
-    pub(crate) source: Box<str>,
-    /// Lower-cased; its pieces between the `*`s are read in place (bytes:
-    /// `*` is ASCII, so every piece is whole UTF-8).
-    lower: Box<str>,
-}
-
-/// The literal pieces of a lower-cased glob, between its `*`s.
+/// The literal pieces of a lower-cased glob, between its `*`s (bytes: `*`
+/// is ASCII, so every piece is whole UTF-8).
 fn pieces(lower: &str) -> impl Iterator<Item = &[u8]> {
     lower.as_bytes().split(|&b| b == b'*')
 }
 
-impl Pattern {
-    pub(crate) fn new(glob: &str) -> Pattern {
-        Pattern {
-            source: glob.into(),
-            lower: crate::text::case::lower_str(glob).into(),
-        }
-    }
-
+impl Glob {
     /// The literal text every match starts with (before the first `*`).
     pub(crate) fn prefix(&self) -> &[u8] {
         pieces(&self.lower).next().unwrap_or_default()
@@ -73,10 +57,10 @@ impl Pattern {
 
 #[cfg(test)]
 mod tests {
-    use super::Pattern;
+    use crate::rules::Glob;
 
     fn m(glob: &str, text: &str) -> bool {
-        Pattern::new(glob).matches(&crate::text::case::lower_str(text))
+        Glob::new(glob).matches(&crate::text::case::lower_str(text))
     }
 
     #[test]

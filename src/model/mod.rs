@@ -27,12 +27,10 @@ use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
 
-use crate::arrival::Source;
 use crate::json::number;
-use crate::rules::{Cmp, CmpOp, Condition, Device, Policy, Rules, Signal};
+use crate::rules::{Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal};
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::{analyze, Hit, TermIndex, Token};
-use glob::Pattern;
 
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
@@ -71,9 +69,9 @@ pub struct Compiled {
     /// Every `terms` phrase; the index id is a position in `term_of`.
     terms: TermIndex,
     /// Term id → (signal, phrase as written).
-    term_of: Vec<(u32, Box<str>)>,
+    term_of: Vec<(u32, String)>,
     search: TermIndex,
-    search_of: Vec<(u32, Box<str>)>,
+    search_of: Vec<(u32, String)>,
     /// (key hash, signal), sorted. A hash collision only adds a
     /// candidate, which `check` then rejects.
     keyed: Vec<(u64, u32)>,
@@ -127,7 +125,9 @@ struct Sig {
     weight: f64,
     /// The rule's first key, named as in the rules (`terms`, `page`…).
     kind: &'static str,
-    conds: Box<[Cond]>,
+    /// The rules' own conditions, moved; `Terms` and `Search` are left
+    /// empty (their phrases are in `term_of` and `search_of`).
+    conds: Vec<Condition>,
     /// Has behaviour: fades with the half-life.
     fades: bool,
     /// Worth carrying to later pages (anything but pure circumstances,
@@ -137,35 +137,9 @@ struct Sig {
     scroll: bool,
 }
 
-enum Cond {
-    Terms,
-    Search,
-    Param {
-        name: Box<str>,
-        globs: Box<[Pattern]>,
-    },
-    Source(Source),
-    Referrer(Pattern),
-    Page(Pattern),
-    Dwell {
-        selector: Box<str>,
-        seconds: f64,
-    },
-    Click(Box<str>),
-    Scroll(f64),
-    Event(Box<str>),
-    Device(Device),
-    Hours {
-        from: u8,
-        to: u8,
-    },
-    Weekdays(u8),
-    Visits(Cmp),
-    Days(Cmp),
-}
-
-/// Compiles rules into lookup tables.
-pub fn compile(rules: &Rules) -> Compiled {
+/// Compiles rules into lookup tables. The rules are moved in: their
+/// conditions become the compiled signals' as they are.
+pub fn compile(rules: Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
         holdout: rules.holdout,
@@ -183,9 +157,9 @@ pub fn compile(rules: &Rules) -> Compiled {
         scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
-    for (stage, group) in [(false, &rules.jobs), (true, &rules.stages)] {
-        for (owner, job) in group.iter().enumerate() {
-            for signal in &job.signals {
+    for (stage, group) in [(false, rules.jobs), (true, rules.stages)] {
+        for (owner, job) in group.into_iter().enumerate() {
+            for signal in job.signals {
                 c.add(stage, owner as u32, signal);
             }
         }
@@ -217,12 +191,12 @@ fn kind_name(c: &Condition) -> &'static str {
 }
 
 impl Compiled {
-    fn add(&mut self, stage: bool, owner: u32, signal: &Signal) {
+    fn add(&mut self, stage: bool, owner: u32, mut signal: Signal) {
         let Some(first) = signal.conditions.first() else {
             return; // nothing to hold: never fires
         };
+        let kind_name = kind_name(first);
         let id = self.sigs.len() as u32;
-        let mut conds = Vec::with_capacity(signal.conditions.len());
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
         // The preferred condition's kind and keys (any of them may fire it).
         let mut kind = u8::MAX;
@@ -234,7 +208,7 @@ impl Compiled {
                 keys.extend_from_slice(offered);
             }
         };
-        for cond in &signal.conditions {
+        for cond in &mut signal.conditions {
             let behaviour = matches!(
                 cond,
                 Condition::Page(_)
@@ -253,20 +227,17 @@ impl Compiled {
                         | Condition::Source(_)
                         | Condition::Referrer(_)
                 );
-            conds.push(match cond {
+            match cond {
                 Condition::Terms(list) => {
                     by_terms = true;
                     add_phrases(&mut self.terms, &mut self.term_of, list, id);
-                    Cond::Terms
                 }
                 Condition::Search(list) => {
                     by_terms = true;
                     add_phrases(&mut self.search, &mut self.search_of, list, id);
-                    Cond::Search
                 }
                 Condition::Param { name, globs } => {
-                    let name = name.to_ascii_lowercase();
-                    let globs: Box<[Pattern]> = globs.iter().map(|g| Pattern::new(&g.0)).collect();
+                    name.make_ascii_lowercase();
                     let named = Fnv::new(K_PARAM).feed(name.as_bytes());
                     self.param_names.push(named.0);
                     let mut hashes = Vec::with_capacity(globs.len());
@@ -279,57 +250,32 @@ impl Compiled {
                     crate::sort::sort(&mut hashes);
                     hashes.dedup();
                     offer(K_PARAM, &hashes);
-                    Cond::Param {
-                        name: name.into(),
-                        globs,
-                    }
                 }
-                Condition::Source(s) => Cond::Source(*s),
                 Condition::Referrer(g) => {
-                    let p = Pattern::new(&g.0);
-                    if let Some(w) = gram(p.longest()) {
+                    if let Some(w) = gram(g.longest()) {
                         offer(K_REFERRER, &[hash(K_REFERRER, w)]);
                     }
-                    Cond::Referrer(p)
                 }
                 Condition::Page(g) => {
-                    let p = Pattern::new(&g.0);
-                    let prefix = p.prefix();
+                    let prefix = g.prefix();
                     if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
                         offer(K_PAGE, &[hash(K_PAGE, &prefix[..*len])]);
-                    } else if let Some(w) = gram(p.longest()) {
+                    } else if let Some(w) = gram(g.longest()) {
                         offer(K_PAGE_GRAM, &[hash(K_PAGE_GRAM, w)]);
                     }
-                    Cond::Page(p)
                 }
-                Condition::Dwell { selector, seconds } => {
+                Condition::Dwell { selector, .. } => {
                     offer(K_DWELL, &[hash(K_DWELL, selector.as_bytes())]);
-                    Cond::Dwell {
-                        selector: selector.as_str().into(),
-                        seconds: *seconds,
-                    }
                 }
                 Condition::Click(selector) => {
                     offer(K_CLICK, &[hash(K_CLICK, selector.as_bytes())]);
-                    Cond::Click(selector.as_str().into())
                 }
-                Condition::Scroll(p) => {
-                    scroll = true;
-                    Cond::Scroll(*p)
-                }
+                Condition::Scroll(_) => scroll = true,
                 Condition::Event(name) => {
                     offer(K_EVENT, &[hash(K_EVENT, name.as_bytes())]);
-                    Cond::Event(name.as_str().into())
                 }
-                Condition::Device(d) => Cond::Device(*d),
-                Condition::Hours { from, to } => Cond::Hours {
-                    from: *from,
-                    to: *to,
-                },
-                Condition::Weekdays(w) => Cond::Weekdays(*w),
-                Condition::Visits(c) => Cond::Visits(*c),
-                Condition::DaysSinceLastVisit(c) => Cond::Days(*c),
-            });
+                _ => {}
+            }
         }
         if !by_terms && keys.is_empty() {
             self.scanned.push(id);
@@ -344,8 +290,8 @@ impl Compiled {
             stage,
             owner,
             weight: signal.weight,
-            kind: kind_name(first),
-            conds: conds.into(),
+            kind: kind_name,
+            conds: signal.conditions,
             fades,
             carried,
             scroll,
@@ -383,7 +329,7 @@ impl Compiled {
     pub fn click_selectors(&self) -> Vec<&str> {
         let mut out = Vec::new();
         for c in self.conds() {
-            if let Cond::Click(s) = c {
+            if let Condition::Click(s) = c {
                 out.push(&**s);
             }
         }
@@ -398,7 +344,7 @@ impl Compiled {
     pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
         let mut out = Vec::new();
         for c in self.conds() {
-            if let Cond::Dwell { selector, seconds } = c {
+            if let Condition::Dwell { selector, seconds } = c {
                 out.push((&**selector, *seconds));
             }
         }
@@ -411,7 +357,7 @@ impl Compiled {
     pub fn scroll_marks(&self) -> Vec<f64> {
         let mut out = Vec::new();
         for c in self.conds() {
-            if let Cond::Scroll(p) = c {
+            if let Condition::Scroll(p) = c {
                 out.push(*p);
             }
         }
@@ -421,7 +367,7 @@ impl Compiled {
     }
 
     /// Every condition of every signal.
-    fn conds(&self) -> impl Iterator<Item = &Cond> {
+    fn conds(&self) -> impl Iterator<Item = &Condition> {
         self.sigs.iter().flat_map(|s| s.conds.iter())
     }
 }
@@ -472,10 +418,16 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn add_phrases(index: &mut TermIndex, of: &mut Vec<(u32, Box<str>)>, list: &[String], sig: u32) {
-    for phrase in list {
-        if index.add(phrase, of.len() as u32) {
-            of.push((sig, phrase.as_str().into()));
+/// Moves the phrases of `list` into `index` (and `of`), leaving it empty.
+fn add_phrases(
+    index: &mut TermIndex,
+    of: &mut Vec<(u32, String)>,
+    list: &mut Vec<String>,
+    sig: u32,
+) {
+    for phrase in core::mem::take(list) {
+        if index.add(&phrase, of.len() as u32) {
+            of.push((sig, phrase));
         }
     }
 }
@@ -538,7 +490,7 @@ struct Seen<'a> {
     search_best: Vec<Best>,
 }
 
-fn find_best(of: &[(u32, Box<str>)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
+fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
     for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
             out.push(Best {
@@ -830,7 +782,7 @@ impl Compiled {
         };
         for cond in sig.conds.iter() {
             match cond {
-                Cond::Terms => {
+                Condition::Terms(_) => {
                     let b = best(&seen.term_best, id)?;
                     let (text, a) = &seen.texts[b.text];
                     let tokens = &a.tokens;
@@ -845,7 +797,7 @@ impl Compiled {
                         c.terms = Some(*text);
                     }
                 }
-                Cond::Search => {
+                Condition::Search(_) => {
                     let b = best(&seen.search_best, id)?;
                     let d = sep(&mut c.detail);
                     d.push_str("search ");
@@ -858,7 +810,7 @@ impl Compiled {
                     c.negated |= b.negated;
                     c.at = c.at.min(b.at);
                 }
-                Cond::Param { name, globs } => {
+                Condition::Param { name, globs } => {
                     let (i, glob) = seen.params.iter().enumerate().find_map(|(i, (k, v))| {
                         if k != &**name {
                             return None;
@@ -873,14 +825,14 @@ impl Compiled {
                     d.push_str(" ~ ");
                     d.push_str(&glob.source);
                 }
-                Cond::Source(src) => {
+                Condition::Source(src) => {
                     if s.arrival.source != *src {
                         return None;
                     }
                     sep(&mut c.detail).push_str("source ");
                     c.detail.push_str(src.as_str());
                 }
-                Cond::Referrer(glob) => {
+                Condition::Referrer(glob) => {
                     let host = seen.host.as_deref().filter(|h| glob.matches(h))?;
                     let d = sep(&mut c.detail);
                     d.push_str("referrer ");
@@ -889,8 +841,8 @@ impl Compiled {
                     d.push_str(&glob.source);
                 }
                 // Within a scroll signal, the scroll's page is checked below.
-                Cond::Page(_) if sig.scroll => {}
-                Cond::Page(glob) => {
+                Condition::Page(_) if sig.scroll => {}
+                Condition::Page(glob) => {
                     let (i, e) = freshest(&|i, k| {
                         matches!(k, EventKind::Page(_))
                             && seen.paths[i].as_deref().is_some_and(|p| glob.matches(p))
@@ -900,7 +852,7 @@ impl Compiled {
                     }
                     c.at = c.at.min(s.events[i].at_ms);
                 }
-                Cond::Dwell { selector, seconds } => {
+                Condition::Dwell { selector, seconds } => {
                     let (_, e) = freshest(&|_, k| {
                         matches!(k, EventKind::Dwell { selector: got, seconds: secs }
                             if got == &**selector && *secs >= *seconds)
@@ -917,17 +869,19 @@ impl Compiled {
                     }
                     c.at = c.at.min(e.at_ms);
                 }
-                Cond::Click(selector) => {
+                Condition::Click(selector) => {
                     let (_, e) =
                         freshest(&|_, k| matches!(k, EventKind::Click(got) if got == &**selector))?;
                     sep(&mut c.detail).push_str("click ");
                     c.detail.push_str(selector);
                     c.at = c.at.min(e.at_ms);
                 }
-                Cond::Scroll(min) => {
+                Condition::Scroll(min) => {
                     let on_page = |i: usize| {
                         sig.conds.iter().all(|c| match c {
-                            Cond::Page(g) => seen.paths[i].as_deref().is_some_and(|p| g.matches(p)),
+                            Condition::Page(g) => {
+                                seen.paths[i].as_deref().is_some_and(|p| g.matches(p))
+                            }
                             _ => true,
                         })
                     };
@@ -943,7 +897,7 @@ impl Compiled {
                         number(d, *min);
                         d.push('%');
                         for cond in sig.conds.iter() {
-                            if let Cond::Page(glob) = cond {
+                            if let Condition::Page(glob) = cond {
                                 d.push_str(" on ");
                                 page_detail(d, path, glob);
                             }
@@ -951,21 +905,21 @@ impl Compiled {
                     }
                     c.at = c.at.min(e.at_ms);
                 }
-                Cond::Event(name) => {
+                Condition::Event(name) => {
                     let (_, e) =
                         freshest(&|_, k| matches!(k, EventKind::Custom(got) if got == &**name))?;
                     sep(&mut c.detail).push_str("event ");
                     c.detail.push_str(name);
                     c.at = c.at.min(e.at_ms);
                 }
-                Cond::Device(d) => {
+                Condition::Device(d) => {
                     if ctx.device != *d {
                         return None;
                     }
                     sep(&mut c.detail).push_str("device ");
                     c.detail.push_str(device_name(*d));
                 }
-                Cond::Hours { from, to } => {
+                Condition::Hours { from, to } => {
                     let h = ctx.hour;
                     let inside = if from <= to {
                         (*from..=*to).contains(&h)
@@ -983,7 +937,7 @@ impl Compiled {
                     d.push('-');
                     number(d, f64::from(*to));
                 }
-                Cond::Weekdays(mask) => {
+                Condition::Weekdays(mask) => {
                     let day = WEEKDAYS.get(usize::from(ctx.weekday))?;
                     if mask >> ctx.weekday & 1 == 0 {
                         return None;
@@ -991,14 +945,14 @@ impl Compiled {
                     sep(&mut c.detail).push_str("weekday ");
                     c.detail.push_str(day);
                 }
-                Cond::Visits(cmp) => {
+                Condition::Visits(cmp) => {
                     let v = f64::from(ctx.visits);
                     if !cmp_holds(cmp, v) {
                         return None;
                     }
                     cmp_detail(sep(&mut c.detail), "visits ", v, cmp);
                 }
-                Cond::Days(cmp) => {
+                Condition::DaysSinceLastVisit(cmp) => {
                     let v = ctx.days_since_last_visit.filter(|v| cmp_holds(cmp, *v))?;
                     cmp_detail(sep(&mut c.detail), "days since last visit ", v, cmp);
                 }
@@ -1008,7 +962,7 @@ impl Compiled {
     }
 }
 
-fn page_detail(out: &mut String, path: &str, glob: &Pattern) {
+fn page_detail(out: &mut String, path: &str, glob: &Glob) {
     out.push_str("page ");
     out.push_str(path);
     out.push_str(" ~ ");

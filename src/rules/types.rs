@@ -66,9 +66,24 @@ pub struct Signal {
     pub conditions: Vec<Condition>,
 }
 
-/// `*` glob, matched case-insensitively.
+/// `*` glob, matched case-insensitively (`model::glob` matches it).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Glob(pub String);
+pub struct Glob {
+    /// The glob as the marketer wrote it, for reasons.
+    pub source: String,
+    /// Lower-cased once, so a decision lower-cases each visitor value once,
+    /// not once per rule.
+    pub(crate) lower: Box<str>,
+}
+
+impl Glob {
+    pub fn new(glob: &str) -> Glob {
+        Glob {
+            source: glob.into(),
+            lower: crate::text::case::lower_str(glob).into(),
+        }
+    }
+}
 
 /// A comparison such as `>=3` or `<=7`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -93,7 +108,9 @@ pub enum Device {
     Desktop,
 }
 
-/// One condition of a signal (one key of SPEC §5's signal objects).
+/// One condition of a signal (one key of SPEC §5's signal objects). The
+/// model keeps these as they are (`model::compile` moves them), except the
+/// phrases of `Terms` and `Search`, which it moves into its term indexes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
     /// The visitor's search terms (arrival terms, `utm_term`).

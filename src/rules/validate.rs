@@ -43,6 +43,21 @@ const KINDS: &[&str] = &[
     "visits",
     "daysSinceLastVisit",
 ];
+// Their indices in `KINDS`.
+const TERMS: usize = 0;
+const PARAM: usize = 1;
+const SOURCE: usize = 2;
+const REFERRER: usize = 3;
+const PAGE: usize = 4;
+const DWELL: usize = 5;
+const CLICK: usize = 6;
+const SCROLL: usize = 7;
+const SEARCH: usize = 8;
+const EVENT: usize = 9;
+const DEVICE: usize = 10;
+const HOURS: usize = 11;
+const WEEKDAYS: usize = 12;
+const VISITS: usize = 13;
 const SIGNAL: &[&str] = &[
     "weight",
     "language",
@@ -714,13 +729,12 @@ impl<'t> Validator<'t> {
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
         let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
         let kind = |m: &Member| {
-            KINDS
-                .contains(&m.key.as_str())
-                .then(|| (m.key == "page" && has_scroll) || (m.key == "weekdays" && has_hours))
+            let k = KINDS.iter().position(|k| *k == m.key)?;
+            Some((k, (k == PAGE && has_scroll) || (k == WEEKDAYS && has_hours)))
         };
         let mut first: Option<&str> = None;
         let mut primaries = 0;
-        for m in members.iter().filter(|m| kind(m) == Some(false)) {
+        for m in members.iter().filter(|m| kind(m).is_some_and(|k| !k.1)) {
             primaries += 1;
             match first {
                 None => first = Some(&m.key),
@@ -782,8 +796,15 @@ impl<'t> Validator<'t> {
         // The primary kinds first, then the companions, whatever the order
         // in the file.
         for second in [false, true] {
-            for m in members.iter().filter(|m| kind(m) == Some(second)) {
-                if let Some(c) = self.condition(m, v, path, sig_language, job.filter(|_| positive))
+            for m in members {
+                let Some((k, companion)) = kind(m) else {
+                    continue;
+                };
+                if companion != second {
+                    continue;
+                }
+                if let Some(c) =
+                    self.condition(m, k, v, path, sig_language, job.filter(|_| positive))
                 {
                     conditions.push(c);
                 }
@@ -799,12 +820,13 @@ impl<'t> Validator<'t> {
         })
     }
 
-    /// The condition of the kind key `m` of signal `sig` at `sig_path`.
-    /// `job` is set for a job's signal of positive weight (its terms are
-    /// remembered).
+    /// The condition of the kind key `m` (`KINDS[k]`) of signal `sig` at
+    /// `sig_path`. `job` is set for a job's signal of positive weight (its
+    /// terms are remembered). Kinds whose values have one shape share an arm.
     fn condition(
         &mut self,
         m: &Member,
+        k: usize,
         sig: &Value,
         sig_path: &Path,
         language: Lang,
@@ -812,10 +834,16 @@ impl<'t> Validator<'t> {
     ) -> Option<Condition> {
         let v = &m.value;
         let path = &sig_path.key(&m.key);
-        Some(match m.key.as_str() {
-            "terms" => Condition::Terms(self.phrases(v, path, language, job)?),
-            "search" => Condition::Search(self.phrases(v, path, language, None)?),
-            "param" => {
+        Some(match k {
+            TERMS | SEARCH => {
+                let list = self.phrases(v, path, language, job.filter(|_| k == TERMS))?;
+                if k == TERMS {
+                    Condition::Terms(list)
+                } else {
+                    Condition::Search(list)
+                }
+            }
+            PARAM => {
                 let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
                 if let Some(i) = name.find(char::is_whitespace) {
                     error!(
@@ -843,38 +871,56 @@ impl<'t> Validator<'t> {
                     globs,
                 }
             }
-            "source" => Condition::Source(Source::ALL[self.choice(v, path, SOURCES)?]),
-            "referrer" => Condition::Referrer(self.glob(v, path, GlobOf::Host)?),
-            "page" => Condition::Page(self.glob(v, path, GlobOf::Path)?),
-            "dwell" => {
+            SOURCE | DEVICE => {
+                let i = self.choice(v, path, if k == SOURCE { SOURCES } else { DEVICES })?;
+                if k == SOURCE {
+                    Condition::Source(Source::ALL[i])
+                } else {
+                    Condition::Device([Device::Mobile, Device::Tablet, Device::Desktop][i])
+                }
+            }
+            REFERRER | PAGE => {
+                let g = self.glob(
+                    v,
+                    path,
+                    if k == PAGE {
+                        GlobOf::Path
+                    } else {
+                        GlobOf::Host
+                    },
+                )?;
+                if k == PAGE {
+                    Condition::Page(g)
+                } else {
+                    Condition::Referrer(g)
+                }
+            }
+            DWELL | CLICK => {
                 let selector = self.selector(v, path)?;
+                if k == CLICK {
+                    return Some(Condition::Click(selector));
+                }
                 let seconds_path = sig_path.key("seconds");
                 let seconds =
                     self.number_in(sig.get("seconds")?, &seconds_path, 0.0, true, MAX_SECONDS)?;
                 Condition::Dwell { selector, seconds }
             }
-            "click" => Condition::Click(self.selector(v, path)?),
-            "scroll" => Condition::Scroll(self.number_in(v, path, 0.0, false, 100.0)?),
-            "event" => Condition::Event(self.text_value(v, path, MAX_NAME_CHARS, false)?.into()),
-            "device" => Condition::Device(
-                [Device::Mobile, Device::Tablet, Device::Desktop][self.choice(v, path, DEVICES)?],
-            ),
-            "hours" => {
+            SCROLL => Condition::Scroll(self.number_in(v, path, 0.0, false, 100.0)?),
+            EVENT => Condition::Event(self.text_value(v, path, MAX_NAME_CHARS, false)?.into()),
+            HOURS | WEEKDAYS => {
                 let s = self.string(v, path)?;
-                match hours(s) {
-                    Ok((from, to)) => Condition::Hours { from, to },
-                    Err(e) => return self.refuse(v, path, e),
-                }
-            }
-            "weekdays" => {
-                let s = self.string(v, path)?;
-                match weekdays(s) {
-                    Ok(mask) => Condition::Weekdays(mask),
+                let c = if k == HOURS {
+                    hours(s).map(|(from, to)| Condition::Hours { from, to })
+                } else {
+                    weekdays(s).map(Condition::Weekdays)
+                };
+                match c {
+                    Ok(c) => c,
                     Err(e) => return self.refuse(v, path, e),
                 }
             }
             _ => {
-                // visits, daysSinceLastVisit
+                // VISITS, DAYS
                 let cmp = match &v.kind {
                     Kind::Number(n) if *n >= 0.0 => Cmp {
                         op: CmpOp::Eq,
@@ -892,7 +938,7 @@ impl<'t> Validator<'t> {
                         )
                     }
                 };
-                if m.key == "visits" {
+                if k == VISITS {
                     Condition::Visits(cmp)
                 } else {
                     Condition::DaysSinceLastVisit(cmp)
@@ -1005,7 +1051,7 @@ impl<'t> Validator<'t> {
             error!(self, at, path, cat(&["bad glob ", &shown(s), ": ", why]));
             return None;
         }
-        Some(Glob(s.into()))
+        Some(Glob::new(s))
     }
 
     fn selector(&mut self, v: &Value, path: &Path) -> Option<String> {

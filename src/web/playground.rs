@@ -54,7 +54,7 @@ pub fn playground_explain(rules: &str, visitor: &str) -> String {
     let Ok(rules) = rules::parse(rules) else {
         return "null".into();
     };
-    let compiled = compile(&rules);
+    let compiled = compile(rules);
     let (visitor, _) = json::parse(visitor);
     let visitor = visitor.unwrap_or(Value {
         at: 0,

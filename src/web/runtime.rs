@@ -45,9 +45,11 @@ impl Runtime {
         if text.len() > MAX_RULES {
             return Err("rules larger than 1 MB".into());
         }
-        let rules = rules::parse_with(text, super::selector::check).map_err(|p| problems(&p))?;
-        let compiled = model::compile(&rules);
+        let mut rules =
+            rules::parse_with(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
+        let content = core::mem::take(&mut rules.content).into();
+        let compiled = model::compile(rules);
         if !consent.is_empty() {
             store.consent(consent);
         }
@@ -72,7 +74,7 @@ impl Runtime {
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
             compiled,
-            content: rules.content.into(),
+            content,
             memory,
             store,
             signals: Signals {
