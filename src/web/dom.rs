@@ -10,6 +10,10 @@ extern "C" {
     /// The page's URL, or its referrer: one import instead of three
     /// (`location`, `href`, `referrer`).
     fn page(referrer: bool) -> String;
+}
+
+#[wasm_bindgen]
+extern "C" {
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
 }
