@@ -1,6 +1,6 @@
 // Observation (SPEC §5's behaviour signals): what the visitor does, as far
-// as the rules mention it, reported to the wasm (src/web/mod.rs's `event`,
-// `pick`, `navigated`). Plain JS: touching the DOM costs no wasm and no
+// as the rules mention it, reported to the wasm (src/web/mod.rs's one
+// `event` export). Plain JS: touching the DOM costs no wasm and no
 // wasm<->JS crossing per event. Listeners are passive and in the capture
 // phase; nothing raw leaves the browser and no page text is kept, only
 // the rules' own selectors, the path, and the site search's text for the
