@@ -41,7 +41,7 @@ async function run(body) {
         const root = document.createElement("div");
         root.innerHTML = PAGE;
         document.body.insertBefore(root, document.body.firstChild);
-        const a = A.actuator({ parsed: () => true, guard: (f) => f, added() {}, ready() {} });
+        const a = A.actuator({ parsed: () => true, guard: (f) => f, ready() {} });
         return [root, a];
       },
       plan: (job, stage = null) => ({
@@ -96,7 +96,7 @@ test("href goes only on a link and src only on an image", async () => {
     root.innerHTML =
       '<p data-jobwise-slot="x">P</p><a data-jobwise-slot="x" href="/a">A</a><img data-jobwise-slot="x" src="/a.png" alt="">';
     document.body.prepend(root);
-    const a = T.A.actuator({ parsed: () => true, guard: (f) => f, added() {}, ready() {} });
+    const a = T.A.actuator({ parsed: () => true, guard: (f) => f, ready() {} });
     a.set({ job: "j", stage: null, terms: null, content: [["x", null, "/b", [["src", "/b.png"], ["alt", "B"]]]] }, 0);
     return [...root.children].map((el) => [el.getAttribute("href"), el.getAttribute("src"), el.getAttribute("alt")]);
   });
