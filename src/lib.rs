@@ -4,8 +4,8 @@
 //! Data flows one way, and each step is a module:
 //!
 //! ```text
-//! js/observe.js ──► signals ──► model ──► decide ──► web::actuate
-//!   (browser)       (plain data)  (scores)  (Decision)  (browser)
+//! js/observe.js ──► signals ──► model ──► decide ──► plan ──► js/actuate.js
+//!   (browser)       (plain data)  (scores)  (Decision)  (data)    (browser)
 //! ```
 //!
 //! * [`arrival`] reads how the visitor came: referrer + landing URL →
@@ -17,10 +17,12 @@
 //! * [`signals`] is the one input type of the model.
 //! * [`model`] scores jobs and stages; [`decide`] turns scores into a
 //!   [`decide::Decision`] with reasons; [`memory`] is what later pages of
-//!   the visit are told (derived numbers only).
+//!   the visit are told (derived numbers only); [`plan`] is what the
+//!   page should show for a decision, as data for js/actuate.js.
 //!
 //! Everything above is plain Rust that `cargo test` runs natively. Only
-//! `web` (compiled for wasm32) and the JavaScript of `js/` touch the browser.
+//! `web` (compiled for wasm32: the runtime and the exports) and the
+//! JavaScript of `js/` (which reads and changes the page) touch the browser.
 //!
 //! Without the default `std` feature (the SDK's wasm, `make build`) the
 //! crate is `no_std`: its own allocator (`heap`) and a panic that traps,

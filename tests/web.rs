@@ -1,7 +1,8 @@
 //! Browser tests of the wasm build (wasm-bindgen-test in headless Chromium):
 //! the public boot path against a real DOM. The web layer's own modules
-//! (observation, storage) have their DOM tests next to them; actuation,
-//! in js/actuate.js, has its browser tests in tests/e2e/actuate.test.mjs.
+//! (storage, the context) have their tests next to them; observation and
+//! actuation, in js/observe.js and js/actuate.js, have their browser tests
+//! in tests/e2e/observe.test.mjs and tests/e2e/actuate.test.mjs.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;

@@ -122,7 +122,7 @@ fn stop() {
         return;
     }
     host::set_inert();
-    // The runtime goes, with every listener and observer it holds.
+    // The runtime goes (js/sdk.js stops observing and restores the page).
     drop(match RT.try_borrow_mut() {
         Ok(mut rt) => rt.take(),
         // SAFETY: the borrow is held by a frame that trapped or threw
