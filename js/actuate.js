@@ -23,8 +23,10 @@ const VARIANT = "data-jobwise-variant";
 const SHOWN = "data-jobwise-shown";
 /** Set on an element once the first decision has been applied to it: the snippet stops hiding it. */
 const DONE = "data-jobwise-done";
+/** The attributes that mark an element Jobwise may change. */
+const MARKS = [SLOT, SHOW, HIDE, INSERT];
 /** Every element the markup lets Jobwise change. */
-const MANAGED = `[${SLOT}],[${SHOW}],[${HIDE}],[${INSERT}]`;
+const MANAGED = MARKS.map((a) => `[${a}]`).join();
 
 /** Modes (src/plan.rs `Mode`): whether a change may happen where the visitor sees it. */
 export const FREE = 0;
@@ -95,7 +97,7 @@ const same = (a, b) => a.length == b.length && a.every((c, i) => c.every((x, j) 
 
 /** `data-jobwise-slot=hero` and the like: what identifies the element across re-renders. */
 function key(el) {
-  for (const a of [SLOT, SHOW, HIDE, INSERT]) {
+  for (const a of MARKS) {
     const v = el.getAttribute(a);
     if (v != null) return a + "=" + v;
   }
@@ -123,7 +125,8 @@ function inView(el) {
  */
 function put(e) {
   const el = e.el;
-  for (const [op, a, b] of e.applied) {
+  for (const c of e.applied) {
+    const [op, a, b] = c;
     try {
       if (op < 2) {
         const f = op ? document.createTextNode(a) : document.importNode(a.content, true);
@@ -132,7 +135,7 @@ function put(e) {
         e.c = [o, f.nodeType == 11 ? [...f.childNodes] : [f]];
         el.insertBefore(f, el.firstChild);
       } else {
-        const name = op > 2 ? "style" : a;
+        const name = attr(c);
         const m = e.a || (e.a = new Map());
         m.has(name) || m.set(name, [el.getAttribute(name)]);
         op > 2 ? el.style.setProperty("display", "none", "important") : el.setAttribute(name, b);

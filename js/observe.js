@@ -90,9 +90,10 @@ export function observe(wanted, sink, guard) {
   // Single-page navigations: pushState/replaceState (wrapped, unwrapped
   // on stop) and popstate, reported when the path changes.
   let at = location.pathname;
-  const navigated = safe(() => {
+  const moved = () => {
     if (at != location.pathname) sink(PAGE, (at = location.pathname), 0, false);
-  });
+  };
+  const navigated = safe(moved);
   for (const name of ["pushState", "replaceState"]) {
     const orig = history[name];
     const wrap = function (...args) {
@@ -103,7 +104,7 @@ export function observe(wanted, sink, guard) {
     history[name] = wrap;
     undo.push(() => history[name] === wrap && (history[name] = orig));
   }
-  on(window, "popstate", navigated);
+  on(window, "popstate", moved);
 
   if (wanted[DWELL].length) dwell(wanted[DWELL], sink, safe, undo);
   return () => {
