@@ -2,7 +2,7 @@
 //! job, the stage, the terms and the rules' content for them. js/actuate.js
 //! applies it to the marked-up elements; nothing here touches the page.
 
-use crate::json::{string, Object};
+use crate::json::{opt_string, string, Object};
 use crate::prelude::*;
 use crate::rules::{ContentVariant, SlotContent};
 
@@ -63,7 +63,7 @@ pub fn to_json(
             string(out, &slot.slot);
             for v in [&c.text, &c.href] {
                 out.push(',');
-                opt(out, v.as_deref());
+                opt_string(out, v.as_deref());
             }
             out.push_str(",[");
             for (i, (name, value)) in c.attrs.iter().enumerate() {
@@ -85,13 +85,6 @@ pub fn to_json(
     }
     o.end();
     out
-}
-
-fn opt(out: &mut String, v: Option<&str>) {
-    match v {
-        Some(v) => string(out, v),
-        None => out.push_str("null"),
-    }
 }
 
 #[cfg(test)]

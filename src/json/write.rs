@@ -33,6 +33,14 @@ fn hex_digit(n: u32) -> char {
     b"0123456789abcdef"[n as usize & 0xf] as char
 }
 
+/// `"value"` (escaped as by [`string`]), or `null` for `None`.
+pub fn opt_string(out: &mut String, value: Option<&str>) {
+    match value {
+        Some(v) => string(out, v),
+        None => out.push_str("null"),
+    }
+}
+
 /// Appends `n` rounded to two decimals (`null` when not finite).
 pub fn number(out: &mut String, n: f64) {
     if !n.is_finite() {
@@ -102,11 +110,7 @@ impl<'a> Object<'a> {
 
     /// `"key":"value"`, or `"key":null` for `None`.
     pub fn opt_str(&mut self, key: &str, value: Option<&str>) {
-        let out = self.key(key);
-        match value {
-            Some(v) => string(out, v),
-            None => out.push_str("null"),
-        }
+        opt_string(self.key(key), value);
     }
 
     pub fn end(self) {
