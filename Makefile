@@ -40,8 +40,10 @@ build: setup
 	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen-playground/playground_bg.wasm -o dist/playground_bg.wasm
 	@echo "build: SDK wasm (no_std, without the diagnostics feature, core and alloc from source)"
 	scripts/cargo-sdk.sh --quiet
+	@# Every browser we support has TextEncoder.encodeInto, and js/sdk.js
+	@# always hands the glue the wasm: no polyfill, no default wasm URL.
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
-	  --out-dir target/bindgen $(SDK_WASM)
+	  --encode-into always --omit-default-module-path --out-dir target/bindgen $(SDK_WASM)
 	node scripts/minify-names.mjs target/bindgen
 	$(BIN)/wasm-opt $(WASM_OPT_SDK) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs

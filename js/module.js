@@ -3,7 +3,15 @@
 // timeout is clamped as the script tag's `data-timeout` is.
 import { start as startWith } from "./sdk.js";
 
+/** The wasm's bytes: fetched at once, compiled when they and the rules are there. */
+async function loadWasm(url) {
+  const res = await fetch(url, { credentials: "same-origin" });
+  if (!res.ok) throw new Error(`wasm ${url}: HTTP ${res.status}`);
+  return res.arrayBuffer();
+}
+
 export function start(options) {
   const timeout = Math.max(0, Math.min(Number(options.timeout) || 300, 3000));
-  return startWith({ wasm: new URL("./jobwise_bg.wasm", import.meta.url), ...options, timeout });
+  const wasm = loadWasm(options.wasm ?? new URL("./jobwise_bg.wasm", import.meta.url));
+  return startWith({ ...options, wasm, timeout });
 }

@@ -1,7 +1,7 @@
 // The Jobwise SDK's JavaScript side, shared by the script tag and the npm
 // module. It defines the API at once (calls made before boot are queued),
-// gets the wasm (given as bytes, it compiles them at once; given a URL, it
-// fetches them alongside the rules) and the rules, and hands both to the
+// gets the wasm (given as bytes, it compiles them at once; given a promise
+// of them, it waits for them alongside the rules) and the rules, and hands both to the
 // Rust side, which decides; js/observe.js observes the page for it and
 // js/actuate.js applies what it decided. Everything the browser calls
 // into the wasm goes through `guard` (and the API's calls through
@@ -13,13 +13,6 @@ import { actuator, reveal } from "./actuate.js";
 import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
-
-/** The wasm's bytes: fetched at once, compiled when they are all there. */
-async function loadWasm(url) {
-  const res = await fetch(url, { credentials: "same-origin" });
-  if (!res.ok) throw new Error(`wasm ${url}: HTTP ${res.status}`);
-  return res.arrayBuffer();
-}
 
 /**
  * Whether the parser is done with `el`: something follows it, or the
@@ -57,7 +50,7 @@ async function loadRules(rules) {
 
 /**
  * Starts Jobwise on this page and returns the API of SPEC §6 at once.
- * @param {{rules: string, wasm: string|URL|Uint8Array, timeout?: number, debug?: boolean, datalayer?: boolean}} options
+ * @param {{rules: string, wasm: Uint8Array|Promise<ArrayBuffer>, timeout?: number, debug?: boolean, datalayer?: boolean}} options
  */
 export function start(options) {
   const queue = [];
@@ -183,9 +176,9 @@ export function start(options) {
   // Given the bytes (the script tag carries them), the module is compiled
   // and instantiated now, while the parser waits on the script: the first
   // decision then needs only the rules, and with inline rules it is applied
-  // to each slot as it is parsed, before the first paint. Given a URL, the
-  // wasm is fetched alongside the rules, and compiled and instantiated in
-  // the task that boots (lazily compiled, it takes a few ms).
+  // to each slot as it is parsed, before the first paint. Given a promise
+  // (the npm module fetches the wasm by URL), the wasm is compiled and
+  // instantiated in the task that boots (lazily compiled, it takes a few ms).
   let fetched = null;
   if (ArrayBuffer.isView(options.wasm)) {
     try {
@@ -194,7 +187,7 @@ export function start(options) {
       die(e);
       return api;
     }
-  } else fetched = loadWasm(options.wasm);
+  } else fetched = options.wasm;
   Promise.all([fetched, loadRules(options.rules)])
     .then(([bytes, text]) => {
       if (dead) return;
