@@ -197,15 +197,13 @@ impl TermIndex {
                 })
                 .collect();
             let first = u64::from(elems[0]);
-            let known = self.by_first.get(first).is_some_and(|ps| {
-                ps.iter().any(|&p| {
-                    let p = &self.phrases[p as usize];
-                    p.id == id && p.elems == elems
-                })
+            let known = self.by_first.get(first).any(|p| {
+                let p = &self.phrases[p as usize];
+                p.id == id && p.elems == elems
             });
             if !known {
                 let n = self.phrases.len() as u32;
-                self.by_first.entry(first).push(n);
+                self.by_first.insert(first, n);
                 self.phrases.push(Phrase { elems, id });
             }
         }
@@ -232,9 +230,9 @@ impl TermIndex {
             None => {
                 let id = self.stems.len() as u32;
                 if let Some(r) = root(&chars) {
-                    self.derived.entry(fuzzy::hash(r)).push(id);
+                    self.derived.insert(fuzzy::hash(r), id);
                 }
-                self.stem_ids.entry(fuzzy::hash(&chars)).push(id);
+                self.stem_ids.insert(fuzzy::hash(&chars), id);
                 self.stems.push(chars.into());
                 self.typos.push(false);
                 id
@@ -245,21 +243,15 @@ impl TermIndex {
         if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
             self.typos[id as usize] = true;
             let deletes = &mut self.deletes;
-            fuzzy::deletions(chars, k, |h| {
-                let list = deletes.entry(h);
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
-            });
+            fuzzy::deletions(chars, k, |h| deletes.insert(h, id));
         }
         id
     }
 
     /// The id of a stem already in the index.
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
-        let ids = self.stem_ids.get(fuzzy::hash(stem))?;
-        ids.iter()
-            .copied()
+        self.stem_ids
+            .get(fuzzy::hash(stem))
             .find(|&i| &*self.stems[i as usize] == stem)
     }
 
@@ -280,7 +272,7 @@ impl TermIndex {
         if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
             push(s, 1, true);
         }
-        for &s in self.derived.get(fuzzy::hash(&stem)).into_iter().flatten() {
+        for s in self.derived.get(fuzzy::hash(&stem)) {
             if root(&self.stems[s as usize]) == Some(&stem[..]) {
                 push(s, 1, true);
             }
@@ -288,7 +280,7 @@ impl TermIndex {
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
             fuzzy::deletions(&stem, k, |h| {
-                for &s in self.deletes.get(h).into_iter().flatten() {
+                for s in self.deletes.get(h) {
                     if fuzzy::is_typo(&self.stems[s as usize], &stem) {
                         push(s, 1, true);
                     }
@@ -329,12 +321,7 @@ impl TermIndex {
                 });
             }
             for first in firsts {
-                for &p in self
-                    .by_first
-                    .get(u64::from(first.stem))
-                    .into_iter()
-                    .flatten()
-                {
+                for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
                     let walk =
