@@ -261,28 +261,25 @@ fn stem_of(w: &Word) -> String {
 
 /// Splits text into analysed tokens.
 pub fn analyze(text: &str) -> Vec<Token> {
-    let pieces = tokenize::pieces(text);
-    let words: Vec<Word> = pieces
-        .iter()
-        .map(|p| Word {
+    let mut words = Vec::new();
+    let mut tokens = Vec::new();
+    for p in tokenize::pieces(text) {
+        let w = Word {
             clause_break: p.clause_break,
             hyphen: p.hyphen,
             ..classify(&p.word)
-        })
-        .collect();
-    let negated = negation::negated(&words);
-    pieces
-        .into_iter()
-        .zip(&words)
-        .zip(negated)
-        .map(|((p, w), negated)| Token {
-            stem: stem_of(w),
+        };
+        tokens.push(Token {
+            stem: stem_of(&w),
             word: p.word,
-            negated,
+            negated: false,
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
-        })
-        .collect()
+        });
+        words.push(w);
+    }
+    negation::mark(&words, &mut tokens);
+    tokens
 }
 
 /// The stem of words written together ("фото" + "студия" → "фотостуд").
