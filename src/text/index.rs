@@ -171,31 +171,18 @@ impl TermIndex {
         }
         // The phrase as written, then with hyphenated runs glued whole, then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Vec<(String, bool)>> = vec![glue_runs(&items, &|_| false)];
+        let mut variants: Vec<Box<[u32]>> = Vec::new();
+        self.variant(&items, &|_| false, &mut variants);
         if items.iter().any(|i| i.hyphen) {
-            variants.push(glue_runs(&items, &|i| items[i].hyphen));
+            self.variant(&items, &|k| items[k].hyphen, &mut variants);
         }
         for i in 1..items.len() {
             let content = |k: usize| !items[k].stem_text.is_empty();
             if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
-                let v = glue_runs(&items, &|k| k == i);
-                if !variants.contains(&v) {
-                    variants.push(v);
-                }
+                self.variant(&items, &|k| k == i, &mut variants);
             }
         }
-        variants.truncate(MAX_VARIANTS);
-        for v in variants {
-            let elems: Box<[u32]> = v
-                .iter()
-                .map(|(s, typos)| {
-                    if s.is_empty() {
-                        CUE
-                    } else {
-                        self.intern(s, *typos)
-                    }
-                })
-                .collect();
+        for elems in variants {
             let first = u64::from(elems[0]);
             let known = self.by_first.get(first).any(|p| {
                 let p = &self.phrases[p as usize];
@@ -209,6 +196,53 @@ impl TermIndex {
         }
         self.added += 1;
         true
+    }
+
+    /// Adds to `variants` (unless there are `MAX_VARIANTS` or it is there)
+    /// the stem ids of `items`, each item for which `join(i)` holds glued
+    /// to the content item before it; a cue stands as `CUE`. Single stems
+    /// take typos, glued ones don't. `join` is `dyn`: one body for the
+    /// three kinds of variants.
+    fn variant(
+        &mut self,
+        items: &[Item],
+        join: &dyn Fn(usize) -> bool,
+        variants: &mut Vec<Box<[u32]>>,
+    ) {
+        if variants.len() >= MAX_VARIANTS {
+            return;
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(first) = items.get(i) {
+            let mut end = i + 1;
+            if !first.stem_text.is_empty() {
+                while items
+                    .get(end)
+                    .is_some_and(|it| join(end) && !it.stem_text.is_empty())
+                {
+                    end += 1;
+                }
+            }
+            let glued;
+            let (stem, typos) = if end > i + 1 {
+                let words = items.get(i..end).unwrap_or_default();
+                glued = glued_stem(words.iter().map(|it| it.word.as_str()).collect());
+                (glued.as_str(), false)
+            } else {
+                (first.stem_text.as_str(), true)
+            };
+            out.push(if stem.is_empty() {
+                CUE
+            } else {
+                self.intern(stem, typos)
+            });
+            i = end;
+        }
+        let out: Box<[u32]> = out.into();
+        if !variants.contains(&out) {
+            variants.push(out);
+        }
     }
 
     /// Phrases added (each `add` that returned true).
@@ -449,35 +483,4 @@ fn insert(hits: &mut Vec<Hit>, hit: Hit) {
         }
         _ => hits.insert(at, hit),
     }
-}
-
-/// The stems of `items`, each item for which `join(i)` holds glued to the
-/// content item before it (cues stay as empty stems), with whether the stem
-/// takes typos (glued ones don't). `join` is `dyn`: one body for the three
-/// kinds of variants.
-fn glue_runs(items: &[Item], join: &dyn Fn(usize) -> bool) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(first) = items.get(i) {
-        let mut end = i + 1;
-        if !first.stem_text.is_empty() {
-            while items
-                .get(end)
-                .is_some_and(|it| join(end) && !it.stem_text.is_empty())
-            {
-                end += 1;
-            }
-        }
-        out.push(if end == i + 1 {
-            (first.stem_text.clone(), true)
-        } else {
-            let words = items.get(i..end).unwrap_or_default();
-            (
-                glued_stem(words.iter().map(|it| it.word.as_str()).collect()),
-                false,
-            )
-        });
-        i = end;
-    }
-    out
 }
