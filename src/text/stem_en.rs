@@ -7,12 +7,12 @@ use super::longest;
 use crate::prelude::*;
 
 fn is_v(c: u8) -> bool {
-    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+    b"aeiouy".contains(&c)
 }
 
 /// `v` plus w, x and Y: what may not end a short syllable.
 fn is_v_wxy(c: u8) -> bool {
-    is_v(c) || matches!(c, b'w' | b'x' | b'Y')
+    b"aeiouywxY".contains(&c)
 }
 
 // Tables are one string each (no 8-byte slice header per entry in the

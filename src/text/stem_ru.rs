@@ -7,8 +7,11 @@
 
 use super::longest;
 
+/// а е и о у ы э ю я: bits of a mask over а–я (U+0430..=U+044F).
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+    (c as u32)
+        .checked_sub('а' as u32)
+        .is_some_and(|i| i < 32 && 0xe808_4121_u32 >> i & 1 == 1)
 }
 
 // Suffix lists, space-separated: one string each in the wasm.
