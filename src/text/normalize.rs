@@ -101,11 +101,9 @@ pub fn push_lower(word: &mut String, c: char) {
         word.push(composed);
         return;
     }
-    if c.is_ascii() {
-        word.push(c.to_ascii_lowercase());
-    } else {
-        word.extend(super::case::lower_chars(c).filter(|&l| !is_combining(l)));
-    }
+    // `lower_chars` less its combining marks: `İ`'s U+0307 is one, and no
+    // letter lower-cases to one.
+    word.push(super::case::lower(c));
 }
 
 /// The script of a lower-cased word: the one with more letters that have no
@@ -176,14 +174,27 @@ pub fn is_ambiguous(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::strip_accent;
+    use super::*;
 
     #[test]
     fn accents_strip_to_the_base_letter() {
-        let got: alloc::string::String = "àåçèëìïıñòöøőùüűýÿśšźž÷ßſé"
+        let got: String = "àåçèëìïıñòöøőùüűýÿśšźž÷ßſé"
             .chars()
             .map(strip_accent)
             .collect();
         assert_eq!(got, "aaceeiiinoooouuuyysszz÷ßſe");
+    }
+
+    #[test]
+    fn push_lower_is_lower_chars_less_combining_marks() {
+        let plain = |c: &char| !is_combining(*c) && !is_ignorable(*c);
+        for c in (0..0x3_0000).filter_map(char::from_u32).filter(plain) {
+            let mut got = String::new();
+            push_lower(&mut got, c);
+            let want: String = crate::text::case::lower_chars(c)
+                .filter(|&l| !is_combining(l))
+                .collect();
+            assert_eq!(got, want, "{c:?}");
+        }
     }
 }
