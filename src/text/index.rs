@@ -335,15 +335,17 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let seen = Seen {
-            kinds: tokens.iter().map(Token::kind).collect(),
-            cands: (0..tokens.len())
-                .map(|i| match tokens[i].stop {
-                    false => self.candidates(tokens, i),
-                    true => Vec::new(),
-                })
-                .collect(),
+        let mut seen = Seen {
+            kinds: Vec::new(),
+            cands: Vec::new(),
         };
+        for (i, t) in tokens.iter().enumerate() {
+            seen.kinds.push(t.kind());
+            seen.cands.push(match t.stop {
+                false => self.candidates(tokens, i),
+                true => Vec::new(),
+            });
+        }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
             let mut firsts: Vec<Cand> = seen.cands[i].clone();
