@@ -530,8 +530,9 @@ impl Compiled {
     pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
         let seen = self.see(signals, now_ms);
         let mut cand: Vec<u32> = Vec::with_capacity(32);
-        cand.extend(seen.term_best.iter().map(|b| b.sig));
-        cand.extend(seen.search_best.iter().map(|b| b.sig));
+        for b in seen.term_best.iter().chain(&seen.search_best) {
+            cand.push(b.sig);
+        }
         cand.extend_from_slice(&self.scanned);
         for (name, value) in &seen.params {
             let named = Fnv::new(K_PARAM).feed(name.as_bytes());
