@@ -459,12 +459,12 @@ struct Best {
 }
 
 impl Best {
-    /// Not negated, then exact, then freshest, then longest first; then the
-    /// rules' order, so reasons never depend on the sort.
+    /// Among one signal's matches: not negated, then exact, then freshest,
+    /// then longest first; then the rules' order, so reasons never depend
+    /// on the order of the hits.
     fn rank(&self, o: &Best) -> Ordering {
-        self.sig
-            .cmp(&o.sig)
-            .then(self.negated.cmp(&o.negated))
+        self.negated
+            .cmp(&o.negated)
             .then(self.fuzzy.cmp(&o.fuzzy))
             .then(o.at.total_cmp(&self.at))
             .then((o.end - o.start).cmp(&(self.end - self.start)))
@@ -490,10 +490,12 @@ struct Seen<'a> {
     search_best: Vec<Best>,
 }
 
+/// Adds the hits of one text to `out`, which keeps one `Best` per signal,
+/// sorted by signal (an insertion: no sort and dedup instantiated).
 fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
     for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
-            out.push(Best {
+            let b = Best {
                 sig: *sig,
                 term: hit.id,
                 text,
@@ -502,14 +504,18 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
                 fuzzy: hit.fuzzy,
                 negated: hit.negated,
                 at,
-            });
+            };
+            let i = out.partition_point(|o| o.sig < b.sig);
+            match out.get_mut(i) {
+                Some(o) if o.sig == b.sig => {
+                    if b.rank(o) == Ordering::Less {
+                        *o = b;
+                    }
+                }
+                _ => out.insert(i, b),
+            }
         }
     }
-}
-
-fn keep_best(list: &mut Vec<Best>) {
-    crate::sort::sort_by(list, Best::rank);
-    list.dedup_by_key(|b| b.sig);
 }
 
 fn best(list: &[Best], sig: u32) -> Option<&Best> {
@@ -524,8 +530,9 @@ impl Compiled {
     pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
         let seen = self.see(signals, now_ms);
         let mut cand: Vec<u32> = Vec::with_capacity(32);
-        cand.extend(seen.term_best.iter().map(|b| b.sig));
-        cand.extend(seen.search_best.iter().map(|b| b.sig));
+        for b in seen.term_best.iter().chain(&seen.search_best) {
+            cand.push(b.sig);
+        }
         cand.extend_from_slice(&self.scanned);
         for (name, value) in &seen.params {
             let named = Fnv::new(K_PARAM).feed(name.as_bytes());
@@ -627,7 +634,6 @@ impl Compiled {
                 find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
                 seen.texts.push((text, a));
             }
-            keep_best(&mut seen.term_best);
         }
         if !self.search_of.is_empty() {
             for event in &signals.events {
@@ -644,7 +650,6 @@ impl Compiled {
                     seen.searches.push(a);
                 }
             }
-            keep_best(&mut seen.search_best);
         }
         seen
     }

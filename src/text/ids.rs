@@ -1,59 +1,68 @@
-//! Hashes → lists of ids, the one map type of the term index: open
-//! addressing with linear probing over a power-of-two table. Keys are
+//! Hashes → ids, the one map type of the term index: a multimap by open
+//! addressing with linear probing over a power-of-two table of (key, id)
+//! pairs, the ids of a key along its probe run (no list per key). Keys are
 //! already hashes (or small ids, spread by one multiply); a collision only
-//! adds candidates, which the index checks. It never shrinks: the index
-//! is built once.
+//! adds candidates, which the index checks. A pair is kept once. It never
+//! shrinks: the index is built once.
 
 use crate::prelude::*;
 
+/// The id of an empty slot (never an id: ids are positions in vectors).
+const EMPTY: u32 = u32::MAX;
+
 #[derive(Default)]
 pub struct Ids {
-    slots: Vec<Option<(u64, Vec<u32>)>>,
+    slots: Vec<(u64, u32)>,
     len: usize,
 }
 
 impl Ids {
-    /// The slot holding `key`, or the empty one where it would go (the
-    /// table is never full).
-    fn slot(&self, key: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask;
-        while let Some(Some((k, _))) = self.slots.get(i) {
-            if *k == key {
-                break;
+    /// Where the probe run for `key` starts (the table is never empty here).
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.slots.len() - 1)
+    }
+
+    /// The ids under `key`, in no particular order. The table is never
+    /// full: every run ends at an empty slot.
+    pub fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut i = if self.len == 0 { 0 } else { self.home(key) };
+        core::iter::from_fn(move || loop {
+            let &(k, id) = self.slots.get(i).filter(|s| s.1 != EMPTY)?;
+            i = (i + 1) & (self.slots.len() - 1);
+            if k == key {
+                return Some(id);
             }
-            i = (i + 1) & mask;
-        }
-        i
+        })
     }
 
-    /// The ids under `key`.
-    pub fn get(&self, key: u64) -> Option<&[u32]> {
-        if self.len == 0 {
-            return None;
+    /// Adds `id` under `key`, unless it is there already.
+    pub fn insert(&mut self, key: u64, id: u32) {
+        if self.get(key).any(|i| i == id) {
+            return;
         }
-        match self.slots.get(self.slot(key)) {
-            Some(Some((_, ids))) => Some(ids),
-            _ => None,
-        }
-    }
-
-    /// The ids under `key`, an empty list added if there was none.
-    pub fn entry(&mut self, key: u64) -> &mut Vec<u32> {
         if 2 * (self.len + 1) > self.slots.len() {
             let cap = (2 * self.slots.len()).max(16);
-            let old = core::mem::replace(&mut self.slots, (0..cap).map(|_| None).collect());
-            for (k, ids) in old.into_iter().flatten() {
-                let i = self.slot(k);
-                self.slots[i] = Some((k, ids));
+            let old = core::mem::replace(&mut self.slots, vec![(0, EMPTY); cap]);
+            self.len = 0;
+            for (k, i) in old {
+                if i != EMPTY {
+                    self.put(k, i);
+                }
             }
         }
-        let i = self.slot(key);
-        let slot = &mut self.slots[i];
-        if slot.is_none() {
+        self.put(key, id);
+    }
+
+    /// Stores a pair in the first empty slot of its run.
+    fn put(&mut self, key: u64, id: u32) {
+        let mut i = self.home(key);
+        while self.slots.get(i).is_some_and(|s| s.1 != EMPTY) {
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        if let Some(s) = self.slots.get_mut(i) {
+            *s = (key, id);
             self.len += 1;
         }
-        &mut slot.get_or_insert_with(|| (key, Vec::new())).1
     }
 }
 
@@ -64,16 +73,19 @@ mod tests {
     #[test]
     fn keys_keep_their_own_ids_through_growth_and_collisions() {
         let mut ids = Ids::default();
-        assert_eq!(ids.get(7), None);
+        assert_eq!(ids.get(7).next(), None);
         // Small ids and keys equal in the bits that pick the slot.
         let keys: Vec<u64> = (0..500).chain((1..300).map(|i| i << 40)).collect();
         for (n, &k) in keys.iter().enumerate() {
-            ids.entry(k).push(n as u32);
-            ids.entry(k).push(n as u32 + 1);
+            ids.insert(k, n as u32);
+            ids.insert(k, n as u32 + 1);
+            ids.insert(k, n as u32);
         }
         for (n, &k) in keys.iter().enumerate() {
-            assert_eq!(ids.get(k), Some(&[n as u32, n as u32 + 1][..]), "{k}");
+            let mut got: Vec<u32> = ids.get(k).collect();
+            got.sort_unstable();
+            assert_eq!(got, [n as u32, n as u32 + 1], "{k}");
         }
-        assert_eq!(ids.get(1 << 50), None);
+        assert_eq!(ids.get(1 << 50).next(), None);
     }
 }

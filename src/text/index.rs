@@ -171,46 +171,78 @@ impl TermIndex {
         }
         // The phrase as written, then with hyphenated runs glued whole, then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Vec<(String, bool)>> = vec![glue_runs(&items, &|_| false)];
+        let mut variants: Vec<Box<[u32]>> = Vec::new();
+        self.variant(&items, &|_| false, &mut variants);
         if items.iter().any(|i| i.hyphen) {
-            variants.push(glue_runs(&items, &|i| items[i].hyphen));
+            self.variant(&items, &|k| items[k].hyphen, &mut variants);
         }
         for i in 1..items.len() {
             let content = |k: usize| !items[k].stem_text.is_empty();
             if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
-                let v = glue_runs(&items, &|k| k == i);
-                if !variants.contains(&v) {
-                    variants.push(v);
-                }
+                self.variant(&items, &|k| k == i, &mut variants);
             }
         }
-        variants.truncate(MAX_VARIANTS);
-        for v in variants {
-            let elems: Box<[u32]> = v
-                .iter()
-                .map(|(s, typos)| {
-                    if s.is_empty() {
-                        CUE
-                    } else {
-                        self.intern(s, *typos)
-                    }
-                })
-                .collect();
+        for elems in variants {
             let first = u64::from(elems[0]);
-            let known = self.by_first.get(first).is_some_and(|ps| {
-                ps.iter().any(|&p| {
-                    let p = &self.phrases[p as usize];
-                    p.id == id && p.elems == elems
-                })
+            let known = self.by_first.get(first).any(|p| {
+                let p = &self.phrases[p as usize];
+                p.id == id && p.elems == elems
             });
             if !known {
                 let n = self.phrases.len() as u32;
-                self.by_first.entry(first).push(n);
+                self.by_first.insert(first, n);
                 self.phrases.push(Phrase { elems, id });
             }
         }
         self.added += 1;
         true
+    }
+
+    /// Adds to `variants` (unless there are `MAX_VARIANTS` or it is there)
+    /// the stem ids of `items`, each item for which `join(i)` holds glued
+    /// to the content item before it; a cue stands as `CUE`. Single stems
+    /// take typos, glued ones don't. `join` is `dyn`: one body for the
+    /// three kinds of variants.
+    fn variant(
+        &mut self,
+        items: &[Item],
+        join: &dyn Fn(usize) -> bool,
+        variants: &mut Vec<Box<[u32]>>,
+    ) {
+        if variants.len() >= MAX_VARIANTS {
+            return;
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(first) = items.get(i) {
+            let mut end = i + 1;
+            if !first.stem_text.is_empty() {
+                while items
+                    .get(end)
+                    .is_some_and(|it| join(end) && !it.stem_text.is_empty())
+                {
+                    end += 1;
+                }
+            }
+            let glued;
+            let (stem, typos) = if end > i + 1 {
+                let words = items.get(i..end).unwrap_or_default();
+                glued = glued_stem(words.iter().map(|it| it.word.as_str()).collect());
+                (glued.as_str(), false)
+            } else {
+                (first.stem_text.as_str(), true)
+            };
+            out.push(if stem.is_empty() {
+                CUE
+            } else {
+                self.intern(stem, typos)
+            });
+            i = end;
+        }
+        let out: Box<[u32]> = out.into();
+        if !variants.contains(&out) {
+            variants.push(out);
+        }
     }
 
     /// Phrases added (each `add` that returned true).
@@ -232,9 +264,9 @@ impl TermIndex {
             None => {
                 let id = self.stems.len() as u32;
                 if let Some(r) = root(&chars) {
-                    self.derived.entry(fuzzy::hash(r)).push(id);
+                    self.derived.insert(fuzzy::hash(r), id);
                 }
-                self.stem_ids.entry(fuzzy::hash(&chars)).push(id);
+                self.stem_ids.insert(fuzzy::hash(&chars), id);
                 self.stems.push(chars.into());
                 self.typos.push(false);
                 id
@@ -245,21 +277,15 @@ impl TermIndex {
         if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
             self.typos[id as usize] = true;
             let deletes = &mut self.deletes;
-            fuzzy::deletions(chars, k, |h| {
-                let list = deletes.entry(h);
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
-            });
+            fuzzy::deletions(chars, k, |h| deletes.insert(h, id));
         }
         id
     }
 
     /// The id of a stem already in the index.
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
-        let ids = self.stem_ids.get(fuzzy::hash(stem))?;
-        ids.iter()
-            .copied()
+        self.stem_ids
+            .get(fuzzy::hash(stem))
             .find(|&i| &*self.stems[i as usize] == stem)
     }
 
@@ -280,7 +306,7 @@ impl TermIndex {
         if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
             push(s, 1, true);
         }
-        for &s in self.derived.get(fuzzy::hash(&stem)).into_iter().flatten() {
+        for s in self.derived.get(fuzzy::hash(&stem)) {
             if root(&self.stems[s as usize]) == Some(&stem[..]) {
                 push(s, 1, true);
             }
@@ -288,7 +314,7 @@ impl TermIndex {
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
             fuzzy::deletions(&stem, k, |h| {
-                for &s in self.deletes.get(h).into_iter().flatten() {
+                for s in self.deletes.get(h) {
                     if fuzzy::is_typo(&self.stems[s as usize], &stem) {
                         push(s, 1, true);
                     }
@@ -309,15 +335,17 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let seen = Seen {
-            kinds: tokens.iter().map(Token::kind).collect(),
-            cands: (0..tokens.len())
-                .map(|i| match tokens[i].stop {
-                    false => self.candidates(tokens, i),
-                    true => Vec::new(),
-                })
-                .collect(),
+        let mut seen = Seen {
+            kinds: Vec::new(),
+            cands: Vec::new(),
         };
+        for (i, t) in tokens.iter().enumerate() {
+            seen.kinds.push(t.kind());
+            seen.cands.push(match t.stop {
+                false => self.candidates(tokens, i),
+                true => Vec::new(),
+            });
+        }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
             let mut firsts: Vec<Cand> = seen.cands[i].clone();
@@ -329,12 +357,7 @@ impl TermIndex {
                 });
             }
             for first in firsts {
-                for &p in self
-                    .by_first
-                    .get(u64::from(first.stem))
-                    .into_iter()
-                    .flatten()
-                {
+                for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
                     let walk =
@@ -462,35 +485,4 @@ fn insert(hits: &mut Vec<Hit>, hit: Hit) {
         }
         _ => hits.insert(at, hit),
     }
-}
-
-/// The stems of `items`, each item for which `join(i)` holds glued to the
-/// content item before it (cues stay as empty stems), with whether the stem
-/// takes typos (glued ones don't). `join` is `dyn`: one body for the three
-/// kinds of variants.
-fn glue_runs(items: &[Item], join: &dyn Fn(usize) -> bool) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(first) = items.get(i) {
-        let mut end = i + 1;
-        if !first.stem_text.is_empty() {
-            while items
-                .get(end)
-                .is_some_and(|it| join(end) && !it.stem_text.is_empty())
-            {
-                end += 1;
-            }
-        }
-        out.push(if end == i + 1 {
-            (first.stem_text.clone(), true)
-        } else {
-            let words = items.get(i..end).unwrap_or_default();
-            (
-                glued_stem(words.iter().map(|it| it.word.as_str()).collect()),
-                false,
-            )
-        });
-        i = end;
-    }
-    out
 }

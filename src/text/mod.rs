@@ -161,6 +161,32 @@ pub fn listed_sorted(list: &str, key: &str) -> bool {
     false
 }
 
+/// The entry of `table` (space-separated `suffix` or `suffix:replacement`)
+/// whose suffix is the longest that `w` ends with, split at the `:`. One
+/// pass over the bytes: `split(' ')` and `split_once(':')` call `memchr`
+/// for every entry, and the stemmers run for every word of the rules at boot.
+pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
+    let t = table.as_bytes();
+    let mut best: Option<(&[u8], &[u8])> = None;
+    // The current entry starts at `start`; its `:` (if any) is at `cut`.
+    let (mut start, mut cut) = (0, None);
+    for i in 0..=t.len() {
+        match t.get(i) {
+            Some(b':') => cut = Some(i),
+            Some(b' ') | None => {
+                let c = cut.take().unwrap_or(i);
+                let s = t.get(start..c).unwrap_or_default();
+                if w.ends_with(s) && best.is_none_or(|(b, _)| s.len() > b.len()) {
+                    best = Some((s, t.get(c + 1..i).unwrap_or_default()));
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    best
+}
+
 /// Naive search: needles are short, and a searcher's setup costs more than
 /// it saves (`str::contains(&str)` links core's two-way searcher and its
 /// panic formatting). A match of a whole UTF-8 needle starts on a char
@@ -194,18 +220,14 @@ fn stem_key(key: &str, script: Script) -> String {
     let mut out = key.to_string();
     match script {
         Script::Cyrillic if !listed(INDECLINABLE, key) => {
-            let chars: Vec<char> = key.chars().collect();
             // Snowball leaves "-ьми" ("детьми", "людьми") apart from the
-            // other forms ("дети" → "дет"): cut it like them.
-            let n = chars.len();
-            let keep = if n >= 5 && key.ends_with("ьми") {
-                n - 3
-            } else {
-                stem_ru::stem_len(&chars)
-            };
-            if let Some((i, _)) = key.char_indices().nth(keep) {
-                out.truncate(i);
-            }
+            // other forms ("дети" → "дет"): cut it like them, in words of
+            // five letters or more (letters: bytes that start a char).
+            let letters = key.bytes().filter(|&b| b as i8 >= -0x40).count();
+            out.truncate(match key.strip_suffix("ьми") {
+                Some(rest) if letters >= 5 => rest.len(),
+                _ => stem_ru::stem_len(key),
+            });
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
@@ -239,28 +261,25 @@ fn stem_of(w: &Word) -> String {
 
 /// Splits text into analysed tokens.
 pub fn analyze(text: &str) -> Vec<Token> {
-    let pieces = tokenize::pieces(text);
-    let words: Vec<Word> = pieces
-        .iter()
-        .map(|p| Word {
+    let mut words = Vec::new();
+    let mut tokens = Vec::new();
+    for p in tokenize::pieces(text) {
+        let w = Word {
             clause_break: p.clause_break,
             hyphen: p.hyphen,
             ..classify(&p.word)
-        })
-        .collect();
-    let negated = negation::negated(&words);
-    pieces
-        .into_iter()
-        .zip(&words)
-        .zip(negated)
-        .map(|((p, w), negated)| Token {
-            stem: stem_of(w),
+        };
+        tokens.push(Token {
+            stem: stem_of(&w),
             word: p.word,
-            negated,
+            negated: false,
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
-        })
-        .collect()
+        });
+        words.push(w);
+    }
+    negation::mark(&words, &mut tokens);
+    tokens
 }
 
 /// The stem of words written together ("фото" + "студия" → "фотостуд").

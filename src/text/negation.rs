@@ -18,8 +18,7 @@
 //! Only content words are marked; cues and stop words never are.
 
 use super::stop::{is_contrast, is_coordinating, is_need, is_only, Kind};
-use super::Word;
-use crate::prelude::*;
+use super::{Token, Word};
 
 /// Content words a cue negates after it.
 pub const FORWARD: usize = 3;
@@ -39,10 +38,10 @@ fn content_follows(cells: &[Word], i: usize) -> bool {
     false
 }
 
-/// Marks the content words governed by a negation cue.
-pub fn negated(cells: &[Word]) -> Vec<bool> {
-    let n = cells.len();
-    let mut out = vec![false; n];
+/// Marks the tokens of the content words governed by a negation cue
+/// (`out[k]` is the token of `cells[k]`).
+pub fn mark(cells: &[Word], out: &mut [Token]) {
+    let n = cells.len().min(out.len());
     for i in 0..n {
         if cells[i].kind != Kind::Cue {
             continue;
@@ -65,7 +64,7 @@ pub fn negated(cells: &[Word]) -> Vec<bool> {
                     Kind::Stop if is_contrast(&cells[k].key) => break,
                     Kind::Stop | Kind::Cue => {}
                     Kind::Content => {
-                        out[k] = true;
+                        out[k].negated = true;
                         left -= 1;
                     }
                 }
@@ -92,12 +91,11 @@ pub fn negated(cells: &[Word]) -> Vec<bool> {
                 }
                 Kind::Stop => {}
                 Kind::Content => {
-                    out[k] = true;
+                    out[k].negated = true;
                     left -= 1;
                 }
             }
             k += 1;
         }
     }
-    out
 }

@@ -65,19 +65,21 @@ pub fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// The base letters of U+00E0..=U+017E, `.` where there is no accent to
+/// drop: text in the wasm's data instead of a `match` in its code.
+const BASES: &str = concat!(
+    "aaaaaa.ceeeeiiii.nooooo.ouuuuy.y.a.a.a.c.....c.....e...e.e.e.......",
+    "........i...i.i..................n...n....o...o.........s.....s....",
+    ".....u...u.u........z.z.z",
+);
+
 /// Latin-1 and Latin Extended-A letters with accents → the base letter.
 fn strip_accent(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' => 's',
-        'ź' | 'ż' | 'ž' => 'z',
+    match (c as u32)
+        .checked_sub(0xe0)
+        .and_then(|i| BASES.as_bytes().get(i as usize))
+    {
+        Some(&b) if b != b'.' => char::from(b),
         _ => c,
     }
 }
@@ -99,11 +101,9 @@ pub fn push_lower(word: &mut String, c: char) {
         word.push(composed);
         return;
     }
-    if c.is_ascii() {
-        word.push(c.to_ascii_lowercase());
-    } else {
-        word.extend(super::case::lower_chars(c).filter(|&l| !is_combining(l)));
-    }
+    // `lower_chars` less its combining marks: `İ`'s U+0307 is one, and no
+    // letter lower-cases to one.
+    word.push(super::case::lower(c));
 }
 
 /// The script of a lower-cased word: the one with more letters that have no
@@ -170,4 +170,31 @@ pub fn is_ambiguous(word: &str) -> bool {
         && word
             .chars()
             .all(|c| cyrillic_of(c).or(latin_of(c)).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_strip_to_the_base_letter() {
+        let got: String = "àåçèëìïıñòöøőùüűýÿśšźž÷ßſé"
+            .chars()
+            .map(strip_accent)
+            .collect();
+        assert_eq!(got, "aaceeiiinoooouuuyysszz÷ßſe");
+    }
+
+    #[test]
+    fn push_lower_is_lower_chars_less_combining_marks() {
+        let plain = |c: &char| !is_combining(*c) && !is_ignorable(*c);
+        for c in (0..0x3_0000).filter_map(char::from_u32).filter(plain) {
+            let mut got = String::new();
+            push_lower(&mut got, c);
+            let want: String = crate::text::case::lower_chars(c)
+                .filter(|&l| !is_combining(l))
+                .collect();
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
 }

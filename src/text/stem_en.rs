@@ -3,15 +3,16 @@
 //! Input is a lower-cased ASCII word (`'` is the only apostrophe); callers
 //! leave other words unstemmed.
 
+use super::longest;
 use crate::prelude::*;
 
 fn is_v(c: u8) -> bool {
-    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+    b"aeiouy".contains(&c)
 }
 
 /// `v` plus w, x and Y: what may not end a short syllable.
 fn is_v_wxy(c: u8) -> bool {
-    is_v(c) || matches!(c, b'w' | b'x' | b'Y')
+    b"aeiouywxY".contains(&c)
 }
 
 // Tables are one string each (no 8-byte slice header per entry in the
@@ -38,32 +39,6 @@ const STEP_3: &str = "tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic
 
 /// `ion` (after s or t) is handled apart.
 const STEP_4: &str = "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
-
-/// The entry of `table` (space-separated `suffix` or `suffix:replacement`)
-/// whose suffix is the longest that `w` ends with, split at the `:`. One
-/// pass over the bytes: `split(' ')` and `split_once(':')` call `memchr`
-/// for every entry, and the stemmer runs for every word of the rules at boot.
-fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
-    let t = table.as_bytes();
-    let mut best: Option<(&[u8], &[u8])> = None;
-    // The current entry starts at `start`; its `:` (if any) is at `cut`.
-    let (mut start, mut cut) = (0, None);
-    for i in 0..=t.len() {
-        match t.get(i) {
-            Some(b':') => cut = Some(i),
-            Some(b' ') | None => {
-                let c = cut.take().unwrap_or(i);
-                let s = t.get(start..c).unwrap_or_default();
-                if w.ends_with(s) && best.is_none_or(|(b, _)| s.len() > b.len()) {
-                    best = Some((s, t.get(c + 1..i).unwrap_or_default()));
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    best
-}
 
 /// The entry of `table` that is all of `w` (the longest suffix there can be).
 fn whole<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {

@@ -1,16 +1,17 @@
 //! The Snowball Russian stemmer, ported by hand: it only ever removes a
-//! suffix, so it works out how many letters to keep.
+//! suffix, so it works out how many bytes to keep.
 //!
 //! Input is a lower-cased word with `ё` already folded to `е` (as Snowball's
-//! own prelude does). Letters outside а–я are simply non-vowels.
+//! own prelude does). Letters outside а–я are simply non-vowels. Endings
+//! are found by [`longest`], shared with the English stemmer.
 
-/// The `a`/`я` that must precede the first group of some endings.
-fn is_a_ya(c: char) -> bool {
-    c == 'а' || c == 'я'
-}
+use super::longest;
 
+/// а е и о у ы э ю я: bits of a mask over а–я (U+0430..=U+044F).
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'а' | 'е' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я')
+    (c as u32)
+        .checked_sub('а' as u32)
+        .is_some_and(|i| i < 32 && 0xe808_4121_u32 >> i & 1 == 1)
 }
 
 // Suffix lists, space-separated: one string each in the wasm.
@@ -33,84 +34,43 @@ const NOUN: &str = concat!(
 const DERIVATIONAL: &str = "ост ость";
 const SUPERLATIVE: &str = "ейш ейше";
 
-/// Length in letters of `suffix` when `w[..end]` ends with it inside
-/// `w[lim..]`.
-fn ends(w: &[char], end: usize, lim: usize, suffix: &str) -> Option<usize> {
-    let mut i = end;
-    for c in suffix.chars().rev() {
-        if i <= lim || w[i - 1] != c {
-            return None;
-        }
-        i -= 1;
+/// The start of the longest ending of `list` that `w[lim..end]` ends with.
+/// Endings are whole letters, so a byte match starts on a letter.
+fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> Option<usize> {
+    let (s, _) = longest(w.get(lim..end)?, list)?;
+    Some(end - s.len())
+}
+
+/// Endings in two groups, the first needing a preceding а/я (kept). No
+/// ending is in both groups: the longer match wins.
+fn grouped(w: &[u8], end: usize, lim: usize, g1: &str, g2: &str) -> Option<usize> {
+    let second = plain(w, end, lim, g2);
+    match plain(w, end, lim, g1) {
+        Some(s) if second.is_none_or(|t| s < t) => plain(w, s, lim, "а я").map(|_| s),
+        _ => second,
     }
-    Some(end - i)
 }
 
-/// Snowball's `among`: the longest ending of any list; `Some((len, list))`.
-/// Each list is read once, backwards, as endings compare from the word's
-/// end: `str::split(' ')` calls `memchr` for every entry, and this runs for
-/// every word of the rules at boot.
-fn longest(w: &[char], end: usize, lim: usize, lists: &[&str]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    for (k, list) in lists.iter().enumerate() {
-        // Letters of the current entry matched so far, or None.
-        let mut n = Some(0);
-        for c in list.chars().rev().chain([' ']) {
-            if c == ' ' {
-                if let Some(n) = n.filter(|&n| best.is_none_or(|(m, _)| n > m)) {
-                    best = Some((n, k));
-                }
-                n = Some(0);
-            } else {
-                n = n.filter(|&n| end - n > lim && w.get(end - n - 1) == Some(&c));
-                n = n.map(|n| n + 1);
-            }
-        }
-    }
-    best
-}
-
-/// Endings in two groups, the first needing a preceding а/я (kept).
-fn grouped(w: &[char], end: usize, lim: usize, g1: &str, g2: &str) -> Option<usize> {
-    let (n, k) = longest(w, end, lim, &[g1, g2])?;
-    let start = end - n;
-    if k == 0 && !(start > lim && is_a_ya(w[start - 1])) {
-        return None;
-    }
-    Some(start)
-}
-
-fn plain(w: &[char], end: usize, lim: usize, list: &str) -> Option<usize> {
-    longest(w, end, lim, &[list]).map(|(n, _)| end - n)
-}
-
-fn adjectival(w: &[char], end: usize, lim: usize) -> Option<usize> {
+fn adjectival(w: &[u8], end: usize, lim: usize) -> Option<usize> {
     let end = plain(w, end, lim, ADJECTIVE)?;
     Some(grouped(w, end, lim, PARTICIPLE_1, PARTICIPLE_2).unwrap_or(end))
 }
 
-/// How many leading letters of `w` the Snowball Russian stemmer keeps.
-pub fn stem_len(w: &[char]) -> usize {
+/// How many leading bytes of `w` the Snowball Russian stemmer keeps.
+pub fn stem_len(w: &str) -> usize {
     let n = w.len();
-    // RV (pv) after the first vowel; R2 (p2) the usual way.
-    let mut pv = n;
-    let mut p2 = n;
-    let after = |from: usize, vowel: bool| {
-        w[from.min(n)..]
-            .iter()
-            .position(|&c| is_vowel(c) == vowel)
-            .map(|i| from + i + 1)
-    };
-    if let Some(v) = after(0, true) {
-        pv = v;
-        if let Some(p) = after(v, false)
-            .and_then(|r1| after(r1, true))
-            .and_then(|x| after(x, false))
-        {
-            p2 = p;
+    // RV starts after the first vowel; R2 after vowel, non-vowel, vowel,
+    // non-vowel.
+    let mut marks = [n; 4];
+    let mut found = 0;
+    for (i, c) in w.char_indices() {
+        if found < 4 && is_vowel(c) == (found % 2 == 0) {
+            marks[found] = i + c.len_utf8();
+            found += 1;
         }
     }
-    let lim = pv;
+    let (lim, p2) = (marks[0], marks[3]);
+    let w = w.as_bytes();
     let mut end = n;
 
     // Step 1.
@@ -137,17 +97,16 @@ pub fn stem_len(w: &[char]) -> usize {
             end = e;
         }
     }
-    // Step 4: tidy up.
-    match longest(w, end, lim, &[SUPERLATIVE, "н", "ь"]) {
-        Some((k, 0)) => {
-            end -= k;
-            if ends(w, end, lim, "нн").is_some() {
-                end -= 1;
-            }
-        }
-        Some((_, 1)) if ends(w, end, lim, "нн").is_some() => end -= 1,
-        Some((_, 1)) | None => {}
-        Some(_) => end -= 1,
+    // Step 4: a superlative goes, then "нн" loses one "н"; without a
+    // superlative, a final "ь" goes.
+    let superlative = plain(w, end, lim, SUPERLATIVE);
+    if let Some(e) = superlative {
+        end = e;
+    }
+    if plain(w, end, lim, "нн").is_some() {
+        end -= "н".len();
+    } else if let Some(e) = plain(w, end, lim, "ь").filter(|_| superlative.is_none()) {
+        end = e;
     }
     end
 }

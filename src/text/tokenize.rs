@@ -55,12 +55,13 @@ fn in_word(c: char) -> bool {
 }
 
 /// The words of `text`, bounded as the module says.
+#[inline(never)]
 pub fn pieces(text: &str) -> Vec<Piece> {
-    let chars: Vec<char> = text
-        .char_indices()
-        .take_while(|&(i, c)| i + c.len_utf8() <= MAX_INPUT)
-        .map(|(_, c)| c)
-        .collect();
+    let mut cut = text.len().min(MAX_INPUT);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let chars: Vec<char> = text.get(..cut).unwrap_or_default().chars().collect();
     let mut out: Vec<Piece> = Vec::new();
     let mut word = String::new();
     let mut len = 0;
