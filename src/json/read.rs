@@ -317,13 +317,13 @@ impl Parser<'_> {
             Some(b'"') => Kind::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
             Some(b't' | b'f' | b'n') => {
-                let kind = match self.word() {
-                    "true" => Kind::Bool(true),
-                    "false" => Kind::Bool(false),
-                    "null" => Kind::Null,
+                let (kind, len) = match self.word() {
+                    "true" => (Kind::Bool(true), 4),
+                    "false" => (Kind::Bool(false), 5),
+                    "null" => (Kind::Null, 4),
                     _ => return Err(self.not_a_value()),
                 };
-                self.pos += self.word().len();
+                self.pos += len;
                 kind
             }
             _ => return Err(self.not_a_value()),
