@@ -313,18 +313,17 @@ impl Parser<'_> {
         self.ws();
         let at = self.pos;
         let kind = match self.peek() {
-            Some(b'{') => self.object()?,
-            Some(b'[') => self.array()?,
+            Some(b @ (b'{' | b'[')) => self.container(b == b'{')?,
             Some(b'"') => Kind::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
             Some(b't' | b'f' | b'n') => {
-                let kind = match self.word() {
-                    "true" => Kind::Bool(true),
-                    "false" => Kind::Bool(false),
-                    "null" => Kind::Null,
+                let (kind, len) = match self.word() {
+                    "true" => (Kind::Bool(true), 4),
+                    "false" => (Kind::Bool(false), 5),
+                    "null" => (Kind::Null, 4),
                     _ => return Err(self.not_a_value()),
                 };
-                self.pos += self.word().len();
+                self.pos += len;
                 kind
             }
             _ => return Err(self.not_a_value()),
@@ -353,60 +352,92 @@ impl Parser<'_> {
         self.fail(m)
     }
 
-    fn object(&mut self) -> Result<Kind, Stop> {
+    /// An object (`object`) or a list at `pos` (on its `{` or `[`): one
+    /// loop for both, as they differ only in keys and messages.
+    fn container(&mut self, object: bool) -> Result<Kind, Stop> {
         let open = self.pos;
+        let (close, what) = if object {
+            (b'}', "object")
+        } else {
+            (b']', "list")
+        };
         self.enter()?;
         self.pos += 1;
         let mut members = Vec::new();
+        let mut items = Vec::new();
         let mut comma: Option<usize> = None;
         loop {
             self.ws();
             let key_at = self.pos;
             match self.peek() {
-                Some(b'"') => {}
-                Some(b'}') => {
+                None => return Err(self.unclosed(open, what)),
+                Some(b) if b == close => {
                     if let Some(c) = comma {
                         return Err(self.fail_at(
                             c,
-                            msg!("trailing comma: JSON allows no comma after the last member"),
+                            if object {
+                                msg!("trailing comma: JSON allows no comma after the last member")
+                            } else {
+                                msg!("trailing comma: JSON allows no comma after the last item")
+                            },
                         ));
                     }
                     self.pos += 1;
                     break;
                 }
-                None => return Err(self.unclosed(open, "object")),
-                Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
-                    return Err(self.fail(msg!("object keys need double quotes: \"key\": value")));
+                _ => {}
+            }
+            if object {
+                match self.peek() {
+                    Some(b'"') => {}
+                    Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+                        return Err(
+                            self.fail(msg!("object keys need double quotes: \"key\": value"))
+                        );
+                    }
+                    Some(b'/' | b'\'') => return Err(self.not_a_value()),
+                    _ => return Err(self.fail(msg!("expected a key in double quotes, or `}`"))),
                 }
-                Some(b'/' | b'\'') => return Err(self.not_a_value()),
-                Some(_) => return Err(self.fail(msg!("expected a key in double quotes, or `}`"))),
+                let key = self.string()?;
+                self.ws();
+                if self.peek() != Some(b':') {
+                    return Err(self.fail(msg!("expected `:` after the key")));
+                }
+                self.pos += 1;
+                self.path.push(Seg::Key(key_at));
+                let value = self.value()?;
+                members.push(Member { key, key_at, value });
+            } else {
+                self.path.push(Seg::Index(items.len()));
+                items.push(self.value()?);
             }
-            let key = self.string()?;
-            self.ws();
-            if self.peek() != Some(b':') {
-                return Err(self.fail(msg!("expected `:` after the key")));
-            }
-            self.pos += 1;
-            self.path.push(Seg::Key(key_at));
-            let value = self.value()?;
             self.path.pop();
-            members.push(Member { key, key_at, value });
             self.ws();
             match self.peek() {
                 Some(b',') => comma = Some(self.pos),
-                Some(b'}') => {
+                Some(b) if b == close => {
                     self.pos += 1;
                     break;
                 }
-                None => return Err(self.unclosed(open, "object")),
-                Some(b'"') => return Err(self.fail(msg!("missing `,` before this key"))),
-                Some(_) => return Err(self.fail(msg!("expected `,` or `}` after the value"))),
+                None => return Err(self.unclosed(open, what)),
+                Some(b'"') if object => return Err(self.fail(msg!("missing `,` before this key"))),
+                Some(_) => {
+                    return Err(self.fail(if object {
+                        msg!("expected `,` or `}` after the value")
+                    } else {
+                        msg!("expected `,` or `]` after the item")
+                    }))
+                }
             }
             self.pos += 1;
         }
         self.depth -= 1;
-        self.drop_duplicates(&mut members);
-        Ok(Kind::Object(members))
+        Ok(if object {
+            self.drop_duplicates(&mut members);
+            Kind::Object(members)
+        } else {
+            Kind::Array(items)
+        })
     }
 
     /// Reports each key seen before in the same object and removes it.
@@ -448,48 +479,6 @@ impl Parser<'_> {
             members[dup].key_at = usize::MAX;
         }
         members.retain(|m| m.key_at != usize::MAX);
-    }
-
-    fn array(&mut self) -> Result<Kind, Stop> {
-        let open = self.pos;
-        self.enter()?;
-        self.pos += 1;
-        let mut items = Vec::new();
-        let mut comma: Option<usize> = None;
-        loop {
-            self.ws();
-            match self.peek() {
-                Some(b']') => {
-                    if let Some(c) = comma {
-                        return Err(self.fail_at(
-                            c,
-                            msg!("trailing comma: JSON allows no comma after the last item"),
-                        ));
-                    }
-                    self.pos += 1;
-                    break;
-                }
-                None => return Err(self.unclosed(open, "list")),
-                _ => {}
-            }
-            self.path.push(Seg::Index(items.len()));
-            let value = self.value()?;
-            self.path.pop();
-            items.push(value);
-            self.ws();
-            match self.peek() {
-                Some(b',') => comma = Some(self.pos),
-                Some(b']') => {
-                    self.pos += 1;
-                    break;
-                }
-                None => return Err(self.unclosed(open, "list")),
-                Some(_) => return Err(self.fail(msg!("expected `,` or `]` after the item"))),
-            }
-            self.pos += 1;
-        }
-        self.depth -= 1;
-        Ok(Kind::Array(items))
     }
 
     /// A string literal at `pos` (on its opening quote).

@@ -188,7 +188,10 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
     match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
         (None, mut problems) => {
-            problems.retain(|p| p.severity == Severity::Error);
+            // Warnings exist only with diagnostics.
+            if cfg!(feature = "diagnostics") {
+                problems.retain(|p| p.severity == Severity::Error);
+            }
             Err(problems)
         }
     }
