@@ -168,7 +168,10 @@ test("a framework re-rendering slots every frame for 2 s: bounded re-applies, a 
   const stats = await page.evaluate(() => framework);
   assert.ok(stats.renders > 30, `renders: ${stats.renders}`);
   assert.ok(stats.variantInserts <= 12, `variant inserts: ${stats.variantInserts}`);
-  assert.ok(Math.max(...stats.gaps.slice(1)) < 250, `longest frame gap: ${Math.max(...stats.gaps.slice(1))}`);
+  // A re-apply loop holding the main thread shows as seconds without a
+  // frame (or no settling at all); a loaded shared machine alone has shown
+  // gaps of 400 ms (frame timing is no benchmark: see `make bench`).
+  assert.ok(Math.max(...stats.gaps.slice(1)) < 1000, `longest frame gap: ${Math.max(...stats.gaps.slice(1))}`);
   const before = await page.evaluate(() => framework.mutations);
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => framework.mutations), before, "quiet once the framework is");
