@@ -311,11 +311,11 @@ fn share(scores: &[f64], i: usize) -> f64 {
         if *s == 0.0 {
             zeros += 1.0;
         } else {
-            sum += libm::exp(s - max);
+            sum += crate::math::exp(s - max);
         }
     }
-    sum += zeros * libm::exp(-max);
-    libm::exp(scores[i] - max) / sum
+    sum += zeros * crate::math::exp(-max);
+    crate::math::exp(scores[i] - max) / sum
 }
 
 /// At most `max` characters, cut at the last word boundary before them.

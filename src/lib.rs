@@ -69,6 +69,7 @@ pub mod decide;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod heap;
 pub mod json;
+mod math;
 pub mod memory;
 pub mod model;
 pub mod plan;
