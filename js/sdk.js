@@ -139,10 +139,12 @@ export function start(options) {
 
   // What the Rust side calls (src/web/host.rs).
   const host = {
-    // A decision's JSON (`changed`: job, stage or holdout changed), applied
-    // as `mode` allows (js/actuate.js's plan: nothing in the holdout).
-    decided(json, changed, mode) {
+    // A decision's JSON, applied as `mode` allows (js/actuate.js's plan:
+    // nothing in the holdout); published when its job, stage or holdout
+    // changed.
+    decided(json, mode) {
       const d = JSON.parse(json);
+      const changed = !current || ["job", "stage", "holdout"].some((k) => d[k] !== current[k]);
       current = d;
       act ||= actuator({
         parsed,

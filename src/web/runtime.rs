@@ -4,7 +4,6 @@
 //! with the rules' content, through js/actuate.js).
 
 use crate::prelude::*;
-use alloc::rc::Rc;
 
 use super::dom;
 use super::host;
@@ -16,9 +15,6 @@ use crate::memory::Memory;
 use crate::model::{self, Compiled};
 use crate::rules::{self, Problem};
 use crate::signals::{Event, EventKind, Signals};
-
-/// (job, stage, holdout): a decision is published as changed when these change.
-type Shown = (Option<Rc<str>>, Option<Rc<str>>, bool);
 
 /// Whether a change may happen where the visitor sees it (handed to
 /// js/actuate.js as its number: 0, 1, 2).
@@ -45,8 +41,6 @@ pub struct Runtime {
     /// `?jobwise=JOB` (QA).
     force: Option<String>,
     timeout_ms: f64,
-    /// What the last published decision showed.
-    last: Option<Shown>,
 }
 
 impl Runtime {
@@ -94,7 +88,6 @@ impl Runtime {
             },
             force,
             timeout_ms,
-            last: None,
         })
     }
 
@@ -159,10 +152,7 @@ impl Runtime {
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
         self.store.write(&self.memory.encode(&self.compiled), now);
-        let key = (d.job.clone(), d.stage.clone(), d.holdout);
-        let changed = self.last.as_ref() != Some(&key);
-        self.last = Some(key);
-        host::with(|h| h.decided(&d.to_json(), changed, mode as u8));
+        host::with(|h| h.decided(&d.to_json(), mode as u8));
     }
 
     pub fn consent(&mut self, mode: &str) {
