@@ -213,7 +213,7 @@ impl Memory {
             };
             let value = field.get(tag.len_utf8()..).unwrap_or_default();
             match tag {
-                'b' => bucket = value.parse::<u8>().ok().filter(|b| *b < 100),
+                'b' => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
                 // Saturating: garbage counts as 0.
                 'v' => m.visits = finite(value).unwrap_or(0.0) as u32,
                 'l' => m.last_visit_ms = finite(value),
@@ -225,7 +225,7 @@ impl Memory {
                 _ => {}
             }
         }
-        m.bucket = bucket?;
+        m.bucket = bucket? as u8;
         Some(m)
     }
 }
