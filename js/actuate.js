@@ -1,5 +1,6 @@
-// Applies the plan the wasm computed for a decision (src/plan.rs) to the
-// marked-up elements of SPEC §4, and can take it back exactly.
+// Applies a plan (a decision's job, stage and terms, and the rules'
+// content: see `actuator`) to the marked-up elements of SPEC §4, and can
+// take it back exactly.
 //
 // Every marked-up element gets an entry holding what was applied and the
 // originals it replaced (child nodes in order, attribute values), so
@@ -28,7 +29,7 @@ const MARKS = [SLOT, SHOW, HIDE, INSERT];
 /** Every element the markup lets Jobwise change. */
 const MANAGED = MARKS.map((a) => `[${a}]`).join();
 
-/** Modes (src/plan.rs `Mode`): whether a change may happen where the visitor sees it. */
+/** Modes (src/web/runtime.rs `Mode`): whether a change may happen where the visitor sees it. */
 export const FREE = 0;
 export const CAREFUL = 1;
 
@@ -65,6 +66,9 @@ export function rank(list, job, stage) {
 const children = (c) => c[0] < 2;
 const attr = (c) => (c[0] > 2 ? "style" : c[1]);
 
+/** `o[k]` when `o` has it itself (a job named `toString` finds nothing). */
+const own = (o, k) => (Object.hasOwn(o, k) ? o[k] : null);
+
 /** What `plan` changes on `el` (empty: its default). */
 function changes(el, plan) {
   const out = [];
@@ -78,13 +82,16 @@ function changes(el, plan) {
       const r = rank(t.getAttribute(VARIANT), job, stage);
       if (r > best) (best = r), (out[0] = [0, t]);
     }
-    const c = plan.content.find((c) => c[0] == name);
-    if (c) {
-      if (c[1] != null && !out.length) out.push([1, c[1]]);
+    // The rules' content for the slot: its JOB@STAGE variant, else JOB.
+    const c = own(plan.content, name);
+    const v = c && ((stage != null && own(c, job + "@" + stage)) || own(c, job));
+    if (v) {
+      const { text, href, ...attrs } = v;
+      if (text != null && !out.length) out.push([1, text]);
       // The links and attributes are the validator's (src/rules): http(s)
       // or relative links, and only title, aria-label, alt and src.
-      if (c[2] != null && el.tagName == "A") out.push([2, "href", c[2]]);
-      for (const [k, v] of c[3]) if (k != "src" || el.tagName == "IMG") out.push([2, k, v]);
+      if (href != null && el.tagName == "A") out.push([2, "href", href]);
+      for (const [k, x] of Object.entries(attrs)) if (k != "src" || el.tagName == "IMG") out.push([2, k, x]);
     }
   }
   if (rank(el.getAttribute(SHOW), job, stage)) out.push([2, SHOWN, ""]);
@@ -171,7 +178,10 @@ function undo(e, keep) {
 }
 
 /**
- * An actuator with an empty plan. `parsed(el)`: whether the parser is done
+ * An actuator with an empty plan. A plan is `{ job, stage, terms, content }`:
+ * the job (`null`: every element shows its default), its stage and the
+ * visitor's terms (for `data-jobwise-insert="terms"`) as in the decision,
+ * and the rules' `content` object as validated (SPEC §5). `parsed(el)`: whether the parser is done
  * with `el` (an element is changed once the parser is past it); `guard(f)`:
  * what the observers' callbacks are wrapped in (a failure inside reverts
  * the page); `ready()`: called once the document is parsed and every element has the

@@ -63,7 +63,9 @@ export function start(options) {
   // What the rules want observed (`host.want`), and the undo of observe().
   const wanted = [[], [], []];
   let unobserve = () => {};
-  // The actuator (created with the first plan) and the debug overlay.
+  // The rules' `content` (read at boot), the actuator (created with the
+  // first decision) and the debug overlay.
+  let content = {};
   let act = null;
   let overlay = null;
   /** Restores the page: every change taken back, the overlay gone. */
@@ -130,10 +132,12 @@ export function start(options) {
 
   // What the Rust side calls (src/web/host.rs).
   const host = {
-    // A decision's JSON (`changed`: job, stage or holdout changed) and
-    // its plan (src/plan.rs), applied as `mode` allows.
-    decided(json, changed, plan, mode) {
+    // A decision's JSON, applied as `mode` allows (js/actuate.js's plan:
+    // nothing in the holdout); published when its job, stage or holdout
+    // changed.
+    decided(json, mode) {
       const d = JSON.parse(json);
+      const changed = !current || ["job", "stage", "holdout"].some((k) => d[k] !== current[k]);
       current = d;
       act ||= actuator({
         parsed,
@@ -143,7 +147,7 @@ export function start(options) {
           overlay?.show(current);
         },
       });
-      act.set(JSON.parse(plan), mode);
+      act.set({ ...d, job: d.holdout ? null : d.job, content }, mode);
       overlay?.show(d);
       // After the wasm call returns: a page listener may call back into it.
       if (changed) queueMicrotask(() => dead || publish(d));
@@ -193,6 +197,12 @@ export function start(options) {
       if (dead) return;
       if (bytes) wasm.initSync({ module: bytes });
       running = true;
+      // The rules' content, applied as written once the wasm has validated
+      // the rules (a byte order mark is all JSON.parse refuses of valid
+      // rules; invalid ones are the wasm's to report).
+      try {
+        content = JSON.parse(text.replace(/^\uFEFF/, "")).content ?? {};
+      } catch {}
       wasm.boot(text, host, timeout, consent);
       unobserve = observe(wanted, wasm.event, guard);
       queue.splice(0).forEach(call);

@@ -165,7 +165,7 @@ pub fn decide(
             }
         }
     }
-    let mut insert = None;
+    let mut insert = Vec::new();
     for f in fired {
         let (group, list) = if f.stage {
             (&c.stages, &mut stage_reasons)
@@ -183,7 +183,7 @@ pub fn decide(
         list.push(r);
         if !f.stage && f.weight > 0.0 {
             if let Some(text) = f.terms {
-                insert.get_or_insert_with(Vec::new).push((f.owner, text));
+                insert.push((f.owner, text));
             }
         }
     }
@@ -227,10 +227,9 @@ pub fn decide(
         (Some(j), Via::Inferred) => share(&job_scores, j as usize),
         _ => 1.0,
     };
-    let terms = job.and_then(|j| {
-        let (_, text) = insert?.into_iter().find(|(o, _)| *o == j)?;
-        Some(cut(text, TERMS_MAX))
-    });
+    let terms = job
+        .and_then(|j| insert.iter().find(|(o, _)| *o == j))
+        .map(|(_, text)| cut(text, TERMS_MAX));
     Decision {
         job: job.map(|j| c.jobs.ids[j as usize].clone()),
         label: job.map(|j| c.jobs.labels[j as usize].clone()),
@@ -311,11 +310,11 @@ fn share(scores: &[f64], i: usize) -> f64 {
         if *s == 0.0 {
             zeros += 1.0;
         } else {
-            sum += libm::exp(s - max);
+            sum += crate::math::exp(s - max);
         }
     }
-    sum += zeros * libm::exp(-max);
-    libm::exp(scores[i] - max) / sum
+    sum += zeros * crate::math::exp(-max);
+    crate::math::exp(scores[i] - max) / sum
 }
 
 /// At most `max` characters, cut at the last word boundary before them.

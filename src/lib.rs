@@ -4,8 +4,8 @@
 //! Data flows one way, and each step is a module:
 //!
 //! ```text
-//! js/observe.js ──► signals ──► model ──► decide ──► plan ──► js/actuate.js
-//!   (browser)       (plain data)  (scores)  (Decision)  (data)    (browser)
+//! js/observe.js ──► signals ──► model ──► decide ──► js/actuate.js
+//!   (browser)       (plain data)  (scores)  (Decision)  (browser)
 //! ```
 //!
 //! * [`arrival`] reads how the visitor came: referrer + landing URL →
@@ -17,8 +17,8 @@
 //! * [`signals`] is the one input type of the model.
 //! * [`model`] scores jobs and stages; [`decide`] turns scores into a
 //!   [`decide::Decision`] with reasons; [`memory`] is what later pages of
-//!   the visit are told (derived numbers only); [`plan`] is what the
-//!   page should show for a decision, as data for js/actuate.js.
+//!   the visit are told (derived numbers only). js/actuate.js shows the
+//!   decision's job and stage with the rules' content for them.
 //!
 //! Everything above is plain Rust that `cargo test` runs natively. Only
 //! `web` (compiled for wasm32: the runtime and the exports) and the
@@ -69,9 +69,9 @@ pub mod decide;
 #[cfg(any(test, target_arch = "wasm32"))]
 mod heap;
 pub mod json;
+mod math;
 pub mod memory;
 pub mod model;
-pub mod plan;
 pub mod rules;
 pub mod signals;
 #[cfg(target_arch = "wasm32")]

@@ -149,7 +149,9 @@ impl Memory {
 
     /// A compact line for storage, this page folded into the carried
     /// evidence: `jw1|b42|v3|l…|t…|aJOB|pJOB|jJOB:3.5,JOB:-1|sSTAGE:2`.
-    /// Ids are written (not indices) so reordered rules still read it.
+    /// Ids are written (not indices) so reordered rules still read it; the
+    /// validator allows only `a-z`, `0-9`, `-` and `_` in them, so they
+    /// never hold the format's `|`, `,` and `:`.
     pub fn encode(&self, compiled: &Compiled) -> String {
         let ev = self.folded(compiled.policy.half_life_minutes * 60_000.0);
         let mut out = String::from(HEADER);
@@ -167,7 +169,7 @@ impl Memory {
             if let Some(id) = job.and_then(|j| compiled.jobs.ids.get(j as usize)) {
                 out.push('|');
                 out.push(tag);
-                escape(&mut out, id);
+                out.push_str(id);
             }
         }
         for (tag, group, list) in [
@@ -183,7 +185,7 @@ impl Memory {
                 if i > 0 {
                     out.push(',');
                 }
-                escape(&mut out, &group.ids[*k as usize]);
+                out.push_str(&group.ids[*k as usize]);
                 out.push(':');
                 number(&mut out, *w);
             }
@@ -211,18 +213,19 @@ impl Memory {
             };
             let value = field.get(tag.len_utf8()..).unwrap_or_default();
             match tag {
-                'b' => bucket = value.parse::<u8>().ok().filter(|b| *b < 100),
-                'v' => m.visits = value.parse().unwrap_or(0),
+                'b' => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
+                // Saturating: garbage counts as 0.
+                'v' => m.visits = finite(value).unwrap_or(0.0) as u32,
                 'l' => m.last_visit_ms = finite(value),
                 't' => m.carried.at_ms = finite(value).unwrap_or(0.0),
-                'a' => m.active = find(&compiled.jobs, value),
-                'p' => m.pick = find(&compiled.jobs, value),
+                'a' => m.active = compiled.jobs.index(value),
+                'p' => m.pick = compiled.jobs.index(value),
                 'j' => read_list(&compiled.jobs, value, &mut m.carried.jobs),
                 's' => read_list(&compiled.stages, value, &mut m.carried.stages),
                 _ => {}
             }
         }
-        m.bucket = bucket?;
+        m.bucket = bucket? as u8;
         Some(m)
     }
 }
@@ -239,39 +242,12 @@ fn finite(s: &str) -> Option<f64> {
     crate::json::parse_f64(s).filter(|v| v.is_finite())
 }
 
-/// `%`, `|`, `,` and `:` are the format's own: escaped in ids.
-fn escape(out: &mut String, id: &str) {
-    for c in id.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '|' => out.push_str("%7C"),
-            ',' => out.push_str("%2C"),
-            ':' => out.push_str("%3A"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// The index of the id whose escaped form is `stored`.
-fn find(group: &Group, stored: &str) -> Option<u32> {
-    let mut buf = String::new();
-    group
-        .ids
-        .iter()
-        .position(|id| {
-            buf.clear();
-            escape(&mut buf, id);
-            buf == stored
-        })
-        .map(|i| i as u32)
-}
-
 fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
     for entry in value.split(',') {
         let Some((id, w)) = crate::text::rsplit_once(entry, b':') else {
             continue;
         };
-        if let (Some(k), Some(w)) = (find(group, id), finite(w)) {
+        if let (Some(k), Some(w)) = (group.index(id), finite(w)) {
             if !out.iter().any(|(j, _)| *j == k) {
                 out.push((k, w.clamp(-MAX_EVIDENCE, MAX_EVIDENCE)));
             }

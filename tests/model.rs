@@ -822,9 +822,9 @@ fn scores_equal_the_sum_of_reasons() {
 #[test]
 fn memory_round_trips() {
     let mut r = rules(vec![
-        job("photo|studio", vec![sig(4.0, vec![terms(&["photo"])])]),
+        job("photo-studio", vec![sig(4.0, vec![terms(&["photo"])])]),
         job(
-            "family:kids",
+            "family_kids",
             vec![sig(3.0, vec![Condition::Page(glob("/school*"))])],
         ),
     ]);
@@ -832,19 +832,22 @@ fn memory_round_trips() {
     let c = compile(r);
     let mut m = Memory::new(1042);
     m.start_page(1000.0);
-    m.set_pick(&c, Some("family:kids"));
+    m.set_pick(&c, Some("family_kids"));
     let mut s = visitor(Some("photo price"));
     s.events
         .push(at(1000.0, EventKind::Page("/school/1".into())));
     let d = decide(&c, &s, &m, 1000.0, None);
     m.update(&d);
     let text = m.encode(&c);
-    assert_eq!(text, "jw1|b42|v1|t1000|aphoto%7Cstudio|pfamily%3Akids|jphoto%7Cstudio:4,family%3Akids:3|scompare:2");
+    assert_eq!(
+        text,
+        "jw1|b42|v1|t1000|aphoto-studio|pfamily_kids|jphoto-studio:4,family_kids:3|scompare:2"
+    );
     let back = Memory::decode(&c, &text).unwrap();
     assert_eq!(back.bucket, 42);
     assert_eq!(back.visits, 1);
-    assert_eq!(back.active, c.job_index("photo|studio"));
-    assert_eq!(back.pick, c.job_index("family:kids"));
+    assert_eq!(back.active, c.job_index("photo-studio"));
+    assert_eq!(back.pick, c.job_index("family_kids"));
     assert_eq!(back.carried.jobs, vec![(0, 4.0), (1, 3.0)]);
     assert_eq!(back.carried.stages, vec![(0, 2.0)]);
     assert_eq!(back.carried.at_ms, 1000.0);

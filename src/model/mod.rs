@@ -683,7 +683,7 @@ impl Compiled {
 /// doubles that brotli cannot shrink.
 pub(crate) fn fade(age_ms: f64, half_life_ms: f64) -> f64 {
     if half_life_ms > 0.0 && age_ms > 0.0 {
-        libm::exp(-age_ms / half_life_ms * core::f64::consts::LN_2)
+        crate::math::exp(-age_ms / half_life_ms * core::f64::consts::LN_2)
     } else {
         1.0
     }

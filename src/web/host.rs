@@ -13,11 +13,10 @@ use crate::single::Single;
 extern "C" {
     /// js/sdk.js's `host` object.
     pub type Host;
-    /// A decision's JSON (`changed` when job, stage or holdout changed)
-    /// and its plan's (src/plan.rs), to apply as [`crate::plan::Mode`]
-    /// `mode` allows.
+    /// A decision's JSON, to apply as `Mode` `mode` (src/web/runtime.rs)
+    /// allows.
     #[wasm_bindgen(method)]
-    pub fn decided(this: &Host, json: &str, changed: bool, plan: &str, mode: u8);
+    pub fn decided(this: &Host, json: &str, mode: u8);
     /// Reports a failure: one console.warn, the SDK goes inert.
     #[wasm_bindgen(method)]
     pub fn fail(this: &Host, why: &str);

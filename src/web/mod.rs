@@ -1,11 +1,11 @@
 //! The browser layer (wasm32 only): boot, the runtime, store, API.
 //! js/observe.js observes the page and reports through the exports below;
 //! this layer hands the signals to the core and hands what the core
-//! decided, with its plan, to js/actuate.js; it decides nothing itself.
+//! decided to js/actuate.js (through js/sdk.js); it decides nothing itself.
 //!
 //! ```text
-//! js/observe.js ──► runtime ──► core (decide) ──► plan ──► js/actuate.js
-//!   (listeners)     (memory, store)               (data)    (the DOM)
+//! js/observe.js ──► runtime ──► core (decide) ──► js/actuate.js
+//!   (listeners)     (memory, store)               (the DOM)
 //! ```
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below, through its

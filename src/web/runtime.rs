@@ -1,10 +1,9 @@
 //! One page's Jobwise: reads the arrival and the stored memory, asks the
 //! core for a decision whenever something is observed, remembers what
-//! privacy allows, and hands the decision and its plan to js/sdk.js (which
-//! applies the plan with js/actuate.js).
+//! privacy allows, and hands the decision to js/sdk.js (which applies it,
+//! with the rules' content, through js/actuate.js).
 
 use crate::prelude::*;
-use alloc::rc::Rc;
 
 use super::dom;
 use super::host;
@@ -14,12 +13,20 @@ use crate::decide;
 use crate::json;
 use crate::memory::Memory;
 use crate::model::{self, Compiled};
-use crate::plan::{self, Mode};
-use crate::rules::{self, Problem, SlotContent};
+use crate::rules::{self, Problem};
 use crate::signals::{Event, EventKind, Signals};
 
-/// (job, stage, holdout): a decision is published as changed when these change.
-type Shown = (Option<Rc<str>>, Option<Rc<str>>, bool);
+/// Whether a change may happen where the visitor sees it (handed to
+/// js/actuate.js as its number: 0, 1, 2).
+#[derive(Clone, Copy)]
+enum Mode {
+    /// Nothing has been painted yet (before the timeout, or new elements).
+    Free,
+    /// An element in the viewport keeps what it shows until it leaves.
+    Careful,
+    /// Everything changes at once (the visitor picked a job; a new page).
+    Force,
+}
 
 /// Rules larger than this are refused (a marketer's file is kilobytes).
 const MAX_RULES: usize = 1 << 20;
@@ -28,15 +35,12 @@ const MAX_EVENTS: usize = 256;
 
 pub struct Runtime {
     compiled: Compiled,
-    content: Rc<[SlotContent]>,
     memory: Memory,
     store: Store,
     signals: Signals,
     /// `?jobwise=JOB` (QA).
     force: Option<String>,
     timeout_ms: f64,
-    /// What the last published decision showed.
-    last: Option<Shown>,
 }
 
 impl Runtime {
@@ -45,10 +49,8 @@ impl Runtime {
         if text.len() > MAX_RULES {
             return Err("rules larger than 1 MB".into());
         }
-        let mut rules =
-            rules::parse_with(text, super::selector::check).map_err(|p| problems(&p))?;
+        let rules = rules::parse_with(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
-        let content = core::mem::take(&mut rules.content).into();
         let compiled = model::compile(rules);
         if !consent.is_empty() {
             store.consent(consent);
@@ -74,7 +76,6 @@ impl Runtime {
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
             compiled,
-            content,
             memory,
             store,
             signals: Signals {
@@ -87,7 +88,6 @@ impl Runtime {
             },
             force,
             timeout_ms,
-            last: None,
         })
     }
 
@@ -143,7 +143,7 @@ impl Runtime {
         events.push(Event { at_ms, kind });
     }
 
-    /// Asks the core, remembers, and hands the decision and its plan on.
+    /// Asks the core, remembers, and hands the decision on.
     #[inline(never)]
     fn decide(&mut self, mode: Mode) {
         let now = dom::now_ms();
@@ -152,12 +152,7 @@ impl Runtime {
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
         self.store.write(&self.memory.encode(&self.compiled), now);
-        let job = d.job.as_deref().filter(|_| !d.holdout);
-        let plan = plan::to_json(job, d.stage.as_deref(), d.terms.as_deref(), &self.content);
-        let key = (d.job.clone(), d.stage.clone(), d.holdout);
-        let changed = self.last.as_ref() != Some(&key);
-        self.last = Some(key);
-        host::with(|h| h.decided(&d.to_json(), changed, &plan, mode as u8));
+        host::with(|h| h.decided(&d.to_json(), mode as u8));
     }
 
     pub fn consent(&mut self, mode: &str) {

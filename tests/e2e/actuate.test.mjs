@@ -1,6 +1,7 @@
 // js/actuate.js alone in Chromium: each kind of change and an exact
 // revert, stages, the viewport rule, the snippet, the re-render budget
-// (the plans are what src/plan.rs writes for a decision).
+// (a plan is what js/sdk.js hands it: a decision's job, stage and terms
+// with the rules' content).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -48,7 +49,13 @@ async function run(body) {
         job,
         stage,
         terms: "flat <b>with</b> light",
-        content: [["cta", "See <i>lofts</i>", "/lofts", [["title", "Lofts"]]]],
+        content: {
+          cta: {
+            photo: { text: "See <i>lofts</i>", href: "/lofts", title: "Lofts" },
+            "family@compare": { text: "Compare" },
+            family: { text: "Homes" },
+          },
+        },
       }),
       none: { job: null },
       text: (root, sel) => root.querySelector(sel).textContent,
@@ -97,7 +104,7 @@ test("href goes only on a link and src only on an image", async () => {
       '<p data-jobwise-slot="x">P</p><a data-jobwise-slot="x" href="/a">A</a><img data-jobwise-slot="x" src="/a.png" alt="">';
     document.body.prepend(root);
     const a = T.A.actuator({ parsed: () => true, guard: (f) => f, ready() {} });
-    a.set({ job: "j", stage: null, terms: null, content: [["x", null, "/b", [["src", "/b.png"], ["alt", "B"]]]] }, 0);
+    a.set({ job: "j", stage: null, terms: null, content: { x: { j: { href: "/b", src: "/b.png", alt: "B" } } } }, 0);
     return [...root.children].map((el) => [el.getAttribute("href"), el.getAttribute("src"), el.getAttribute("alt")]);
   });
   assert.deepEqual(r, [
@@ -131,15 +138,23 @@ test("stage variants win and another job brings the default back", async () => {
     const [root, a] = T.setup();
     const out = [];
     a.set(T.plan("family", "compare"), T.A.FREE);
-    out.push(T.text(root, "section"));
+    out.push(T.text(root, "section"), T.text(root, "a"));
+    a.set(T.plan("family", "other"), T.A.FREE);
+    out.push(T.text(root, "section"), T.text(root, "a"));
     a.set(T.plan("family"), T.A.FREE);
-    out.push(T.text(root, "section"));
+    out.push(T.text(root, "section"), T.text(root, "a"));
+    a.set(T.plan("toString"), T.A.FREE);
+    out.push(T.text(root, "a"));
     a.set(T.none, T.A.FREE);
     out.push(T.text(root, "section"), T.text(root, "span"), root.querySelectorAll("template").length);
     a.revert();
     return out;
   });
-  assert.deepEqual(r, ["LightNorth", "Metro", "Default", "a flat", 2], "family@compare beats family; templates stay");
+  assert.deepEqual(
+    r,
+    ["LightNorth", "Compare", "Metro", "Homes", "Metro", "Homes", "Book now", "Default", "a flat", 2],
+    "family@compare beats family (templates and content); a job without content keeps the default; templates stay",
+  );
 });
 
 test("an element in view waits unless forced", async () => {

@@ -1,0 +1,15 @@
+//! `e^x` for the softmax (src/decide.rs) and the half-life fading
+//! (src/model): the browser's `Math.exp` in the wasm, libm's natively.
+//! Both are correctly rounded or within an ulp, and every number that
+//! leaves the core is rounded to two decimals. The import saves libm's
+//! `exp` in the wasm (0.4 KB brotli).
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn exp(x: f64) -> f64 {
+    js_sys::Math::exp(x)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn exp(x: f64) -> f64 {
+    libm::exp(x)
+}
