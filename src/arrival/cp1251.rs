@@ -2,9 +2,7 @@
 //! Rambler sent their queries in cp1251 until the 2010s).
 //!
 //! Bytes below 0x80 are ASCII and 0xC0..=0xFF are А..я in order, so only
-//! the 64 code points of 0x80..=0xBF need a table.
-
-use crate::prelude::*;
+//! the 64 code points of 0x80..=0xBF need a table; `decode::text` reads bytes through [`char_of`].
 
 /// Code points of 0x80..=0xBF; 0 for the one unassigned byte (0x98).
 const HIGH: [u16; 64] = [
@@ -18,8 +16,9 @@ const HIGH: [u16; 64] = [
     0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457, // B8
 ];
 
-/// The character of one windows-1251 byte (`None` for the unassigned 0x98).
-fn char_of(byte: u8) -> Option<char> {
+/// The character of one windows-1251 byte (`None` for the unassigned 0x98,
+/// which is dropped).
+pub fn char_of(byte: u8) -> Option<char> {
     let code = match byte {
         0..=0x7F => u32::from(byte),
         0x80..=0xBF => u32::from(HIGH[usize::from(byte - 0x80)]),
@@ -27,11 +26,6 @@ fn char_of(byte: u8) -> Option<char> {
         _ => u32::from(byte) + 0x350,
     };
     char::from_u32(code).filter(|&c| c != '\0' || byte == 0)
-}
-
-/// Decodes windows-1251 bytes; the unassigned byte is dropped.
-pub fn decode(bytes: &[u8]) -> String {
-    bytes.iter().filter_map(|&b| char_of(b)).collect()
 }
 
 #[cfg(test)]
@@ -53,7 +47,8 @@ mod tests {
             (&[0xAB, 0xBB, 0x96, 0x97, 0x85], "«»–—…"),
         ];
         for (bytes, want) in cases {
-            assert_eq!(decode(bytes), *want, "{bytes:x?}");
+            let got: String = bytes.iter().filter_map(|&b| char_of(b)).collect();
+            assert_eq!(got, *want, "{bytes:x?}");
         }
     }
 }

@@ -121,35 +121,43 @@ fn has_escape(bytes: &[u8]) -> bool {
     (0..bytes.len()).any(|i| escape_at(bytes, i).is_some())
 }
 
-/// `bytes` as UTF-8, when they are. Both this and
-/// [`utf8_dropping_invalid`] walk `utf8_chunks`: one UTF-8 validator in the
-/// wasm instead of three (`from_utf8`, `from_utf8_lossy`, `Utf8Chunks`).
-fn utf8(bytes: &[u8]) -> Option<&str> {
-    let mut chunks = bytes.utf8_chunks();
-    match chunks.next() {
-        None => Some(""),
-        Some(c) if c.invalid().is_empty() => Some(c.valid()),
-        Some(_) => None,
-    }
-}
-
-fn utf8_dropping_invalid(bytes: &[u8]) -> String {
-    bytes
-        .utf8_chunks()
-        .flat_map(|c| c.valid().chars())
-        .filter(|&c| c != char::REPLACEMENT_CHARACTER)
-        .collect()
-}
-
+/// `bytes` as text in `charset`. Valid UTF-8 is read as such (unless the
+/// URL names a single-byte charset); invalid bytes are windows-1251 for
+/// the engines that used it, else dropped (none kept when the charset is
+/// unreadable). One walk of `utf8_chunks`: one UTF-8 validator in the wasm
+/// instead of three (`from_utf8`, `from_utf8_lossy`, `Utf8Chunks`).
 fn text(bytes: &[u8], charset: Charset) -> String {
-    match (charset, utf8(bytes)) {
-        (Charset::Cp1251, _) => cp1251::decode(bytes),
-        (Charset::Latin1, _) => bytes.iter().map(|&b| char::from(b)).collect(),
-        (_, Some(s)) => s.to_owned(),
-        (Charset::Auto { cp1251: true }, None) => cp1251::decode(bytes),
-        (Charset::Unreadable, None) => String::new(),
-        (_, None) => utf8_dropping_invalid(bytes),
-    }
+    let valid = bytes.utf8_chunks().all(|c| c.invalid().is_empty());
+    let cyrillic = match charset {
+        Charset::Cp1251 => true,
+        Charset::Latin1 => false,
+        Charset::Auto { cp1251: true } if !valid => true,
+        _ => {
+            let mut out = String::with_capacity(bytes.len());
+            for chunk in bytes.utf8_chunks() {
+                if valid || charset != Charset::Unreadable {
+                    // Dropped bytes leave no replacement character.
+                    out.extend(
+                        chunk
+                            .valid()
+                            .chars()
+                            .filter(|&c| valid || c != char::REPLACEMENT_CHARACTER),
+                    );
+                }
+            }
+            return out;
+        }
+    };
+    bytes
+        .iter()
+        .filter_map(|&b| {
+            if cyrillic {
+                cp1251::char_of(b)
+            } else {
+                Some(char::from(b))
+            }
+        })
+        .collect()
 }
 
 /// Decodes one raw query value (or name).

@@ -33,23 +33,6 @@ fn dropped(c: char) -> bool {
     ) || c == char::REPLACEMENT_CHARACTER
 }
 
-/// Removes `{keyword}`, `{keyword:default}`, `{matchtype}`… (unfilled ad
-/// templates). A `{` without a later `}` is kept.
-fn without_placeholders(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len().min(MAX_INPUT_CHARS * 4));
-    let mut rest = raw;
-    while let Some(open) = rest.find('{') {
-        let (head, tail) = rest.split_at_checked(open).unwrap_or_default();
-        let Some(close) = tail.find('}') else {
-            break;
-        };
-        out.push_str(head);
-        rest = tail.get(close + 1..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
-}
-
 /// One word after operators are stripped, or `None` when it goes.
 fn word(token: &str) -> Option<&str> {
     let token = token.trim_start_matches(['!', '+', '~']);
@@ -71,14 +54,27 @@ pub fn clean(raw: &str) -> Option<String> {
         Some((end, _)) => raw.get(..end).unwrap_or_default(),
         None => raw,
     };
+    // One pass: `{keyword}`, `{keyword:default}`, `{matchtype}`… (unfilled
+    // ad templates) and dropped characters go, spacing becomes a space. A
+    // `{` without a later `}` is kept.
     let mut text = String::with_capacity(raw.len());
-    for c in without_placeholders(raw).chars().filter(|&c| !dropped(c)) {
-        text.push(match c {
-            c if c.is_whitespace() || c.is_control() => ' ',
-            // Turkish capital dotted I: a plain `i`, not `i` + combining dot.
-            'İ' => 'I',
-            c => c,
-        });
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        if c == '{' {
+            if let Some(close) = rest.bytes().position(|b| b == b'}') {
+                rest = rest.get(close + 1..).unwrap_or_default();
+                continue;
+            }
+        }
+        if !dropped(c) {
+            text.push(match c {
+                c if c.is_whitespace() || c.is_control() => ' ',
+                // Turkish capital dotted I: a plain `i`, not `i` + combining dot.
+                'İ' => 'I',
+                c => c,
+            });
+        }
     }
     // Whole-string lower-casing, as browsers' and Python's: a final `Σ`
     // becomes `ς`.
