@@ -79,7 +79,8 @@ mod single;
 pub mod sort;
 pub mod text;
 
-#[cfg(not(target_arch = "wasm32"))]
+// The CLI reports with messages and reads `Rules::content`: diagnostics.
+#[cfg(all(not(target_arch = "wasm32"), feature = "diagnostics"))]
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod learn;

@@ -60,6 +60,8 @@ macro_rules! warning {
     }};
 }
 
+#[cfg(feature = "diagnostics")]
+mod content;
 mod selector;
 mod types;
 mod validate;
@@ -151,15 +153,24 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
     for e in json_errors {
         v.report(Severity::Error, e.at, e.path, e.message);
     }
-    let rules = root.map(|root| v.rules(&root));
-    let rules = match rules {
-        Some(rules) if v.errors == 0 => {
-            if cfg!(feature = "diagnostics") {
-                warn::across(&mut v, &rules);
+    let rules = match root {
+        Some(root) => {
+            #[allow(unused_mut)] // `content` is set with diagnostics only
+            let mut rules = v.rules(&root);
+            if v.errors == 0 {
+                #[cfg(feature = "diagnostics")]
+                {
+                    rules.content = content::read(root.get("content"));
+                }
+                if cfg!(feature = "diagnostics") {
+                    warn::across(&mut v, &rules);
+                }
+                Some(rules)
+            } else {
+                None
             }
-            Some(rules)
         }
-        _ => None,
+        None => None,
     };
     // In the order of the text; at one offset, in the order found.
     let mut found = v.found;

@@ -14,6 +14,9 @@ pub struct Rules {
     pub jobs: Vec<Job>,
     /// Journey stages, scored like jobs.
     pub stages: Vec<Job>,
+    /// Only with diagnostics (`jobwise check`, the tests): the SDK reads
+    /// `content` from the rules' text (js/sdk.js), so its wasm builds none.
+    #[cfg(feature = "diagnostics")]
     pub content: Vec<SlotContent>,
     pub privacy: Privacy,
     /// Percent (0–100) of visitors kept on the default content.
@@ -149,6 +152,7 @@ pub enum Condition {
 }
 
 /// What the rules change in one slot, per job.
+#[cfg(feature = "diagnostics")]
 #[derive(Clone, Debug, PartialEq)]
 pub struct SlotContent {
     pub slot: String,
@@ -156,6 +160,7 @@ pub struct SlotContent {
 }
 
 /// `JOB` or `JOB@STAGE` → the changes.
+#[cfg(feature = "diagnostics")]
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContentVariant {
     pub job: String,

@@ -494,6 +494,7 @@ impl<'t> Validator<'t> {
             decision: Policy::default(),
             jobs: Vec::new(),
             stages: Vec::new(),
+            #[cfg(feature = "diagnostics")]
             content: Vec::new(),
             privacy: Privacy::default(),
             holdout: 0.0,
@@ -562,7 +563,7 @@ impl<'t> Validator<'t> {
         if let Some(v) = root.get("content") {
             let jobs = members_of(root.get("jobs"));
             let stages = members_of(root.get("stages"));
-            rules.content = self.content(v, jobs, stages);
+            self.content(v, jobs, stages);
         }
         if let Some(v) = root.get("privacy") {
             rules.privacy = self.privacy(v);
@@ -1072,11 +1073,13 @@ impl<'t> Validator<'t> {
         Some(s.into())
     }
 
-    fn content(&mut self, v: &Value, jobs: &[Member], stages: &[Member]) -> Vec<SlotContent> {
-        let mut out = Vec::new();
+    /// Checks `content`. The SDK reads it with `JSON.parse` once the rules
+    /// are accepted (js/sdk.js), so nothing is built here: see
+    /// [`super::content`] for the types `jobwise check` and the tests read.
+    fn content(&mut self, v: &Value, jobs: &[Member], stages: &[Member]) {
         let content_path = top!("content");
         let Some(slots) = self.object(v, content_path) else {
-            return out;
+            return;
         };
         if slots.len() > MAX_SLOTS {
             let m: &str = msg!(&cat(&[
@@ -1122,33 +1125,18 @@ impl<'t> Validator<'t> {
                     ])
                 );
             }
-            let mut slot_content = SlotContent {
-                slot: slot.key.clone(),
-                variants: Vec::new(),
-            };
             for variant in variants {
-                if let Some(c) = self.variant(variant, &path, jobs, stages) {
-                    slot_content.variants.push(c);
-                }
+                self.variant(variant, &path, jobs, stages);
             }
-            out.push(slot_content);
         }
-        out
     }
 
-    fn variant(
-        &mut self,
-        m: &Member,
-        slot_path: &Path,
-        jobs: &[Member],
-        stages: &[Member],
-    ) -> Option<ContentVariant> {
+    fn variant(&mut self, m: &Member, slot_path: &Path, jobs: &[Member], stages: &[Member]) {
         let path = slot_path.key(&m.key);
         let (job, stage) = match m.key.split_once('@') {
             Some((j, s)) => (j, Some(s)),
             None => (m.key.as_str(), None),
         };
-        let errors = self.errors;
         if !jobs.iter().any(|j| j.key == job) {
             let msg: &str = msg!(&cat(&[
                 "unknown job ",
@@ -1176,7 +1164,9 @@ impl<'t> Validator<'t> {
                 error!(self, m.key_at, &path, msg);
             }
         }
-        let members = self.object(&m.value, &path)?;
+        let Some(members) = self.object(&m.value, &path) else {
+            return;
+        };
         self.keys(members, &path, VARIANT);
         if members.is_empty() {
             warning!(
@@ -1186,45 +1176,22 @@ impl<'t> Validator<'t> {
                 "an empty variant: set `text`, `href` or an attribute"
             );
         }
-        let mut variant = ContentVariant {
-            job: job.into(),
-            stage: stage.map(Into::into),
-            text: None,
-            href: None,
-            attrs: Vec::new(),
-        };
         for a in members {
             let p = path.key(&a.key);
             match a.key.as_str() {
-                "text" => {
-                    variant.text = self
-                        .text_value(&a.value, &p, MAX_TEXT_CHARS, true)
-                        .map(Into::into)
-                }
-                "href" => variant.href = self.link(&a.value, &p),
-                "src" => {
-                    if let Some(s) = self.link(&a.value, &p) {
-                        variant.attrs.push(("src".into(), s));
-                    }
-                }
-                "title" | "aria-label" | "alt" => {
-                    if let Some(s) = self.text_value(&a.value, &p, MAX_TEXT_CHARS, true) {
-                        variant.attrs.push((a.key.clone(), s.into()));
-                    }
+                "href" | "src" => self.link(&a.value, &p),
+                "text" | "title" | "aria-label" | "alt" => {
+                    self.text_value(&a.value, &p, MAX_TEXT_CHARS, true);
                 }
                 _ => {}
             }
         }
-        (self.errors == errors).then_some(variant)
     }
 
-    fn link(&mut self, v: &Value, path: &Path) -> Option<String> {
-        let s = self.text_value(v, path, MAX_LINK_CHARS, true)?;
-        match link(s) {
-            Ok(()) => Some(s.into()),
-            Err(e) => {
+    fn link(&mut self, v: &Value, path: &Path) {
+        if let Some(s) = self.text_value(v, path, MAX_LINK_CHARS, true) {
+            if let Err(e) = link(s) {
                 error!(self, v.at, path, e);
-                None
             }
         }
     }
@@ -1253,7 +1220,7 @@ impl<'t> Validator<'t> {
 }
 
 /// The members of an object value (none for other values).
-fn members_of(v: Option<&Value>) -> &[Member] {
+pub(super) fn members_of(v: Option<&Value>) -> &[Member] {
     match v.map(|v| &v.kind) {
         Some(Kind::Object(m)) => m,
         _ => &[],
