@@ -324,51 +324,26 @@ impl Compiled {
         &self.stages.ids
     }
 
-    /// Every selector a `click` condition names, sorted, once each: the
-    /// browser listens for clicks on these only, and reports the selector.
-    pub fn click_selectors(&self) -> Vec<&str> {
+    /// What the browser must observe for these rules, sorted, once each,
+    /// as `(kind, text, number)`: the kinds of the web layer's `event`
+    /// export. 0 a click on a selector (the browser reports the selector),
+    /// 1 a selector in view for that many seconds (a `Dwell` event), 2 a
+    /// scroll depth in percent (text empty).
+    pub fn wants(&self) -> Vec<(u8, &str, f64)> {
         let mut out = Vec::new();
-        for c in self.conds() {
-            if let Condition::Click(s) = c {
-                out.push(&**s);
-            }
+        for c in self.sigs.iter().flat_map(|s| s.conds.iter()) {
+            out.push(match c {
+                Condition::Click(s) => (0, &**s, 0.0),
+                Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
+                Condition::Scroll(p) => (2, "", *p),
+                _ => continue,
+            });
         }
-        crate::sort::sort(&mut out);
+        crate::sort::sort_by(&mut out, |a, b| {
+            a.0.cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.total_cmp(&b.2))
+        });
         out.dedup();
         out
-    }
-
-    /// Every (selector, seconds) a `dwell` condition names, sorted, once
-    /// each: the browser reports a `Dwell` event when an element matching
-    /// the selector has been in view for that many seconds.
-    pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
-        let mut out = Vec::new();
-        for c in self.conds() {
-            if let Condition::Dwell { selector, seconds } = c {
-                out.push((&**selector, *seconds));
-            }
-        }
-        crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
-        out.dedup();
-        out
-    }
-
-    /// Every scroll depth (percent) a `scroll` condition names, ascending.
-    pub fn scroll_marks(&self) -> Vec<f64> {
-        let mut out = Vec::new();
-        for c in self.conds() {
-            if let Condition::Scroll(p) = c {
-                out.push(*p);
-            }
-        }
-        crate::sort::sort_by(&mut out, f64::total_cmp);
-        out.dedup();
-        out
-    }
-
-    /// Every condition of every signal.
-    fn conds(&self) -> impl Iterator<Item = &Condition> {
-        self.sigs.iter().flat_map(|s| s.conds.iter())
     }
 }
 
