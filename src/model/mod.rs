@@ -81,8 +81,9 @@ pub struct Compiled {
     /// anywhere in the visitor's path (or host).
     page_grams: bool,
     referrer_grams: bool,
-    /// Signals with nothing to key on: checked on every decision.
-    scanned: Vec<u32>,
+    /// Signals with nothing to key on: checked on every decision (ids as
+    /// u64, like the candidates of `evaluate`).
+    scanned: Vec<u64>,
     /// The last few visitor texts analysed. A page decides again on every
     /// event with the same arrival terms, and analysing text is most of a
     /// decision's cost.
@@ -278,7 +279,7 @@ impl Compiled {
             }
         }
         if !by_terms && keys.is_empty() {
-            self.scanned.push(id);
+            self.scanned.push(id.into());
         } else if !by_terms {
             self.page_grams |= kind == K_PAGE_GRAM;
             self.referrer_grams |= kind == K_REFERRER;
@@ -299,13 +300,13 @@ impl Compiled {
     }
 
     /// The signals keyed by hash `h`.
-    fn lookup(&self, h: u64, out: &mut Vec<u32>) {
+    fn lookup(&self, h: u64, out: &mut Vec<u64>) {
         let from = self.keyed.partition_point(|(k, _)| *k < h);
         for (k, sig) in &self.keyed[from..] {
             if *k != h {
                 break;
             }
-            out.push(*sig);
+            out.push(u64::from(*sig));
         }
     }
 
@@ -375,7 +376,7 @@ fn gram(b: &[u8]) -> Option<&[u8]> {
 }
 
 /// Looks up `base` fed with every `GRAM`-byte window of `value`.
-fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u32>) {
+fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u64>) {
     for w in value.as_bytes().windows(GRAM) {
         c.lookup(base.feed(w).0, out);
     }
@@ -504,9 +505,10 @@ impl Compiled {
     /// (jobs, then stages).
     pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
         let seen = self.see(signals, now_ms);
-        let mut cand: Vec<u32> = Vec::with_capacity(32);
+        // Signal ids as u64, like the hashes: one sort and dedup linked.
+        let mut cand: Vec<u64> = Vec::with_capacity(32);
         for b in seen.term_best.iter().chain(&seen.search_best) {
-            cand.push(b.sig);
+            cand.push(b.sig.into());
         }
         cand.extend_from_slice(&self.scanned);
         for (name, value) in &seen.params {
@@ -520,7 +522,7 @@ impl Compiled {
             windows(self, Fnv::new(K_REFERRER), host, &mut cand);
         }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
-            let exact = |kind, key: &str, cand: &mut Vec<u32>| {
+            let exact = |kind, key: &str, cand: &mut Vec<u64>| {
                 self.lookup(hash(kind, key.as_bytes()), cand)
             };
             match &event.kind {
@@ -548,6 +550,7 @@ impl Compiled {
         let half_life = self.policy.half_life_minutes * 60_000.0;
         let mut out = Vec::with_capacity(cand.len());
         for id in cand {
+            let id = id as u32;
             let sig = &self.sigs[id as usize];
             if let Some(check) = self.check(id, sig, &seen) {
                 let weight = if check.negated {
