@@ -579,25 +579,23 @@ impl Compiled {
         let mut seen = Seen {
             signals,
             now,
-            params: arrival
-                .params
-                .iter()
-                .map(|(k, v)| (lower(k), lower(v)))
-                .collect(),
+            params: Vec::with_capacity(arrival.params.len()),
             host: arrival.referrer_host.as_deref().map(lower),
-            paths: signals
-                .events
-                .iter()
-                .map(|e| match &e.kind {
-                    EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
-                    _ => None,
-                })
-                .collect(),
+            paths: Vec::with_capacity(signals.events.len()),
             texts: Vec::new(),
             searches: Vec::new(),
             term_best: Vec::new(),
             search_best: Vec::new(),
         };
+        for (k, v) in &arrival.params {
+            seen.params.push((lower(k), lower(v)));
+        }
+        for e in &signals.events {
+            seen.paths.push(match &e.kind {
+                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
+                _ => None,
+            });
+        }
         let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
         let utm = arrival
             .params
