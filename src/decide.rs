@@ -154,15 +154,8 @@ pub fn decide(
         (&c.stages, &memory.carried.stages, &mut stage_reasons),
     ] {
         for &(owner, weight) in carried {
-            if let Some(id) = group.ids.get(owner as usize) {
-                list.push(reason(
-                    id,
-                    "memory",
-                    weight * faded,
-                    "earlier pages of this visit".into(),
-                    owner,
-                ));
-            }
+            let detail = "earlier pages of this visit".into();
+            push(list, group, owner, "memory", weight * faded, detail, false);
         }
     }
     let mut insert = Vec::new();
@@ -172,15 +165,7 @@ pub fn decide(
         } else {
             (&c.jobs, &mut reasons)
         };
-        let mut r = reason(
-            &group.ids[f.owner as usize],
-            f.kind,
-            f.weight,
-            f.detail,
-            f.owner,
-        );
-        r.carried = f.carried;
-        list.push(r);
+        push(list, group, f.owner, f.kind, f.weight, f.detail, f.carried);
         if !f.stage && f.weight > 0.0 {
             if let Some(text) = f.terms {
                 insert.push((f.owner, text));
@@ -197,13 +182,8 @@ pub fn decide(
     if let Some(p) = memory.pick.filter(|p| (*p as usize) < job_scores.len()) {
         job = Some(p);
         via = Via::Picked;
-        reasons.push(reason(
-            &c.jobs.ids[p as usize],
-            "pick",
-            0.0,
-            "the visitor chose this job".into(),
-            p,
-        ));
+        let detail = "the visitor chose this job".into();
+        push(&mut reasons, &c.jobs, p, "pick", 0.0, detail, false);
     }
     if let Some(force) = force {
         let (j, s) = match force.split_once('@') {
@@ -215,7 +195,7 @@ pub fn decide(
             via = Via::Override;
             let mut detail = String::from("?jobwise=");
             detail.push_str(force);
-            reasons.push(reason(&c.jobs.ids[j as usize], "override", 0.0, detail, j));
+            push(&mut reasons, &c.jobs, j, "override", 0.0, detail, false);
             if let Some(s) = s.and_then(|s| c.stages.index(s)) {
                 stage = Some(s);
             }
@@ -247,14 +227,26 @@ pub fn decide(
     }
 }
 
-fn reason(id: &Rc<str>, signal: &'static str, weight: f64, detail: String, owner: u32) -> Reason {
-    Reason {
-        job: id.clone(),
-        signal,
-        weight,
-        detail,
-        owner,
-        carried: false,
+/// Adds the reason that `owner` of `group` (skipped when the rules have no
+/// such job or stage) scores `weight` for `signal`.
+fn push(
+    list: &mut Vec<Reason>,
+    group: &Group,
+    owner: u32,
+    signal: &'static str,
+    weight: f64,
+    detail: String,
+    carried: bool,
+) {
+    if let Some(id) = group.ids.get(owner as usize) {
+        list.push(Reason {
+            job: id.clone(),
+            signal,
+            weight,
+            detail,
+            owner,
+            carried,
+        });
     }
 }
 

@@ -126,34 +126,20 @@ impl Memory {
         true
     }
 
-    /// Carried and page evidence added up as of the later of their times.
-    fn folded(&self, half_life_ms: f64) -> Evidence {
-        let at = self.carried.at_ms.max(self.page.at_ms);
-        let mut out = Evidence {
-            at_ms: at,
-            ..Evidence::default()
-        };
-        for ev in [&self.carried, &self.page] {
-            let f = fade(at - ev.at_ms, half_life_ms);
-            for &(j, w) in &ev.jobs {
-                add(&mut out.jobs, j, w * f);
-            }
-            for &(s, w) in &ev.stages {
-                add(&mut out.stages, s, w * f);
-            }
-        }
-        out.jobs.retain(|(_, w)| w.abs() >= NEGLIGIBLE);
-        out.stages.retain(|(_, w)| w.abs() >= NEGLIGIBLE);
-        out
-    }
-
     /// A compact line for storage, this page folded into the carried
     /// evidence: `jw1|b42|v3|l…|t…|aJOB|pJOB|jJOB:3.5,JOB:-1|sSTAGE:2`.
     /// Ids are written (not indices) so reordered rules still read it; the
     /// validator allows only `a-z`, `0-9`, `-` and `_` in them, so they
     /// never hold the format's `|`, `,` and `:`.
     pub fn encode(&self, compiled: &Compiled) -> String {
-        let ev = self.folded(compiled.policy.half_life_minutes * 60_000.0);
+        // Carried and page evidence added up as of the later of their times.
+        let (carried, page) = (&self.carried, &self.page);
+        let at = carried.at_ms.max(page.at_ms);
+        let half_life_ms = compiled.policy.half_life_minutes * 60_000.0;
+        let (fc, fp) = (
+            fade(at - carried.at_ms, half_life_ms),
+            fade(at - page.at_ms, half_life_ms),
+        );
         let mut out = String::from(HEADER);
         out.push_str("|b");
         number(&mut out, f64::from(self.bucket));
@@ -164,7 +150,7 @@ impl Memory {
             number(&mut out, l);
         }
         out.push_str("|t");
-        number(&mut out, ev.at_ms);
+        number(&mut out, at);
         for (tag, job) in [('a', self.active), ('p', self.pick)] {
             if let Some(id) = job.and_then(|j| compiled.jobs.ids.get(j as usize)) {
                 out.push('|');
@@ -172,22 +158,29 @@ impl Memory {
                 out.push_str(id);
             }
         }
-        for (tag, group, list) in [
-            ('j', &compiled.jobs, &ev.jobs),
-            ('s', &compiled.stages, &ev.stages),
+        for (tag, group, carried, page) in [
+            ('j', &compiled.jobs, &carried.jobs, &page.jobs),
+            ('s', &compiled.stages, &carried.stages, &page.stages),
         ] {
-            if list.is_empty() {
-                continue;
-            }
-            out.push('|');
-            out.push(tag);
-            for (i, (k, w)) in list.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+            let mut sum = Vec::new();
+            for (list, f) in [(carried, fc), (page, fp)] {
+                for &(k, w) in list {
+                    add(&mut sum, k, w * f);
                 }
-                out.push_str(&group.ids[*k as usize]);
+            }
+            let mut sep = tag;
+            for (k, w) in sum {
+                if w.abs() < NEGLIGIBLE {
+                    continue;
+                }
+                if sep == tag {
+                    out.push('|');
+                }
+                out.push(sep);
+                sep = ',';
+                out.push_str(&group.ids[k as usize]);
                 out.push(':');
-                number(&mut out, *w);
+                number(&mut out, w);
             }
         }
         out

@@ -1027,9 +1027,17 @@ fn selectors_for_the_browser() {
             ],
         ),
     ]));
-    assert_eq!(c.click_selectors(), vec!["#a", "#b"]);
-    assert_eq!(c.dwell_selectors(), vec![("#g", 5.0), ("#g", 8.0)]);
-    assert_eq!(c.scroll_marks(), vec![50.0, 75.0]);
+    assert_eq!(
+        c.wants(),
+        vec![
+            (0, "#a", 0.0),
+            (0, "#b", 0.0),
+            (1, "#g", 5.0),
+            (1, "#g", 8.0),
+            (2, "", 50.0),
+            (2, "", 75.0)
+        ]
+    );
     assert_eq!(&*c.job_ids()[1], "b");
 }
 

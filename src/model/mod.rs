@@ -81,8 +81,9 @@ pub struct Compiled {
     /// anywhere in the visitor's path (or host).
     page_grams: bool,
     referrer_grams: bool,
-    /// Signals with nothing to key on: checked on every decision.
-    scanned: Vec<u32>,
+    /// Signals with nothing to key on: checked on every decision (ids as
+    /// u64, like the candidates of `evaluate`).
+    scanned: Vec<u64>,
     /// The last few visitor texts analysed. A page decides again on every
     /// event with the same arrival terms, and analysing text is most of a
     /// decision's cost.
@@ -278,7 +279,7 @@ impl Compiled {
             }
         }
         if !by_terms && keys.is_empty() {
-            self.scanned.push(id);
+            self.scanned.push(id.into());
         } else if !by_terms {
             self.page_grams |= kind == K_PAGE_GRAM;
             self.referrer_grams |= kind == K_REFERRER;
@@ -299,13 +300,13 @@ impl Compiled {
     }
 
     /// The signals keyed by hash `h`.
-    fn lookup(&self, h: u64, out: &mut Vec<u32>) {
+    fn lookup(&self, h: u64, out: &mut Vec<u64>) {
         let from = self.keyed.partition_point(|(k, _)| *k < h);
         for (k, sig) in &self.keyed[from..] {
             if *k != h {
                 break;
             }
-            out.push(*sig);
+            out.push(u64::from(*sig));
         }
     }
 
@@ -324,51 +325,26 @@ impl Compiled {
         &self.stages.ids
     }
 
-    /// Every selector a `click` condition names, sorted, once each: the
-    /// browser listens for clicks on these only, and reports the selector.
-    pub fn click_selectors(&self) -> Vec<&str> {
+    /// What the browser must observe for these rules, sorted, once each,
+    /// as `(kind, text, number)`: the kinds of the web layer's `event`
+    /// export. 0 a click on a selector (the browser reports the selector),
+    /// 1 a selector in view for that many seconds (a `Dwell` event), 2 a
+    /// scroll depth in percent (text empty).
+    pub fn wants(&self) -> Vec<(u8, &str, f64)> {
         let mut out = Vec::new();
-        for c in self.conds() {
-            if let Condition::Click(s) = c {
-                out.push(&**s);
-            }
+        for c in self.sigs.iter().flat_map(|s| s.conds.iter()) {
+            out.push(match c {
+                Condition::Click(s) => (0, &**s, 0.0),
+                Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
+                Condition::Scroll(p) => (2, "", *p),
+                _ => continue,
+            });
         }
-        crate::sort::sort(&mut out);
+        crate::sort::sort_by(&mut out, |a, b| {
+            a.0.cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.total_cmp(&b.2))
+        });
         out.dedup();
         out
-    }
-
-    /// Every (selector, seconds) a `dwell` condition names, sorted, once
-    /// each: the browser reports a `Dwell` event when an element matching
-    /// the selector has been in view for that many seconds.
-    pub fn dwell_selectors(&self) -> Vec<(&str, f64)> {
-        let mut out = Vec::new();
-        for c in self.conds() {
-            if let Condition::Dwell { selector, seconds } = c {
-                out.push((&**selector, *seconds));
-            }
-        }
-        crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0).then(a.1.total_cmp(&b.1)));
-        out.dedup();
-        out
-    }
-
-    /// Every scroll depth (percent) a `scroll` condition names, ascending.
-    pub fn scroll_marks(&self) -> Vec<f64> {
-        let mut out = Vec::new();
-        for c in self.conds() {
-            if let Condition::Scroll(p) = c {
-                out.push(*p);
-            }
-        }
-        crate::sort::sort_by(&mut out, f64::total_cmp);
-        out.dedup();
-        out
-    }
-
-    /// Every condition of every signal.
-    fn conds(&self) -> impl Iterator<Item = &Condition> {
-        self.sigs.iter().flat_map(|s| s.conds.iter())
     }
 }
 
@@ -400,7 +376,7 @@ fn gram(b: &[u8]) -> Option<&[u8]> {
 }
 
 /// Looks up `base` fed with every `GRAM`-byte window of `value`.
-fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u32>) {
+fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u64>) {
     for w in value.as_bytes().windows(GRAM) {
         c.lookup(base.feed(w).0, out);
     }
@@ -529,9 +505,10 @@ impl Compiled {
     /// (jobs, then stages).
     pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
         let seen = self.see(signals, now_ms);
-        let mut cand: Vec<u32> = Vec::with_capacity(32);
+        // Signal ids as u64, like the hashes: one sort and dedup linked.
+        let mut cand: Vec<u64> = Vec::with_capacity(32);
         for b in seen.term_best.iter().chain(&seen.search_best) {
-            cand.push(b.sig);
+            cand.push(b.sig.into());
         }
         cand.extend_from_slice(&self.scanned);
         for (name, value) in &seen.params {
@@ -545,7 +522,7 @@ impl Compiled {
             windows(self, Fnv::new(K_REFERRER), host, &mut cand);
         }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
-            let exact = |kind, key: &str, cand: &mut Vec<u32>| {
+            let exact = |kind, key: &str, cand: &mut Vec<u64>| {
                 self.lookup(hash(kind, key.as_bytes()), cand)
             };
             match &event.kind {
@@ -573,6 +550,7 @@ impl Compiled {
         let half_life = self.policy.half_life_minutes * 60_000.0;
         let mut out = Vec::with_capacity(cand.len());
         for id in cand {
+            let id = id as u32;
             let sig = &self.sigs[id as usize];
             if let Some(check) = self.check(id, sig, &seen) {
                 let weight = if check.negated {
@@ -601,25 +579,23 @@ impl Compiled {
         let mut seen = Seen {
             signals,
             now,
-            params: arrival
-                .params
-                .iter()
-                .map(|(k, v)| (lower(k), lower(v)))
-                .collect(),
+            params: Vec::with_capacity(arrival.params.len()),
             host: arrival.referrer_host.as_deref().map(lower),
-            paths: signals
-                .events
-                .iter()
-                .map(|e| match &e.kind {
-                    EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
-                    _ => None,
-                })
-                .collect(),
+            paths: Vec::with_capacity(signals.events.len()),
             texts: Vec::new(),
             searches: Vec::new(),
             term_best: Vec::new(),
             search_best: Vec::new(),
         };
+        for (k, v) in &arrival.params {
+            seen.params.push((lower(k), lower(v)));
+        }
+        for e in &signals.events {
+            seen.paths.push(match &e.kind {
+                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
+                _ => None,
+            });
+        }
         let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
         let utm = arrival
             .params

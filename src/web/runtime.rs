@@ -98,15 +98,8 @@ impl Runtime {
         self.decide(if late { Mode::Careful } else { Mode::Free });
         let c = &self.compiled;
         host::with(|h| {
-            // The kinds of `event` (src/web/mod.rs).
-            for s in c.click_selectors() {
-                h.want(0, s, 0.0);
-            }
-            for (s, seconds) in c.dwell_selectors() {
-                h.want(1, s, seconds);
-            }
-            for mark in c.scroll_marks() {
-                h.want(2, "", mark);
+            for (kind, text, number) in c.wants() {
+                h.want(kind, text, number);
             }
         });
     }
