@@ -191,7 +191,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         .or_else(|| {
             referrer
                 .filter(|_| internal)
-                .and_then(|r| first_terms(&[r.query.as_str()], SITE_SEARCH, query_charset(r)))
+                .and_then(|r| query_terms(&r.query, SITE_SEARCH, query_charset(r)))
         })
         .or_else(|| landing_terms(&params, LANDING_TERMS));
 
@@ -248,16 +248,14 @@ fn engine_terms(r: &UrlParts, engine: &Engine) -> Option<String> {
         .unwrap_or(Charset::Auto {
             cp1251: engine.cp1251,
         });
-    first_terms(&[&r.query, &r.fragment], engine.params, charset)
+    query_terms(&r.query, engine.params, charset)
+        .or_else(|| query_terms(&r.fragment, engine.params, charset))
 }
 
-/// The first value of `names` in `queries` (each query in turn) that cleans
-/// into terms.
-fn first_terms(queries: &[&str], names: &str, charset: Charset) -> Option<String> {
-    queries.iter().find_map(|query| {
-        names.split(' ').find_map(|name| {
-            decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
-        })
+/// The first value of `names` in `query` that cleans into terms.
+fn query_terms(query: &str, names: &str, charset: Charset) -> Option<String> {
+    names.split(' ').find_map(|name| {
+        decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
     })
 }
 
