@@ -140,12 +140,7 @@ const NOT_SEARCH: &str = concat!(
 
 /// The engine of a referrer host and path.
 pub fn find(host: &Host, path: &str) -> Option<Engine> {
-    all().find(|e| {
-        domain::find(host, path, e.hosts).is_some_and(|sub| {
-            let last = crate::text::rsplit_once(sub, b'.').map_or(sub, |(_, last)| last);
-            !listed(NOT_SEARCH, last)
-        })
-    })
+    first(host, path, "")
 }
 
 /// The engine an ad tag names (`utm_source=google`, `yandex.ru`…).
@@ -154,9 +149,20 @@ pub fn named(name: &str) -> Option<Engine> {
         return None;
     }
     let name = name.trim().to_ascii_lowercase();
-    all()
-        .find(|e| e.id == name)
-        .or_else(|| find(&Host::new(&name), "/"))
+    first(&Host::new(&name), "/", &name)
+}
+
+/// The first engine whose id is `id` (`""` for none) or that serves `host`
+/// and `path`. One walk for both: no engine serves another's id as a host
+/// (a test holds it), so an id still wins over a host.
+fn first(host: &Host, path: &str, id: &str) -> Option<Engine> {
+    all().find(|e| {
+        e.id == id
+            || domain::find(host, path, e.hosts).is_some_and(|sub| {
+                let last = crate::text::rsplit_once(sub, b'.').map_or(sub, |(_, last)| last);
+                !listed(NOT_SEARCH, last)
+            })
+    })
 }
 
 #[cfg(test)]
@@ -230,6 +236,10 @@ mod tests {
             for list in [e.hosts, e.params] {
                 assert!(list.split(' ').all(|w| !w.is_empty()), "{}", e.id);
             }
+        }
+        for e in &engines {
+            assert!(!e.id.is_empty());
+            assert_eq!(named(e.id), Some(*e), "{} as a host", e.id);
         }
         assert!(CP1251
             .split(' ')

@@ -42,10 +42,12 @@ const MAX_PARAMS: usize = 100;
 
 /// A site's own search parameters, read from a same-site referrer.
 const SITE_SEARCH: &str = "q s search query text search_query keyword keywords";
-/// The landing page's own search parameters (last in precedence).
-const LANDING_SEARCH: &str = "q s search query text search_query";
-/// Campaign keyword parameters of Matomo / Piwik.
-const KEYWORD_PARAMS: &str = "mtm_keyword mtm_kwd pk_kwd pk_keyword";
+/// The landing parameters that carry terms, in precedence: `utm_term`,
+/// the campaign keywords of Matomo / Piwik, the page's own search.
+const LANDING_TERMS: &str = concat!(
+    "utm_term mtm_keyword mtm_kwd pk_kwd pk_keyword ",
+    "q s search query text search_query",
+);
 
 /// A URL split by a WHATWG parser. Query and fragment are kept raw
 /// (percent-encoded as the parser serialized them), without `?` / `#`.
@@ -189,11 +191,9 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         .or_else(|| {
             referrer
                 .filter(|_| internal)
-                .and_then(|r| first_terms(&[r.query.as_str()], SITE_SEARCH, query_charset(r)))
+                .and_then(|r| query_terms(&r.query, SITE_SEARCH, query_charset(r)))
         })
-        .or_else(|| landing_terms(&params, "utm_term"))
-        .or_else(|| landing_terms(&params, KEYWORD_PARAMS))
-        .or_else(|| landing_terms(&params, LANDING_SEARCH));
+        .or_else(|| landing_terms(&params, LANDING_TERMS));
 
     Arrival {
         engine: engine.map(|e| e.id),
@@ -248,16 +248,14 @@ fn engine_terms(r: &UrlParts, engine: &Engine) -> Option<String> {
         .unwrap_or(Charset::Auto {
             cp1251: engine.cp1251,
         });
-    first_terms(&[&r.query, &r.fragment], engine.params, charset)
+    query_terms(&r.query, engine.params, charset)
+        .or_else(|| query_terms(&r.fragment, engine.params, charset))
 }
 
-/// The first value of `names` in `queries` (each query in turn) that cleans
-/// into terms.
-fn first_terms(queries: &[&str], names: &str, charset: Charset) -> Option<String> {
-    queries.iter().find_map(|query| {
-        names.split(' ').find_map(|name| {
-            decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
-        })
+/// The first value of `names` in `query` that cleans into terms.
+fn query_terms(query: &str, names: &str, charset: Charset) -> Option<String> {
+    names.split(' ').find_map(|name| {
+        decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
     })
 }
 

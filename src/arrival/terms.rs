@@ -58,12 +58,11 @@ pub fn clean(raw: &str) -> Option<String> {
     // ad templates) and dropped characters go, spacing becomes a space. A
     // `{` without a later `}` is kept.
     let mut text = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(c) = rest.chars().next() {
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
         if c == '{' {
-            if let Some(close) = rest.bytes().position(|b| b == b'}') {
-                rest = rest.get(close + 1..).unwrap_or_default();
+            if let Some((_, after)) = chars.as_str().split_once('}') {
+                chars = after.chars();
                 continue;
             }
         }
