@@ -37,6 +37,40 @@ fn browser_selector_check_agrees_with_the_case_file() {
     }
 }
 
+/// Every case of `tests/cases/arrival.json` (the file `tests/arrival.rs`
+/// runs natively through the `url` crate) read with the browser's own URL
+/// parser, as the runtime reads `document.referrer` and `location.href`.
+#[wasm_bindgen_test]
+fn browser_arrival_agrees_with_the_case_file() {
+    let cases = js_sys::JSON::parse(include_str!("cases/arrival.json")).unwrap();
+    let cases: js_sys::Array = cases.unchecked_into();
+    assert!(cases.length() >= 100);
+    for case in cases.iter() {
+        let field = |key: &str| {
+            js_sys::Reflect::get(&case, &key.into())
+                .unwrap()
+                .as_string()
+        };
+        let (referrer, url) = (field("referrer").unwrap(), field("url").unwrap());
+        let got = jobwise::arrival::read(
+            jobwise::web::url::parts(&referrer).as_ref(),
+            jobwise::web::url::parts(&url).as_ref(),
+        );
+        let case = format!("{referrer:?} -> {url:?}");
+        assert_eq!(
+            got.engine.map(String::from),
+            field("engine"),
+            "engine of {case}"
+        );
+        assert_eq!(got.terms, field("terms"), "terms of {case}");
+        assert_eq!(
+            Some(got.source.as_str().to_string()),
+            field("source"),
+            "source of {case}"
+        );
+    }
+}
+
 /// A selector the browser refuses refuses the rules, pointing at the
 /// selector's value.
 #[wasm_bindgen_test]

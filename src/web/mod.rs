@@ -23,7 +23,8 @@ mod playground;
 mod runtime;
 pub mod selector;
 mod store;
-mod url;
+/// Public for tests/web.rs, which runs `tests/cases/arrival.json` through it.
+pub mod url;
 
 use crate::prelude::*;
 use core::cell::RefCell;
