@@ -18,15 +18,22 @@ fn invalid_or_huge_rules_are_refused_with_an_error() {
     assert!(jobwise::web::boot(&huge, host(), 300.0, "").is_err());
 }
 
+/// The cases of a shared case file (a JSON array of objects), at least
+/// `min` of them, each as a getter of its members.
+fn cases(json: &str, min: u32) -> Vec<impl Fn(&str) -> wasm_bindgen::JsValue> {
+    let cases: js_sys::Array = js_sys::JSON::parse(json).unwrap().unchecked_into();
+    assert!(cases.length() >= min);
+    cases
+        .iter()
+        .map(|case| move |key: &str| js_sys::Reflect::get(&case, &key.into()).unwrap())
+        .collect()
+}
+
 /// Every case of `tests/cases/selectors.json` gets the native check's
 /// verdict from the browser's (which gives no index).
 #[wasm_bindgen_test]
 fn browser_selector_check_agrees_with_the_case_file() {
-    let cases = js_sys::JSON::parse(include_str!("cases/selectors.json")).unwrap();
-    let cases: js_sys::Array = cases.unchecked_into();
-    assert!(cases.length() >= 40);
-    for case in cases.iter() {
-        let field = |key: &str| js_sys::Reflect::get(&case, &key.into()).unwrap();
+    for field in cases(include_str!("cases/selectors.json"), 40) {
         let selector = field("selector").as_string().unwrap();
         let valid = field("at").is_null();
         let got = jobwise::web::selector::check(&selector);
@@ -42,32 +49,19 @@ fn browser_selector_check_agrees_with_the_case_file() {
 /// parser, as the runtime reads `document.referrer` and `location.href`.
 #[wasm_bindgen_test]
 fn browser_arrival_agrees_with_the_case_file() {
-    let cases = js_sys::JSON::parse(include_str!("cases/arrival.json")).unwrap();
-    let cases: js_sys::Array = cases.unchecked_into();
-    assert!(cases.length() >= 100);
-    for case in cases.iter() {
-        let field = |key: &str| {
-            js_sys::Reflect::get(&case, &key.into())
-                .unwrap()
-                .as_string()
-        };
+    for member in cases(include_str!("cases/arrival.json"), 100) {
+        let field = |key: &str| member(key).as_string();
         let (referrer, url) = (field("referrer").unwrap(), field("url").unwrap());
         let got = jobwise::arrival::read(
             jobwise::web::url::parts(&referrer).as_ref(),
             jobwise::web::url::parts(&url).as_ref(),
         );
         let case = format!("{referrer:?} -> {url:?}");
-        assert_eq!(
-            got.engine.map(String::from),
-            field("engine"),
-            "engine of {case}"
-        );
+        let engine = got.engine.map(String::from);
+        assert_eq!(engine, field("engine"), "engine of {case}");
         assert_eq!(got.terms, field("terms"), "terms of {case}");
-        assert_eq!(
-            Some(got.source.as_str().to_string()),
-            field("source"),
-            "source of {case}"
-        );
+        let source = Some(got.source.as_str().to_string());
+        assert_eq!(source, field("source"), "source of {case}");
     }
 }
 
