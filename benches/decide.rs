@@ -176,6 +176,7 @@ fn rules(jobs: usize, terms_per_job: usize) -> Rules {
         decision: Policy::default(),
         jobs: list,
         stages: Vec::new(),
+        #[cfg(feature = "diagnostics")]
         content: Vec::new(),
         privacy: Privacy::default(),
         holdout: 5.0,
