@@ -205,11 +205,10 @@ fn place(text: &str, at: usize) -> String {
     s
 }
 
-/// A step of the parser's path: an object key (by its offset: the key is
-/// read again only when a message needs it) or a list index.
-#[derive(Clone, Copy)]
+/// A step of the parser's path: an object key (the key read, given back
+/// to its member once the value is read) or a list index.
 enum Seg {
-    Key(usize),
+    Key(String),
     Index(usize),
 }
 
@@ -241,20 +240,10 @@ impl Parser<'_> {
 
     fn path(&self) -> String {
         let mut s = String::new();
-        for &seg in &self.path {
+        for seg in &self.path {
             match seg {
-                Seg::Key(at) => {
-                    // Read before: a whole string literal.
-                    let mut p = Parser {
-                        pos: at,
-                        path: Vec::new(),
-                        errors: Vec::new(),
-                        stop: (0, String::new()),
-                        ..*self
-                    };
-                    push_key(&mut s, &p.string().unwrap_or_default());
-                }
-                Seg::Index(i) => push_index(&mut s, i),
+                Seg::Key(key) => push_key(&mut s, key),
+                Seg::Index(i) => push_index(&mut s, *i),
             }
         }
         s
@@ -404,14 +393,17 @@ impl Parser<'_> {
                     return Err(self.fail(msg!("expected `:` after the key")));
                 }
                 self.pos += 1;
-                self.path.push(Seg::Key(key_at));
+                self.path.push(Seg::Key(key));
                 let value = self.value()?;
+                let Some(Seg::Key(key)) = self.path.pop() else {
+                    unreachable!("the key pushed above")
+                };
                 members.push(Member { key, key_at, value });
             } else {
                 self.path.push(Seg::Index(items.len()));
                 items.push(self.value()?);
+                self.path.pop();
             }
-            self.path.pop();
             self.ws();
             match self.peek() {
                 Some(b',') => comma = Some(self.pos),
