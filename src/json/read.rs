@@ -513,39 +513,31 @@ impl Parser<'_> {
     /// An escape at `pos` (on its backslash), appended to `out`.
     fn escape(&mut self, out: &mut String) -> Result<(), Stop> {
         let at = self.pos;
-        let c = match self.bytes.get(at + 1) {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
+        // The code point and the escape's length.
+        let (code, len) = match self.bytes.get(at + 1) {
+            Some(&b @ (b'"' | b'\\' | b'/')) => (u32::from(b), 2),
+            Some(b'b') => (0x8, 2),
+            Some(b'f') => (0xc, 2),
+            Some(b'n') => (0xa, 2),
+            Some(b'r') => (0xd, 2),
+            Some(b't') => (0x9, 2),
             Some(b'u') => {
                 let high = self.hex4(at)?;
-                self.pos = at + 6;
-                let code = if (0xd800..0xdc00).contains(&high) {
+                if (0xd800..0xdc00).contains(&high) {
                     let low = if self.bytes.get(at + 6..at + 8) == Some(b"\\u") {
                         self.hex4(at + 6)?
                     } else {
                         0
                     };
-                    if !(0xdc00..0xe000).contains(&low) {
-                        return Err(self.fail_at(at, msg!("\\u escape of an unpaired surrogate")));
+                    // An unpaired high surrogate stays one (refused below).
+                    if (0xdc00..0xe000).contains(&low) {
+                        (0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00), 12)
+                    } else {
+                        (high, 6)
                     }
-                    self.pos = at + 12;
-                    0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)
                 } else {
-                    high
-                };
-                match char::from_u32(code) {
-                    Some(c) => out.push(c),
-                    None => {
-                        return Err(self.fail_at(at, msg!("\\u escape of an unpaired surrogate")))
-                    }
+                    (high, 6)
                 }
-                return Ok(());
             }
             _ => {
                 return Err(self.fail_at(
@@ -554,8 +546,11 @@ impl Parser<'_> {
                 ))
             }
         };
-        out.push(c);
-        self.pos = at + 2;
+        match char::from_u32(code) {
+            Some(c) => out.push(c),
+            None => return Err(self.fail_at(at, msg!("\\u escape of an unpaired surrogate"))),
+        }
+        self.pos = at + len;
         Ok(())
     }
 
