@@ -105,14 +105,13 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
     if s.is_empty() {
         return Err((0, msg!("the glob is empty (write * to match anything)")));
     }
-    if of == GlobOf::Path && !s.starts_with(['/', '*']) {
+    if of == GlobOf::Path && !matches!(s.as_bytes()[0], b'/' | b'*') {
         return Err((
             0,
             msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
-    if of == GlobOf::Host && s.contains(['/', ':']) {
-        let at = s.find(['/', ':']).unwrap_or(0);
+    if let Some(at) = s.find(['/', ':']).filter(|_| of == GlobOf::Host) {
         return Err((
             at,
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
