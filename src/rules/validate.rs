@@ -591,17 +591,20 @@ impl<'t> Validator<'t> {
             return policy;
         };
         self.keys(members, decision_path, DECISION);
+        // In the order of `DECISION`; `halfLifeMinutes` must be above 0.
+        let slots = [
+            &mut policy.threshold,
+            &mut policy.margin,
+            &mut policy.half_life_minutes,
+            &mut policy.stickiness,
+        ];
         for m in members {
-            let path = decision_path.key(&m.key);
-            let (slot, open) = match m.key.as_str() {
-                "threshold" => (&mut policy.threshold, false),
-                "margin" => (&mut policy.margin, false),
-                "halfLifeMinutes" => (&mut policy.half_life_minutes, true),
-                "stickiness" => (&mut policy.stickiness, false),
-                _ => continue,
+            let Some(i) = DECISION.iter().position(|k| *k == m.key) else {
+                continue;
             };
-            if let Some(n) = self.number_in(&m.value, &path, 0.0, open, f64::MAX) {
-                *slot = n;
+            let path = decision_path.key(&m.key);
+            if let Some(n) = self.number_in(&m.value, &path, 0.0, i == 2, f64::MAX) {
+                *slots[i] = n;
             }
         }
         policy
@@ -1178,12 +1181,13 @@ impl<'t> Validator<'t> {
         }
         for a in members {
             let p = path.key(&a.key);
-            match a.key.as_str() {
-                "href" | "src" => self.link(&a.value, &p),
-                "text" | "title" | "aria-label" | "alt" => {
+            // By index in `VARIANT`: `href` and `src` are links.
+            match VARIANT.iter().position(|k| *k == a.key) {
+                Some(1 | 5) => self.link(&a.value, &p),
+                Some(_) => {
                     self.text_value(&a.value, &p, MAX_TEXT_CHARS, true);
                 }
-                _ => {}
+                None => {}
             }
         }
     }
