@@ -59,10 +59,15 @@ pub struct Error {
 }
 
 impl Value {
-    /// The member `key` of an object (`None` for other values).
+    /// The value of member `key` of an object (`None` for other values).
     pub fn get(&self, key: &str) -> Option<&Value> {
+        self.member(key).map(|m| &m.value)
+    }
+
+    /// The member `key` of an object (`None` for other values).
+    pub fn member(&self, key: &str) -> Option<&Member> {
         match &self.kind {
-            Kind::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
+            Kind::Object(members) => members.iter().find(|m| m.key == key),
             _ => None,
         }
     }

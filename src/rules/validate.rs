@@ -713,7 +713,7 @@ impl<'t> Validator<'t> {
                 None
             }
         };
-        if let (Some(w), Some(m)) = (weight, members.iter().find(|m| m.key == "weight")) {
+        if let (Some(w), Some(m)) = (weight, v.member("weight")) {
             if w == 0.0 {
                 warning!(
                     self,
@@ -775,10 +775,7 @@ impl<'t> Validator<'t> {
                 msg!("how long the element must be in view, as \"seconds\": 5"),
             ),
         ] {
-            match (
-                members.iter().find(|m| m.key == companion),
-                members.iter().find(|m| m.key == owner),
-            ) {
+            match (v.member(companion), v.member(owner)) {
                 (Some(c), None) => error!(
                     self,
                     c.key_at,
