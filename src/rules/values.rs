@@ -152,8 +152,9 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
         if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
             return Err(msg!(FORMAT));
         }
-        match h.parse::<u8>() {
-            Ok(n) if n <= 23 => Ok(n),
+        // One or two digits: no overflow.
+        match h.bytes().fold(0, |n, b| n * 10 + (b - b'0')) {
+            n @ 0..=23 => Ok(n),
             _ => Err(msg!(
                 "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
             )),
