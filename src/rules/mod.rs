@@ -66,6 +66,7 @@ mod selector;
 mod types;
 mod validate;
 mod values;
+#[cfg(feature = "diagnostics")]
 mod warn;
 
 use crate::prelude::*;
@@ -161,8 +162,6 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
                 #[cfg(feature = "diagnostics")]
                 {
                     rules.content = content::read(root.get("content"));
-                }
-                if cfg!(feature = "diagnostics") {
                     warn::across(&mut v, &rules);
                 }
                 Some(rules)

@@ -98,7 +98,22 @@ const MAX_WEIGHT: f64 = 1000.0;
 /// The longest `dwell`.
 const MAX_SECONDS: f64 = 3600.0;
 
+/// What the validator remembers for the warnings (diagnostics only).
+#[cfg(feature = "diagnostics")]
+#[derive(Default)]
+pub(crate) struct Seen {
+    language_set: bool,
+    /// The Russian-term-under-en warning is given once.
+    warned_script: bool,
+    /// Terms with a positive weight, per job index (jobs only).
+    pub terms: Vec<TermSeen>,
+    /// Offset of each job's key, parallel to `Rules::jobs`.
+    pub job_at: Vec<usize>,
+    pub stage_at: Vec<usize>,
+}
+
 /// A term of a job, remembered for the warnings across jobs.
+#[cfg(feature = "diagnostics")]
 pub(crate) struct TermSeen {
     /// The term's stems, space-separated.
     pub key: String,
@@ -112,15 +127,10 @@ pub(crate) struct Validator<'t> {
     pub found: Vec<Found>,
     pub errors: usize,
     language: Lang,
-    language_set: bool,
-    /// The Russian-term-under-en warning is given once.
-    warned_script: bool,
     terms_total: usize,
-    /// Terms with a positive weight, per job index (jobs only).
-    pub terms: Vec<TermSeen>,
-    /// Offset of each job's key, parallel to `Rules::jobs`.
-    pub job_at: Vec<usize>,
-    pub stage_at: Vec<usize>,
+    /// What the warnings need (diagnostics only).
+    #[cfg(feature = "diagnostics")]
+    pub seen: Seen,
     selectors: SelectorCheck,
 }
 
@@ -276,12 +286,9 @@ impl<'t> Validator<'t> {
             found: Vec::new(),
             errors: 0,
             language: Lang::En,
-            language_set: false,
-            warned_script: false,
             terms_total: 0,
-            terms: Vec::new(),
-            job_at: Vec::new(),
-            stage_at: Vec::new(),
+            #[cfg(feature = "diagnostics")]
+            seen: Seen::default(),
         }
     }
 
@@ -540,7 +547,10 @@ impl<'t> Validator<'t> {
         if let Some(v) = root.get("language") {
             if let Some(l) = self.choice(v, top!("language"), LANGS) {
                 self.language = lang(l);
-                self.language_set = true;
+                #[cfg(feature = "diagnostics")]
+                {
+                    self.seen.language_set = true;
+                }
             }
         }
         rules.language = self.language;
@@ -643,12 +653,13 @@ impl<'t> Validator<'t> {
                 &m.key,
                 if stages { None } else { Some(index) },
             );
-            // For the warnings across jobs (diagnostics only).
-            if cfg!(feature = "diagnostics") {
+            // For the warnings across jobs.
+            #[cfg(feature = "diagnostics")]
+            {
                 let at = if stages {
-                    &mut self.stage_at
+                    &mut self.seen.stage_at
                 } else {
-                    &mut self.job_at
+                    &mut self.seen.job_at
                 };
                 at.push(m.key_at);
             }
@@ -967,7 +978,9 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// `terms` or `search`: a non-empty list of phrases.
+    /// `terms` or `search`: a non-empty list of phrases. (`language` and
+    /// `job` are for the warnings: diagnostics only.)
+    #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
     fn phrases(
         &mut self,
         v: &Value,
@@ -995,16 +1008,16 @@ impl<'t> Validator<'t> {
                 ]));
                 error!(self, t.at, &p, m);
             }
-            if cfg!(feature = "diagnostics") {
-                self.term_seen(t, &p, s, language, job);
-            }
+            #[cfg(feature = "diagnostics")]
+            self.term_seen(t, &p, s, language, job);
             out.push(s.into());
         }
         Some(out)
     }
 
     /// The warnings about term `s` (item `t` at `p`), and the term
-    /// remembered for the warnings across jobs: diagnostics only.
+    /// remembered for the warnings across jobs.
+    #[cfg(feature = "diagnostics")]
     fn term_seen(&mut self, t: &Value, p: &Path, s: &str, language: Lang, job: Option<usize>) {
         let tokens = crate::text::analyze(s);
         if tokens.iter().all(|t| t.stop) {
@@ -1026,7 +1039,7 @@ impl<'t> Validator<'t> {
                 }
                 key.push_str(&t.stem);
             }
-            self.terms.push(TermSeen {
+            self.seen.terms.push(TermSeen {
                 key,
                 job,
                 at: t.at,
@@ -1034,9 +1047,9 @@ impl<'t> Validator<'t> {
             });
         }
         let cyrillic = s.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-        if cyrillic && language == Lang::En && !self.warned_script {
-            self.warned_script = true;
-            let m: &str = msg!(&if self.language_set {
+        if cyrillic && language == Lang::En && !self.seen.warned_script {
+            self.seen.warned_script = true;
+            let m: &str = msg!(&if self.seen.language_set {
                 "a Russian term in an English signal: set \"language\": \"ru\" (here or at the top)"
             } else {
                 "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"

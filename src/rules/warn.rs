@@ -9,8 +9,8 @@ use super::{Job, Rules};
 use crate::prelude::*;
 
 pub(crate) fn across(v: &mut Validator, rules: &Rules) {
-    let job_at = core::mem::take(&mut v.job_at);
-    let stage_at = core::mem::take(&mut v.stage_at);
+    let job_at = core::mem::take(&mut v.seen.job_at);
+    let stage_at = core::mem::take(&mut v.seen.stage_at);
     for (job, &at) in rules.jobs.iter().zip(&job_at) {
         reach(
             v,
@@ -67,7 +67,7 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &Path, threshold: Option
 /// A term with a positive weight in two jobs counts for both, which
 /// blurs the decision: each such term is reported where it occurs again.
 fn shared_terms(v: &mut Validator, rules: &Rules) {
-    let mut terms = core::mem::take(&mut v.terms);
+    let mut terms = core::mem::take(&mut v.seen.terms);
     crate::sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
     for group in terms.chunk_by(|a, b| a.key == b.key) {
         let first = &group[0];
