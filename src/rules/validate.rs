@@ -328,8 +328,9 @@ impl<'t> Validator<'t> {
     /// escapes (so the text holds it verbatim); else the string's start.
     fn inside(&self, v: &Value, s: &str, i: usize) -> usize {
         let start = v.at + 1;
-        match self.text.get(start..start + s.len()) {
-            Some(raw) if raw == s && self.text.as_bytes().get(start + s.len()) == Some(&b'"') => {
+        let text = self.text.as_bytes();
+        match text.get(start..start + s.len()) {
+            Some(raw) if raw == s.as_bytes() && text.get(start + s.len()) == Some(&b'"') => {
                 start + i
             }
             _ => v.at,
