@@ -233,6 +233,7 @@ struct Parser<'a> {
 struct Stop;
 
 impl Parser<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
