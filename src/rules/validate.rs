@@ -341,6 +341,9 @@ impl<'t> Validator<'t> {
         error!(self, v.at, path, type_message(v, expected));
     }
 
+    // The type checks below are inlined: called, each gave its `Option`
+    // back through a stack slot at every call site.
+    #[inline(always)]
     fn object<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Member]> {
         match &v.kind {
             Kind::Object(m) => Some(m),
@@ -351,6 +354,7 @@ impl<'t> Validator<'t> {
         }
     }
 
+    #[inline(always)]
     fn array<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Value]> {
         match &v.kind {
             Kind::Array(items) => Some(items),
@@ -361,6 +365,7 @@ impl<'t> Validator<'t> {
         }
     }
 
+    #[inline(always)]
     fn string<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v str> {
         match &v.kind {
             Kind::String(s) => Some(s),
@@ -371,6 +376,7 @@ impl<'t> Validator<'t> {
         }
     }
 
+    #[inline(always)]
     fn number(&mut self, v: &Value, path: &Path) -> Option<f64> {
         match v.kind {
             Kind::Number(n) => Some(n),
