@@ -61,8 +61,8 @@ impl Runtime {
             .and_then(|line| Memory::decode(&compiled, &line))
             .unwrap_or_else(|| Memory::new((js_sys::Math::random() * 1e9) as u32));
         memory.start_page(now);
-        let landing = url::parts(&dom::href());
-        let referrer = url::parts(&dom::referrer());
+        let landing = url::page();
+        let referrer = url::referrer();
         let arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
         let param = |name: &str| {
             arrival
