@@ -54,13 +54,19 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 /// Boots the SDK on this page with the rules' JSON text: the first
 /// decision is applied, and what the rules want observed handed to the
 /// host (`want`), before this returns. An error (invalid rules…) is
-/// reported by the host with one `console.warn`; the page keeps its
-/// defaults.
+/// thrown as a JS `Error` (see [`try_boot`]), which js/sdk.js reports with
+/// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]
-pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), JsError> {
+pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) {
+    if let Err(why) = try_boot(rules, host, timeout, consent) {
+        wasm_bindgen::throw_str(&why);
+    }
+}
+
+/// [`boot`], with its error returned: why the rules were refused.
+pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), String> {
     host::install(host);
-    let rt = Runtime::new(rules, timeout, consent).map_err(|why| JsError::new(&why))?;
-    *RT.borrow_mut() = Some(rt);
+    *RT.borrow_mut() = Some(Runtime::new(rules, timeout, consent)?);
     with_rt(Runtime::start);
     Ok(())
 }
