@@ -81,23 +81,23 @@ pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<
 /// selectors is one decision). One export for all: each is a shim in the
 /// wasm and a wrapper in the glue.
 #[wasm_bindgen]
-pub fn event(kind: u8, text: String, number: f64, more: bool) {
+pub fn event(kind: u8, text: &str, number: f64, more: bool) {
     with_rt(|rt| match kind {
-        5 => rt.pick(&text),
-        6 => rt.navigated(text),
+        5 => rt.pick(text),
+        6 => rt.navigated(text.into()),
         _ => rt.observed(
             match kind {
-                0 => EventKind::Click(text),
+                0 => EventKind::Click(text.into()),
                 1 => EventKind::Dwell {
-                    selector: text,
+                    selector: text.into(),
                     seconds: number,
                 },
                 2 => EventKind::Scroll {
                     percent: number,
-                    path: text,
+                    path: text.into(),
                 },
-                3 => EventKind::Search(text),
-                _ => EventKind::Custom(text),
+                3 => EventKind::Search(text.into()),
+                _ => EventKind::Custom(text.into()),
             },
             more,
         ),
