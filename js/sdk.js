@@ -169,7 +169,8 @@ export function start(options) {
         unobserve();
         restore();
       }),
-    forget: () => call(() => wasm.forget()),
+    // Consent "none" wipes both storages and stores nothing more.
+    forget: () => call(() => wasm.consent("none")),
     consent(mode) {
       consent = String(mode);
       call(() => wasm.consent(consent));

@@ -104,14 +104,9 @@ pub fn event(kind: u8, text: &str, number: f64, more: bool) {
     });
 }
 
-/// `jobwise.forget()`: wipes what is stored; nothing more is stored on this page.
-#[wasm_bindgen]
-pub fn forget() {
-    store::wipe_all();
-    with_rt(Runtime::forget);
-}
-
-/// `jobwise.consent(mode)`: `"none"`, `"session"` or `"local"`.
+/// `jobwise.consent(mode)`: `"none"`, `"session"` or `"local"`. What is
+/// no longer allowed is wiped at once: `"none"` is `jobwise.forget()`
+/// too (everything stored wiped, nothing more stored on this page).
 #[wasm_bindgen]
 pub fn consent(mode: &str) {
     with_rt(|rt| rt.consent(mode));

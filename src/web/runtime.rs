@@ -7,7 +7,7 @@ use crate::prelude::*;
 
 use super::dom;
 use super::host;
-use super::store::{self, Store};
+use super::store::Store;
 use super::{context, url};
 use crate::decide;
 use crate::json;
@@ -153,12 +153,6 @@ impl Runtime {
             self.store
                 .write(&self.memory.encode(&self.compiled), dom::now_ms());
         }
-    }
-
-    /// Wipes what is stored and stores nothing more on this page.
-    pub fn forget(&mut self) {
-        self.store.consent("none");
-        store::wipe_all();
     }
 }
 
