@@ -43,12 +43,9 @@ pub fn opt_string(out: &mut String, value: Option<&str>) {
 
 /// Appends `n` rounded to two decimals (`null` when not finite).
 pub fn number(out: &mut String, n: f64) {
-    if !n.is_finite() {
-        out.push_str("null");
-        return;
-    }
     let hundredths = libm::round(n * 100.0);
-    if hundredths.abs() >= 9.0e15 {
+    // n * 100 not finite, or past the integers an f64 holds exactly.
+    if !hundredths.is_finite() || hundredths.abs() >= 9.0e15 {
         out.push_str("null");
         return;
     }
