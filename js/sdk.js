@@ -80,7 +80,6 @@ export function start(options) {
     dead = true;
     try {
       unobserve();
-      if (running) wasm.fail();
     } catch {}
     try {
       restore();

@@ -11,7 +11,7 @@
 //! The JavaScript side (js/sdk.js) calls the exports below, through its
 //! guard; the browser calls back only through [`host`]-guarded callbacks.
 //! Any failure (a panic included: it traps) throws into js/sdk.js, which
-//! calls [`fail`]: every change reverted, the SDK inert.
+//! reverts every change and never calls the wasm again.
 
 mod context;
 mod dom;
@@ -38,12 +38,10 @@ use runtime::Runtime;
 
 static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
 
-/// Runs `f` on the page's runtime, unless the SDK is inert, not booted, or
-/// already busy (a re-entrant call is dropped rather than risked).
+/// Runs `f` on the page's runtime, unless it is not booted or already busy
+/// (a re-entrant call is dropped rather than risked; so is every call after
+/// a failure that threw through the wasm while it held the runtime).
 fn with_rt(f: impl FnOnce(&mut Runtime)) {
-    if host::inert() {
-        return;
-    }
     if let Ok(mut rt) = RT.try_borrow_mut() {
         if let Some(rt) = rt.as_mut() {
             f(rt);
@@ -110,27 +108,4 @@ pub fn event(kind: u8, text: &str, number: f64, more: bool) {
 #[wasm_bindgen]
 pub fn consent(mode: &str) {
     with_rt(|rt| rt.consent(mode));
-}
-
-/// The JavaScript side caught a failure (and reverts the page): go inert.
-#[wasm_bindgen]
-pub fn fail() {
-    stop();
-}
-
-/// Makes the SDK inert: the runtime goes.
-fn stop() {
-    if host::inert() {
-        return;
-    }
-    host::set_inert();
-    // The runtime goes (js/sdk.js stops observing and restores the page).
-    drop(match RT.try_borrow_mut() {
-        Ok(mut rt) => rt.take(),
-        // SAFETY: the borrow is held by a frame that trapped or threw
-        // through the wasm. A panic traps (without std, src/lib.rs; with
-        // it, panic = "abort") and a thrown exception unwound the frame, so
-        // the holder never touches the runtime again: this is its last use.
-        Err(_) => unsafe { (*RT.as_ptr()).take() },
-    });
 }
