@@ -45,6 +45,7 @@ build: setup
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --encode-into always --omit-default-module-path --out-dir target/bindgen $(SDK_WASM)
 	node scripts/minify-names.mjs target/bindgen
+	node scripts/prune-glue.mjs target/bindgen/jobwise.js
 	$(BIN)/wasm-opt $(WASM_OPT_SDK) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
 	node scripts/build.mjs
 	@echo "build: dist/ written"; ls -l dist | tail -n +2

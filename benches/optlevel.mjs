@@ -1,12 +1,13 @@
 // opt-level "z" against "s" for the wasm: `make build` gives the level set
 // in Cargo.toml; the other one is built here with the same pipeline
-// (scripts/cargo-sdk.sh → wasm-bindgen → short names → wasm-opt with the Makefile's
+// (scripts/cargo-sdk.sh → wasm-bindgen → short names, pruned glue → wasm-opt with the Makefile's
 // WASM_OPT_SDK flags) in its own target dir, so neither build disturbs
 // the other. The browser part of the bench then times both.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { minifyNames } from "../scripts/minify-names.mjs";
+import { pruneGlue } from "../scripts/prune-glue.mjs";
 import { buildScriptTag } from "../scripts/script-tag.mjs";
 
 /** The opt-level of Cargo.toml's release profile. */
@@ -28,6 +29,7 @@ async function build(root, level, configured) {
   const cargoWasm = join(dir, "cargo/wasm32-unknown-unknown/release/jobwise.wasm");
   execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-name-section", "--remove-producers-section", "--out-dir", join(dir, "bindgen"), cargoWasm]);
   minifyNames(join(dir, "bindgen"));
+  pruneGlue(join(dir, "bindgen/jobwise.js"));
   const flags = (process.env.WASM_OPT_SDK || "").split(/\s+/).filter(Boolean);
   if (!flags.length) throw new Error("WASM_OPT_SDK is not set: run the bench through `make bench`");
   execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...flags, join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);

@@ -80,7 +80,6 @@ export function start(options) {
     dead = true;
     try {
       unobserve();
-      if (running) wasm.fail();
     } catch {}
     try {
       restore();
@@ -169,7 +168,8 @@ export function start(options) {
         unobserve();
         restore();
       }),
-    forget: () => call(() => wasm.forget()),
+    // Consent "none" wipes both storages and stores nothing more.
+    forget: () => call(() => wasm.consent("none")),
     consent(mode) {
       consent = String(mode);
       call(() => wasm.consent(consent));

@@ -201,20 +201,21 @@ impl Memory {
         let mut m = Memory::default();
         let mut bucket = None;
         for field in fields {
-            let Some(tag) = field.chars().next() else {
+            // Every tag is one ASCII letter: a field that starts otherwise
+            // (or is empty) is not ours.
+            let Some((tag, value)) = field.split_at_checked(1) else {
                 continue;
             };
-            let value = field.get(tag.len_utf8()..).unwrap_or_default();
             match tag {
-                'b' => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
+                "b" => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
                 // Saturating: garbage counts as 0.
-                'v' => m.visits = finite(value).unwrap_or(0.0) as u32,
-                'l' => m.last_visit_ms = finite(value),
-                't' => m.carried.at_ms = finite(value).unwrap_or(0.0),
-                'a' => m.active = compiled.jobs.index(value),
-                'p' => m.pick = compiled.jobs.index(value),
-                'j' => read_list(&compiled.jobs, value, &mut m.carried.jobs),
-                's' => read_list(&compiled.stages, value, &mut m.carried.stages),
+                "v" => m.visits = finite(value).unwrap_or(0.0) as u32,
+                "l" => m.last_visit_ms = finite(value),
+                "t" => m.carried.at_ms = finite(value).unwrap_or(0.0),
+                "a" => m.active = compiled.jobs.index(value),
+                "p" => m.pick = compiled.jobs.index(value),
+                "j" => read_list(&compiled.jobs, value, &mut m.carried.jobs),
+                "s" => read_list(&compiled.stages, value, &mut m.carried.stages),
                 _ => {}
             }
         }

@@ -8,22 +8,26 @@ use crate::prelude::*;
 pub fn string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
+        // What follows the backslash of an escape.
+        let escape = match c {
+            '"' | '\\' => c,
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
             // Other controls, and the line separators that old JS engines
-            // choke on inside string literals.
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str("\\u");
-                let code = c as u32;
-                for shift in [12, 8, 4, 0] {
-                    out.push(hex_digit((code >> shift) & 0xf));
-                }
+            // choke on inside string literals: `\uXXXX`.
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => 'u',
+            c => {
+                out.push(c);
+                continue;
             }
-            c => out.push(c),
+        };
+        out.push('\\');
+        out.push(escape);
+        if escape == 'u' {
+            for shift in [12, 8, 4, 0] {
+                out.push(hex_digit((c as u32 >> shift) & 0xf));
+            }
         }
     }
     out.push('"');
@@ -43,12 +47,9 @@ pub fn opt_string(out: &mut String, value: Option<&str>) {
 
 /// Appends `n` rounded to two decimals (`null` when not finite).
 pub fn number(out: &mut String, n: f64) {
-    if !n.is_finite() {
-        out.push_str("null");
-        return;
-    }
     let hundredths = libm::round(n * 100.0);
-    if hundredths.abs() >= 9.0e15 {
+    // n * 100 not finite, or past the integers an f64 holds exactly.
+    if !hundredths.is_finite() || hundredths.abs() >= 9.0e15 {
         out.push_str("null");
         return;
     }

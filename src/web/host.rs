@@ -1,9 +1,9 @@
 //! The bridge to the JavaScript side (`host` in js/sdk.js). The browser
 //! calls into the wasm only through the exports js/sdk.js calls inside
 //! its guard (js/observe.js's reports among them); the wasm calls the host
-//! to hand on a decision, what to observe, and a failure.
+//! to hand on a decision and what to observe.
 
-use core::cell::{Cell, RefCell};
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -17,9 +17,6 @@ extern "C" {
     /// allows.
     #[wasm_bindgen(method)]
     pub fn decided(this: &Host, json: &str, mode: u8);
-    /// Reports a failure: one console.warn, the SDK goes inert.
-    #[wasm_bindgen(method)]
-    pub fn fail(this: &Host, why: &str);
     /// What the rules want observed, for js/observe.js: `kind` as in
     /// `event` (src/web/mod.rs), a selector and seconds, or a scroll mark.
     #[wasm_bindgen(method)]
@@ -31,7 +28,6 @@ extern "C" {
 }
 
 static HOST: Single<RefCell<Option<Host>>> = Single::new(RefCell::new(None));
-static INERT: Single<Cell<bool>> = Single::new(Cell::new(false));
 
 /// Installs the host for this page (tests run without one).
 pub fn install(host: Host) {
@@ -41,13 +37,4 @@ pub fn install(host: Host) {
 /// Runs `f` with the host, when there is one.
 pub fn with<R>(f: impl FnOnce(&Host) -> R) -> Option<R> {
     HOST.try_borrow().ok()?.as_ref().map(f)
-}
-
-/// True once a failure made the SDK inert: exports then do nothing.
-pub fn inert() -> bool {
-    INERT.get()
-}
-
-pub fn set_inert() {
-    INERT.set(true);
 }

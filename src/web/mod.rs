@@ -11,7 +11,7 @@
 //! The JavaScript side (js/sdk.js) calls the exports below, through its
 //! guard; the browser calls back only through [`host`]-guarded callbacks.
 //! Any failure (a panic included: it traps) throws into js/sdk.js, which
-//! calls [`fail`]: every change reverted, the SDK inert.
+//! reverts every change and never calls the wasm again.
 
 mod context;
 mod dom;
@@ -38,12 +38,10 @@ use runtime::Runtime;
 
 static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
 
-/// Runs `f` on the page's runtime, unless the SDK is inert, not booted, or
-/// already busy (a re-entrant call is dropped rather than risked).
+/// Runs `f` on the page's runtime, unless it is not booted or already busy
+/// (a re-entrant call is dropped rather than risked; so is every call after
+/// a failure that threw through the wasm while it held the runtime).
 fn with_rt(f: impl FnOnce(&mut Runtime)) {
-    if host::inert() {
-        return;
-    }
     if let Ok(mut rt) = RT.try_borrow_mut() {
         if let Some(rt) = rt.as_mut() {
             f(rt);
@@ -54,13 +52,19 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 /// Boots the SDK on this page with the rules' JSON text: the first
 /// decision is applied, and what the rules want observed handed to the
 /// host (`want`), before this returns. An error (invalid rules…) is
-/// reported by the host with one `console.warn`; the page keeps its
-/// defaults.
+/// thrown as a JS `Error` (see [`try_boot`]), which js/sdk.js reports with
+/// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]
-pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), JsError> {
+pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) {
+    if let Err(why) = try_boot(rules, host, timeout, consent) {
+        wasm_bindgen::throw_str(&why);
+    }
+}
+
+/// [`boot`], with its error returned: why the rules were refused.
+pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), String> {
     host::install(host);
-    let rt = Runtime::new(rules, timeout, consent).map_err(|why| JsError::new(&why))?;
-    *RT.borrow_mut() = Some(rt);
+    *RT.borrow_mut() = Some(Runtime::new(rules, timeout, consent)?);
     with_rt(Runtime::start);
     Ok(())
 }
@@ -75,61 +79,33 @@ pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), 
 /// selectors is one decision). One export for all: each is a shim in the
 /// wasm and a wrapper in the glue.
 #[wasm_bindgen]
-pub fn event(kind: u8, text: String, number: f64, more: bool) {
+pub fn event(kind: u8, text: &str, number: f64, more: bool) {
     with_rt(|rt| match kind {
-        5 => rt.pick(&text),
-        6 => rt.navigated(text),
+        5 => rt.pick(text),
+        6 => rt.navigated(text.into()),
         _ => rt.observed(
             match kind {
-                0 => EventKind::Click(text),
+                0 => EventKind::Click(text.into()),
                 1 => EventKind::Dwell {
-                    selector: text,
+                    selector: text.into(),
                     seconds: number,
                 },
                 2 => EventKind::Scroll {
                     percent: number,
-                    path: text,
+                    path: text.into(),
                 },
-                3 => EventKind::Search(text),
-                _ => EventKind::Custom(text),
+                3 => EventKind::Search(text.into()),
+                _ => EventKind::Custom(text.into()),
             },
             more,
         ),
     });
 }
 
-/// `jobwise.forget()`: wipes what is stored; nothing more is stored on this page.
-#[wasm_bindgen]
-pub fn forget() {
-    store::wipe_all();
-    with_rt(Runtime::forget);
-}
-
-/// `jobwise.consent(mode)`: `"none"`, `"session"` or `"local"`.
+/// `jobwise.consent(mode)`: `"none"`, `"session"` or `"local"`. What is
+/// no longer allowed is wiped at once: `"none"` is `jobwise.forget()`
+/// too (everything stored wiped, nothing more stored on this page).
 #[wasm_bindgen]
 pub fn consent(mode: &str) {
     with_rt(|rt| rt.consent(mode));
-}
-
-/// The JavaScript side caught a failure (and reverts the page): go inert.
-#[wasm_bindgen]
-pub fn fail() {
-    stop();
-}
-
-/// Makes the SDK inert: the runtime goes.
-fn stop() {
-    if host::inert() {
-        return;
-    }
-    host::set_inert();
-    // The runtime goes (js/sdk.js stops observing and restores the page).
-    drop(match RT.try_borrow_mut() {
-        Ok(mut rt) => rt.take(),
-        // SAFETY: the borrow is held by a frame that trapped or threw
-        // through the wasm. A panic traps (without std, src/lib.rs; with
-        // it, panic = "abort") and a thrown exception unwound the frame, so
-        // the holder never touches the runtime again: this is its last use.
-        Err(_) => unsafe { (*RT.as_ptr()).take() },
-    });
 }

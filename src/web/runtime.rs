@@ -7,7 +7,7 @@ use crate::prelude::*;
 
 use super::dom;
 use super::host;
-use super::store::{self, Store};
+use super::store::Store;
 use super::{context, url};
 use crate::decide;
 use crate::json;
@@ -61,8 +61,8 @@ impl Runtime {
             .and_then(|line| Memory::decode(&compiled, &line))
             .unwrap_or_else(|| Memory::new((js_sys::Math::random() * 1e9) as u32));
         memory.start_page(now);
-        let landing = url::parts(&dom::href());
-        let referrer = url::parts(&dom::referrer());
+        let landing = url::page();
+        let referrer = url::referrer();
         let arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
         let param = |name: &str| {
             arrival
@@ -153,12 +153,6 @@ impl Runtime {
             self.store
                 .write(&self.memory.encode(&self.compiled), dom::now_ms());
         }
-    }
-
-    /// Wipes what is stored and stores nothing more on this page.
-    pub fn forget(&mut self) {
-        self.store.consent("none");
-        store::wipe_all();
     }
 }
 

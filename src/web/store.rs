@@ -111,12 +111,6 @@ impl Store {
     }
 }
 
-/// Removes the key from both storages (`forget()`).
-pub fn wipe_all() {
-    wipe(Remember::Session);
-    wipe(Remember::Local);
-}
-
 fn wipe(place: Remember) {
     storage(place, REMOVE, "");
 }
@@ -150,6 +144,11 @@ mod tests {
         assert!(s.consent("none"));
         assert_eq!(s.mode(), Remember::None);
         assert!(!s.consent("forever"));
+    }
+
+    /// What `jobwise.forget()` does: consent `"none"` wipes both storages.
+    fn wipe_all() {
+        assert!(Store::new(Remember::Local, 1.0).consent("none"));
     }
 
     #[wasm_bindgen_test]

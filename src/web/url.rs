@@ -5,35 +5,46 @@ use crate::arrival::UrlParts;
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = "export function url(h, rel) {
+#[wasm_bindgen(inline_js = "export function url(which, h) {
   try {
-    const u = new URL(h, rel ? document.baseURI : undefined);
+    const u = new URL([h, location.href, document.referrer][which]);
     return [u.protocol.slice(0, -1), u.hostname, u.pathname, u.search.slice(1), u.hash.slice(1)].join('\\n');
   } catch {}
 }")]
 extern "C" {
-    /// Scheme, host, path, query and fragment of `href` (relative to the
-    /// document's base URL when `relative`), each line one: a parsed URL never holds a line break (the
-    /// parser drops them and percent-encodes every control). None when it
-    /// does not parse. One import instead of eight (`URL`'s constructors
-    /// and getters, `baseURI`), one string copy instead of five.
+    /// Scheme, host, path, query and fragment of `href` ([`GIVEN`]), the
+    /// page's URL ([`PAGE`]) or its referrer ([`REFERRER`]), each line
+    /// one: a parsed URL never holds a line break (the parser drops them
+    /// and percent-encodes every control). None when it does not parse
+    /// (an empty referrer included). One import instead of eleven (`URL`'s
+    /// constructor and getters, `location`, `href`, `referrer`), one string
+    /// copy instead of five.
     #[wasm_bindgen(js_name = url)]
-    fn url_js(href: &str, relative: bool) -> Option<String>;
+    fn url_js(which: u8, href: &str) -> Option<String>;
 }
+
+const GIVEN: u8 = 0;
+const PAGE: u8 = 1;
+const REFERRER: u8 = 2;
 
 /// `None` for an empty or unparsable URL (as `document.referrer` is when
 /// there is none).
 pub fn parts(href: &str) -> Option<UrlParts> {
-    if href.is_empty() {
-        return None;
-    }
-    resolve(href, false)
+    read(GIVEN, href)
 }
 
-/// `href` (resolved against the document's base URL when `relative`);
-/// `None` when it does not parse.
-pub fn resolve(href: &str, relative: bool) -> Option<UrlParts> {
-    let lines = url_js(href, relative)?;
+/// The page's URL (`location.href`).
+pub fn page() -> Option<UrlParts> {
+    read(PAGE, "")
+}
+
+/// `document.referrer`; `None` when there is none.
+pub fn referrer() -> Option<UrlParts> {
+    read(REFERRER, "")
+}
+
+fn read(which: u8, href: &str) -> Option<UrlParts> {
+    let lines = url_js(which, href)?;
     let mut lines = lines.split('\n').map(String::from);
     let mut next = || lines.next().unwrap_or_default();
     Some(UrlParts {

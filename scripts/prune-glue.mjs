@@ -1,0 +1,37 @@
+// Removes from the SDK's wasm-bindgen glue (`make build`, after
+// scripts/minify-names.mjs) two branches that js/sdk.js never takes and
+// esbuild cannot tell are dead: passStringToWasm0 without a `realloc`
+// (every call passes the wasm's), and initSync's warning for a module
+// passed bare (js/sdk.js always passes `{ module }`). Each must be found
+// exactly once, so a wasm-bindgen upgrade that changes them fails the
+// build instead of shipping them: about 100 B brotli less JS.
+//
+//   node scripts/prune-glue.mjs target/bindgen/jobwise.js   (rewrites it in place)
+import { readFileSync, writeFileSync } from "node:fs";
+
+const DEAD = [
+  [
+    /\n {4}if \(realloc === undefined\) \{\n(?: {8}.*\n)+? {4}\}\n/g,
+    "\n",
+    // Only sound while every call passes a realloc.
+    (js) => [...js.matchAll(/passStringToWasm0\(([^)]*)\)/g)].every((m) => m[1].split(",").length === 3),
+  ],
+  [
+    /\n {4}if \(module !== undefined\) \{\n {8}if \(Object\.getPrototypeOf\(module\) === Object\.prototype\) \{\n {12}\(\{module\} = module\)\n {8}\} else \{\n.*\n {8}\}\n {4}\}\n/g,
+    "\n    ({module} = module);\n",
+    () => true,
+  ],
+];
+
+export function pruneGlue(file) {
+  let js = readFileSync(file, "utf8");
+  for (const [pattern, by, sound] of DEAD) {
+    const found = js.match(pattern)?.length ?? 0;
+    if (found !== 1) throw new Error(`prune-glue: ${pattern} found ${found} times in ${file}, not once`);
+    if (!sound(js)) throw new Error(`prune-glue: ${pattern} is not dead in ${file}`);
+    js = js.replace(pattern, by);
+  }
+  writeFileSync(file, js);
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) pruneGlue(process.argv[2]);
