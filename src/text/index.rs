@@ -51,7 +51,7 @@ const WALK_BUDGET: usize = 256;
 #[derive(Default)]
 pub struct TermIndex {
     /// Stem id → its letters.
-    stems: Vec<Box<[char]>>,
+    stems: Vec<Vec<char>>,
     /// Stem id → whether its typo neighbourhood is in `deletes`.
     typos: Vec<bool>,
     /// Hash of a stem → stem ids (equal letters checked).
@@ -96,10 +96,9 @@ impl Walk {
 }
 
 fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(if y.rank() < x.rank() { y } else { x }),
-        (x, None) => x,
-        (None, y) => y,
+    match b {
+        Some(y) if a.is_none_or(|x| y.rank() < x.rank()) => b,
+        _ => a,
     }
 }
 
@@ -267,7 +266,7 @@ impl TermIndex {
                     self.derived.insert(fuzzy::hash(r), id);
                 }
                 self.stem_ids.insert(fuzzy::hash(&chars), id);
-                self.stems.push(chars.into());
+                self.stems.push(chars);
                 self.typos.push(false);
                 id
             }

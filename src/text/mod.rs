@@ -202,8 +202,8 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// chars): `rfind`, `rsplit` and `rsplit_once` with a char link core's
 /// reverse char searcher (730 B of wasm).
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().rposition(|x| x == b)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    let (head, tail) = s.split_at_checked(s.bytes().rposition(|x| x == b)?)?;
+    Some((head, tail.get(1..)?))
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
