@@ -181,17 +181,12 @@ impl TermIndex {
                 self.variant(&items, &|k| k == i, &mut variants);
             }
         }
+        // The variants are distinct. (The same phrase added twice under one
+        // id would only find the same hits twice, which `insert` merges.)
         for elems in variants {
-            let first = u64::from(elems[0]);
-            let known = self.by_first.get(first).any(|p| {
-                let p = &self.phrases[p as usize];
-                p.id == id && p.elems == elems
-            });
-            if !known {
-                let n = self.phrases.len() as u32;
-                self.by_first.insert(first, n);
-                self.phrases.push(Phrase { elems, id });
-            }
+            let n = self.phrases.len() as u32;
+            self.by_first.insert(u64::from(elems[0]), n);
+            self.phrases.push(Phrase { elems, id });
         }
         self.added += 1;
         true
@@ -347,15 +342,13 @@ impl TermIndex {
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            let mut firsts: Vec<Cand> = seen.cands[i].clone();
-            if seen.kinds[i] == Kind::Cue {
-                firsts.push(Cand {
-                    stem: CUE,
-                    span: 1,
-                    fuzzy: false,
-                });
-            }
-            for first in firsts {
+            let cue = Cand {
+                stem: CUE,
+                span: 1,
+                fuzzy: false,
+            };
+            let firsts = seen.cands[i].iter().copied();
+            for first in firsts.chain((seen.kinds[i] == Kind::Cue).then_some(cue)) {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
@@ -390,17 +383,17 @@ impl TermIndex {
     /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
     /// "машин нет").
     fn negated(seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
-        let content_negated = |k: usize| seen.kinds[k] == Kind::Content && tokens[k].negated;
-        match w.cue_at {
-            None => (start..w.end).any(content_negated),
+        let (end, counts) = match w.cue_at {
+            None => (w.end, true),
             Some(own) => {
                 let outside = seen.kinds[..start]
                     .iter()
                     .chain(&seen.kinds[w.end..])
                     .any(|&k| k == Kind::Cue);
-                outside && (start..own).any(content_negated)
+                (own, outside)
             }
-        }
+        };
+        counts && (start..end).any(|k| seen.kinds[k] == Kind::Content && tokens[k].negated)
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
