@@ -206,6 +206,14 @@ pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
     Some((head, tail.get(1..)?))
 }
 
+/// The byte offset of the `n`th char of `s`, `None` when it has no more
+/// than `n`: bytes that start a char counted, nothing decoded
+/// (`char_indices().nth` links 450 B of wasm).
+pub fn char_offset(s: &str, n: usize) -> Option<usize> {
+    let mut starts = s.bytes().enumerate().filter(|&(_, b)| b as i8 >= -0x40);
+    starts.nth(n).map(|(i, _)| i)
+}
+
 /// Whether `needle` occurs in `hay` (see [`find`]).
 pub fn contains(hay: &str, needle: &str) -> bool {
     find(hay.as_bytes(), needle.as_bytes()).is_some()
@@ -289,7 +297,17 @@ fn glued_stem(glued: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::rsplit_once;
+    use super::{char_offset, rsplit_once};
+
+    #[test]
+    fn char_offset_is_where_the_nth_char_starts() {
+        for s in ["", "abc", "фото.рф", "a😀b ё", "😀😀"] {
+            for n in 0..8 {
+                let want = s.char_indices().nth(n).map(|(i, _)| i);
+                assert_eq!(char_offset(s, n), want, "{s} {n}");
+            }
+        }
+    }
 
     #[test]
     fn rsplit_once_splits_at_the_last_byte() {
