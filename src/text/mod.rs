@@ -202,16 +202,31 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// chars): `rfind`, `rsplit` and `rsplit_once` with a char link core's
 /// reverse char searcher (730 B of wasm).
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    let (head, tail) = s.split_at_checked(s.bytes().rposition(|x| x == b)?)?;
-    Some((head, tail.get(1..)?))
+    let mut i = s.len();
+    while i > 0 {
+        i -= 1;
+        if s.as_bytes().get(i) == Some(&b) {
+            return Some((s.get(..i)?, s.get(i + 1..)?));
+        }
+    }
+    None
 }
 
 /// The byte offset of the `n`th char of `s`, `None` when it has no more
 /// than `n`: bytes that start a char counted, nothing decoded
 /// (`char_indices().nth` links 450 B of wasm).
 pub fn char_offset(s: &str, n: usize) -> Option<usize> {
-    let mut starts = s.bytes().enumerate().filter(|&(_, b)| b as i8 >= -0x40);
-    starts.nth(n).map(|(i, _)| i)
+    let mut left = n;
+    for (i, b) in s.bytes().enumerate() {
+        // Not a continuation byte.
+        if b as i8 >= -0x40 {
+            if left == 0 {
+                return Some(i);
+            }
+            left -= 1;
+        }
+    }
+    None
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
