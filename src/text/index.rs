@@ -468,13 +468,12 @@ impl TermIndex {
 fn insert(hits: &mut Vec<Hit>, hit: Hit) {
     let key = |h: &Hit| (h.start, h.id);
     let rank = |h: &Hit| (h.fuzzy, h.end, h.negated);
-    let at = hits.partition_point(|h| key(h) < key(&hit));
-    match hits.get_mut(at) {
-        Some(h) if key(h) == key(&hit) => {
-            if rank(&hit) < rank(h) {
-                *h = hit;
+    match hits.binary_search_by_key(&key(&hit), key) {
+        Ok(at) => {
+            if rank(&hit) < rank(&hits[at]) {
+                hits[at] = hit;
             }
         }
-        _ => hits.insert(at, hit),
+        Err(at) => hits.insert(at, hit),
     }
 }
