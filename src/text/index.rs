@@ -137,33 +137,19 @@ impl TermIndex {
         let mut prev_content = false;
         for p in tokenize::pieces(phrase) {
             let w = classify(&p.word);
-            match w.kind {
-                Kind::Stop => {
-                    adjacent = false;
-                    prev_content = false;
-                    continue;
-                }
-                Kind::Cue => {
-                    items.push(Item {
-                        stem_text: String::new(),
-                        word: p.word,
-                        adjacent,
-                        hyphen: false,
-                    });
-                    prev_content = false;
-                }
-                Kind::Content => {
-                    let stem_text = stem_of(&w);
-                    items.push(Item {
-                        stem_text,
-                        word: p.word,
-                        adjacent,
-                        hyphen: p.hyphen && prev_content && adjacent,
-                    });
-                    prev_content = true;
-                }
+            let content = w.kind == Kind::Content;
+            if w.kind == Kind::Stop {
+                adjacent = false;
+            } else {
+                items.push(Item {
+                    stem_text: if content { stem_of(&w) } else { String::new() },
+                    word: p.word,
+                    adjacent,
+                    hyphen: content && p.hyphen && prev_content && adjacent,
+                });
+                adjacent = true;
             }
-            adjacent = true;
+            prev_content = content;
         }
         if !items.iter().any(|i| !i.stem_text.is_empty()) {
             return false;
