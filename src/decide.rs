@@ -312,11 +312,11 @@ fn share(scores: &[f64], i: usize) -> f64 {
 /// At most `max` characters, cut at the last word boundary before them.
 fn cut(text: &str, max: usize) -> String {
     let text = text.trim();
-    let Some((end, next)) = text.char_indices().nth(max) else {
+    let Some(end) = crate::text::char_offset(text, max) else {
         return text.into();
     };
-    let head = text.get(..end).unwrap_or_default();
-    let head = if next.is_whitespace() {
+    let (head, rest) = text.split_at_checked(end).unwrap_or_default();
+    let head = if rest.chars().next().is_some_and(char::is_whitespace) {
         head
     } else {
         head.rfind(char::is_whitespace)

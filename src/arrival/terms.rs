@@ -50,8 +50,8 @@ fn word(token: &str) -> Option<&str> {
 
 /// Cleans a decoded value into search terms; `None` when nothing is left.
 pub fn clean(raw: &str) -> Option<String> {
-    let raw = match raw.char_indices().nth(MAX_INPUT_CHARS) {
-        Some((end, _)) => raw.get(..end).unwrap_or_default(),
+    let raw = match crate::text::char_offset(raw, MAX_INPUT_CHARS) {
+        Some(end) => raw.get(..end).unwrap_or_default(),
         None => raw,
     };
     // One pass: `{keyword}`, `{keyword:default}`, `{matchtype}`… (unfilled
@@ -95,7 +95,7 @@ pub fn clean(raw: &str) -> Option<String> {
 
 /// Cuts to [`MAX_CHARS`] at a word boundary when there is one.
 fn cap(s: &mut String) {
-    let Some((end, _)) = s.char_indices().nth(MAX_CHARS) else {
+    let Some(end) = crate::text::char_offset(s, MAX_CHARS) else {
         return;
     };
     let (head, tail) = s.split_at_checked(end).unwrap_or_default();

@@ -481,23 +481,26 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
                 negated: hit.negated,
                 at,
             };
-            let i = out.partition_point(|o| o.sig < b.sig);
-            match out.get_mut(i) {
-                Some(o) if o.sig == b.sig => {
-                    if b.rank(o) == Ordering::Less {
-                        *o = b;
+            match slot(out, b.sig) {
+                Ok(i) => {
+                    if b.rank(&out[i]) == Ordering::Less {
+                        out[i] = b;
                     }
                 }
-                _ => out.insert(i, b),
+                Err(i) => out.insert(i, b),
             }
         }
     }
 }
 
-fn best(list: &[Best], sig: u32) -> Option<&Best> {
+/// Where the `Best` of signal `sig` is in `list` (sorted by signal), or
+/// would go.
+fn slot(list: &[Best], sig: u32) -> Result<usize, usize> {
     list.binary_search_by_key(&sig, |b| b.sig)
-        .ok()
-        .map(|i| &list[i])
+}
+
+fn best(list: &[Best], sig: u32) -> Option<&Best> {
+    slot(list, sig).ok().map(|i| &list[i])
 }
 
 impl Compiled {

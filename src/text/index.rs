@@ -51,7 +51,7 @@ const WALK_BUDGET: usize = 256;
 #[derive(Default)]
 pub struct TermIndex {
     /// Stem id → its letters.
-    stems: Vec<Box<[char]>>,
+    stems: Vec<Vec<char>>,
     /// Stem id → whether its typo neighbourhood is in `deletes`.
     typos: Vec<bool>,
     /// Hash of a stem → stem ids (equal letters checked).
@@ -96,10 +96,9 @@ impl Walk {
 }
 
 fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(if y.rank() < x.rank() { y } else { x }),
-        (x, None) => x,
-        (None, y) => y,
+    match b {
+        Some(y) if a.is_none_or(|x| y.rank() < x.rank()) => b,
+        _ => a,
     }
 }
 
@@ -138,33 +137,19 @@ impl TermIndex {
         let mut prev_content = false;
         for p in tokenize::pieces(phrase) {
             let w = classify(&p.word);
-            match w.kind {
-                Kind::Stop => {
-                    adjacent = false;
-                    prev_content = false;
-                    continue;
-                }
-                Kind::Cue => {
-                    items.push(Item {
-                        stem_text: String::new(),
-                        word: p.word,
-                        adjacent,
-                        hyphen: false,
-                    });
-                    prev_content = false;
-                }
-                Kind::Content => {
-                    let stem_text = stem_of(&w);
-                    items.push(Item {
-                        stem_text,
-                        word: p.word,
-                        adjacent,
-                        hyphen: p.hyphen && prev_content && adjacent,
-                    });
-                    prev_content = true;
-                }
+            let content = w.kind == Kind::Content;
+            if w.kind == Kind::Stop {
+                adjacent = false;
+            } else {
+                items.push(Item {
+                    stem_text: if content { stem_of(&w) } else { String::new() },
+                    word: p.word,
+                    adjacent,
+                    hyphen: content && p.hyphen && prev_content && adjacent,
+                });
+                adjacent = true;
             }
-            adjacent = true;
+            prev_content = content;
         }
         if !items.iter().any(|i| !i.stem_text.is_empty()) {
             return false;
@@ -182,17 +167,12 @@ impl TermIndex {
                 self.variant(&items, &|k| k == i, &mut variants);
             }
         }
+        // The variants are distinct. (The same phrase added twice under one
+        // id would only find the same hits twice, which `insert` merges.)
         for elems in variants {
-            let first = u64::from(elems[0]);
-            let known = self.by_first.get(first).any(|p| {
-                let p = &self.phrases[p as usize];
-                p.id == id && p.elems == elems
-            });
-            if !known {
-                let n = self.phrases.len() as u32;
-                self.by_first.insert(first, n);
-                self.phrases.push(Phrase { elems, id });
-            }
+            let n = self.phrases.len() as u32;
+            self.by_first.insert(u64::from(elems[0]), n);
+            self.phrases.push(Phrase { elems, id });
         }
         self.added += 1;
         true
@@ -267,7 +247,7 @@ impl TermIndex {
                     self.derived.insert(fuzzy::hash(r), id);
                 }
                 self.stem_ids.insert(fuzzy::hash(&chars), id);
-                self.stems.push(chars.into());
+                self.stems.push(chars);
                 self.typos.push(false);
                 id
             }
@@ -348,15 +328,13 @@ impl TermIndex {
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            let mut firsts: Vec<Cand> = seen.cands[i].clone();
-            if seen.kinds[i] == Kind::Cue {
-                firsts.push(Cand {
-                    stem: CUE,
-                    span: 1,
-                    fuzzy: false,
-                });
-            }
-            for first in firsts {
+            let cue = Cand {
+                stem: CUE,
+                span: 1,
+                fuzzy: false,
+            };
+            let firsts = seen.cands[i].iter().copied();
+            for first in firsts.chain((seen.kinds[i] == Kind::Cue).then_some(cue)) {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
@@ -391,17 +369,17 @@ impl TermIndex {
     /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
     /// "машин нет").
     fn negated(seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
-        let content_negated = |k: usize| seen.kinds[k] == Kind::Content && tokens[k].negated;
-        match w.cue_at {
-            None => (start..w.end).any(content_negated),
+        let (end, counts) = match w.cue_at {
+            None => (w.end, true),
             Some(own) => {
                 let outside = seen.kinds[..start]
                     .iter()
                     .chain(&seen.kinds[w.end..])
                     .any(|&k| k == Kind::Cue);
-                outside && (start..own).any(content_negated)
+                (own, outside)
             }
-        }
+        };
+        counts && (start..end).any(|k| seen.kinds[k] == Kind::Content && tokens[k].negated)
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
@@ -476,13 +454,12 @@ impl TermIndex {
 fn insert(hits: &mut Vec<Hit>, hit: Hit) {
     let key = |h: &Hit| (h.start, h.id);
     let rank = |h: &Hit| (h.fuzzy, h.end, h.negated);
-    let at = hits.partition_point(|h| key(h) < key(&hit));
-    match hits.get_mut(at) {
-        Some(h) if key(h) == key(&hit) => {
-            if rank(&hit) < rank(h) {
-                *h = hit;
+    match hits.binary_search_by_key(&key(&hit), key) {
+        Ok(at) => {
+            if rank(&hit) < rank(&hits[at]) {
+                hits[at] = hit;
             }
         }
-        _ => hits.insert(at, hit),
+        Err(at) => hits.insert(at, hit),
     }
 }

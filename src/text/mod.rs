@@ -202,8 +202,31 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// chars): `rfind`, `rsplit` and `rsplit_once` with a char link core's
 /// reverse char searcher (730 B of wasm).
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().rposition(|x| x == b)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    let mut i = s.len();
+    while i > 0 {
+        i -= 1;
+        if s.as_bytes().get(i) == Some(&b) {
+            return Some((s.get(..i)?, s.get(i + 1..)?));
+        }
+    }
+    None
+}
+
+/// The byte offset of the `n`th char of `s`, `None` when it has no more
+/// than `n`: bytes that start a char counted, nothing decoded
+/// (`char_indices().nth` links 450 B of wasm).
+pub fn char_offset(s: &str, n: usize) -> Option<usize> {
+    let mut left = n;
+    for (i, b) in s.bytes().enumerate() {
+        // Not a continuation byte.
+        if b as i8 >= -0x40 {
+            if left == 0 {
+                return Some(i);
+            }
+            left -= 1;
+        }
+    }
+    None
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
@@ -289,7 +312,17 @@ fn glued_stem(glued: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::rsplit_once;
+    use super::{char_offset, rsplit_once};
+
+    #[test]
+    fn char_offset_is_where_the_nth_char_starts() {
+        for s in ["", "abc", "фото.рф", "a😀b ё", "😀😀"] {
+            for n in 0..8 {
+                let want = s.char_indices().nth(n).map(|(i, _)| i);
+                assert_eq!(char_offset(s, n), want, "{s} {n}");
+            }
+        }
+    }
 
     #[test]
     fn rsplit_once_splits_at_the_last_byte() {

@@ -136,26 +136,23 @@ pub fn script(word: &str) -> Script {
 /// inside Cyrillic words → `ъ` ("об'явление"), look-alikes of the other
 /// script folded, accents stripped from Latin letters.
 pub fn key(word: &str, script: Script) -> String {
-    let latinish = !word
-        .chars()
-        .any(|c| is_cyrillic(c) && !is_look_alike_cyrillic(c));
+    // Model numbers and sizes ("4к", "rtx4060") are folded as Latin words
+    // are: Cyrillic look-alikes become Latin, unless the word has a
+    // Cyrillic-only letter.
+    let latin = script == Script::Latin
+        || !word
+            .chars()
+            .any(|c| is_cyrillic(c) && !is_look_alike_cyrillic(c));
     word.chars()
-        .map(|c| match script {
-            Script::Cyrillic => match c {
-                'ё' => 'е',
-                '\'' => 'ъ',
-                _ => cyrillic_of(c).unwrap_or(c),
-            },
-            Script::Latin => {
-                latin_of(if c == 'ё' { 'е' } else { c }).unwrap_or_else(|| strip_accent(c))
+        .map(|c| {
+            let c = if c == 'ё' { 'е' } else { c };
+            match script {
+                Script::Cyrillic if c == '\'' => 'ъ',
+                Script::Cyrillic => cyrillic_of(c).unwrap_or(c),
+                _ => latin_of(c)
+                    .filter(|_| latin)
+                    .unwrap_or_else(|| strip_accent(c)),
             }
-            // Model numbers and sizes ("4к", "rtx4060"): Cyrillic look-alikes
-            // become Latin unless the word has a Cyrillic-only letter.
-            Script::Other if latinish => latin_of(c).unwrap_or_else(|| strip_accent(c)),
-            Script::Other => match c {
-                'ё' => 'е',
-                _ => strip_accent(c),
-            },
         })
         .collect()
 }

@@ -61,18 +61,18 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let chars: Vec<char> = text.get(..cut).unwrap_or_default().chars().collect();
+    let mut chars = text.get(..cut).unwrap_or_default().chars();
     let mut out: Vec<Piece> = Vec::new();
     let mut word = String::new();
     let mut len = 0;
     let mut clause_break = false;
     let mut hyphen = false;
     let mut prev_digit = false;
-    for (i, &c) in chars.iter().enumerate() {
+    while let Some(c) = chars.next() {
         if out.len() == MAX_WORDS {
             return out;
         }
-        let next = chars.get(i + 1).copied();
+        let next = chars.clone().next();
         let next_alnum = next.is_some_and(super::case::is_alphanumeric);
         if in_word(c) {
             if len < MAX_WORD_CHARS {
