@@ -15,6 +15,8 @@
 //   waits until the element leaves it.
 // Text stays text (text nodes, attribute values); variants are copies of
 // the page's own templates: nothing from data is parsed as HTML.
+// Properties ending in `_` are internal: the build shortens their names
+// (scripts/script-tag.mjs).
 
 const SLOT = "data-jobwise-slot";
 const SHOW = "data-jobwise-show";
@@ -132,7 +134,7 @@ function inView(el) {
  */
 function put(e) {
   const el = e.el;
-  for (const c of e.applied) {
+  for (const c of e.applied_) {
     const [op, a, b] = c;
     try {
       if (op < 2) {
@@ -161,7 +163,7 @@ function put(e) {
 function undo(e, keep) {
   const { c, a: m, el } = e;
   e.c = null;
-  if (!keep) (e.a = null), (e.applied = []);
+  if (!keep) (e.a = null), (e.applied_ = []);
   try {
     if (c) {
       for (const n of c[1]) if (n.parentNode == el) el.removeChild(n);
@@ -204,10 +206,10 @@ export function actuator({ parsed, guard, ready }) {
   const spend = (e) => {
     const now = Date.now();
     let b = budgets.get(e.key);
-    if (!b) budgets.set(e.key, (b = { since: now, spent: 0 }));
-    if (b.spent > REAPPLY_PER_SECOND) return false;
-    if (now - b.since > 1000) (b.since = now), (b.spent = 0);
-    return ++b.spent <= REAPPLY_PER_SECOND;
+    if (!b) budgets.set(e.key, (b = { since_: now, spent_: 0 }));
+    if (b.spent_ > REAPPLY_PER_SECOND) return false;
+    if (now - b.since_ > 1000) (b.since_ = now), (b.spent_ = 0);
+    return ++b.spent_ <= REAPPLY_PER_SECOND;
   };
 
   /** Brings one element to the plan, creating its entry the first time. */
@@ -219,12 +221,12 @@ export function actuator({ parsed, guard, ready }) {
       // A new element: whether the visitor sees it is judged before DONE stops the snippet hiding it.
       seen = mode == CAREFUL && inView(el);
       el.setAttribute(DONE, "");
-      entries.push((e = { el, key: key(el), applied: [], pending: false, watched: false }));
+      entries.push((e = { el, key: key(el), applied_: [], pending_: false, watched_: false }));
     }
     const want = changes(el, plan);
-    if (same(want, e.applied)) return void (e.pending = false);
+    if (same(want, e.applied_)) return void (e.pending_ = false);
     if (mode == CAREFUL && (seen ?? inView(el))) {
-      if (!e.pending) (e.pending = true), leave.observe(el);
+      if (!e.pending_) (e.pending_ = true), leave.observe(el);
       return;
     }
     if (want.length && !spend(e)) return;
@@ -233,7 +235,7 @@ export function actuator({ parsed, guard, ready }) {
 
   /** Replaces what the element shows by `want` (after taking back what was applied before). */
   const apply = (el, want) => {
-    if (want.some(children) || find(el)?.applied.some(children)) {
+    if (want.some(children) || find(el)?.applied_.some(children)) {
       // Its children are about to be swapped, and the originals kept must
       // be pristine: the entries inside it are taken back and forgotten.
       for (let i = entries.length; i--; ) {
@@ -243,11 +245,11 @@ export function actuator({ parsed, guard, ready }) {
     }
     const e = find(el);
     if (!e) return;
-    e.pending = false;
+    e.pending_ = false;
     undo(e);
-    e.applied = want;
+    e.applied_ = want;
     put(e);
-    if (!e.watched && want.length) (e.watched = true), watch.observe(el, WATCH);
+    if (!e.watched_ && want.length) (e.watched_ = true), watch.observe(el, WATCH);
     // Elements inside the new content (an insert in a variant) are new.
     scan(el, FREE);
   };
@@ -285,7 +287,7 @@ export function actuator({ parsed, guard, ready }) {
         const e = find(n);
         if (!e) continue;
         const name = r.attributeName;
-        if (name ? e.applied.some((c) => attr(c) == name) : e.applied.some(children)) hit.add(e);
+        if (name ? e.applied_.some((c) => attr(c) == name) : e.applied_.some(children)) hit.add(e);
         break;
       }
     for (const e of hit) {
@@ -306,7 +308,7 @@ export function actuator({ parsed, guard, ready }) {
       if (i.isIntersecting) continue;
       const el = i.target;
       leave.unobserve(el);
-      if (find(el)?.pending) update(el, FREE);
+      if (find(el)?.pending_) update(el, FREE);
     }
   });
 

@@ -18,8 +18,19 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-/** esbuild options every bundle of dist/ shares. */
-export const bundleOptions = { bundle: true, minify: true, legalComments: "none", target: "es2020", logLevel: "warning" };
+/**
+ * esbuild options every bundle of dist/ shares. A property whose name ends
+ * in `_` is internal to the bundle (js/actuate.js's entries and budgets)
+ * and gets a short name: esbuild only shortens variables by itself.
+ */
+export const bundleOptions = {
+  bundle: true,
+  minify: true,
+  mangleProps: /_$/,
+  legalComments: "none",
+  target: "es2020",
+  logLevel: "warning",
+};
 
 // A template literal's raw CR (and CRLF) reads as LF: CR is escaped too.
 const ESCAPES = { "\\": "\\\\", "`": "\\`", "\r": "\\r", "${": "\\${" };
