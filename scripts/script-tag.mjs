@@ -13,7 +13,6 @@
 // a BOM: the BOM wins over the HTTP and document charsets, so the chars
 // decode to the same code points on a page served in windows-1251 too.
 // Used by scripts/build.mjs and benches/optlevel.mjs.
-import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -45,7 +44,10 @@ export function byteString(bytes) {
  * wasm `wasm` (bytes) embedded, and writes it to `outfile`.
  */
 export async function buildScriptTag(root, { glue, wasm, outfile }) {
-  const placeholder = `jobwise-wasm-${randomBytes(8).toString("hex")}`;
+  // A fixed placeholder, checked below to occur once: esbuild picks short
+  // names by the output's character frequencies, so a random one made the
+  // same sources minify differently from build to build (±50 B brotli).
+  const placeholder = "jobwise-wasm-bytes";
   const text = {
     name: "jobwise-wasm-text",
     setup(b) {
