@@ -111,11 +111,15 @@ export function parseWasm(buf) {
   return { sections, functions, memoryPages };
 }
 
-/** The crate a (demangled) function name belongs to. */
-export function crateOf(name) {
+/**
+ * The crate a (demangled) function name belongs to; `exports` holds the
+ * wasm's export names (our `#[wasm_bindgen]` functions keep their plain
+ * names, which would otherwise read as compiler_builtins).
+ */
+export function crateOf(name, exports = new Set()) {
   const s = name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/^core::ptr::drop_in_place</, "<");
-  if (/ multivalue shim$/.test(s)) return "jobwise";
   if (/^__(wbindgen|wbg|externref)/.test(s)) return "wasm_bindgen";
+  if (exports.has(s) || / multivalue shim$/.test(s)) return "jobwise";
   if (/^__rustc::|^__rdl|^__rust_/.test(s)) return "alloc";
   if (/^func\[\d+\]$/.test(s)) return "(unnamed)";
   if (!s.includes("::")) return "compiler_builtins";
@@ -145,8 +149,10 @@ function tally(functions, keyOf) {
 export function breakdown(named, shipped) {
   const { functions } = parseWasm(readFileSync(named));
   const { sections } = parseWasm(readFileSync(shipped));
-  const byCrate = tally(functions, crateOf);
-  const byModule = tally(functions.filter((f) => crateOf(f.name) === "jobwise"), moduleOf);
+  const exports = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(named))).map((e) => e.name));
+  const ours = (name) => crateOf(name, exports);
+  const byCrate = tally(functions, ours);
+  const byModule = tally(functions.filter((f) => ours(f.name) === "jobwise"), moduleOf);
   const top = [...functions]
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 15)
