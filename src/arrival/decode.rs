@@ -45,11 +45,17 @@ pub fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str
         .map(|(_, v)| v)
 }
 
-/// The charset a query names for itself, if it names one this module knows.
-pub fn hint(query: &str) -> Option<Charset> {
-    HINTS
-        .split(' ')
-        .find_map(|name| values(query, name).find_map(charset_named))
+/// The charset the first of `queries` that names one this module knows
+/// names for itself, else UTF-8 with the windows-1251 fallback when `cp1251`.
+pub fn hint(queries: &[&str], cp1251: bool) -> Charset {
+    queries
+        .iter()
+        .find_map(|query| {
+            HINTS
+                .split(' ')
+                .find_map(|name| values(query, name).find_map(charset_named))
+        })
+        .unwrap_or(Charset::Auto { cp1251 })
 }
 
 /// Charset names as compared (lower-case, alphanumerics only), space-separated,
@@ -279,8 +285,12 @@ mod tests {
             ("ie=nonsense&oe=utf8", Some(Charset::Utf8)),
         ];
         for (query, want) in cases {
-            assert_eq!(hint(query), *want, "{query}");
+            let auto = Charset::Auto { cp1251: true };
+            assert_eq!(hint(&[query], true), want.unwrap_or(auto), "{query}");
         }
+        assert_eq!(hint(&["q=a", "ie=cp1251"], false), Charset::Cp1251);
+        assert_eq!(hint(&["ie=utf-8", "ie=cp1251"], false), Charset::Utf8);
+        assert_eq!(hint(&[], false), Charset::Auto { cp1251: false });
     }
 
     #[test]

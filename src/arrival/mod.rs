@@ -25,7 +25,6 @@ use crate::json::Object;
 use crate::prelude::*;
 use decode::Charset;
 use domain::Host;
-use engines::Engine;
 
 pub use terms::{clean as clean_terms, MAX_CHARS as MAX_TERM_CHARS};
 
@@ -149,9 +148,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     };
 
     let landing_query = landing.map_or("", |l| bounded_query(&l.query));
-    let charset = decode::hint(landing_query).unwrap_or(Charset::Auto {
-        cp1251: ref_engine.is_some_and(|e| e.cp1251),
-    });
+    let charset = decode::hint(&[landing_query], ref_engine.is_some_and(|e| e.cp1251));
     let params: Vec<(String, String)> = decode::pairs(landing_query)
         .take(MAX_PARAMS)
         .map(|(k, v)| (decode::decode(k, charset), decode::decode(v, charset)))
@@ -187,11 +184,11 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 
     let terms = referrer
         .zip(ref_engine.filter(|_| engine.is_some()))
-        .and_then(|(r, e)| engine_terms(r, &e))
+        .and_then(|(r, e)| referrer_terms(&[&r.query, &r.fragment], e.params, e.cp1251))
         .or_else(|| {
             referrer
                 .filter(|_| internal)
-                .and_then(|r| query_terms(&r.query, SITE_SEARCH, query_charset(r)))
+                .and_then(|r| referrer_terms(&[&r.query], SITE_SEARCH, false))
         })
         .or_else(|| landing_terms(&params, LANDING_TERMS));
 
@@ -236,20 +233,15 @@ fn bounded_query(query: &str) -> &str {
     crate::text::rsplit_once(head, b'&').map_or(head, |(before, _)| before)
 }
 
-fn query_charset(r: &UrlParts) -> Charset {
-    decode::hint(&r.query).unwrap_or(Charset::Auto { cp1251: false })
-}
-
-/// The terms in a search engine's referrer: its parameters, in the query,
-/// then in the fragment (`#q=`, `#text=`).
-fn engine_terms(r: &UrlParts, engine: &Engine) -> Option<String> {
-    let charset = decode::hint(&r.query)
-        .or_else(|| decode::hint(&r.fragment))
-        .unwrap_or(Charset::Auto {
-            cp1251: engine.cp1251,
-        });
-    query_terms(&r.query, engine.params, charset)
-        .or_else(|| query_terms(&r.fragment, engine.params, charset))
+/// The terms in a referrer's `parts` (a search engine's query, then its
+/// fragment: `#q=`, `#text=`; a site's own query): the first value of
+/// `names` in the first part that has one, read in the charset the parts
+/// name, else UTF-8 (with the windows-1251 fallback when `cp1251`).
+fn referrer_terms(parts: &[&str], names: &str, cp1251: bool) -> Option<String> {
+    let charset = decode::hint(parts, cp1251);
+    parts
+        .iter()
+        .find_map(|query| query_terms(query, names, charset))
 }
 
 /// The first value of `names` in `query` that cleans into terms.
