@@ -39,7 +39,7 @@ pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// Raw values of the parameter `name` (compared ASCII case-insensitively).
-pub fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
+fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
     pairs(query)
         .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
         .map(|(_, v)| v)

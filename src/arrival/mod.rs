@@ -149,10 +149,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 
     let landing_query = landing.map_or("", |l| bounded_query(&l.query));
     let charset = decode::hint(&[landing_query], ref_engine.is_some_and(|e| e.cp1251));
-    let params: Vec<(String, String)> = decode::pairs(landing_query)
-        .take(MAX_PARAMS)
-        .map(|(k, v)| (decode::decode(k, charset), decode::decode(v, charset)))
-        .collect();
+    let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
     let landing_host = landing.map(|l| normal_host(&l.host));
     let internal = match (&referrer_host, &landing_host) {
@@ -190,7 +187,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
                 .filter(|_| internal)
                 .and_then(|r| referrer_terms(&[&r.query], SITE_SEARCH, false))
         })
-        .or_else(|| landing_terms(&params, LANDING_TERMS));
+        .or_else(|| first_terms(&params, LANDING_TERMS));
 
     Arrival {
         engine: engine.map(|e| e.id),
@@ -233,6 +230,22 @@ fn bounded_query(query: &str) -> &str {
     crate::text::rsplit_once(head, b'&').map_or(head, |(before, _)| before)
 }
 
+/// The parameters of `query`, at most `limit`, values decoded in
+/// `charset`, names too when `names` (a referrer's are compared raw).
+fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(String, String)> {
+    decode::pairs(query)
+        .take(limit)
+        .map(|(k, v)| {
+            let k = if names {
+                decode::decode(k, charset)
+            } else {
+                k.into()
+            };
+            (k, decode::decode(v, charset))
+        })
+        .collect()
+}
+
 /// The terms in a referrer's `parts` (a search engine's query, then its
 /// fragment: `#q=`, `#text=`; a site's own query): the first value of
 /// `names` in the first part that has one, read in the charset the parts
@@ -241,18 +254,11 @@ fn referrer_terms(parts: &[&str], names: &str, cp1251: bool) -> Option<String> {
     let charset = decode::hint(parts, cp1251);
     parts
         .iter()
-        .find_map(|query| query_terms(query, names, charset))
+        .find_map(|query| first_terms(&decoded(query, charset, false, usize::MAX), names))
 }
 
-/// The first value of `names` in `query` that cleans into terms.
-fn query_terms(query: &str, names: &str, charset: Charset) -> Option<String> {
-    names.split(' ').find_map(|name| {
-        decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
-    })
-}
-
-/// The first landing parameter of `names` that cleans into terms.
-fn landing_terms(params: &[(String, String)], names: &str) -> Option<String> {
+/// The first parameter of `names`, in their order, that cleans into terms.
+fn first_terms(params: &[(String, String)], names: &str) -> Option<String> {
     names.split(' ').find_map(|name| {
         params
             .iter()
