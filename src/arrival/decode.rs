@@ -39,17 +39,23 @@ pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// Raw values of the parameter `name` (compared ASCII case-insensitively).
-pub fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
+fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
     pairs(query)
         .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
         .map(|(_, v)| v)
 }
 
-/// The charset a query names for itself, if it names one this module knows.
-pub fn hint(query: &str) -> Option<Charset> {
-    HINTS
-        .split(' ')
-        .find_map(|name| values(query, name).find_map(charset_named))
+/// The charset the first of `queries` that names one this module knows
+/// names for itself, else UTF-8 with the windows-1251 fallback when `cp1251`.
+pub fn hint(queries: &[&str], cp1251: bool) -> Charset {
+    queries
+        .iter()
+        .find_map(|query| {
+            HINTS
+                .split(' ')
+                .find_map(|name| values(query, name).find_map(charset_named))
+        })
+        .unwrap_or(Charset::Auto { cp1251 })
 }
 
 /// Charset names as compared (lower-case, alphanumerics only), space-separated,
@@ -121,42 +127,65 @@ fn has_escape(bytes: &[u8]) -> bool {
     (0..bytes.len()).any(|i| escape_at(bytes, i).is_some())
 }
 
+/// The char of the UTF-8 sequence at the start of `bytes` and its length;
+/// `None` when it is not valid UTF-8 (overlong, surrogate, out of range,
+/// cut short). Skipping one byte then finds the next valid char exactly
+/// where `from_utf8_lossy` would resume: the rest of an invalid sequence
+/// is continuation bytes, which start no char. Core's validators
+/// (`from_utf8`, `Utf8Chunks`) cost more wasm than this.
+fn utf8_char(bytes: &[u8]) -> Option<(char, usize)> {
+    let lead = *bytes.first()?;
+    let len = match lead {
+        0..=0x7F => return Some((char::from(lead), 1)),
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return None,
+    };
+    let mut code = u32::from(lead) & (0x7F >> len);
+    for &b in bytes.get(1..len)? {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        code = code << 6 | u32::from(b & 0x3F);
+    }
+    // Not overlong: the shortest encoding of the char.
+    char::from_u32(code)
+        .filter(|c| c.len_utf8() == len)
+        .map(|c| (c, len))
+}
+
+/// The chars of `bytes`, read one by one as windows-1251 (`Some(true)`),
+/// ISO-8859-1 (`Some(false)`) or UTF-8 (`None`); `None` for each byte
+/// that is no char.
+fn chars(mut bytes: &[u8], single: Option<bool>) -> impl Iterator<Item = Option<char>> + '_ {
+    core::iter::from_fn(move || {
+        let &b = bytes.first()?;
+        let (c, len) = match single {
+            Some(true) => (cp1251::char_of(b), 1),
+            Some(false) => (Some(char::from(b)), 1),
+            None => utf8_char(bytes).map_or((None, 1), |(c, len)| (Some(c), len)),
+        };
+        bytes = bytes.get(len..).unwrap_or_default();
+        Some(c)
+    })
+}
+
 /// `bytes` as text in `charset`. Valid UTF-8 is read as such (unless the
 /// URL names a single-byte charset); invalid bytes are windows-1251 for
-/// the engines that used it, else dropped (none kept when the charset is
-/// unreadable). One walk of `utf8_chunks`: one UTF-8 validator in the wasm
-/// instead of three (`from_utf8`, `from_utf8_lossy`, `Utf8Chunks`).
+/// the engines that used it, else dropped, and so are replacement
+/// characters then (none kept when the charset is unreadable).
 fn text(bytes: &[u8], charset: Charset) -> String {
-    let valid = bytes.utf8_chunks().all(|c| c.invalid().is_empty());
-    let cyrillic = match charset {
-        Charset::Cp1251 => true,
-        Charset::Latin1 => false,
-        Charset::Auto { cp1251: true } if !valid => true,
-        _ => {
-            let mut out = String::with_capacity(bytes.len());
-            for chunk in bytes.utf8_chunks() {
-                if valid || charset != Charset::Unreadable {
-                    // Dropped bytes leave no replacement character.
-                    out.extend(
-                        chunk
-                            .valid()
-                            .chars()
-                            .filter(|&c| valid || c != char::REPLACEMENT_CHARACTER),
-                    );
-                }
-            }
-            return out;
-        }
+    let valid = chars(bytes, None).all(|c| c.is_some());
+    let single = match charset {
+        Charset::Cp1251 => Some(true),
+        Charset::Latin1 => Some(false),
+        Charset::Auto { cp1251: true } if !valid => Some(true),
+        _ => None,
     };
-    bytes
-        .iter()
-        .filter_map(|&b| {
-            if cyrillic {
-                cp1251::char_of(b)
-            } else {
-                Some(char::from(b))
-            }
-        })
+    chars(bytes, single)
+        .flatten()
+        .filter(|&c| valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER)
         .collect()
 }
 
@@ -208,6 +237,39 @@ mod tests {
         }
     }
 
+    /// The UTF-8 reading agrees with core's: validity, and the text left
+    /// when invalid bytes are dropped, for every two bytes followed by
+    /// bytes at the edges of the ranges that matter.
+    #[test]
+    fn reads_utf8_as_core_does() {
+        let check = |bytes: &[u8]| {
+            let ours: Option<String> = chars(bytes, None).collect();
+            assert_eq!(
+                ours.as_deref(),
+                core::str::from_utf8(bytes).ok(),
+                "{bytes:x?}"
+            );
+            let dropped: String = chars(bytes, None)
+                .flatten()
+                .filter(|&c| c != char::REPLACEMENT_CHARACTER)
+                .collect();
+            let lossy = String::from_utf8_lossy(bytes).replace('\u{FFFD}', "");
+            assert_eq!(dropped, lossy, "{bytes:x?}");
+        };
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                check(&[a, b]);
+                for c in [
+                    0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xE0, 0xF0, 0xFF,
+                ] {
+                    check(&[a, b, c]);
+                    check(&[a, b, c, 0x80]);
+                    check(&[a, b, c, 0xBF, 0x41]);
+                }
+            }
+        }
+    }
+
     #[test]
     fn reads_charset_hints() {
         let cases: &[(&str, Option<Charset>)] = &[
@@ -223,8 +285,12 @@ mod tests {
             ("ie=nonsense&oe=utf8", Some(Charset::Utf8)),
         ];
         for (query, want) in cases {
-            assert_eq!(hint(query), *want, "{query}");
+            let auto = Charset::Auto { cp1251: true };
+            assert_eq!(hint(&[query], true), want.unwrap_or(auto), "{query}");
         }
+        assert_eq!(hint(&["q=a", "ie=cp1251"], false), Charset::Cp1251);
+        assert_eq!(hint(&["ie=utf-8", "ie=cp1251"], false), Charset::Utf8);
+        assert_eq!(hint(&[], false), Charset::Auto { cp1251: false });
     }
 
     #[test]

@@ -25,7 +25,6 @@ use crate::json::Object;
 use crate::prelude::*;
 use decode::Charset;
 use domain::Host;
-use engines::Engine;
 
 pub use terms::{clean as clean_terms, MAX_CHARS as MAX_TERM_CHARS};
 
@@ -149,13 +148,8 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     };
 
     let landing_query = landing.map_or("", |l| bounded_query(&l.query));
-    let charset = decode::hint(landing_query).unwrap_or(Charset::Auto {
-        cp1251: ref_engine.is_some_and(|e| e.cp1251),
-    });
-    let params: Vec<(String, String)> = decode::pairs(landing_query)
-        .take(MAX_PARAMS)
-        .map(|(k, v)| (decode::decode(k, charset), decode::decode(v, charset)))
-        .collect();
+    let charset = decode::hint(&[landing_query], ref_engine.is_some_and(|e| e.cp1251));
+    let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
     let landing_host = landing.map(|l| normal_host(&l.host));
     let internal = match (&referrer_host, &landing_host) {
@@ -187,13 +181,13 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 
     let terms = referrer
         .zip(ref_engine.filter(|_| engine.is_some()))
-        .and_then(|(r, e)| engine_terms(r, &e))
+        .and_then(|(r, e)| referrer_terms(&[&r.query, &r.fragment], e.params, e.cp1251))
         .or_else(|| {
             referrer
                 .filter(|_| internal)
-                .and_then(|r| query_terms(&r.query, SITE_SEARCH, query_charset(r)))
+                .and_then(|r| referrer_terms(&[&r.query], SITE_SEARCH, false))
         })
-        .or_else(|| landing_terms(&params, LANDING_TERMS));
+        .or_else(|| first_terms(&params, LANDING_TERMS));
 
     Arrival {
         engine: engine.map(|e| e.id),
@@ -236,31 +230,35 @@ fn bounded_query(query: &str) -> &str {
     crate::text::rsplit_once(head, b'&').map_or(head, |(before, _)| before)
 }
 
-fn query_charset(r: &UrlParts) -> Charset {
-    decode::hint(&r.query).unwrap_or(Charset::Auto { cp1251: false })
+/// The parameters of `query`, at most `limit`, values decoded in
+/// `charset`, names too when `names` (a referrer's are compared raw).
+fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(String, String)> {
+    decode::pairs(query)
+        .take(limit)
+        .map(|(k, v)| {
+            let k = if names {
+                decode::decode(k, charset)
+            } else {
+                k.into()
+            };
+            (k, decode::decode(v, charset))
+        })
+        .collect()
 }
 
-/// The terms in a search engine's referrer: its parameters, in the query,
-/// then in the fragment (`#q=`, `#text=`).
-fn engine_terms(r: &UrlParts, engine: &Engine) -> Option<String> {
-    let charset = decode::hint(&r.query)
-        .or_else(|| decode::hint(&r.fragment))
-        .unwrap_or(Charset::Auto {
-            cp1251: engine.cp1251,
-        });
-    query_terms(&r.query, engine.params, charset)
-        .or_else(|| query_terms(&r.fragment, engine.params, charset))
+/// The terms in a referrer's `parts` (a search engine's query, then its
+/// fragment: `#q=`, `#text=`; a site's own query): the first value of
+/// `names` in the first part that has one, read in the charset the parts
+/// name, else UTF-8 (with the windows-1251 fallback when `cp1251`).
+fn referrer_terms(parts: &[&str], names: &str, cp1251: bool) -> Option<String> {
+    let charset = decode::hint(parts, cp1251);
+    parts
+        .iter()
+        .find_map(|query| first_terms(&decoded(query, charset, false, usize::MAX), names))
 }
 
-/// The first value of `names` in `query` that cleans into terms.
-fn query_terms(query: &str, names: &str, charset: Charset) -> Option<String> {
-    names.split(' ').find_map(|name| {
-        decode::values(query, name).find_map(|v| clean_terms(&decode::decode(v, charset)))
-    })
-}
-
-/// The first landing parameter of `names` that cleans into terms.
-fn landing_terms(params: &[(String, String)], names: &str) -> Option<String> {
+/// The first parameter of `names`, in their order, that cleans into terms.
+fn first_terms(params: &[(String, String)], names: &str) -> Option<String> {
     names.split(' ').find_map(|name| {
         params
             .iter()
