@@ -19,7 +19,7 @@
 //! (device, hours, weekdays, visits, daysSinceLastVisit) are not carried:
 //! every page measures them again.
 
-use crate::decide::Decision;
+use crate::decide::{Decision, Reason};
 use crate::json::number;
 use crate::model::{fade, Compiled, Group};
 use crate::prelude::*;
@@ -97,19 +97,11 @@ impl Memory {
     /// Takes a decision's evidence as this page's (replacing the previous
     /// decision's) and its inferred job as the active one.
     pub fn update(&mut self, decision: &Decision) {
-        let mut page = Evidence {
+        self.page = Evidence {
             at_ms: decision.at_ms,
-            ..Evidence::default()
+            jobs: carried(&decision.reasons),
+            stages: carried(&decision.stage_reasons),
         };
-        for (list, reasons) in [
-            (&mut page.jobs, &decision.reasons),
-            (&mut page.stages, &decision.stage_reasons),
-        ] {
-            for r in reasons.iter().filter(|r| r.carried) {
-                add(list, r.owner, r.weight);
-            }
-        }
-        self.page = page;
         self.active = decision.inferred;
     }
 
@@ -222,6 +214,15 @@ impl Memory {
         m.bucket = bucket? as u8;
         Some(m)
     }
+}
+
+/// The evidence that `reasons` carry to later pages.
+fn carried(reasons: &[Reason]) -> Vec<(u32, f64)> {
+    let mut list = Vec::new();
+    for r in reasons.iter().filter(|r| r.carried) {
+        add(&mut list, r.owner, r.weight);
+    }
+    list
 }
 
 /// Adds `w` to `k`'s entry.
