@@ -150,31 +150,10 @@ impl Memory {
                 out.push_str(id);
             }
         }
-        for (tag, group, carried, page) in [
-            ('j', &compiled.jobs, &carried.jobs, &page.jobs),
-            ('s', &compiled.stages, &carried.stages, &page.stages),
-        ] {
-            let mut sum = Vec::new();
-            for (list, f) in [(carried, fc), (page, fp)] {
-                for &(k, w) in list {
-                    add(&mut sum, k, w * f);
-                }
-            }
-            let mut sep = tag;
-            for (k, w) in sum {
-                if w.abs() < NEGLIGIBLE {
-                    continue;
-                }
-                if sep == tag {
-                    out.push('|');
-                }
-                out.push(sep);
-                sep = ',';
-                out.push_str(&group.ids[k as usize]);
-                out.push(':');
-                number(&mut out, w);
-            }
-        }
+        let (cj, pj) = (&carried.jobs, &page.jobs);
+        write_sum(&mut out, 'j', &compiled.jobs, cj, fc, pj, fp);
+        let (cs, ps) = (&carried.stages, &page.stages);
+        write_sum(&mut out, 's', &compiled.stages, cs, fc, ps, fp);
         out
     }
 
@@ -213,6 +192,40 @@ impl Memory {
         }
         m.bucket = bucket? as u8;
         Some(m)
+    }
+}
+
+/// `|TAG` and the ids and sums of `carried` faded by `fc` and `page` by
+/// `fp`, comma-separated; nothing when every sum is negligible.
+fn write_sum(
+    out: &mut String,
+    tag: char,
+    group: &Group,
+    carried: &[(u32, f64)],
+    fc: f64,
+    page: &[(u32, f64)],
+    fp: f64,
+) {
+    let mut sum = Vec::new();
+    for &(k, w) in carried {
+        add(&mut sum, k, w * fc);
+    }
+    for &(k, w) in page {
+        add(&mut sum, k, w * fp);
+    }
+    let mut sep = tag;
+    for (k, w) in sum {
+        if w.abs() < NEGLIGIBLE {
+            continue;
+        }
+        if sep == tag {
+            out.push('|');
+        }
+        out.push(sep);
+        sep = ',';
+        out.push_str(&group.ids[k as usize]);
+        out.push(':');
+        number(out, w);
     }
 }
 
