@@ -143,13 +143,8 @@ impl Memory {
         }
         out.push_str("|t");
         number(&mut out, at);
-        for (tag, job) in [('a', self.active), ('p', self.pick)] {
-            if let Some(id) = job.and_then(|j| compiled.jobs.ids.get(j as usize)) {
-                out.push('|');
-                out.push(tag);
-                out.push_str(id);
-            }
-        }
+        write_job(&mut out, 'a', &compiled.jobs, self.active);
+        write_job(&mut out, 'p', &compiled.jobs, self.pick);
         let (cj, pj) = (&carried.jobs, &page.jobs);
         write_sum(&mut out, 'j', &compiled.jobs, cj, fc, pj, fp);
         let (cs, ps) = (&carried.stages, &page.stages);
@@ -192,6 +187,15 @@ impl Memory {
         }
         m.bucket = bucket? as u8;
         Some(m)
+    }
+}
+
+/// `|TAG` and the id of `job`, if the rules have it.
+fn write_job(out: &mut String, tag: char, jobs: &Group, job: Option<u32>) {
+    if let Some(id) = job.and_then(|j| jobs.ids.get(j as usize)) {
+        out.push('|');
+        out.push(tag);
+        out.push_str(id);
     }
 }
 
