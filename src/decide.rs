@@ -149,15 +149,8 @@ pub fn decide(
         now_ms - memory.carried.at_ms,
         c.policy.half_life_minutes * 60_000.0,
     );
-    for (group, carried, list) in [
-        (&c.jobs, &memory.carried.jobs, &mut reasons),
-        (&c.stages, &memory.carried.stages, &mut stage_reasons),
-    ] {
-        for &(owner, weight) in carried {
-            let detail = "earlier pages of this visit".into();
-            push(list, group, owner, "memory", weight * faded, detail, false);
-        }
-    }
+    remembered(&mut reasons, &c.jobs, &memory.carried.jobs, faded);
+    remembered(&mut stage_reasons, &c.stages, &memory.carried.stages, faded);
     let mut insert = Vec::new();
     for f in fired {
         let (group, list) = if f.stage {
@@ -250,6 +243,14 @@ fn push(
     }
 }
 
+/// The reasons for the evidence of earlier pages, faded by `faded`.
+fn remembered(list: &mut Vec<Reason>, group: &Group, carried: &[(u32, f64)], faded: f64) {
+    for &(owner, weight) in carried {
+        let detail = "earlier pages of this visit".into();
+        push(list, group, owner, "memory", weight * faded, detail, false);
+    }
+}
+
 /// Scores as sums of the reasons, so both always agree.
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     let mut scores = vec![0.0; n];
@@ -315,14 +316,11 @@ fn cut(text: &str, max: usize) -> String {
     let Some(end) = crate::text::char_offset(text, max) else {
         return text.into();
     };
-    let (head, rest) = text.split_at_checked(end).unwrap_or_default();
-    let head = if rest.chars().next().is_some_and(char::is_whitespace) {
-        head
-    } else {
-        head.rfind(char::is_whitespace)
-            .map_or(head, |i| head.get(..i).unwrap_or_default())
-    };
-    head.trim_end().into()
+    // Up to and with the next char: a space there cuts at `end` itself.
+    let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
+    let with_next = text.get(..next).unwrap_or_default();
+    let at = with_next.rfind(char::is_whitespace).unwrap_or(end);
+    with_next.get(..at).unwrap_or_default().trim_end().into()
 }
 
 impl Decision {

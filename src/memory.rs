@@ -19,7 +19,7 @@
 //! (device, hours, weekdays, visits, daysSinceLastVisit) are not carried:
 //! every page measures them again.
 
-use crate::decide::Decision;
+use crate::decide::{Decision, Reason};
 use crate::json::number;
 use crate::model::{fade, Compiled, Group};
 use crate::prelude::*;
@@ -97,19 +97,11 @@ impl Memory {
     /// Takes a decision's evidence as this page's (replacing the previous
     /// decision's) and its inferred job as the active one.
     pub fn update(&mut self, decision: &Decision) {
-        let mut page = Evidence {
+        self.page = Evidence {
             at_ms: decision.at_ms,
-            ..Evidence::default()
+            jobs: carried(&decision.reasons),
+            stages: carried(&decision.stage_reasons),
         };
-        for (list, reasons) in [
-            (&mut page.jobs, &decision.reasons),
-            (&mut page.stages, &decision.stage_reasons),
-        ] {
-            for r in reasons.iter().filter(|r| r.carried) {
-                add(list, r.owner, r.weight);
-            }
-        }
-        self.page = page;
         self.active = decision.inferred;
     }
 
@@ -151,38 +143,12 @@ impl Memory {
         }
         out.push_str("|t");
         number(&mut out, at);
-        for (tag, job) in [('a', self.active), ('p', self.pick)] {
-            if let Some(id) = job.and_then(|j| compiled.jobs.ids.get(j as usize)) {
-                out.push('|');
-                out.push(tag);
-                out.push_str(id);
-            }
-        }
-        for (tag, group, carried, page) in [
-            ('j', &compiled.jobs, &carried.jobs, &page.jobs),
-            ('s', &compiled.stages, &carried.stages, &page.stages),
-        ] {
-            let mut sum = Vec::new();
-            for (list, f) in [(carried, fc), (page, fp)] {
-                for &(k, w) in list {
-                    add(&mut sum, k, w * f);
-                }
-            }
-            let mut sep = tag;
-            for (k, w) in sum {
-                if w.abs() < NEGLIGIBLE {
-                    continue;
-                }
-                if sep == tag {
-                    out.push('|');
-                }
-                out.push(sep);
-                sep = ',';
-                out.push_str(&group.ids[k as usize]);
-                out.push(':');
-                number(&mut out, w);
-            }
-        }
+        write_job(&mut out, 'a', &compiled.jobs, self.active);
+        write_job(&mut out, 'p', &compiled.jobs, self.pick);
+        let (cj, pj) = (&carried.jobs, &page.jobs);
+        write_sum(&mut out, 'j', &compiled.jobs, cj, fc, pj, fp);
+        let (cs, ps) = (&carried.stages, &page.stages);
+        write_sum(&mut out, 's', &compiled.stages, cs, fc, ps, fp);
         out
     }
 
@@ -222,6 +188,58 @@ impl Memory {
         m.bucket = bucket? as u8;
         Some(m)
     }
+}
+
+/// `|TAG` and the id of `job`, if the rules have it.
+fn write_job(out: &mut String, tag: char, jobs: &Group, job: Option<u32>) {
+    if let Some(id) = job.and_then(|j| jobs.ids.get(j as usize)) {
+        out.push('|');
+        out.push(tag);
+        out.push_str(id);
+    }
+}
+
+/// `|TAG` and the ids and sums of `carried` faded by `fc` and `page` by
+/// `fp`, comma-separated; nothing when every sum is negligible.
+fn write_sum(
+    out: &mut String,
+    tag: char,
+    group: &Group,
+    carried: &[(u32, f64)],
+    fc: f64,
+    page: &[(u32, f64)],
+    fp: f64,
+) {
+    let mut sum = Vec::new();
+    for &(k, w) in carried {
+        add(&mut sum, k, w * fc);
+    }
+    for &(k, w) in page {
+        add(&mut sum, k, w * fp);
+    }
+    let mut sep = tag;
+    for (k, w) in sum {
+        if w.abs() < NEGLIGIBLE {
+            continue;
+        }
+        if sep == tag {
+            out.push('|');
+        }
+        out.push(sep);
+        sep = ',';
+        out.push_str(&group.ids[k as usize]);
+        out.push(':');
+        number(out, w);
+    }
+}
+
+/// The evidence that `reasons` carry to later pages.
+fn carried(reasons: &[Reason]) -> Vec<(u32, f64)> {
+    let mut list = Vec::new();
+    for r in reasons.iter().filter(|r| r.carried) {
+        add(&mut list, r.owner, r.weight);
+    }
+    list
 }
 
 /// Adds `w` to `k`'s entry.

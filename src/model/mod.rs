@@ -158,13 +158,8 @@ pub fn compile(rules: Rules) -> Compiled {
         scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
-    for (stage, group) in [(false, rules.jobs), (true, rules.stages)] {
-        for (owner, job) in group.into_iter().enumerate() {
-            for signal in job.signals {
-                c.add(stage, owner as u32, signal);
-            }
-        }
-    }
+    c.add_all(false, rules.jobs);
+    c.add_all(true, rules.stages);
     crate::sort::sort(&mut c.keyed);
     crate::sort::sort(&mut c.param_names);
     c.param_names.dedup();
@@ -192,6 +187,15 @@ fn kind_name(c: &Condition) -> &'static str {
 }
 
 impl Compiled {
+    /// Adds the signals of every job (or stage) of `group`.
+    fn add_all(&mut self, stage: bool, group: Vec<crate::rules::Job>) {
+        for (owner, job) in group.into_iter().enumerate() {
+            for signal in job.signals {
+                self.add(stage, owner as u32, signal);
+            }
+        }
+    }
+
     fn add(&mut self, stage: bool, owner: u32, mut signal: Signal) {
         let Some(first) = signal.conditions.first() else {
             return; // nothing to hold: never fires
