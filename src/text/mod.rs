@@ -254,10 +254,9 @@ fn stem_key(key: &str, script: Script) -> String {
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
-            let mut bytes = key.as_bytes().to_vec();
+            let mut bytes = out.into_bytes();
             stem_en::stem(&mut bytes);
-            out.clear();
-            out.extend(bytes.into_iter().map(char::from));
+            out = bytes.into_iter().map(char::from).collect();
         }
         _ => {}
     }
