@@ -245,10 +245,9 @@ fn stem_key(key: &str, script: Script) -> String {
         Script::Cyrillic if !listed(INDECLINABLE, key) => {
             // Snowball leaves "-ьми" ("детьми", "людьми") apart from the
             // other forms ("дети" → "дет"): cut it like them, in words of
-            // five letters or more (letters: bytes that start a char).
-            let letters = key.bytes().filter(|&b| b as i8 >= -0x40).count();
+            // five letters or more (a fifth letter starts somewhere).
             out.truncate(match key.strip_suffix("ьми") {
-                Some(rest) if letters >= 5 => rest.len(),
+                Some(rest) if char_offset(key, 4).is_some() => rest.len(),
                 _ => stem_ru::stem_len(key),
             });
         }
