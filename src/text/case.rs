@@ -228,7 +228,11 @@ pub fn lower_str(s: &str) -> String {
             let after = cased(tail.chars().skip(1).find(|c| !skip(c)));
             out.push(if before && !after { 'ς' } else { 'σ' });
         } else {
-            out.extend(lower_chars(c));
+            // `lower_chars`, pushed without its iterator.
+            out.push(lower(c));
+            if c == '\u{130}' {
+                out.push('\u{307}');
+            }
         }
     }
     out

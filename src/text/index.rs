@@ -206,8 +206,11 @@ impl TermIndex {
             }
             let glued;
             let (stem, typos) = if end > i + 1 {
-                let words = items.get(i..end).unwrap_or_default();
-                glued = glued_stem(words.iter().map(|it| it.word.as_str()).collect());
+                let mut words = String::new();
+                for it in items.get(i..end).unwrap_or_default() {
+                    words.push_str(&it.word);
+                }
+                glued = glued_stem(words);
                 (glued.as_str(), false)
             } else {
                 (first.stem_text.as_str(), true)
@@ -320,21 +323,23 @@ impl TermIndex {
             cands: Vec::new(),
         };
         for (i, t) in tokens.iter().enumerate() {
-            seen.kinds.push(t.kind());
-            seen.cands.push(match t.stop {
-                false => self.candidates(tokens, i),
-                true => Vec::new(),
+            let kind = t.kind();
+            seen.kinds.push(kind);
+            // A cue stands for the phrases' `CUE`; `walk` never looks it up
+            // among the candidates (it checks the kind).
+            seen.cands.push(match kind {
+                Kind::Content => self.candidates(tokens, i),
+                Kind::Cue => vec![Cand {
+                    stem: CUE,
+                    span: 1,
+                    fuzzy: false,
+                }],
+                Kind::Stop => Vec::new(),
             });
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            let cue = Cand {
-                stem: CUE,
-                span: 1,
-                fuzzy: false,
-            };
-            let firsts = seen.cands[i].iter().copied();
-            for first in firsts.chain((seen.kinds[i] == Kind::Cue).then_some(cue)) {
+            for &first in &seen.cands[i] {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
@@ -372,10 +377,8 @@ impl TermIndex {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside = seen.kinds[..start]
-                    .iter()
-                    .chain(&seen.kinds[w.end..])
-                    .any(|&k| k == Kind::Cue);
+                let outside = (0..seen.kinds.len())
+                    .any(|k| (k < start || k >= w.end) && seen.kinds[k] == Kind::Cue);
                 (own, outside)
             }
         };
@@ -454,12 +457,17 @@ impl TermIndex {
 fn insert(hits: &mut Vec<Hit>, hit: Hit) {
     let key = |h: &Hit| (h.start, h.id);
     let rank = |h: &Hit| (h.fuzzy, h.end, h.negated);
-    match hits.binary_search_by_key(&key(&hit), key) {
-        Ok(at) => {
-            if rank(&hit) < rank(&hits[at]) {
-                hits[at] = hit;
+    // From the end: hits come by start, so a new one goes at or near it.
+    let mut at = hits.len();
+    while at > 0 && key(&hits[at - 1]) > key(&hit) {
+        at -= 1;
+    }
+    match at.checked_sub(1).filter(|&p| key(&hits[p]) == key(&hit)) {
+        Some(p) => {
+            if rank(&hit) < rank(&hits[p]) {
+                hits[p] = hit;
             }
         }
-        Err(at) => hits.insert(at, hit),
+        None => hits.insert(at, hit),
     }
 }

@@ -245,19 +245,17 @@ fn stem_key(key: &str, script: Script) -> String {
         Script::Cyrillic if !listed(INDECLINABLE, key) => {
             // Snowball leaves "-ьми" ("детьми", "людьми") apart from the
             // other forms ("дети" → "дет"): cut it like them, in words of
-            // five letters or more (letters: bytes that start a char).
-            let letters = key.bytes().filter(|&b| b as i8 >= -0x40).count();
+            // five letters or more (a fifth letter starts somewhere).
             out.truncate(match key.strip_suffix("ьми") {
-                Some(rest) if letters >= 5 => rest.len(),
+                Some(rest) if char_offset(key, 4).is_some() => rest.len(),
                 _ => stem_ru::stem_len(key),
             });
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
-            let mut bytes = key.as_bytes().to_vec();
+            let mut bytes = out.into_bytes();
             stem_en::stem(&mut bytes);
-            out.clear();
-            out.extend(bytes.into_iter().map(char::from));
+            out = bytes.into_iter().map(char::from).collect();
         }
         _ => {}
     }

@@ -143,18 +143,18 @@ pub fn key(word: &str, script: Script) -> String {
         || !word
             .chars()
             .any(|c| is_cyrillic(c) && !is_look_alike_cyrillic(c));
-    word.chars()
-        .map(|c| {
-            let c = if c == 'ё' { 'е' } else { c };
-            match script {
-                Script::Cyrillic if c == '\'' => 'ъ',
-                Script::Cyrillic => cyrillic_of(c).unwrap_or(c),
-                _ => latin_of(c)
-                    .filter(|_| latin)
-                    .unwrap_or_else(|| strip_accent(c)),
-            }
-        })
-        .collect()
+    let mut out = String::new();
+    for c in word.chars() {
+        let c = if c == 'ё' { 'е' } else { c };
+        out.push(match script {
+            Script::Cyrillic if c == '\'' => 'ъ',
+            Script::Cyrillic => cyrillic_of(c).unwrap_or(c),
+            _ => latin_of(c)
+                .filter(|_| latin)
+                .unwrap_or_else(|| strip_accent(c)),
+        });
+    }
+    out
 }
 
 fn is_look_alike_cyrillic(c: char) -> bool {
