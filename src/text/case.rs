@@ -208,9 +208,15 @@ pub fn lower(c: char) -> char {
     }
 }
 
+/// The second char of `c` lower-cased, if it has one: `İ` is `i` and a
+/// combining dot above (U+0307), the only such char in [`COVERED`].
+fn lower_second(c: char) -> Option<char> {
+    (c == '\u{130}').then_some('\u{307}')
+}
+
 /// `c` lower-cased as `char::to_lowercase` does (one or two characters).
 pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
-    core::iter::once(lower(c)).chain((c == '\u{130}').then_some('\u{307}'))
+    core::iter::once(lower(c)).chain(lower_second(c))
 }
 
 /// `s` lower-cased as `str::to_lowercase` does, final sigma included (a
@@ -230,8 +236,8 @@ pub fn lower_str(s: &str) -> String {
         } else {
             // `lower_chars`, pushed without its iterator.
             out.push(lower(c));
-            if c == '\u{130}' {
-                out.push('\u{307}');
+            if let Some(second) = lower_second(c) {
+                out.push(second);
             }
         }
     }
