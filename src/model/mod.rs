@@ -252,8 +252,8 @@ impl Compiled {
                             None => named.0,
                         });
                     }
-                    crate::sort::sort(&mut hashes);
-                    hashes.dedup();
+                    // Globs with the same gram repeat a key: its signal is
+                    // then a candidate twice, and candidates are deduplicated.
                     offer(K_PARAM, &hashes);
                 }
                 Condition::Referrer(g) => {
