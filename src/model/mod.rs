@@ -75,7 +75,8 @@ pub struct Compiled {
     /// (key hash, signal), sorted. A hash collision only adds a
     /// candidate, which `check` then rejects.
     keyed: Vec<(u64, u32)>,
-    /// Hashes of the URL parameter names that key signals, sorted.
+    /// Hashes of the URL parameter names that key signals, sorted (a name
+    /// keying several signals repeats: binary search finds it all the same).
     param_names: Vec<u64>,
     /// Some page (or referrer) globs are keyed by a 4-byte piece found
     /// anywhere in the visitor's path (or host).
@@ -162,7 +163,6 @@ pub fn compile(rules: Rules) -> Compiled {
     c.add_all(true, rules.stages);
     crate::sort::sort(&mut c.keyed);
     crate::sort::sort(&mut c.param_names);
-    c.param_names.dedup();
     c
 }
 
@@ -203,14 +203,18 @@ impl Compiled {
         let kind_name = kind_name(first);
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
-        // The preferred condition's kind and keys (any of them may fire it).
+        // The preferred condition's kind and keys (any of them may fire it),
+        // filed in `keyed` as they are offered.
+        let start = self.keyed.len();
         let mut kind = u8::MAX;
-        let mut keys: Vec<u64> = Vec::new();
+        let keyed = &mut self.keyed;
         let mut offer = |k: u8, offered: &[u64]| {
             if !offered.is_empty() && k < kind {
                 kind = k;
-                keys.clear();
-                keys.extend_from_slice(offered);
+                keyed.truncate(start);
+                for h in offered {
+                    keyed.push((*h, id));
+                }
             }
         };
         for cond in &mut signal.conditions {
@@ -252,8 +256,8 @@ impl Compiled {
                             None => named.0,
                         });
                     }
-                    crate::sort::sort(&mut hashes);
-                    hashes.dedup();
+                    // Globs with the same gram repeat a key: its signal is
+                    // then a candidate twice, and candidates are deduplicated.
                     offer(K_PARAM, &hashes);
                 }
                 Condition::Referrer(g) => {
@@ -282,14 +286,14 @@ impl Compiled {
                 _ => {}
             }
         }
-        if !by_terms && keys.is_empty() {
+        if by_terms {
+            // Found through the term indexes instead.
+            self.keyed.truncate(start);
+        } else if self.keyed.len() == start {
             self.scanned.push(id.into());
-        } else if !by_terms {
+        } else {
             self.page_grams |= kind == K_PAGE_GRAM;
             self.referrer_grams |= kind == K_REFERRER;
-            for h in keys {
-                self.keyed.push((h, id));
-            }
         }
         self.sigs.push(Sig {
             stage,
