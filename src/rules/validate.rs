@@ -79,6 +79,30 @@ const SIGNAL: &[&str] = &[
     "visits",
     "daysSinceLastVisit",
 ];
+/// The bits of `keys` in a mask over `allowed`, as [`Validator::keys`]
+/// gives its hints (computed at compile time).
+const fn bits(allowed: &[&str], keys: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < allowed.len() {
+        let mut k = 0;
+        while k < keys.len() {
+            let (a, b) = (allowed[i].as_bytes(), keys[k].as_bytes());
+            let mut same = a.len() == b.len();
+            let mut j = 0;
+            while same && j < a.len() {
+                same = a[j] == b[j];
+                j += 1;
+            }
+            if same {
+                mask |= 1 << i;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    mask
+}
 const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
 /// In the order of `Source::ALL`.
@@ -199,7 +223,7 @@ fn shown(s: &str) -> String {
 /// ", did you mean `x`?" or nothing.
 fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates) {
-        Some(c) => cat(&[", did you mean `", c, "`?"]),
+        Some(i) => cat(&[", did you mean `", candidates[i], "`?"]),
         None => String::new(),
     }
 }
@@ -469,26 +493,22 @@ impl<'t> Validator<'t> {
     }
 
     /// Reports the keys not in `allowed`; returns the keys suggested for
-    /// them, so a missing-key message can stay quiet about a misspelling.
-    fn keys(
-        &mut self,
-        members: &[Member],
-        path: &Path,
-        allowed: &[&'static str],
-    ) -> Vec<&'static str> {
-        let mut suggested = Vec::new();
+    /// them (bit `i` for `allowed[i]`, see [`bits`]), so a missing-key
+    /// message can stay quiet about a misspelling.
+    fn keys(&mut self, members: &[Member], path: &Path, allowed: &[&str]) -> u32 {
+        let mut suggested = 0;
         for m in members {
             if allowed.contains(&m.key.as_str()) {
                 continue;
             }
             let hint = closest(&m.key, allowed);
-            if let Some(c) = hint {
-                suggested.push(c);
+            if let Some(i) = hint {
+                suggested |= 1 << i;
             }
             error!(self, m.key_at, &path.key(&m.key), {
                 let mut msg = cat(&["unknown key ", &shown(&m.key)]);
                 match hint {
-                    Some(c) => msg.push_str(&cat(&[", did you mean `", c, "`?"])),
+                    Some(i) => msg.push_str(&cat(&[", did you mean `", allowed[i], "`?"])),
                     None if allowed.len() <= 9 => {
                         msg.push_str(&cat(&[" (expected ", &one_of(allowed), ")"]))
                     }
@@ -527,7 +547,7 @@ impl<'t> Validator<'t> {
             self.string(v, top!("$schema"));
         }
         match root.get("version") {
-            None if !hints.contains(&"version") => error!(
+            None if hints & const { bits(TOP, &["version"]) } == 0 => error!(
                 self,
                 root.at,
                 &Path::Root,
@@ -565,7 +585,7 @@ impl<'t> Validator<'t> {
             rules.decision = self.decision(v);
         }
         match root.get("jobs") {
-            None if !hints.contains(&"jobs") => error!(
+            None if hints & const { bits(TOP, &["jobs"]) } == 0 => error!(
                 self,
                 root.at,
                 &Path::Root,
@@ -720,7 +740,7 @@ impl<'t> Validator<'t> {
         let weight = match v.get("weight") {
             Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
             None => {
-                if !hints.contains(&"weight") {
+                if hints & const { bits(SIGNAL, &["weight"]) } == 0 {
                     error!(
                         self,
                         v.at,
@@ -773,7 +793,7 @@ impl<'t> Validator<'t> {
                 Some(_) => {}
             }
         }
-        if primaries == 0 && !hints.iter().any(|h| KINDS.contains(h)) {
+        if primaries == 0 && hints & const { bits(SIGNAL, KINDS) } == 0 {
             error!(
                 self,
                 v.at,
@@ -781,14 +801,16 @@ impl<'t> Validator<'t> {
                 cat(&["a signal needs one kind key: ", &one_of(KINDS)])
             );
         }
-        for (companion, owner, what) in [
+        for (companion, bit, owner, what) in [
             (
                 "match",
+                const { bits(SIGNAL, &["match"]) },
                 "param",
                 msg!("the globs the parameter must match, as \"match\": [\"*foto*\"]"),
             ),
             (
                 "seconds",
+                const { bits(SIGNAL, &["seconds"]) },
                 "dwell",
                 msg!("how long the element must be in view, as \"seconds\": 5"),
             ),
@@ -800,7 +822,7 @@ impl<'t> Validator<'t> {
                     &path.key(companion),
                     cat(&["`", companion, "` goes with `", owner, "`"])
                 ),
-                (None, Some(o)) if !hints.contains(&companion) => error!(
+                (None, Some(o)) if hints & bit == 0 => error!(
                     self,
                     o.key_at,
                     &path.key(owner),
