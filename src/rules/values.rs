@@ -198,17 +198,18 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     const FORMAT: &str =
         "a comparison is an operator (>=, <=, >, <, =) and a number ≥ 0, as \">=3\"";
     let s = s.trim();
-    let (op, rest) = [
-        (">=", CmpOp::Ge),
-        ("<=", CmpOp::Le),
-        (">", CmpOp::Gt),
-        ("<", CmpOp::Lt),
-        ("=", CmpOp::Eq),
-    ]
-    .into_iter()
-    .find_map(|(p, op)| s.strip_prefix(p).map(|rest| (op, rest)))
-    .unwrap_or((CmpOp::Eq, s));
-    let rest = rest.trim();
+    // The operator and its length, read from the first two bytes (no
+    // table of prefixes to try in turn).
+    let b = s.as_bytes();
+    let (op, len) = match (b.first(), b.get(1) == Some(&b'=')) {
+        (Some(b'>'), true) => (CmpOp::Ge, 2),
+        (Some(b'<'), true) => (CmpOp::Le, 2),
+        (Some(b'>'), false) => (CmpOp::Gt, 1),
+        (Some(b'<'), false) => (CmpOp::Lt, 1),
+        (Some(b'='), _) => (CmpOp::Eq, 1),
+        _ => (CmpOp::Eq, 0),
+    };
+    let rest = s.get(len..).unwrap_or_default().trim();
     let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
