@@ -25,39 +25,6 @@ const TOP: &[&str] = &[
 ];
 const DECISION: &[&str] = &["threshold", "margin", "halfLifeMinutes", "stickiness"];
 const JOB: &[&str] = &["label", "signals"];
-/// The keys that say what a signal observes.
-const KINDS: &[&str] = &[
-    "terms",
-    "param",
-    "source",
-    "referrer",
-    "page",
-    "dwell",
-    "click",
-    "scroll",
-    "search",
-    "event",
-    "device",
-    "hours",
-    "weekdays",
-    "visits",
-    "daysSinceLastVisit",
-];
-// Their indices in `KINDS`.
-const TERMS: usize = 0;
-const PARAM: usize = 1;
-const SOURCE: usize = 2;
-const REFERRER: usize = 3;
-const PAGE: usize = 4;
-const DWELL: usize = 5;
-const CLICK: usize = 6;
-const SCROLL: usize = 7;
-const SEARCH: usize = 8;
-const EVENT: usize = 9;
-const DEVICE: usize = 10;
-const HOURS: usize = 11;
-const WEEKDAYS: usize = 12;
-const VISITS: usize = 13;
 const SIGNAL: &[&str] = &[
     "weight",
     "language",
@@ -79,6 +46,25 @@ const SIGNAL: &[&str] = &[
     "visits",
     "daysSinceLastVisit",
 ];
+/// The keys of `SIGNAL` that say what a signal observes (its kinds): all
+/// but these four.
+const KINDS: u32 =
+    ((1 << SIGNAL.len()) - 1) & !bits(SIGNAL, &["weight", "language", "match", "seconds"]);
+// The kinds' indices in `SIGNAL`.
+const TERMS: usize = at(SIGNAL, "terms");
+const PARAM: usize = at(SIGNAL, "param");
+const SOURCE: usize = at(SIGNAL, "source");
+const REFERRER: usize = at(SIGNAL, "referrer");
+const PAGE: usize = at(SIGNAL, "page");
+const DWELL: usize = at(SIGNAL, "dwell");
+const CLICK: usize = at(SIGNAL, "click");
+const SCROLL: usize = at(SIGNAL, "scroll");
+const SEARCH: usize = at(SIGNAL, "search");
+const EVENT: usize = at(SIGNAL, "event");
+const DEVICE: usize = at(SIGNAL, "device");
+const HOURS: usize = at(SIGNAL, "hours");
+const WEEKDAYS: usize = at(SIGNAL, "weekdays");
+const VISITS: usize = at(SIGNAL, "visits");
 /// The bits of `keys` in a mask over `allowed`, as [`Validator::keys`]
 /// gives its hints (computed at compile time).
 const fn bits(allowed: &[&str], keys: &[&str]) -> u32 {
@@ -102,6 +88,11 @@ const fn bits(allowed: &[&str], keys: &[&str]) -> u32 {
         i += 1;
     }
     mask
+}
+
+/// The index of `key` in `keys` (at compile time).
+const fn at(keys: &[&str], key: &str) -> usize {
+    bits(keys, &[key]).trailing_zeros() as usize
 }
 const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
@@ -771,7 +762,10 @@ impl<'t> Validator<'t> {
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
         let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
         let kind = |m: &Member| {
-            let k = KINDS.iter().position(|k| *k == m.key)?;
+            let k = SIGNAL.iter().position(|k| *k == m.key)?;
+            if (KINDS >> k) & 1 == 0 {
+                return None;
+            }
             Some((k, (k == PAGE && has_scroll) || (k == WEEKDAYS && has_hours)))
         };
         let mut first: Option<&str> = None;
@@ -793,13 +787,16 @@ impl<'t> Validator<'t> {
                 Some(_) => {}
             }
         }
-        if primaries == 0 && hints & const { bits(SIGNAL, KINDS) } == 0 {
-            error!(
-                self,
-                v.at,
-                path,
-                cat(&["a signal needs one kind key: ", &one_of(KINDS)])
-            );
+        if primaries == 0 && hints & KINDS == 0 {
+            error!(self, v.at, path, {
+                let kinds: Vec<&str> = SIGNAL
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| (KINDS >> k) & 1 != 0)
+                    .map(|(_, key)| *key)
+                    .collect();
+                cat(&["a signal needs one kind key: ", &one_of(&kinds)])
+            });
         }
         for (companion, bit, owner, what) in [
             (
@@ -861,7 +858,7 @@ impl<'t> Validator<'t> {
         })
     }
 
-    /// The condition of the kind key `m` (`KINDS[k]`) of signal `sig` at
+    /// The condition of the kind key `m` (`SIGNAL[k]`) of signal `sig` at
     /// `sig_path`. `job` is set for a job's signal of positive weight (its
     /// terms are remembered). Kinds whose values have one shape share an arm.
     fn condition(
