@@ -688,40 +688,41 @@ impl<'t> Validator<'t> {
 
     /// A job or a stage (`index` is the job's, `None` for a stage).
     fn job(&mut self, v: &Value, path: &Path, id: &str, index: Option<usize>) -> Job {
-        let mut job = Job {
-            id: id.into(),
-            label: id.into(),
-            signals: Vec::new(),
-        };
-        let Some(members) = self.object(v, path) else {
-            return job;
-        };
-        self.keys(members, path, JOB);
-        if let Some(l) = v.get("label") {
-            if let Some(s) = self.text_value(l, &path.key("label"), MAX_NAME_CHARS, false) {
-                job.label = s.into();
-            }
-        }
-        if let Some(s) = v.get("signals") {
-            let signals_path = path.key("signals");
-            if let Some(items) = self.array(s, &signals_path) {
-                if items.len() > MAX_SIGNALS {
-                    let m: &str = msg!(&cat(&[
-                        "too many signals: ",
-                        &uint(items.len()),
-                        "; the limit is ",
-                        &uint(MAX_SIGNALS),
-                    ]));
-                    error!(self, items[MAX_SIGNALS].at, &signals_path, m);
+        // The label and the id are copied once, at the end.
+        let mut label = id;
+        let mut signals = Vec::new();
+        if let Some(members) = self.object(v, path) {
+            self.keys(members, path, JOB);
+            if let Some(l) = v.get("label") {
+                if let Some(s) = self.text_value(l, &path.key("label"), MAX_NAME_CHARS, false) {
+                    label = s;
                 }
-                for (i, s) in items.iter().enumerate() {
-                    if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
-                        job.signals.push(signal);
+            }
+            if let Some(s) = v.get("signals") {
+                let signals_path = path.key("signals");
+                if let Some(items) = self.array(s, &signals_path) {
+                    if items.len() > MAX_SIGNALS {
+                        let m: &str = msg!(&cat(&[
+                            "too many signals: ",
+                            &uint(items.len()),
+                            "; the limit is ",
+                            &uint(MAX_SIGNALS),
+                        ]));
+                        error!(self, items[MAX_SIGNALS].at, &signals_path, m);
+                    }
+                    for (i, s) in items.iter().enumerate() {
+                        if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
+                            signals.push(signal);
+                        }
                     }
                 }
             }
         }
-        job
+        Job {
+            id: id.into(),
+            label: label.into(),
+            signals,
+        }
     }
 
     fn signal(&mut self, v: &Value, path: &Path, job: Option<usize>) -> Option<Signal> {
