@@ -10,12 +10,6 @@
 //! exponents are within a few units in the last place; overflow gives
 //! infinity and underflow zero, as `str::parse`.
 
-/// 10^0 ..= 10^22, all exact in an `f64`.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
 /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (digits on at least one
 /// side of the point), as `str::parse::<f64>` does; `None` otherwise
 /// (including `inf` and `NaN`, which no caller accepts).
@@ -103,7 +97,14 @@ pub fn parse_f64(s: &str) -> Option<f64> {
                 break;
             }
         }
-        if let Some(&p) = POW10.get(scale.unsigned_abs() as usize) {
+        if scale.unsigned_abs() <= 22 {
+            // 10^|scale|, exact: every power of ten up to 10^22 is an
+            // `f64`, so each step's product is too (no table of 23
+            // doubles, which brotli can't compress).
+            let mut p = 1.0;
+            for _ in 0..scale.unsigned_abs() {
+                p *= 10.0;
+            }
             v = if scale < 0 { v / p } else { v * p };
         }
     }
@@ -151,6 +152,14 @@ mod tests {
             "17.17",
         ] {
             assert_eq!(parse_f64(s), s.parse::<f64>().ok(), "{s}");
+        }
+        // Every exact power of ten, both ways.
+        for k in 0..=22 {
+            for m in ["1", "7", "123.456", "9007199254740991"] {
+                for s in [format!("{m}e{k}"), format!("{m}e-{k}")] {
+                    assert_eq!(parse_f64(&s), s.parse::<f64>().ok(), "{s}");
+                }
+            }
         }
         for s in [
             "1e400",

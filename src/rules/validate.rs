@@ -25,39 +25,6 @@ const TOP: &[&str] = &[
 ];
 const DECISION: &[&str] = &["threshold", "margin", "halfLifeMinutes", "stickiness"];
 const JOB: &[&str] = &["label", "signals"];
-/// The keys that say what a signal observes.
-const KINDS: &[&str] = &[
-    "terms",
-    "param",
-    "source",
-    "referrer",
-    "page",
-    "dwell",
-    "click",
-    "scroll",
-    "search",
-    "event",
-    "device",
-    "hours",
-    "weekdays",
-    "visits",
-    "daysSinceLastVisit",
-];
-// Their indices in `KINDS`.
-const TERMS: usize = 0;
-const PARAM: usize = 1;
-const SOURCE: usize = 2;
-const REFERRER: usize = 3;
-const PAGE: usize = 4;
-const DWELL: usize = 5;
-const CLICK: usize = 6;
-const SCROLL: usize = 7;
-const SEARCH: usize = 8;
-const EVENT: usize = 9;
-const DEVICE: usize = 10;
-const HOURS: usize = 11;
-const WEEKDAYS: usize = 12;
-const VISITS: usize = 13;
 const SIGNAL: &[&str] = &[
     "weight",
     "language",
@@ -79,6 +46,54 @@ const SIGNAL: &[&str] = &[
     "visits",
     "daysSinceLastVisit",
 ];
+/// The keys of `SIGNAL` that say what a signal observes (its kinds): all
+/// but these four.
+const KINDS: u32 =
+    ((1 << SIGNAL.len()) - 1) & !bits(SIGNAL, &["weight", "language", "match", "seconds"]);
+// The kinds' indices in `SIGNAL`.
+const TERMS: usize = at(SIGNAL, "terms");
+const PARAM: usize = at(SIGNAL, "param");
+const SOURCE: usize = at(SIGNAL, "source");
+const REFERRER: usize = at(SIGNAL, "referrer");
+const PAGE: usize = at(SIGNAL, "page");
+const DWELL: usize = at(SIGNAL, "dwell");
+const CLICK: usize = at(SIGNAL, "click");
+const SCROLL: usize = at(SIGNAL, "scroll");
+const SEARCH: usize = at(SIGNAL, "search");
+const EVENT: usize = at(SIGNAL, "event");
+const DEVICE: usize = at(SIGNAL, "device");
+const HOURS: usize = at(SIGNAL, "hours");
+const WEEKDAYS: usize = at(SIGNAL, "weekdays");
+const VISITS: usize = at(SIGNAL, "visits");
+/// The bits of `keys` in a mask over `allowed`, as [`Validator::keys`]
+/// gives its hints (computed at compile time).
+const fn bits(allowed: &[&str], keys: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < allowed.len() {
+        let mut k = 0;
+        while k < keys.len() {
+            let (a, b) = (allowed[i].as_bytes(), keys[k].as_bytes());
+            let mut same = a.len() == b.len();
+            let mut j = 0;
+            while same && j < a.len() {
+                same = a[j] == b[j];
+                j += 1;
+            }
+            if same {
+                mask |= 1 << i;
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// The index of `key` in `keys` (at compile time).
+const fn at(keys: &[&str], key: &str) -> usize {
+    bits(keys, &[key]).trailing_zeros() as usize
+}
 const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
 /// In the order of `Source::ALL`.
@@ -199,7 +214,7 @@ fn shown(s: &str) -> String {
 /// ", did you mean `x`?" or nothing.
 fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates) {
-        Some(c) => cat(&[", did you mean `", c, "`?"]),
+        Some(i) => cat(&[", did you mean `", candidates[i], "`?"]),
         None => String::new(),
     }
 }
@@ -469,26 +484,22 @@ impl<'t> Validator<'t> {
     }
 
     /// Reports the keys not in `allowed`; returns the keys suggested for
-    /// them, so a missing-key message can stay quiet about a misspelling.
-    fn keys(
-        &mut self,
-        members: &[Member],
-        path: &Path,
-        allowed: &[&'static str],
-    ) -> Vec<&'static str> {
-        let mut suggested = Vec::new();
+    /// them (bit `i` for `allowed[i]`, see [`bits`]), so a missing-key
+    /// message can stay quiet about a misspelling.
+    fn keys(&mut self, members: &[Member], path: &Path, allowed: &[&str]) -> u32 {
+        let mut suggested = 0;
         for m in members {
             if allowed.contains(&m.key.as_str()) {
                 continue;
             }
             let hint = closest(&m.key, allowed);
-            if let Some(c) = hint {
-                suggested.push(c);
+            if let Some(i) = hint {
+                suggested |= 1 << i;
             }
             error!(self, m.key_at, &path.key(&m.key), {
                 let mut msg = cat(&["unknown key ", &shown(&m.key)]);
                 match hint {
-                    Some(c) => msg.push_str(&cat(&[", did you mean `", c, "`?"])),
+                    Some(i) => msg.push_str(&cat(&[", did you mean `", allowed[i], "`?"])),
                     None if allowed.len() <= 9 => {
                         msg.push_str(&cat(&[" (expected ", &one_of(allowed), ")"]))
                     }
@@ -527,7 +538,7 @@ impl<'t> Validator<'t> {
             self.string(v, top!("$schema"));
         }
         match root.get("version") {
-            None if !hints.contains(&"version") => error!(
+            None if hints & const { bits(TOP, &["version"]) } == 0 => error!(
                 self,
                 root.at,
                 &Path::Root,
@@ -565,7 +576,7 @@ impl<'t> Validator<'t> {
             rules.decision = self.decision(v);
         }
         match root.get("jobs") {
-            None if !hints.contains(&"jobs") => error!(
+            None if hints & const { bits(TOP, &["jobs"]) } == 0 => error!(
                 self,
                 root.at,
                 &Path::Root,
@@ -677,40 +688,41 @@ impl<'t> Validator<'t> {
 
     /// A job or a stage (`index` is the job's, `None` for a stage).
     fn job(&mut self, v: &Value, path: &Path, id: &str, index: Option<usize>) -> Job {
-        let mut job = Job {
-            id: id.into(),
-            label: id.into(),
-            signals: Vec::new(),
-        };
-        let Some(members) = self.object(v, path) else {
-            return job;
-        };
-        self.keys(members, path, JOB);
-        if let Some(l) = v.get("label") {
-            if let Some(s) = self.text_value(l, &path.key("label"), MAX_NAME_CHARS, false) {
-                job.label = s.into();
-            }
-        }
-        if let Some(s) = v.get("signals") {
-            let signals_path = path.key("signals");
-            if let Some(items) = self.array(s, &signals_path) {
-                if items.len() > MAX_SIGNALS {
-                    let m: &str = msg!(&cat(&[
-                        "too many signals: ",
-                        &uint(items.len()),
-                        "; the limit is ",
-                        &uint(MAX_SIGNALS),
-                    ]));
-                    error!(self, items[MAX_SIGNALS].at, &signals_path, m);
+        // The label and the id are copied once, at the end.
+        let mut label = id;
+        let mut signals = Vec::new();
+        if let Some(members) = self.object(v, path) {
+            self.keys(members, path, JOB);
+            if let Some(l) = v.get("label") {
+                if let Some(s) = self.text_value(l, &path.key("label"), MAX_NAME_CHARS, false) {
+                    label = s;
                 }
-                for (i, s) in items.iter().enumerate() {
-                    if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
-                        job.signals.push(signal);
+            }
+            if let Some(s) = v.get("signals") {
+                let signals_path = path.key("signals");
+                if let Some(items) = self.array(s, &signals_path) {
+                    if items.len() > MAX_SIGNALS {
+                        let m: &str = msg!(&cat(&[
+                            "too many signals: ",
+                            &uint(items.len()),
+                            "; the limit is ",
+                            &uint(MAX_SIGNALS),
+                        ]));
+                        error!(self, items[MAX_SIGNALS].at, &signals_path, m);
+                    }
+                    for (i, s) in items.iter().enumerate() {
+                        if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
+                            signals.push(signal);
+                        }
                     }
                 }
             }
         }
-        job
+        Job {
+            id: id.into(),
+            label: label.into(),
+            signals,
+        }
     }
 
     fn signal(&mut self, v: &Value, path: &Path, job: Option<usize>) -> Option<Signal> {
@@ -720,7 +732,7 @@ impl<'t> Validator<'t> {
         let weight = match v.get("weight") {
             Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
             None => {
-                if !hints.contains(&"weight") {
+                if hints & const { bits(SIGNAL, &["weight"]) } == 0 {
                     error!(
                         self,
                         v.at,
@@ -751,7 +763,10 @@ impl<'t> Validator<'t> {
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
         let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
         let kind = |m: &Member| {
-            let k = KINDS.iter().position(|k| *k == m.key)?;
+            let k = SIGNAL.iter().position(|k| *k == m.key)?;
+            if (KINDS >> k) & 1 == 0 {
+                return None;
+            }
             Some((k, (k == PAGE && has_scroll) || (k == WEEKDAYS && has_hours)))
         };
         let mut first: Option<&str> = None;
@@ -773,22 +788,27 @@ impl<'t> Validator<'t> {
                 Some(_) => {}
             }
         }
-        if primaries == 0 && !hints.iter().any(|h| KINDS.contains(h)) {
-            error!(
-                self,
-                v.at,
-                path,
-                cat(&["a signal needs one kind key: ", &one_of(KINDS)])
-            );
+        if primaries == 0 && hints & KINDS == 0 {
+            error!(self, v.at, path, {
+                let kinds: Vec<&str> = SIGNAL
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| (KINDS >> k) & 1 != 0)
+                    .map(|(_, key)| *key)
+                    .collect();
+                cat(&["a signal needs one kind key: ", &one_of(&kinds)])
+            });
         }
-        for (companion, owner, what) in [
+        for (companion, bit, owner, what) in [
             (
                 "match",
+                const { bits(SIGNAL, &["match"]) },
                 "param",
                 msg!("the globs the parameter must match, as \"match\": [\"*foto*\"]"),
             ),
             (
                 "seconds",
+                const { bits(SIGNAL, &["seconds"]) },
                 "dwell",
                 msg!("how long the element must be in view, as \"seconds\": 5"),
             ),
@@ -800,7 +820,7 @@ impl<'t> Validator<'t> {
                     &path.key(companion),
                     cat(&["`", companion, "` goes with `", owner, "`"])
                 ),
-                (None, Some(o)) if !hints.contains(&companion) => error!(
+                (None, Some(o)) if hints & bit == 0 => error!(
                     self,
                     o.key_at,
                     &path.key(owner),
@@ -839,7 +859,7 @@ impl<'t> Validator<'t> {
         })
     }
 
-    /// The condition of the kind key `m` (`KINDS[k]`) of signal `sig` at
+    /// The condition of the kind key `m` (`SIGNAL[k]`) of signal `sig` at
     /// `sig_path`. `job` is set for a job's signal of positive weight (its
     /// terms are remembered). Kinds whose values have one shape share an arm.
     fn condition(

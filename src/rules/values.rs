@@ -29,10 +29,10 @@ pub(crate) fn num(n: f64) -> String {
     s
 }
 
-/// The candidate closest to `word` (case-insensitively) within an edit
-/// distance of 2 (adjacent swaps count as one edit), if any. Words and
-/// candidates over 64 characters get no hint.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+/// The index of the candidate closest to `word` (case-insensitively)
+/// within an edit distance of 2 (adjacent swaps count as one edit), if
+/// any. Words and candidates over 64 characters get no hint.
+pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
     const MAX: usize = 64;
     let mut a = Vec::new();
     lower_into(word, &mut a, MAX + 1);
@@ -42,8 +42,8 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
     let width = MAX + 3;
     let mut d = vec![0usize; (a.len() + 1) * width];
     let mut b: Vec<char> = Vec::with_capacity(MAX + 2);
-    let mut best: Option<(usize, &str)> = None;
-    for &c in candidates {
+    let mut best: Option<(usize, usize)> = None;
+    for (k, &c) in candidates.iter().enumerate() {
         lower_into(c, &mut b, MAX + 2);
         if b.len().abs_diff(a.len()) > 2 {
             continue;
@@ -69,7 +69,7 @@ pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
         }
         let dist = d[a.len() * width + b.len()];
         if dist <= 2 && dist < a.len() && best.is_none_or(|(b, _)| dist < b) {
-            best = Some((dist, c));
+            best = Some((dist, k));
         }
     }
     best.map(|(_, c)| c)
@@ -198,17 +198,18 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     const FORMAT: &str =
         "a comparison is an operator (>=, <=, >, <, =) and a number ≥ 0, as \">=3\"";
     let s = s.trim();
-    let (op, rest) = [
-        (">=", CmpOp::Ge),
-        ("<=", CmpOp::Le),
-        (">", CmpOp::Gt),
-        ("<", CmpOp::Lt),
-        ("=", CmpOp::Eq),
-    ]
-    .into_iter()
-    .find_map(|(p, op)| s.strip_prefix(p).map(|rest| (op, rest)))
-    .unwrap_or((CmpOp::Eq, s));
-    let rest = rest.trim();
+    // The operator and its length, read from the first two bytes (no
+    // table of prefixes to try in turn).
+    let b = s.as_bytes();
+    let (op, len) = match (b.first(), b.get(1) == Some(&b'=')) {
+        (Some(b'>'), true) => (CmpOp::Ge, 2),
+        (Some(b'<'), true) => (CmpOp::Le, 2),
+        (Some(b'>'), false) => (CmpOp::Gt, 1),
+        (Some(b'<'), false) => (CmpOp::Lt, 1),
+        (Some(b'='), _) => (CmpOp::Eq, 1),
+        _ => (CmpOp::Eq, 0),
+    };
+    let rest = s.get(len..).unwrap_or_default().trim();
     let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
@@ -281,14 +282,15 @@ mod tests {
             "ai",
             "alt",
         ];
-        assert_eq!(closest("wieght", &keys), Some("weight"));
-        assert_eq!(closest("Weight", &keys), Some("weight"));
-        assert_eq!(closest("term", &keys), Some("terms"));
-        assert_eq!(closest("halflifeminute", &keys), Some("halfLifeMinutes"));
-        assert_eq!(closest("langauge", &keys), Some("language"));
-        assert_eq!(closest("x", &keys), None);
-        assert_eq!(closest("colour", &keys), None);
-        assert_eq!(closest(&"w".repeat(10_000), &keys), None);
+        let closest = |w: &str| closest(w, &keys).map(|i| keys[i]);
+        assert_eq!(closest("wieght"), Some("weight"));
+        assert_eq!(closest("Weight"), Some("weight"));
+        assert_eq!(closest("term"), Some("terms"));
+        assert_eq!(closest("halflifeminute"), Some("halfLifeMinutes"));
+        assert_eq!(closest("langauge"), Some("language"));
+        assert_eq!(closest("x"), None);
+        assert_eq!(closest("colour"), None);
+        assert_eq!(closest(&"w".repeat(10_000)), None);
     }
 
     #[test]
