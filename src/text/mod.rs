@@ -253,9 +253,12 @@ fn stem_key(key: &str, script: Script) -> String {
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
-            let mut bytes = out.into_bytes();
+            let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
-            out = bytes.into_iter().map(char::from).collect();
+            out.clear();
+            for b in bytes {
+                out.push(char::from(b));
+            }
         }
         _ => {}
     }
