@@ -10,6 +10,8 @@
 //! never match fuzzily ("i5"/"i7", "rtx4060"/"rtx4070"); stems longer than
 //! [`MAX_LEN`] letters neither, to bound the neighbourhoods.
 
+use crate::prelude::*;
+
 /// Longest stem that takes part in typo matching.
 pub const MAX_LEN: usize = 24;
 
@@ -32,6 +34,16 @@ pub fn max_edits(len: usize) -> usize {
         5..=8 => 1,
         _ => 2,
     }
+}
+
+/// The letters of a stem, pushed one by one: `collect` links core's
+/// `Vec<char>` from `Chars` (307 B of wasm).
+pub fn letters(s: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    for c in s.chars() {
+        out.push(c);
+    }
+    out
 }
 
 /// Whether a stem may take part in typo matching at all.

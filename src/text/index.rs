@@ -241,7 +241,7 @@ impl TermIndex {
     /// The id of a stem, added if new, with its root and, when `typos`, its
     /// typo neighbourhood (glued words match exactly only).
     fn intern(&mut self, stem: &str, typos: bool) -> u32 {
-        let chars: Vec<char> = stem.chars().collect();
+        let chars = fuzzy::letters(stem);
         let id = match self.stem_id(&chars) {
             Some(id) => id,
             None => {
@@ -280,7 +280,7 @@ impl TermIndex {
                 out.push(Cand { stem, span, fuzzy });
             }
         };
-        let stem: Vec<char> = tokens[i].stem.chars().collect();
+        let stem = fuzzy::letters(&tokens[i].stem);
         let exact = self.stem_id(&stem);
         if let Some(s) = exact {
             push(s, 1, false);
@@ -307,7 +307,7 @@ impl TermIndex {
         if let Some(next) = tokens.get(i + 1) {
             if !next.stop {
                 let g = glued_stem(tokens[i].word.clone() + &tokens[i + 1].word);
-                let g: Vec<char> = g.chars().collect();
+                let g = fuzzy::letters(&g);
                 if let Some(s) = self.stem_id(&g) {
                     push(s, 2, false);
                 }

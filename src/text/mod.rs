@@ -187,6 +187,22 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8
     best
 }
 
+/// The end of the first non-vowel letter that follows a vowel, from byte
+/// `from` on (Snowball's R1, and R2 from R1), `w.len()` if none: one body
+/// for both stemmers. `vowel(w, i)` tells whether the letter ending at byte
+/// `i` is a vowel (`None`: no letter ends there).
+pub(crate) fn region(w: &[u8], from: usize, vowel: fn(&[u8], usize) -> Option<bool>) -> usize {
+    let mut seen = false;
+    for i in from..w.len() {
+        match vowel(w, i) {
+            Some(true) => seen = true,
+            Some(false) if seen => return i + 1,
+            _ => {}
+        }
+    }
+    w.len()
+}
+
 /// Naive search: needles are short, and a searcher's setup costs more than
 /// it saves (`str::contains(&str)` links core's two-way searcher and its
 /// panic formatting). A match of a whole UTF-8 needle starts on a char
@@ -253,9 +269,12 @@ fn stem_key(key: &str, script: Script) -> String {
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
-            let mut bytes = out.into_bytes();
+            let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
-            out = bytes.into_iter().map(char::from).collect();
+            out.clear();
+            for b in bytes {
+                out.push(char::from(b));
+            }
         }
         _ => {}
     }

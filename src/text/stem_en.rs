@@ -3,7 +3,7 @@
 //! Input is a lower-cased ASCII word (`'` is the only apostrophe); callers
 //! leave other words unstemmed.
 
-use super::longest;
+use super::{longest, region};
 use crate::prelude::*;
 
 fn is_v(c: u8) -> bool {
@@ -57,17 +57,9 @@ fn short_syllable(w: &[u8], e: usize) -> bool {
         || (e == 2 && !is_v(at(w, 1)) && is_v(at(w, 0)))
 }
 
-/// The end of the first non-vowel that follows a vowel, from `from` on.
-fn region(w: &[u8], from: usize) -> usize {
-    let n = w.len();
-    let Some(v) = w[from.min(n)..].iter().position(|&c| is_v(c)) else {
-        return n;
-    };
-    let v = from + v;
-    match w[v..].iter().position(|&c| !is_v(c)) {
-        Some(c) => v + c + 1,
-        None => n,
-    }
+/// Whether the letter at `i` is a vowel, for [`region`].
+fn vowel_at(w: &[u8], i: usize) -> Option<bool> {
+    w.get(i).map(|&c| is_v(c))
 }
 
 fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
@@ -99,14 +91,16 @@ pub fn stem(w: &mut Vec<u8>) {
         after_vowel = is_v(*c);
     }
     // Regions.
-    let p1 = match "gener commun arsen"
-        .split(' ')
-        .find(|p| w.starts_with(p.as_bytes()))
-    {
-        Some(p) => p.len(),
-        None => region(w, 0),
-    };
-    let p2 = region(w, p1);
+    // A word starting with one of these five- and six-letter prefixes has
+    // R1 after it.
+    let p1 = (5..7)
+        .find(|&n| {
+            w.get(..n)
+                .and_then(|p| whole(p, "gener commun arsen"))
+                .is_some()
+        })
+        .unwrap_or_else(|| region(w, 0, vowel_at));
+    let p2 = region(w, p1, vowel_at);
 
     step_1a(w);
     if whole(w, INVARIANT_1A).is_none() {

@@ -3,15 +3,25 @@
 //!
 //! Input is a lower-cased word with `ё` already folded to `е` (as Snowball's
 //! own prelude does). Letters outside а–я are simply non-vowels. Endings
-//! are found by [`longest`], shared with the English stemmer.
+//! are found by [`longest`] and regions by [`region`], shared with the
+//! English stemmer.
 
-use super::longest;
+use super::{longest, region};
 
-/// а е и о у ы э ю я: bits of a mask over а–я (U+0430..=U+044F).
-fn is_vowel(c: char) -> bool {
-    (c as u32)
-        .checked_sub('а' as u32)
-        .is_some_and(|i| i < 32 && 0xe808_4121_u32 >> i & 1 == 1)
+/// Whether the letter ending at byte `i` is one of а е и о у ы э ю я (the
+/// bits of a mask over а–я, `D0 B0`..=`D1 8F`), read from its last two
+/// bytes; `None` inside a letter.
+fn vowel_at(w: &[u8], i: usize) -> Option<bool> {
+    if w.get(i + 1).is_some_and(|&c| (c as i8) < -0x40) {
+        return None;
+    }
+    let (lead, b) = (*w.get(i.wrapping_sub(1)).unwrap_or(&0), *w.get(i)?);
+    let c = u32::from(lead & 1) << 6 | u32::from(b & 0x3f);
+    Some(
+        lead & 0xfe == 0xd0
+            && c.checked_sub(0x30)
+                .is_some_and(|c| c < 32 && 0xe808_4121_u32 >> c & 1 == 1),
+    )
 }
 
 // Suffix lists, space-separated: one string each in the wasm.
@@ -59,18 +69,12 @@ fn adjectival(w: &[u8], end: usize, lim: usize) -> Option<usize> {
 /// How many leading bytes of `w` the Snowball Russian stemmer keeps.
 pub fn stem_len(w: &str) -> usize {
     let n = w.len();
-    // RV starts after the first vowel; R2 after vowel, non-vowel, vowel,
-    // non-vowel.
-    let mut marks = [n; 4];
-    let mut found = 0;
-    for (i, c) in w.char_indices() {
-        if found < 4 && is_vowel(c) == (found % 2 == 0) {
-            marks[found] = i + c.len_utf8();
-            found += 1;
-        }
-    }
-    let (lim, p2) = (marks[0], marks[3]);
     let w = w.as_bytes();
+    // RV starts after the first vowel; R2 is the region of the region.
+    let lim = (0..n)
+        .find(|&i| vowel_at(w, i) == Some(true))
+        .map_or(n, |i| i + 1);
+    let p2 = region(w, region(w, 0, vowel_at), vowel_at);
     let mut end = n;
 
     // Step 1.
