@@ -487,6 +487,8 @@ impl<'t> Validator<'t> {
     /// them (bit `i` for `allowed[i]`, see [`bits`]), so a missing-key
     /// message can stay quiet about a misspelling.
     fn keys(&mut self, members: &[Member], path: &Path, allowed: &[&str]) -> u32 {
+        // Every table fits the mask; the tests validate objects of each.
+        debug_assert!(allowed.len() <= 32, "a key table longer than the u32 mask");
         let mut suggested = 0;
         for m in members {
             if allowed.contains(&m.key.as_str()) {
