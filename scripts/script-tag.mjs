@@ -16,6 +16,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { minify } from "terser";
 
 /**
  * esbuild options every bundle of dist/ shares. A property whose name ends
@@ -44,15 +45,17 @@ export function byteString(bytes) {
  * wasm `wasm` (bytes) embedded, and writes it to `outfile`.
  */
 export async function buildScriptTag(root, { glue, wasm, outfile }) {
-  // A fixed placeholder, checked below to occur once: esbuild picks short
-  // names by the output's character frequencies, so a random one made the
-  // same sources minify differently from build to build (±50 B brotli).
-  const placeholder = "jobwise-wasm-bytes";
+  // The wasm's place is a free global name, checked below to occur once:
+  // neither minifier may assume anything about its value (terser folded a
+  // string placeholder's `.length` into the byte loop), and a fixed name
+  // keeps the build reproducible (esbuild and terser pick short names by
+  // the output's character frequencies).
+  const placeholder = "JOBWISE_WASM_TEXT";
   const text = {
     name: "jobwise-wasm-text",
     setup(b) {
       b.onResolve({ filter: /^jobwise-wasm-text$/ }, (a) => ({ path: a.path, namespace: "jobwise" }));
-      b.onLoad({ filter: /.*/, namespace: "jobwise" }, () => ({ contents: `export default ${JSON.stringify(placeholder)};` }));
+      b.onLoad({ filter: /.*/, namespace: "jobwise" }, () => ({ contents: `export default ${placeholder};` }));
     },
   };
   const out = await build({
@@ -65,10 +68,14 @@ export async function buildScriptTag(root, { glue, wasm, outfile }) {
     plugins: [text],
     write: false,
   });
-  const js = out.outputFiles[0].text;
-  const parts = js.split(JSON.stringify(placeholder));
-  if (parts.length !== 2 || js.split(placeholder).length !== 2) {
-    throw new Error(`${outfile}: the wasm placeholder occurs ${js.split(placeholder).length - 1} times, not once`);
+  // terser after esbuild: its compressor and its frequency-ordered names
+  // make dist/jobwise.js 388 B brotli smaller (50,384 -> 49,996; the JS
+  // alone 5,586 -> 5,261; measured 2026-11-24). Its default options:
+  // pure_getters, unsafe_* and ecma 2020 output gave nothing more or lost.
+  const { code: js } = await minify(out.outputFiles[0].text, { compress: { passes: 2 }, mangle: { toplevel: true } });
+  const parts = js.split(placeholder);
+  if (parts.length !== 2) {
+    throw new Error(`${outfile}: the wasm placeholder occurs ${parts.length - 1} times, not once`);
   }
   writeFileSync(outfile, `\ufeff${parts.join(byteString(wasm))}`, "utf8");
 }

@@ -34,7 +34,7 @@ fi
 if [ -L node_modules ]; then
   :
 elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dev tools (npm ci: binaryen, esbuild, playwright-core)"
+  say "installing npm dev tools (npm ci: binaryen, esbuild, terser, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
