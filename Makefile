@@ -95,6 +95,7 @@ bench: build setup-browser
 
 size: build
 	node benches/size.mjs
+	WASM_OPT_SDK="$(WASM_OPT_SDK)" node benches/wasm-breakdown.mjs
 
 FUZZ_SECONDS ?= 300
 fuzz: setup

@@ -22,7 +22,7 @@ import { nativeBench } from "./native.mjs";
 import { optBuilds } from "./optlevel.mjs";
 import { jsonReplacer, markdown, summary, updateReadme } from "./report.mjs";
 import { budget, compressed, root, sdkSizes } from "./size.mjs";
-import { breakdown, namedBuild } from "./wasm-breakdown.mjs";
+import { breakdown, namedBuild, sdkOptFlags } from "./wasm-breakdown.mjs";
 
 const out = join(root, "target/bench");
 mkdirSync(out, { recursive: true });
@@ -35,7 +35,7 @@ const load = loadavg()[0].toFixed(1);
 // 1. Size
 log("size");
 const gbBundle = growthbookBundle(join(out, "gb"));
-const named = namedBuild(root, join(root, "target/sdk/wasm32-unknown-unknown/release/jobwise.wasm"), join(out, "named"));
+const named = namedBuild(root, join(root, "target/sdk/wasm32-unknown-unknown/release/jobwise.wasm"), join(out, "named"), sdkOptFlags());
 const size = {
   sdk: sdkSizes(),
   budget: budget().brotli,

@@ -1,9 +1,10 @@
 // Where the wasm's bytes go: its sections, and its code by crate and by
 // function. The shipped dist/jobwise_bg.wasm has no names, so the same
 // pipeline as `make build` is re-run keeping them (wasm-bindgen without
-// --remove-name-section, wasm-opt -Oz -g): the code is byte-identical, only
-// the name section differs. Function sizes are read straight from the
-// binary's code section (no extra tool).
+// --remove-name-section, the SDK's own wasm-opt flags with -g instead of
+// --strip-debug), and its code section is checked to have the shipped
+// size: only the name section differs. Function sizes are read straight
+// from the binary's code section (no extra tool).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -11,14 +12,22 @@ import { compressed } from "./size.mjs";
 
 const SECTIONS = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
 
-/** Builds `outDir/named.wasm` from the cargo output, names kept. */
-export function namedBuild(root, cargoWasm, outDir) {
+/** The SDK's wasm-opt flags (Makefile WASM_OPT_SDK, handed over by `make size` and `make bench`). */
+export function sdkOptFlags() {
+  const flags = (process.env.WASM_OPT_SDK || "").split(/\s+/).filter(Boolean);
+  if (!flags.length) throw new Error("WASM_OPT_SDK is not set: run through `make size` or `make bench`");
+  return flags;
+}
+
+/** Builds `outDir/named.wasm` from the cargo output with the wasm-opt `flags`, names kept. */
+export function namedBuild(root, cargoWasm, outDir, flags) {
   mkdirSync(outDir, { recursive: true });
-  execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-producers-section", "--out-dir", outDir, cargoWasm]);
+  execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-producers-section", "--encode-into", "always", "--omit-default-module-path", "--out-dir", outDir, cargoWasm]);
   const wasmOpt = join(root, "node_modules/.bin/wasm-opt");
   const named = join(outDir, "named.wasm");
   const bindgenOut = join(outDir, `${basename(cargoWasm, ".wasm")}_bg.wasm`);
-  execFileSync(wasmOpt, ["-Oz", "-g", "--strip-dwarf", "--strip-producers", bindgenOut, "-o", named]);
+  const keepNames = ["-g", "--strip-dwarf", ...flags.filter((f) => f !== "--strip-debug")];
+  execFileSync(wasmOpt, [...keepNames, bindgenOut, "-o", named]);
   return named;
 }
 
@@ -147,8 +156,11 @@ function tally(functions, keyOf) {
 
 /** The breakdown of `named` (a wasm with names), shipped bytes from `shipped`. */
 export function breakdown(named, shipped) {
-  const { functions } = parseWasm(readFileSync(named));
+  const { functions, sections: namedSections } = parseWasm(readFileSync(named));
   const { sections } = parseWasm(readFileSync(shipped));
+  if (namedSections.code.bytes !== sections.code.bytes) {
+    throw new Error(`the named build's code (${namedSections.code.bytes} B) is not the shipped code (${sections.code.bytes} B)`);
+  }
   const exports = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(named))).map((e) => e.name));
   const ours = (name) => crateOf(name, exports);
   const byCrate = tally(functions, ours);
@@ -160,12 +172,13 @@ export function breakdown(named, shipped) {
   return { sections, functionCount: functions.length, byCrate, byModule, top };
 }
 
-// `node benches/wasm-breakdown.mjs [N]` (after `make build`): the shipped
+// `make size`, or `node benches/wasm-breakdown.mjs [N]` with WASM_OPT_SDK
+// set as the Makefile has it (after `make build`): the shipped
 // wasm's sections, its code by crate and by jobwise module, and the N
 // largest functions (default 40): the numbers a size change is judged by.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL("..", import.meta.url).pathname;
-  const named = namedBuild(root, join(root, "target/sdk/wasm32-unknown-unknown/release/jobwise.wasm"), join(root, "target/size"));
+  const named = namedBuild(root, join(root, "target/sdk/wasm32-unknown-unknown/release/jobwise.wasm"), join(root, "target/size"), sdkOptFlags());
   const shipped = join(root, "dist/jobwise_bg.wasm");
   const b = breakdown(named, shipped);
   const { functions } = parseWasm(readFileSync(named));
