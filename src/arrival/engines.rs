@@ -15,8 +15,14 @@ pub struct Engine {
     /// Query parameters, most specific first (also read from the fragment),
     /// space-separated.
     pub params: &'static str,
-    /// Invalid UTF-8 in its queries is windows-1251.
-    pub cp1251: bool,
+}
+
+impl Engine {
+    /// Invalid UTF-8 in its queries is windows-1251 (looked up only for
+    /// the engine found, not for every line read).
+    pub fn cp1251(&self) -> bool {
+        listed(CP1251, self.id)
+    }
 }
 
 /// Every engine, one a line: `id host-pattern…|param…`; one string in the
@@ -118,12 +124,7 @@ fn all() -> impl Iterator<Item = Engine> {
     ENGINES.split('\n').map(|line| {
         let (head, params) = line.split_once('|').unwrap_or((line, ""));
         let (id, hosts) = head.split_once(' ').unwrap_or((head, ""));
-        Engine {
-            id,
-            hosts,
-            params,
-            cp1251: listed(CP1251, id),
-        }
+        Engine { id, hosts, params }
     })
 }
 
