@@ -211,9 +211,15 @@ fn usable_referrer(r: &UrlParts) -> bool {
             <= MAX_REFERRER
 }
 
-/// Lower-case, without the trailing dot of a fully qualified name.
+/// Lower-case, without the trailing dot of a fully qualified name (trailing
+/// dots stripped one by one: `trim_end_matches('.')` inlines core's reverse
+/// char searcher, 125 B more wasm).
 fn normal_host(host: &str) -> String {
-    host.trim_end_matches('.').to_ascii_lowercase()
+    let mut host = host;
+    while let Some(rest) = host.strip_suffix('.') {
+        host = rest;
+    }
+    host.to_ascii_lowercase()
 }
 
 /// The first [`MAX_LANDING_QUERY`] bytes of a query, cut after a whole
