@@ -239,17 +239,18 @@ fn bounded_query(query: &str) -> &str {
 /// The parameters of `query`, at most `limit`, values decoded in
 /// `charset`, names too when `names` (a referrer's are compared raw).
 fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(String, String)> {
-    decode::pairs(query)
-        .take(limit)
-        .map(|(k, v)| {
-            let k = if names {
-                decode::decode(k, charset)
-            } else {
-                k.into()
-            };
-            (k, decode::decode(v, charset))
-        })
-        .collect()
+    // A loop, not `collect`: the iterator chain's own `next` and size hints
+    // cost more wasm than the pushes.
+    let mut out = Vec::new();
+    for (k, v) in decode::pairs(query).take(limit) {
+        let k = if names {
+            decode::decode(k, charset)
+        } else {
+            k.into()
+        };
+        out.push((k, decode::decode(v, charset)));
+    }
+    out
 }
 
 /// The terms in a referrer's `parts` (a search engine's query, then its
