@@ -266,12 +266,17 @@ fn referrer_terms(parts: &[&str], names: &str, cp1251: bool) -> Option<String> {
 
 /// The first parameter of `names`, in their order, that cleans into terms.
 fn first_terms(params: &[(String, String)], names: &str) -> Option<String> {
-    names.split(' ').find_map(|name| {
-        params
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
-            .find_map(|(_, v)| clean_terms(v))
-    })
+    // Loops, not `find_map` chains (see `decoded`).
+    for name in names.split(' ') {
+        for (k, v) in params {
+            if k.eq_ignore_ascii_case(name) {
+                if let Some(terms) = clean_terms(v) {
+                    return Some(terms);
+                }
+            }
+        }
+    }
+    None
 }
 
 impl Arrival {
