@@ -183,10 +183,14 @@ fn text(bytes: &[u8], charset: Charset) -> String {
         Charset::Auto { cp1251: true } if !valid => Some(true),
         _ => None,
     };
-    chars(bytes, single)
-        .flatten()
-        .filter(|&c| valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER)
-        .collect()
+    // A loop, not `collect` (see `arrival::decoded`).
+    let mut out = String::new();
+    for c in chars(bytes, single).flatten() {
+        if valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Decodes one raw query value (or name).

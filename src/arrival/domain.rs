@@ -115,7 +115,13 @@ pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str
 /// The first of the space-separated `patterns` that matches, with its
 /// leftover labels.
 pub fn find<'a>(host: &Host<'a>, path: &str, patterns: &str) -> Option<&'a str> {
-    patterns.split(' ').find_map(|p| matches(host, path, p))
+    for pattern in patterns.split(' ') {
+        let left = matches(host, path, pattern);
+        if left.is_some() {
+            return left;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -15,8 +15,14 @@ pub struct Engine {
     /// Query parameters, most specific first (also read from the fragment),
     /// space-separated.
     pub params: &'static str,
-    /// Invalid UTF-8 in its queries is windows-1251.
-    pub cp1251: bool,
+}
+
+impl Engine {
+    /// Invalid UTF-8 in its queries is windows-1251 (looked up only for
+    /// the engine found, not for every line read).
+    pub fn cp1251(&self) -> bool {
+        listed(CP1251, self.id)
+    }
 }
 
 /// Every engine, one a line: `id host-pattern…|param…`; one string in the
@@ -118,12 +124,7 @@ fn all() -> impl Iterator<Item = Engine> {
     ENGINES.split('\n').map(|line| {
         let (head, params) = line.split_once('|').unwrap_or((line, ""));
         let (id, hosts) = head.split_once(' ').unwrap_or((head, ""));
-        Engine {
-            id,
-            hosts,
-            params,
-            cp1251: listed(CP1251, id),
-        }
+        Engine { id, hosts, params }
     })
 }
 
@@ -155,14 +156,22 @@ pub fn named(name: &str) -> Option<Engine> {
 /// The first engine whose id is `id` (`""` for none) or that serves `host`
 /// and `path`. One walk for both: no engine serves another's id as a host
 /// (a test holds it), so an id still wins over a host.
+#[expect(
+    clippy::manual_find,
+    reason = "the loop is 147 B less wasm than `Iterator::find` on the Map<Split>"
+)]
 fn first(host: &Host, path: &str, id: &str) -> Option<Engine> {
-    all().find(|e| {
-        e.id == id
+    for e in all() {
+        if e.id == id
             || domain::find(host, path, e.hosts).is_some_and(|sub| {
                 let last = crate::text::rsplit_once(sub, b'.').map_or(sub, |(_, last)| last);
                 !listed(NOT_SEARCH, last)
             })
-    })
+        {
+            return Some(e);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

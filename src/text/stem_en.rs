@@ -93,13 +93,13 @@ pub fn stem(w: &mut Vec<u8>) {
     // Regions.
     // A word starting with one of these five- and six-letter prefixes has
     // R1 after it.
-    let p1 = (5..7)
-        .find(|&n| {
-            w.get(..n)
-                .and_then(|p| whole(p, "gener commun arsen"))
-                .is_some()
-        })
-        .unwrap_or_else(|| region(w, 0, vowel_at));
+    let p1 = if w.starts_with(b"gener") || w.starts_with(b"arsen") {
+        5
+    } else if w.starts_with(b"commun") {
+        6
+    } else {
+        region(w, 0, vowel_at)
+    };
     let p2 = region(w, p1, vowel_at);
 
     step_1a(w);

@@ -68,11 +68,12 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut clause_break = false;
     let mut hyphen = false;
     let mut prev_digit = false;
-    while let Some(c) = chars.next() {
+    let mut next = chars.next();
+    while let Some(c) = next {
         if out.len() == MAX_WORDS {
             return out;
         }
-        let next = chars.clone().next();
+        next = chars.next();
         let next_alnum = next.is_some_and(super::case::is_alphanumeric);
         if in_word(c) {
             if len < MAX_WORD_CHARS {
