@@ -169,19 +169,17 @@ impl Memory {
         for field in fields {
             // Every tag is one ASCII letter: a field that starts otherwise
             // (or is empty) is not ours.
-            let Some((tag, value)) = field.split_at_checked(1) else {
-                continue;
-            };
-            match tag {
-                "b" => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
+            let value = field.get(1..).unwrap_or_default();
+            match field.as_bytes().first() {
+                Some(b'b') => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
                 // Saturating: garbage counts as 0.
-                "v" => m.visits = finite(value).unwrap_or(0.0) as u32,
-                "l" => m.last_visit_ms = finite(value),
-                "t" => m.carried.at_ms = finite(value).unwrap_or(0.0),
-                "a" => m.active = compiled.jobs.index(value),
-                "p" => m.pick = compiled.jobs.index(value),
-                "j" => read_list(&compiled.jobs, value, &mut m.carried.jobs),
-                "s" => read_list(&compiled.stages, value, &mut m.carried.stages),
+                Some(b'v') => m.visits = finite(value).unwrap_or(0.0) as u32,
+                Some(b'l') => m.last_visit_ms = finite(value),
+                Some(b't') => m.carried.at_ms = finite(value).unwrap_or(0.0),
+                Some(b'a') => m.active = compiled.jobs.index(value),
+                Some(b'p') => m.pick = compiled.jobs.index(value),
+                Some(b'j') => read_list(&compiled.jobs, value, &mut m.carried.jobs),
+                Some(b's') => read_list(&compiled.stages, value, &mut m.carried.stages),
                 _ => {}
             }
         }
