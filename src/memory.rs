@@ -133,16 +133,12 @@ impl Memory {
             fade(at - page.at_ms, half_life_ms),
         );
         let mut out = String::from(HEADER);
-        out.push_str("|b");
-        number(&mut out, f64::from(self.bucket));
-        out.push_str("|v");
-        number(&mut out, f64::from(self.visits));
+        write_number(&mut out, "|b", f64::from(self.bucket));
+        write_number(&mut out, "|v", f64::from(self.visits));
         if let Some(l) = self.last_visit_ms {
-            out.push_str("|l");
-            number(&mut out, l);
+            write_number(&mut out, "|l", l);
         }
-        out.push_str("|t");
-        number(&mut out, at);
+        write_number(&mut out, "|t", at);
         write_job(&mut out, 'a', &compiled.jobs, self.active);
         write_job(&mut out, 'p', &compiled.jobs, self.pick);
         let (cj, pj) = (&carried.jobs, &page.jobs);
@@ -188,6 +184,12 @@ impl Memory {
     }
 }
 
+/// `tag` (`|` and a letter, or `:`) and `n`.
+fn write_number(out: &mut String, tag: &str, n: f64) {
+    out.push_str(tag);
+    number(out, n);
+}
+
 /// `|TAG` and the id of `job`, if the rules have it.
 fn write_job(out: &mut String, tag: char, jobs: &Group, job: Option<u32>) {
     if let Some(id) = job.and_then(|j| jobs.ids.get(j as usize)) {
@@ -226,8 +228,7 @@ fn write_sum(
         out.push(sep);
         sep = ',';
         out.push_str(&group.ids[k as usize]);
-        out.push(':');
-        number(out, w);
+        write_number(out, ":", w);
     }
 }
 
