@@ -6,7 +6,8 @@
 // the rules' own selectors, the path, and the site search's text for the
 // page's signals.
 
-/** The kinds of src/web/mod.rs's `event` (the first three, of `host.want` too). */
+/** The kinds of src/web/mod.rs's `event` (the first three, of `host.want` too;
+ * CONSENT is js/sdk.js's). */
 export const CLICK = 0;
 export const DWELL = 1;
 export const SCROLL = 2;
@@ -14,6 +15,7 @@ export const SEARCH = 3;
 export const CUSTOM = 4;
 export const PICKED = 5;
 export const PAGE = 6;
+export const CONSENT = 7;
 
 const PICK = "data-jobwise-pick";
 /** The site's own search box. */

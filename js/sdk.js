@@ -8,7 +8,7 @@
 // `call`): a failure anywhere reverts the page, makes the SDK inert and
 // says why in one console.warn. No exception of ours ever reaches the page.
 import * as wasm from "jobwise-wasm";
-import { observe, context, CUSTOM } from "./observe.js";
+import { observe, context, CUSTOM, CONSENT } from "./observe.js";
 import { actuator, reveal } from "./actuate.js";
 import * as debug from "./overlay.js";
 
@@ -169,10 +169,10 @@ export function start(options) {
         restore();
       }),
     // Consent "none" wipes both storages and stores nothing more.
-    forget: () => call(() => wasm.consent("none")),
+    forget: () => call(() => wasm.event(CONSENT, "none", 0, false)),
     consent(mode) {
       consent = String(mode);
-      call(() => wasm.consent(consent));
+      call(() => wasm.event(CONSENT, consent, 0, false));
     },
   };
 

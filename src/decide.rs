@@ -340,7 +340,7 @@ impl Decision {
         o.key("holdout")
             .push_str(if self.holdout { "true" } else { "false" });
         reasons_json(o.key("reasons"), "job", &self.reasons);
-        o.opt_str("via", Some(self.via.as_str()));
+        string(o.key("via"), self.via.as_str());
         o.opt_str("terms", self.terms.as_deref());
         scores_json(o.key("stageScores"), &self.stage_scores);
         reasons_json(o.key("stageReasons"), "stage", &self.stage_reasons);
@@ -365,9 +365,9 @@ fn reasons_json(out: &mut String, owner: &str, reasons: &[Reason]) {
         }
         let mut o = Object::new(out);
         string(o.key(owner), &r.job);
-        o.opt_str("signal", Some(r.signal));
+        string(o.key("signal"), r.signal);
         number(o.key("weight"), r.weight);
-        o.opt_str("detail", Some(&r.detail));
+        string(o.key("detail"), &r.detail);
         o.end();
     }
     out.push(']');

@@ -133,16 +133,12 @@ impl Memory {
             fade(at - page.at_ms, half_life_ms),
         );
         let mut out = String::from(HEADER);
-        out.push_str("|b");
-        number(&mut out, f64::from(self.bucket));
-        out.push_str("|v");
-        number(&mut out, f64::from(self.visits));
+        write_number(&mut out, "|b", f64::from(self.bucket));
+        write_number(&mut out, "|v", f64::from(self.visits));
         if let Some(l) = self.last_visit_ms {
-            out.push_str("|l");
-            number(&mut out, l);
+            write_number(&mut out, "|l", l);
         }
-        out.push_str("|t");
-        number(&mut out, at);
+        write_number(&mut out, "|t", at);
         write_job(&mut out, 'a', &compiled.jobs, self.active);
         write_job(&mut out, 'p', &compiled.jobs, self.pick);
         let (cj, pj) = (&carried.jobs, &page.jobs);
@@ -169,25 +165,29 @@ impl Memory {
         for field in fields {
             // Every tag is one ASCII letter: a field that starts otherwise
             // (or is empty) is not ours.
-            let Some((tag, value)) = field.split_at_checked(1) else {
-                continue;
-            };
-            match tag {
-                "b" => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
+            let value = field.get(1..).unwrap_or_default();
+            match field.as_bytes().first() {
+                Some(b'b') => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
                 // Saturating: garbage counts as 0.
-                "v" => m.visits = finite(value).unwrap_or(0.0) as u32,
-                "l" => m.last_visit_ms = finite(value),
-                "t" => m.carried.at_ms = finite(value).unwrap_or(0.0),
-                "a" => m.active = compiled.jobs.index(value),
-                "p" => m.pick = compiled.jobs.index(value),
-                "j" => read_list(&compiled.jobs, value, &mut m.carried.jobs),
-                "s" => read_list(&compiled.stages, value, &mut m.carried.stages),
+                Some(b'v') => m.visits = finite(value).unwrap_or(0.0) as u32,
+                Some(b'l') => m.last_visit_ms = finite(value),
+                Some(b't') => m.carried.at_ms = finite(value).unwrap_or(0.0),
+                Some(b'a') => m.active = compiled.jobs.index(value),
+                Some(b'p') => m.pick = compiled.jobs.index(value),
+                Some(b'j') => read_list(&compiled.jobs, value, &mut m.carried.jobs),
+                Some(b's') => read_list(&compiled.stages, value, &mut m.carried.stages),
                 _ => {}
             }
         }
         m.bucket = bucket? as u8;
         Some(m)
     }
+}
+
+/// `tag` (`|` and a letter, or `:`) and `n`.
+fn write_number(out: &mut String, tag: &str, n: f64) {
+    out.push_str(tag);
+    number(out, n);
 }
 
 /// `|TAG` and the id of `job`, if the rules have it.
@@ -228,8 +228,7 @@ fn write_sum(
         out.push(sep);
         sep = ',';
         out.push_str(&group.ids[k as usize]);
-        out.push(':');
-        number(out, w);
+        write_number(out, ":", w);
     }
 }
 

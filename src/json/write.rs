@@ -69,20 +69,13 @@ pub fn number(out: &mut String, n: f64) {
     }
 }
 
-pub(crate) fn digits(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+/// Appends `n` in decimal: the leading digits first, by recursion (20
+/// deep at most), with no buffer.
+pub(crate) fn digits(out: &mut String, n: u64) {
+    if n >= 10 {
+        digits(out, n / 10);
     }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
-    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Writes a JSON object member by member: `Object::new(out)`, then

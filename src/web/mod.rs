@@ -73,16 +73,20 @@ pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<
 /// click (`text` the rules' selector), 1 a dwell (the selector, `number`
 /// the seconds), 2 a scroll (the path, the percent), 3 a site search (the
 /// text), 4 a custom signal (the name); then 5 a `data-jobwise-pick`
-/// control used (the job, `""` clears the pick) and 6 a page changed
-/// without a load (History API: its path). A decision follows unless
+/// control used (the job, `""` clears the pick), 6 a page changed
+/// without a load (History API: its path) and 7 `jobwise.consent(mode)`
+/// (`"none"`, `"session"` or `"local"`; what is no longer allowed is
+/// wiped at once: `"none"` is `jobwise.forget()` too, everything stored
+/// wiped and nothing more stored on this page). A decision follows unless
 /// `more` events of the same moment follow (a click inside several
-/// selectors is one decision). One export for all: each is a shim in the
-/// wasm and a wrapper in the glue.
+/// selectors is one decision); consent decides nothing. One export for
+/// all: each is a shim in the wasm and a wrapper in the glue.
 #[wasm_bindgen]
 pub fn event(kind: u8, text: &str, number: f64, more: bool) {
     with_rt(|rt| match kind {
         5 => rt.pick(text),
         6 => rt.navigated(text.into()),
+        7 => rt.consent(text),
         _ => rt.observed(
             match kind {
                 0 => EventKind::Click(text.into()),
@@ -100,12 +104,4 @@ pub fn event(kind: u8, text: &str, number: f64, more: bool) {
             more,
         ),
     });
-}
-
-/// `jobwise.consent(mode)`: `"none"`, `"session"` or `"local"`. What is
-/// no longer allowed is wiped at once: `"none"` is `jobwise.forget()`
-/// too (everything stored wiped, nothing more stored on this page).
-#[wasm_bindgen]
-pub fn consent(mode: &str) {
-    with_rt(|rt| rt.consent(mode));
 }

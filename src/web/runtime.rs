@@ -144,15 +144,19 @@ impl Runtime {
         self.signals.context = context::now(m.visits, m.days_since_last_visit(now));
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
-        self.store.write(&self.memory.encode(&self.compiled), now);
+        self.save(now);
         host::with(|h| h.decided(&d.to_json(), mode as u8));
     }
 
     pub fn consent(&mut self, mode: &str) {
         if self.store.consent(mode) {
-            self.store
-                .write(&self.memory.encode(&self.compiled), dom::now_ms());
+            self.save(dom::now_ms());
         }
+    }
+
+    /// Keeps the memory where privacy allows.
+    fn save(&self, now: f64) {
+        self.store.write(&self.memory.encode(&self.compiled), now);
     }
 }
 
