@@ -260,7 +260,7 @@ impl TermIndex {
         if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
             self.typos[id as usize] = true;
             let deletes = &mut self.deletes;
-            fuzzy::deletions(chars, k, |h| deletes.insert(h, id));
+            fuzzy::deletions(chars, k, &mut |h| deletes.insert(h, id));
         }
         id
     }
@@ -296,7 +296,7 @@ impl TermIndex {
         }
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
-            fuzzy::deletions(&stem, k, |h| {
+            fuzzy::deletions(&stem, k, &mut |h| {
                 for s in self.deletes.get(h) {
                     if fuzzy::is_typo(&self.stems[s as usize], &stem) {
                         push(s, 1, true);
