@@ -35,7 +35,7 @@ use crate::text::{analyze, Hit, TermIndex, Token};
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
     /// Shared with every decision's scores.
-    pub(crate) ids: Rc<[Rc<str>]>,
+    pub(crate) ids: Rc<Vec<Rc<str>>>,
     pub(crate) labels: Vec<Rc<str>>,
 }
 
@@ -48,7 +48,7 @@ impl Group {
             labels.push(Rc::from(j.label.as_str()));
         }
         Group {
-            ids: ids.into(),
+            ids: Rc::new(ids),
             labels,
         }
     }
