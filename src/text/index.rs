@@ -67,7 +67,7 @@ pub struct TermIndex {
 }
 
 struct Phrase {
-    elems: Box<[u32]>,
+    elems: Vec<u32>,
     id: u32,
 }
 
@@ -156,7 +156,7 @@ impl TermIndex {
         }
         // The phrase as written, then with hyphenated runs glued whole, then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Box<[u32]>> = Vec::new();
+        let mut variants: Vec<Vec<u32>> = Vec::new();
         self.variant(&items, &|_| false, &mut variants);
         if items.iter().any(|i| i.hyphen) {
             self.variant(&items, &|k| items[k].hyphen, &mut variants);
@@ -187,7 +187,7 @@ impl TermIndex {
         &mut self,
         items: &[Item],
         join: &dyn Fn(usize) -> bool,
-        variants: &mut Vec<Box<[u32]>>,
+        variants: &mut Vec<Vec<u32>>,
     ) {
         if variants.len() >= MAX_VARIANTS {
             return;
@@ -222,7 +222,6 @@ impl TermIndex {
             });
             i = end;
         }
-        let out: Box<[u32]> = out.into();
         if !variants.contains(&out) {
             variants.push(out);
         }
