@@ -94,7 +94,7 @@ pub struct Compiled {
 /// A visitor text analysed and looked up in one index.
 struct Analysed {
     search: bool,
-    text: Box<str>,
+    text: String,
     tokens: Vec<Token>,
     hits: Vec<Hit>,
 }
