@@ -236,14 +236,17 @@ impl Compiled {
                         | Condition::Source(_)
                         | Condition::Referrer(_)
                 );
-            match cond {
+            // A condition keyed by one hash: its kind and key.
+            let one = match cond {
                 Condition::Terms(list) => {
                     by_terms = true;
                     add_phrases(&mut self.terms, &mut self.term_of, list, id);
+                    None
                 }
                 Condition::Search(list) => {
                     by_terms = true;
                     add_phrases(&mut self.search, &mut self.search_of, list, id);
+                    None
                 }
                 Condition::Param { name, globs } => {
                     name.make_ascii_lowercase();
@@ -259,31 +262,27 @@ impl Compiled {
                     // Globs with the same gram repeat a key: its signal is
                     // then a candidate twice, and candidates are deduplicated.
                     offer(K_PARAM, &hashes);
+                    None
                 }
-                Condition::Referrer(g) => {
-                    if let Some(w) = gram(g.longest()) {
-                        offer(K_REFERRER, &[hash(K_REFERRER, w)]);
-                    }
-                }
+                Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
                 Condition::Page(g) => {
                     let prefix = g.prefix();
-                    if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
-                        offer(K_PAGE, &[hash(K_PAGE, &prefix[..*len])]);
-                    } else if let Some(w) = gram(g.longest()) {
-                        offer(K_PAGE_GRAM, &[hash(K_PAGE_GRAM, w)]);
+                    match PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
+                        Some(len) => Some((K_PAGE, &prefix[..*len])),
+                        None => gram(g.longest()).map(|w| (K_PAGE_GRAM, w)),
                     }
                 }
-                Condition::Dwell { selector, .. } => {
-                    offer(K_DWELL, &[hash(K_DWELL, selector.as_bytes())]);
+                Condition::Dwell { selector, .. } => Some((K_DWELL, selector.as_bytes())),
+                Condition::Click(selector) => Some((K_CLICK, selector.as_bytes())),
+                Condition::Scroll(_) => {
+                    scroll = true;
+                    None
                 }
-                Condition::Click(selector) => {
-                    offer(K_CLICK, &[hash(K_CLICK, selector.as_bytes())]);
-                }
-                Condition::Scroll(_) => scroll = true,
-                Condition::Event(name) => {
-                    offer(K_EVENT, &[hash(K_EVENT, name.as_bytes())]);
-                }
-                _ => {}
+                Condition::Event(name) => Some((K_EVENT, name.as_bytes())),
+                _ => None,
+            };
+            if let Some((k, key)) = one {
+                offer(k, &[hash(k, key)]);
             }
         }
         if by_terms {
