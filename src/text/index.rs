@@ -122,11 +122,9 @@ struct Item {
     hyphen: bool,
 }
 
-/// What the matcher knows of the visitor's tokens.
-struct Seen {
-    kinds: Vec<Kind>,
-    cands: Vec<Vec<Cand>>,
-}
+/// What the matcher knows of each of the visitor's tokens: its kind and
+/// the phrase stems it may stand for.
+type Seen = [(Kind, Vec<Cand>)];
 
 impl TermIndex {
     /// Adds a phrase under `id`. Returns false when nothing of it can match
@@ -317,16 +315,12 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut seen = Seen {
-            kinds: Vec::new(),
-            cands: Vec::new(),
-        };
+        let mut seen = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let kind = t.kind();
-            seen.kinds.push(kind);
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
             // among the candidates (it checks the kind).
-            seen.cands.push(match kind {
+            let cands = match kind {
                 Kind::Content => self.candidates(tokens, i),
                 Kind::Cue => vec![Cand {
                     stem: CUE,
@@ -334,11 +328,12 @@ impl TermIndex {
                     fuzzy: false,
                 }],
                 Kind::Stop => Vec::new(),
-            });
+            };
+            seen.push((kind, cands));
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            for &first in &seen.cands[i] {
+            for &first in &seen[i].1 {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
@@ -376,12 +371,14 @@ impl TermIndex {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside = (0..seen.kinds.len())
-                    .any(|k| (k < start || k >= w.end) && seen.kinds[k] == Kind::Cue);
+                let outside = seen
+                    .iter()
+                    .enumerate()
+                    .any(|(k, s)| (k < start || k >= w.end) && s.0 == Kind::Cue);
                 (own, outside)
             }
         };
-        counts && (start..end).any(|k| seen.kinds[k] == Kind::Content && tokens[k].negated)
+        counts && (start..end).any(|k| seen[k].0 == Kind::Content && tokens[k].negated)
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
@@ -408,18 +405,17 @@ impl TermIndex {
                 cue_at: None,
             });
         };
-        let kinds = &seen.kinds;
         let mut j = pos;
-        while j < kinds.len() && (kinds[j] == Kind::Stop || (kinds[j] == Kind::Cue && want != CUE))
-        {
+        let kind = loop {
+            let (kind, _) = seen.get(j)?;
+            if *kind == Kind::Content || (*kind == Kind::Cue && want == CUE) {
+                break *kind;
+            }
             j += 1;
-        }
-        if j >= kinds.len() {
-            return None;
-        }
+        };
         let mut best = None;
         if want == CUE {
-            if kinds[j] == Kind::Cue {
+            if kind == Kind::Cue {
                 best = self
                     .walk(seen, elems, e + 1, j + 1, gap, budget)
                     .map(|mut w| {
@@ -428,7 +424,7 @@ impl TermIndex {
                     });
             }
         } else {
-            for c in seen.cands[j].iter().filter(|c| c.stem == want) {
+            for c in seen[j].1.iter().filter(|c| c.stem == want) {
                 let w = self
                     .walk(seen, elems, e + 1, j + c.span, gap, budget)
                     .map(|mut w| {
@@ -438,7 +434,7 @@ impl TermIndex {
                 best = better(best, w);
             }
         }
-        if gap && kinds[j] == Kind::Content {
+        if gap && kind == Kind::Content {
             let w = self
                 .walk(seen, elems, e, j + 1, false, budget)
                 .map(|mut w| {
