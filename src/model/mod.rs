@@ -28,7 +28,9 @@ use core::cell::RefCell;
 use core::cmp::Ordering;
 
 use crate::json::number;
-use crate::rules::{Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal};
+use crate::rules::{
+    Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
+};
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::{analyze, Hit, TermIndex, Token};
 
@@ -72,9 +74,10 @@ pub struct Compiled {
     term_of: Vec<(u32, String)>,
     search: TermIndex,
     search_of: Vec<(u32, String)>,
-    /// (key hash, signal), sorted. A hash collision only adds a
-    /// candidate, which `check` then rejects.
-    keyed: Vec<(u64, u32)>,
+    /// A key's hash above `SIG` bits, a signal below, sorted (so the
+    /// sort of u64s serves). A hash collision, in the bits kept, only adds
+    /// a candidate, which `check` then rejects.
+    keyed: Vec<u64>,
     /// Hashes of the URL parameter names that key signals, sorted (a name
     /// keying several signals repeats: binary search finds it all the same).
     param_names: Vec<u64>,
@@ -101,6 +104,11 @@ struct Analysed {
 
 /// Texts remembered in `Compiled::memo`.
 const MEMO: usize = 8;
+
+/// The low bits of a `keyed` entry: its signal. The rules have at most
+/// `MAX_JOBS` jobs and as many stages of `MAX_SIGNALS` signals each.
+const SIG: u64 = (1 << 24) - 1;
+const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
 // Key kinds, in order of preference when a signal could use several:
 // exact names first, then globs by a literal prefix, then by a 4-byte piece
@@ -213,7 +221,7 @@ impl Compiled {
                 kind = k;
                 keyed.truncate(start);
                 for h in offered {
-                    keyed.push((*h, id));
+                    keyed.push(*h & !SIG | u64::from(id));
                 }
             }
         };
@@ -308,12 +316,13 @@ impl Compiled {
 
     /// The signals keyed by hash `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u64>) {
-        let from = self.keyed.partition_point(|(k, _)| *k < h);
-        for (k, sig) in &self.keyed[from..] {
-            if *k != h {
+        let h = h & !SIG;
+        let from = self.keyed.partition_point(|k| *k < h);
+        for k in &self.keyed[from..] {
+            if k & !SIG != h {
                 break;
             }
-            out.push(u64::from(*sig));
+            out.push(k & SIG);
         }
     }
 
