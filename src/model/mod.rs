@@ -532,7 +532,8 @@ impl Compiled {
         cand.extend_from_slice(&self.scanned);
         for (name, value) in &seen.params {
             let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-            if self.param_names.binary_search(&named.0).is_ok() {
+            let i = self.param_names.partition_point(|k| *k < named.0);
+            if self.param_names.get(i) == Some(&named.0) {
                 self.lookup(named.0, &mut cand);
                 windows(self, named.feed(SEP), value, &mut cand);
             }
