@@ -212,17 +212,19 @@ impl Compiled {
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
         // The preferred condition's kind and keys (any of them may fire it),
-        // filed in `keyed` as they are offered.
+        // filed in `keyed` as they are offered (a signal has one condition
+        // of each kind; were there two, keys of both would only add
+        // candidates, which `check` decides).
         let start = self.keyed.len();
         let mut kind = u8::MAX;
         let keyed = &mut self.keyed;
-        let mut offer = |k: u8, offered: &[u64]| {
-            if !offered.is_empty() && k < kind {
+        let mut offer = |k: u8, h: u64| {
+            if k < kind {
                 kind = k;
                 keyed.truncate(start);
-                for h in offered {
-                    keyed.push(*h & !SIG | u64::from(id));
-                }
+            }
+            if k == kind {
+                keyed.push(h & !SIG | u64::from(id));
             }
         };
         for cond in &mut signal.conditions {
@@ -260,16 +262,15 @@ impl Compiled {
                     name.make_ascii_lowercase();
                     let named = Fnv::new(K_PARAM).feed(name.as_bytes());
                     self.param_names.push(named.0);
-                    let mut hashes = Vec::with_capacity(globs.len());
-                    for g in globs.iter() {
-                        hashes.push(match gram(g.longest()) {
-                            Some(w) => named.feed(SEP).feed(w).0,
-                            None => named.0,
-                        });
-                    }
                     // Globs with the same gram repeat a key: its signal is
                     // then a candidate twice, and candidates are deduplicated.
-                    offer(K_PARAM, &hashes);
+                    for g in globs.iter() {
+                        let h = match gram(g.longest()) {
+                            Some(w) => named.feed(SEP).feed(w).0,
+                            None => named.0,
+                        };
+                        offer(K_PARAM, h);
+                    }
                     None
                 }
                 Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
@@ -290,7 +291,7 @@ impl Compiled {
                 _ => None,
             };
             if let Some((k, key)) = one {
-                offer(k, &[hash(k, key)]);
+                offer(k, hash(k, key));
             }
         }
         if by_terms {
