@@ -75,7 +75,7 @@ struct Phrase {
 #[derive(Clone, Copy)]
 struct Cand {
     stem: u32,
-    span: usize,
+    span: u8,
     fuzzy: bool,
 }
 
@@ -272,7 +272,7 @@ impl TermIndex {
     /// The phrase stems a visitor's token may stand for.
     fn candidates(&self, tokens: &[Token], i: usize) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
-        let mut push = |stem: u32, span: usize, fuzzy: bool| {
+        let mut push = |stem: u32, span: u8, fuzzy: bool| {
             if !out.iter().any(|c| c.stem == stem && c.span == span) {
                 out.push(Cand { stem, span, fuzzy });
             }
@@ -337,8 +337,14 @@ impl TermIndex {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
-                    let walk =
-                        self.walk(&seen, &phrase.elems, 1, i + first.span, true, &mut budget);
+                    let walk = self.walk(
+                        &seen,
+                        &phrase.elems,
+                        1,
+                        i + usize::from(first.span),
+                        true,
+                        &mut budget,
+                    );
                     let Some(mut w) = walk else {
                         continue;
                     };
@@ -426,7 +432,7 @@ impl TermIndex {
         } else {
             for c in seen[j].1.iter().filter(|c| c.stem == want) {
                 let w = self
-                    .walk(seen, elems, e + 1, j + c.span, gap, budget)
+                    .walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget)
                     .map(|mut w| {
                         w.fuzzy += usize::from(c.fuzzy);
                         w
