@@ -102,7 +102,7 @@ pub struct Decision {
 /// the compiled rules, so a decision costs one number per job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
-    ids: Rc<[Rc<str>]>,
+    ids: Rc<Vec<Rc<str>>>,
     values: Vec<f64>,
 }
 

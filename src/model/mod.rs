@@ -28,14 +28,16 @@ use core::cell::RefCell;
 use core::cmp::Ordering;
 
 use crate::json::number;
-use crate::rules::{Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal};
+use crate::rules::{
+    Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
+};
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::{analyze, Hit, TermIndex, Token};
 
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
     /// Shared with every decision's scores.
-    pub(crate) ids: Rc<[Rc<str>]>,
+    pub(crate) ids: Rc<Vec<Rc<str>>>,
     pub(crate) labels: Vec<Rc<str>>,
 }
 
@@ -48,7 +50,7 @@ impl Group {
             labels.push(Rc::from(j.label.as_str()));
         }
         Group {
-            ids: ids.into(),
+            ids: Rc::new(ids),
             labels,
         }
     }
@@ -72,9 +74,10 @@ pub struct Compiled {
     term_of: Vec<(u32, String)>,
     search: TermIndex,
     search_of: Vec<(u32, String)>,
-    /// (key hash, signal), sorted. A hash collision only adds a
-    /// candidate, which `check` then rejects.
-    keyed: Vec<(u64, u32)>,
+    /// A key's hash above `SIG` bits, a signal below, sorted (so the
+    /// sort of u64s serves). A hash collision, in the bits kept, only adds
+    /// a candidate, which `check` then rejects.
+    keyed: Vec<u64>,
     /// Hashes of the URL parameter names that key signals, sorted (a name
     /// keying several signals repeats: binary search finds it all the same).
     param_names: Vec<u64>,
@@ -94,13 +97,18 @@ pub struct Compiled {
 /// A visitor text analysed and looked up in one index.
 struct Analysed {
     search: bool,
-    text: Box<str>,
+    text: String,
     tokens: Vec<Token>,
     hits: Vec<Hit>,
 }
 
 /// Texts remembered in `Compiled::memo`.
 const MEMO: usize = 8;
+
+/// The low bits of a `keyed` entry: its signal. The rules have at most
+/// `MAX_JOBS` jobs and as many stages of `MAX_SIGNALS` signals each.
+const SIG: u64 = (1 << 24) - 1;
+const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
 // Key kinds, in order of preference when a signal could use several:
 // exact names first, then globs by a literal prefix, then by a 4-byte piece
@@ -204,17 +212,19 @@ impl Compiled {
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
         // The preferred condition's kind and keys (any of them may fire it),
-        // filed in `keyed` as they are offered.
+        // filed in `keyed` as they are offered (a signal has one condition
+        // of each kind; were there two, keys of both would only add
+        // candidates, which `check` decides).
         let start = self.keyed.len();
         let mut kind = u8::MAX;
         let keyed = &mut self.keyed;
-        let mut offer = |k: u8, offered: &[u64]| {
-            if !offered.is_empty() && k < kind {
+        let mut offer = |k: u8, h: u64| {
+            if k < kind {
                 kind = k;
                 keyed.truncate(start);
-                for h in offered {
-                    keyed.push((*h, id));
-                }
+            }
+            if k == kind {
+                keyed.push(h & !SIG | u64::from(id));
             }
         };
         for cond in &mut signal.conditions {
@@ -236,54 +246,52 @@ impl Compiled {
                         | Condition::Source(_)
                         | Condition::Referrer(_)
                 );
-            match cond {
+            // A condition keyed by one hash: its kind and key.
+            let one = match cond {
                 Condition::Terms(list) => {
                     by_terms = true;
                     add_phrases(&mut self.terms, &mut self.term_of, list, id);
+                    None
                 }
                 Condition::Search(list) => {
                     by_terms = true;
                     add_phrases(&mut self.search, &mut self.search_of, list, id);
+                    None
                 }
                 Condition::Param { name, globs } => {
                     name.make_ascii_lowercase();
                     let named = Fnv::new(K_PARAM).feed(name.as_bytes());
                     self.param_names.push(named.0);
-                    let mut hashes = Vec::with_capacity(globs.len());
-                    for g in globs.iter() {
-                        hashes.push(match gram(g.longest()) {
-                            Some(w) => named.feed(SEP).feed(w).0,
-                            None => named.0,
-                        });
-                    }
                     // Globs with the same gram repeat a key: its signal is
                     // then a candidate twice, and candidates are deduplicated.
-                    offer(K_PARAM, &hashes);
-                }
-                Condition::Referrer(g) => {
-                    if let Some(w) = gram(g.longest()) {
-                        offer(K_REFERRER, &[hash(K_REFERRER, w)]);
+                    for g in globs.iter() {
+                        let h = match gram(g.longest()) {
+                            Some(w) => named.feed(SEP).feed(w).0,
+                            None => named.0,
+                        };
+                        offer(K_PARAM, h);
                     }
+                    None
                 }
+                Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
                 Condition::Page(g) => {
                     let prefix = g.prefix();
-                    if let Some(len) = PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
-                        offer(K_PAGE, &[hash(K_PAGE, &prefix[..*len])]);
-                    } else if let Some(w) = gram(g.longest()) {
-                        offer(K_PAGE_GRAM, &[hash(K_PAGE_GRAM, w)]);
+                    match PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
+                        Some(len) => Some((K_PAGE, &prefix[..*len])),
+                        None => gram(g.longest()).map(|w| (K_PAGE_GRAM, w)),
                     }
                 }
-                Condition::Dwell { selector, .. } => {
-                    offer(K_DWELL, &[hash(K_DWELL, selector.as_bytes())]);
+                Condition::Dwell { selector, .. } => Some((K_DWELL, selector.as_bytes())),
+                Condition::Click(selector) => Some((K_CLICK, selector.as_bytes())),
+                Condition::Scroll(_) => {
+                    scroll = true;
+                    None
                 }
-                Condition::Click(selector) => {
-                    offer(K_CLICK, &[hash(K_CLICK, selector.as_bytes())]);
-                }
-                Condition::Scroll(_) => scroll = true,
-                Condition::Event(name) => {
-                    offer(K_EVENT, &[hash(K_EVENT, name.as_bytes())]);
-                }
-                _ => {}
+                Condition::Event(name) => Some((K_EVENT, name.as_bytes())),
+                _ => None,
+            };
+            if let Some((k, key)) = one {
+                offer(k, hash(k, key));
             }
         }
         if by_terms {
@@ -309,12 +317,13 @@ impl Compiled {
 
     /// The signals keyed by hash `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u64>) {
-        let from = self.keyed.partition_point(|(k, _)| *k < h);
-        for (k, sig) in &self.keyed[from..] {
-            if *k != h {
+        let h = h & !SIG;
+        let from = self.keyed.partition_point(|k| *k < h);
+        for k in &self.keyed[from..] {
+            if k & !SIG != h {
                 break;
             }
-            out.push(u64::from(*sig));
+            out.push(k & SIG);
         }
     }
 
@@ -524,7 +533,8 @@ impl Compiled {
         cand.extend_from_slice(&self.scanned);
         for (name, value) in &seen.params {
             let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-            if self.param_names.binary_search(&named.0).is_ok() {
+            let i = self.param_names.partition_point(|k| *k < named.0);
+            if self.param_names.get(i) == Some(&named.0) {
                 self.lookup(named.0, &mut cand);
                 windows(self, named.feed(SEP), value, &mut cand);
             }

@@ -71,8 +71,9 @@ pub fn hash(w: &[char]) -> u64 {
 }
 
 /// Calls `f` with the hash of `w` and of every string made by deleting up to
-/// `k` (≤ 2) of its letters.
-pub fn deletions(w: &[char], k: usize, mut f: impl FnMut(u64)) {
+/// `k` (≤ 2) of its letters. `f` is `dyn`: one body for the index's two
+/// callers.
+pub fn deletions(w: &[char], k: usize, f: &mut dyn FnMut(u64)) {
     let none = usize::MAX;
     f(hash(w));
     for i in 0..w.len() {
@@ -169,7 +170,7 @@ mod tests {
     fn neighbourhoods_meet() {
         let hashes = |s: &str, k| {
             let mut v = Vec::new();
-            deletions(&c(s), k, |h| v.push(h));
+            deletions(&c(s), k, &mut |h| v.push(h));
             v
         };
         let a = hashes("lightweight", 2);

@@ -42,7 +42,8 @@ impl Ids {
         }
         if 2 * (self.len + 1) > self.slots.len() {
             let cap = (2 * self.slots.len()).max(16);
-            let old = core::mem::replace(&mut self.slots, vec![(0, EMPTY); cap]);
+            let old = core::mem::take(&mut self.slots);
+            self.slots.resize(cap, (0, EMPTY));
             self.len = 0;
             for (k, i) in old {
                 if i != EMPTY {

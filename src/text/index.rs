@@ -67,7 +67,7 @@ pub struct TermIndex {
 }
 
 struct Phrase {
-    elems: Box<[u32]>,
+    elems: Vec<u32>,
     id: u32,
 }
 
@@ -75,7 +75,7 @@ struct Phrase {
 #[derive(Clone, Copy)]
 struct Cand {
     stem: u32,
-    span: usize,
+    span: u8,
     fuzzy: bool,
 }
 
@@ -122,11 +122,9 @@ struct Item {
     hyphen: bool,
 }
 
-/// What the matcher knows of the visitor's tokens.
-struct Seen {
-    kinds: Vec<Kind>,
-    cands: Vec<Vec<Cand>>,
-}
+/// What the matcher knows of each of the visitor's tokens: its kind and
+/// the phrase stems it may stand for.
+type Seen = [(Kind, Vec<Cand>)];
 
 impl TermIndex {
     /// Adds a phrase under `id`. Returns false when nothing of it can match
@@ -156,7 +154,7 @@ impl TermIndex {
         }
         // The phrase as written, then with hyphenated runs glued whole, then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Box<[u32]>> = Vec::new();
+        let mut variants: Vec<Vec<u32>> = Vec::new();
         self.variant(&items, &|_| false, &mut variants);
         if items.iter().any(|i| i.hyphen) {
             self.variant(&items, &|k| items[k].hyphen, &mut variants);
@@ -187,7 +185,7 @@ impl TermIndex {
         &mut self,
         items: &[Item],
         join: &dyn Fn(usize) -> bool,
-        variants: &mut Vec<Box<[u32]>>,
+        variants: &mut Vec<Vec<u32>>,
     ) {
         if variants.len() >= MAX_VARIANTS {
             return;
@@ -222,7 +220,6 @@ impl TermIndex {
             });
             i = end;
         }
-        let out: Box<[u32]> = out.into();
         if !variants.contains(&out) {
             variants.push(out);
         }
@@ -260,7 +257,7 @@ impl TermIndex {
         if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
             self.typos[id as usize] = true;
             let deletes = &mut self.deletes;
-            fuzzy::deletions(chars, k, |h| deletes.insert(h, id));
+            fuzzy::deletions(chars, k, &mut |h| deletes.insert(h, id));
         }
         id
     }
@@ -275,7 +272,7 @@ impl TermIndex {
     /// The phrase stems a visitor's token may stand for.
     fn candidates(&self, tokens: &[Token], i: usize) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::new();
-        let mut push = |stem: u32, span: usize, fuzzy: bool| {
+        let mut push = |stem: u32, span: u8, fuzzy: bool| {
             if !out.iter().any(|c| c.stem == stem && c.span == span) {
                 out.push(Cand { stem, span, fuzzy });
             }
@@ -296,7 +293,7 @@ impl TermIndex {
         }
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
-            fuzzy::deletions(&stem, k, |h| {
+            fuzzy::deletions(&stem, k, &mut |h| {
                 for s in self.deletes.get(h) {
                     if fuzzy::is_typo(&self.stems[s as usize], &stem) {
                         push(s, 1, true);
@@ -318,16 +315,12 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut seen = Seen {
-            kinds: Vec::new(),
-            cands: Vec::new(),
-        };
+        let mut seen = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let kind = t.kind();
-            seen.kinds.push(kind);
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
             // among the candidates (it checks the kind).
-            seen.cands.push(match kind {
+            let cands = match kind {
                 Kind::Content => self.candidates(tokens, i),
                 Kind::Cue => vec![Cand {
                     stem: CUE,
@@ -335,16 +328,23 @@ impl TermIndex {
                     fuzzy: false,
                 }],
                 Kind::Stop => Vec::new(),
-            });
+            };
+            seen.push((kind, cands));
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            for &first in &seen.cands[i] {
+            for &first in &seen[i].1 {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
-                    let walk =
-                        self.walk(&seen, &phrase.elems, 1, i + first.span, true, &mut budget);
+                    let walk = self.walk(
+                        &seen,
+                        &phrase.elems,
+                        1,
+                        i + usize::from(first.span),
+                        true,
+                        &mut budget,
+                    );
                     let Some(mut w) = walk else {
                         continue;
                     };
@@ -377,12 +377,14 @@ impl TermIndex {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside = (0..seen.kinds.len())
-                    .any(|k| (k < start || k >= w.end) && seen.kinds[k] == Kind::Cue);
+                let outside = seen
+                    .iter()
+                    .enumerate()
+                    .any(|(k, s)| (k < start || k >= w.end) && s.0 == Kind::Cue);
                 (own, outside)
             }
         };
-        counts && (start..end).any(|k| seen.kinds[k] == Kind::Content && tokens[k].negated)
+        counts && (start..end).any(|k| seen[k].0 == Kind::Content && tokens[k].negated)
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
@@ -409,18 +411,17 @@ impl TermIndex {
                 cue_at: None,
             });
         };
-        let kinds = &seen.kinds;
         let mut j = pos;
-        while j < kinds.len() && (kinds[j] == Kind::Stop || (kinds[j] == Kind::Cue && want != CUE))
-        {
+        let kind = loop {
+            let (kind, _) = seen.get(j)?;
+            if *kind == Kind::Content || (*kind == Kind::Cue && want == CUE) {
+                break *kind;
+            }
             j += 1;
-        }
-        if j >= kinds.len() {
-            return None;
-        }
+        };
         let mut best = None;
         if want == CUE {
-            if kinds[j] == Kind::Cue {
+            if kind == Kind::Cue {
                 best = self
                     .walk(seen, elems, e + 1, j + 1, gap, budget)
                     .map(|mut w| {
@@ -429,9 +430,9 @@ impl TermIndex {
                     });
             }
         } else {
-            for c in seen.cands[j].iter().filter(|c| c.stem == want) {
+            for c in seen[j].1.iter().filter(|c| c.stem == want) {
                 let w = self
-                    .walk(seen, elems, e + 1, j + c.span, gap, budget)
+                    .walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget)
                     .map(|mut w| {
                         w.fuzzy += usize::from(c.fuzzy);
                         w
@@ -439,7 +440,7 @@ impl TermIndex {
                 best = better(best, w);
             }
         }
-        if gap && kinds[j] == Kind::Content {
+        if gap && kind == Kind::Content {
             let w = self
                 .walk(seen, elems, e, j + 1, false, budget)
                 .map(|mut w| {
