@@ -650,17 +650,14 @@ impl<'t> Validator<'t> {
         if members.is_empty() && !stages {
             error!(self, v.at, path, "no jobs: add at least one");
         }
-        if members.len() > MAX_JOBS {
-            let m: &str = msg!(&cat(&[
-                "too many ",
-                what,
-                "s: ",
-                &uint(members.len()),
-                "; the limit is ",
-                &uint(MAX_JOBS),
-            ]));
-            error!(self, members[MAX_JOBS].key_at, path, m);
-        }
+        let excess = members.get(MAX_JOBS).map(|m| m.key_at);
+        self.too_many(
+            excess,
+            members.len(),
+            MAX_JOBS,
+            path,
+            if stages { "stages" } else { "jobs" },
+        );
         for m in members {
             let job_path = path.key(&m.key);
             if !is_id(&m.key) {
@@ -703,15 +700,8 @@ impl<'t> Validator<'t> {
             if let Some(s) = v.get("signals") {
                 let signals_path = path.key("signals");
                 if let Some(items) = self.array(s, &signals_path) {
-                    if items.len() > MAX_SIGNALS {
-                        let m: &str = msg!(&cat(&[
-                            "too many signals: ",
-                            &uint(items.len()),
-                            "; the limit is ",
-                            &uint(MAX_SIGNALS),
-                        ]));
-                        error!(self, items[MAX_SIGNALS].at, &signals_path, m);
-                    }
+                    let excess = items.get(MAX_SIGNALS).map(|s| s.at);
+                    self.too_many(excess, items.len(), MAX_SIGNALS, &signals_path, "signals");
                     for (i, s) in items.iter().enumerate() {
                         if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
                             signals.push(signal);
@@ -900,7 +890,7 @@ impl<'t> Validator<'t> {
                 if items.is_empty() {
                     error!(self, matches.at, &match_path, "the list is empty");
                 }
-                self.list_limit(items, &match_path, "globs");
+                self.list_limit(items, &match_path, "globs in one signal");
                 let mut globs = Vec::new();
                 for (i, g) in items.iter().enumerate() {
                     if let Some(g) = self.glob(g, &match_path.index(i), GlobOf::Value) {
@@ -994,16 +984,23 @@ impl<'t> Validator<'t> {
     }
 
     fn list_limit(&mut self, items: &[Value], path: &Path, what: &str) {
-        if items.len() > MAX_LIST {
+        let excess = items.get(MAX_LIST).map(|v| v.at);
+        self.too_many(excess, items.len(), MAX_LIST, path, what);
+    }
+
+    /// "too many `what`: `len`; the limit is `max`", at `excess`: the
+    /// offset of the entry past the limit, if any.
+    fn too_many(&mut self, excess: Option<usize>, len: usize, max: usize, path: &Path, what: &str) {
+        if let Some(at) = excess {
             let m: &str = msg!(&cat(&[
                 "too many ",
                 what,
-                " in one signal: ",
-                &uint(items.len()),
+                ": ",
+                &uint(len),
                 "; the limit is ",
-                &uint(MAX_LIST),
+                &uint(max),
             ]));
-            error!(self, items[MAX_LIST].at, path, m);
+            error!(self, at, path, m);
         }
     }
 
@@ -1021,7 +1018,7 @@ impl<'t> Validator<'t> {
         if items.is_empty() {
             error!(self, v.at, path, "the list is empty");
         }
-        self.list_limit(items, path, "terms");
+        self.list_limit(items, path, "terms in one signal");
         let mut out = Vec::new();
         for (i, t) in items.iter().enumerate() {
             let p = path.index(i);
@@ -1123,15 +1120,8 @@ impl<'t> Validator<'t> {
         let Some(slots) = self.object(v, content_path) else {
             return;
         };
-        if slots.len() > MAX_SLOTS {
-            let m: &str = msg!(&cat(&[
-                "too many slots: ",
-                &uint(slots.len()),
-                "; the limit is ",
-                &uint(MAX_SLOTS),
-            ]));
-            error!(self, slots[MAX_SLOTS].key_at, content_path, m);
-        }
+        let excess = slots.get(MAX_SLOTS).map(|m| m.key_at);
+        self.too_many(excess, slots.len(), MAX_SLOTS, content_path, "slots");
         for slot in slots {
             let path = content_path.key(&slot.key);
             let ok_name = !slot.key.is_empty()
