@@ -886,11 +886,7 @@ impl<'t> Validator<'t> {
                 }
                 let matches = sig.get("match")?;
                 let match_path = sig_path.key("match");
-                let items = self.array(matches, &match_path)?;
-                if items.is_empty() {
-                    error!(self, matches.at, &match_path, "the list is empty");
-                }
-                self.list_limit(items, &match_path, "globs in one signal");
+                let items = self.list(matches, &match_path, "globs in one signal")?;
                 let mut globs = Vec::new();
                 for (i, g) in items.iter().enumerate() {
                     if let Some(g) = self.glob(g, &match_path.index(i), GlobOf::Value) {
@@ -983,9 +979,16 @@ impl<'t> Validator<'t> {
         None
     }
 
-    fn list_limit(&mut self, items: &[Value], path: &Path, what: &str) {
+    /// A signal's list of `what` (globs, terms): not empty, at most
+    /// [`MAX_LIST`] items.
+    fn list<'v>(&mut self, v: &'v Value, path: &Path, what: &str) -> Option<&'v [Value]> {
+        let items = self.array(v, path)?;
+        if items.is_empty() {
+            error!(self, v.at, path, "the list is empty");
+        }
         let excess = items.get(MAX_LIST).map(|v| v.at);
         self.too_many(excess, items.len(), MAX_LIST, path, what);
+        Some(items)
     }
 
     /// "too many `what`: `len`; the limit is `max`", at `excess`: the
@@ -1014,11 +1017,7 @@ impl<'t> Validator<'t> {
         language: Lang,
         job: Option<usize>,
     ) -> Option<Vec<String>> {
-        let items = self.array(v, path)?;
-        if items.is_empty() {
-            error!(self, v.at, path, "the list is empty");
-        }
-        self.list_limit(items, path, "terms in one signal");
+        let items = self.list(v, path, "terms in one signal")?;
         let mut out = Vec::new();
         for (i, t) in items.iter().enumerate() {
             let p = path.index(i);
