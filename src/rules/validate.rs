@@ -761,23 +761,45 @@ impl<'t> Validator<'t> {
             }
             Some((k, (k == PAGE && has_scroll) || (k == WEEKDAYS && has_hours)))
         };
+        let mut conditions = Vec::new();
+        let sig_language = language.unwrap_or(self.language);
         let mut first: Option<&str> = None;
         let mut primaries = 0;
-        for m in members.iter().filter(|m| kind(m).is_some_and(|k| !k.1)) {
-            primaries += 1;
-            match first {
-                None => first = Some(&m.key),
-                Some(first) if primaries == 2 => {
-                    let msg: &str = msg!(&cat(&[
-                        "a signal has one kind key, and this one has `",
-                        first,
-                        "` already: put `",
-                        &m.key,
-                        "` in a signal of its own (only scroll+page and hours+weekdays combine)",
-                    ]));
-                    error!(self, m.key_at, &path.key(&m.key), msg);
+        // The primary kinds first, then the companions, whatever the order
+        // in the file. The primaries are counted on the way: a second one
+        // is reported at its key before the companion checks below, which
+        // may report at that key too (at one offset, problems keep the
+        // order found).
+        for second in [false, true] {
+            for m in members {
+                let Some((k, companion)) = kind(m) else {
+                    continue;
+                };
+                if companion != second {
+                    continue;
                 }
-                Some(_) => {}
+                if !companion {
+                    primaries += 1;
+                    match first {
+                        None => first = Some(&m.key),
+                        Some(first) if primaries == 2 => {
+                            let msg: &str = msg!(&cat(&[
+                                "a signal has one kind key, and this one has `",
+                                first,
+                                "` already: put `",
+                                &m.key,
+                                "` in a signal of its own (only scroll+page and hours+weekdays combine)",
+                            ]));
+                            error!(self, m.key_at, &path.key(&m.key), msg);
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if let Some(c) =
+                    self.condition(m, k, v, path, sig_language, job.filter(|_| positive))
+                {
+                    conditions.push(c);
+                }
             }
         }
         if primaries == 0 && hints & KINDS == 0 {
@@ -819,26 +841,6 @@ impl<'t> Validator<'t> {
                     cat(&["`", owner, "` needs `", companion, "`: ", what])
                 ),
                 _ => {}
-            }
-        }
-
-        let mut conditions = Vec::new();
-        let sig_language = language.unwrap_or(self.language);
-        // The primary kinds first, then the companions, whatever the order
-        // in the file.
-        for second in [false, true] {
-            for m in members {
-                let Some((k, companion)) = kind(m) else {
-                    continue;
-                };
-                if companion != second {
-                    continue;
-                }
-                if let Some(c) =
-                    self.condition(m, k, v, path, sig_language, job.filter(|_| positive))
-                {
-                    conditions.push(c);
-                }
             }
         }
         if self.errors > errors {
