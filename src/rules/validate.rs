@@ -308,16 +308,25 @@ impl<'t> Validator<'t> {
     }
 
     /// Records a problem at `at`; `path` is written out (empty for the root).
-    pub(crate) fn report(&mut self, severity: Severity, at: usize, path: String, message: String) {
+    pub(crate) fn report(
+        &mut self,
+        severity: Severity,
+        at: usize,
+        mut path: String,
+        message: String,
+    ) {
         if severity == Severity::Error {
             self.errors += 1;
+        }
+        if path.is_empty() {
+            path.push('$');
         }
         self.found.push(Found {
             at,
             seq: self.found.len(),
             problem: Problem {
                 severity,
-                path: if path.is_empty() { "$".into() } else { path },
+                path,
                 line: 0,
                 column: 0,
                 message,
