@@ -8,8 +8,8 @@
 //!   and the tree keeps the first occurrence, so a caller can go on and
 //!   report its own problems too.
 //! * Nesting deeper than [`MAX_DEPTH`] is refused (no stack overflow); the
-//!   work is linear in the text (object keys are sorted once to find
-//!   duplicates). The caller bounds the text's size.
+//!   work is linear in the text (duplicate keys are found through a hash
+//!   table). The caller bounds the text's size.
 //! * A UTF-8 byte order mark at the very start is skipped.
 //!
 //! Paths in messages use the rules' notation: `jobs.photo-studio.signals[2]`,
@@ -18,6 +18,7 @@
 
 use super::write::{digits, string};
 use crate::prelude::*;
+use crate::text::ids::Ids;
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -440,32 +441,26 @@ impl Parser<'_> {
 
     /// Reports each key seen before in the same object and removes it.
     fn drop_duplicates(&mut self, members: &mut Vec<Member>) {
-        if members.len() < 2 {
-            return;
-        }
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        crate::sort::sort_by(&mut order, |&a, &b| {
-            members[a].key.cmp(&members[b].key).then(a.cmp(&b))
-        });
-        // Sorted by key, then by position: each run starts at the first
-        // occurrence of its key. A duplicate is marked by its offset set to
-        // `usize::MAX` (no key is there), then dropped.
-        let mut origin = order[0];
-        for pair in order.windows(2) {
-            let dup = pair[1];
-            if members[pair[0]].key != members[dup].key {
-                origin = dup;
+        // The first member of each key, filed under the key's FNV-1a hash.
+        let mut first = Ids::default();
+        for dup in 0..members.len() {
+            let key = &members[dup].key;
+            let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
+            let Some(origin) = first.get(hash).find(|&i| members[i as usize].key == *key) else {
+                first.insert(hash, dup as u32);
                 continue;
-            }
+            };
             let mut path = self.path();
-            push_key(&mut path, &members[dup].key);
+            push_key(&mut path, key);
             let message = msg!({
                 let mut quoted = String::new();
-                string(&mut quoted, &members[dup].key);
+                string(&mut quoted, key);
                 let mut message = String::from("duplicate key `");
                 message.push_str(&quoted[1..quoted.len() - 1]);
                 message.push_str("` (first at ");
-                message.push_str(&place(self.text, members[origin].key_at));
+                message.push_str(&place(self.text, members[origin as usize].key_at));
                 message.push(')');
                 message
             });
@@ -474,6 +469,7 @@ impl Parser<'_> {
                 path,
                 message,
             });
+            // Marked (no key is at this offset), dropped below.
             members[dup].key_at = usize::MAX;
         }
         members.retain(|m| m.key_at != usize::MAX);

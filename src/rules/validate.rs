@@ -308,16 +308,25 @@ impl<'t> Validator<'t> {
     }
 
     /// Records a problem at `at`; `path` is written out (empty for the root).
-    pub(crate) fn report(&mut self, severity: Severity, at: usize, path: String, message: String) {
+    pub(crate) fn report(
+        &mut self,
+        severity: Severity,
+        at: usize,
+        mut path: String,
+        message: String,
+    ) {
         if severity == Severity::Error {
             self.errors += 1;
+        }
+        if path.is_empty() {
+            path.push('$');
         }
         self.found.push(Found {
             at,
             seq: self.found.len(),
             problem: Problem {
                 severity,
-                path: if path.is_empty() { "$".into() } else { path },
+                path,
                 line: 0,
                 column: 0,
                 message,
@@ -650,17 +659,14 @@ impl<'t> Validator<'t> {
         if members.is_empty() && !stages {
             error!(self, v.at, path, "no jobs: add at least one");
         }
-        if members.len() > MAX_JOBS {
-            let m: &str = msg!(&cat(&[
-                "too many ",
-                what,
-                "s: ",
-                &uint(members.len()),
-                "; the limit is ",
-                &uint(MAX_JOBS),
-            ]));
-            error!(self, members[MAX_JOBS].key_at, path, m);
-        }
+        let excess = members.get(MAX_JOBS).map(|m| m.key_at);
+        self.too_many(
+            excess,
+            members.len(),
+            MAX_JOBS,
+            path,
+            if stages { "stages" } else { "jobs" },
+        );
         for m in members {
             let job_path = path.key(&m.key);
             if !is_id(&m.key) {
@@ -703,15 +709,8 @@ impl<'t> Validator<'t> {
             if let Some(s) = v.get("signals") {
                 let signals_path = path.key("signals");
                 if let Some(items) = self.array(s, &signals_path) {
-                    if items.len() > MAX_SIGNALS {
-                        let m: &str = msg!(&cat(&[
-                            "too many signals: ",
-                            &uint(items.len()),
-                            "; the limit is ",
-                            &uint(MAX_SIGNALS),
-                        ]));
-                        error!(self, items[MAX_SIGNALS].at, &signals_path, m);
-                    }
+                    let excess = items.get(MAX_SIGNALS).map(|s| s.at);
+                    self.too_many(excess, items.len(), MAX_SIGNALS, &signals_path, "signals");
                     for (i, s) in items.iter().enumerate() {
                         if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
                             signals.push(signal);
@@ -771,23 +770,45 @@ impl<'t> Validator<'t> {
             }
             Some((k, (k == PAGE && has_scroll) || (k == WEEKDAYS && has_hours)))
         };
+        let mut conditions = Vec::new();
+        let sig_language = language.unwrap_or(self.language);
         let mut first: Option<&str> = None;
         let mut primaries = 0;
-        for m in members.iter().filter(|m| kind(m).is_some_and(|k| !k.1)) {
-            primaries += 1;
-            match first {
-                None => first = Some(&m.key),
-                Some(first) if primaries == 2 => {
-                    let msg: &str = msg!(&cat(&[
-                        "a signal has one kind key, and this one has `",
-                        first,
-                        "` already: put `",
-                        &m.key,
-                        "` in a signal of its own (only scroll+page and hours+weekdays combine)",
-                    ]));
-                    error!(self, m.key_at, &path.key(&m.key), msg);
+        // The primary kinds first, then the companions, whatever the order
+        // in the file. The primaries are counted on the way: a second one
+        // is reported at its key before the companion checks below, which
+        // may report at that key too (at one offset, problems keep the
+        // order found).
+        for second in [false, true] {
+            for m in members {
+                let Some((k, companion)) = kind(m) else {
+                    continue;
+                };
+                if companion != second {
+                    continue;
                 }
-                Some(_) => {}
+                if !companion {
+                    primaries += 1;
+                    match first {
+                        None => first = Some(&m.key),
+                        Some(first) if primaries == 2 => {
+                            let msg: &str = msg!(&cat(&[
+                                "a signal has one kind key, and this one has `",
+                                first,
+                                "` already: put `",
+                                &m.key,
+                                "` in a signal of its own (only scroll+page and hours+weekdays combine)",
+                            ]));
+                            error!(self, m.key_at, &path.key(&m.key), msg);
+                        }
+                        Some(_) => {}
+                    }
+                }
+                if let Some(c) =
+                    self.condition(m, k, v, path, sig_language, job.filter(|_| positive))
+                {
+                    conditions.push(c);
+                }
             }
         }
         if primaries == 0 && hints & KINDS == 0 {
@@ -829,26 +850,6 @@ impl<'t> Validator<'t> {
                     cat(&["`", owner, "` needs `", companion, "`: ", what])
                 ),
                 _ => {}
-            }
-        }
-
-        let mut conditions = Vec::new();
-        let sig_language = language.unwrap_or(self.language);
-        // The primary kinds first, then the companions, whatever the order
-        // in the file.
-        for second in [false, true] {
-            for m in members {
-                let Some((k, companion)) = kind(m) else {
-                    continue;
-                };
-                if companion != second {
-                    continue;
-                }
-                if let Some(c) =
-                    self.condition(m, k, v, path, sig_language, job.filter(|_| positive))
-                {
-                    conditions.push(c);
-                }
             }
         }
         if self.errors > errors {
@@ -896,11 +897,7 @@ impl<'t> Validator<'t> {
                 }
                 let matches = sig.get("match")?;
                 let match_path = sig_path.key("match");
-                let items = self.array(matches, &match_path)?;
-                if items.is_empty() {
-                    error!(self, matches.at, &match_path, "the list is empty");
-                }
-                self.list_limit(items, &match_path, "globs");
+                let items = self.list(matches, &match_path, "globs in one signal")?;
                 let mut globs = Vec::new();
                 for (i, g) in items.iter().enumerate() {
                     if let Some(g) = self.glob(g, &match_path.index(i), GlobOf::Value) {
@@ -993,17 +990,31 @@ impl<'t> Validator<'t> {
         None
     }
 
-    fn list_limit(&mut self, items: &[Value], path: &Path, what: &str) {
-        if items.len() > MAX_LIST {
+    /// A signal's list of `what` (globs, terms): not empty, at most
+    /// [`MAX_LIST`] items.
+    fn list<'v>(&mut self, v: &'v Value, path: &Path, what: &str) -> Option<&'v [Value]> {
+        let items = self.array(v, path)?;
+        if items.is_empty() {
+            error!(self, v.at, path, "the list is empty");
+        }
+        let excess = items.get(MAX_LIST).map(|v| v.at);
+        self.too_many(excess, items.len(), MAX_LIST, path, what);
+        Some(items)
+    }
+
+    /// "too many `what`: `len`; the limit is `max`", at `excess`: the
+    /// offset of the entry past the limit, if any.
+    fn too_many(&mut self, excess: Option<usize>, len: usize, max: usize, path: &Path, what: &str) {
+        if let Some(at) = excess {
             let m: &str = msg!(&cat(&[
                 "too many ",
                 what,
-                " in one signal: ",
-                &uint(items.len()),
+                ": ",
+                &uint(len),
                 "; the limit is ",
-                &uint(MAX_LIST),
+                &uint(max),
             ]));
-            error!(self, items[MAX_LIST].at, path, m);
+            error!(self, at, path, m);
         }
     }
 
@@ -1017,11 +1028,7 @@ impl<'t> Validator<'t> {
         language: Lang,
         job: Option<usize>,
     ) -> Option<Vec<String>> {
-        let items = self.array(v, path)?;
-        if items.is_empty() {
-            error!(self, v.at, path, "the list is empty");
-        }
-        self.list_limit(items, path, "terms");
+        let items = self.list(v, path, "terms in one signal")?;
         let mut out = Vec::new();
         for (i, t) in items.iter().enumerate() {
             let p = path.index(i);
@@ -1123,15 +1130,8 @@ impl<'t> Validator<'t> {
         let Some(slots) = self.object(v, content_path) else {
             return;
         };
-        if slots.len() > MAX_SLOTS {
-            let m: &str = msg!(&cat(&[
-                "too many slots: ",
-                &uint(slots.len()),
-                "; the limit is ",
-                &uint(MAX_SLOTS),
-            ]));
-            error!(self, slots[MAX_SLOTS].key_at, content_path, m);
-        }
+        let excess = slots.get(MAX_SLOTS).map(|m| m.key_at);
+        self.too_many(excess, slots.len(), MAX_SLOTS, content_path, "slots");
         for slot in slots {
             let path = content_path.key(&slot.key);
             let ok_name = !slot.key.is_empty()

@@ -17,7 +17,7 @@
 
 pub mod case;
 mod fuzzy;
-mod ids;
+pub(crate) mod ids;
 mod index;
 mod negation;
 mod normalize;
