@@ -56,7 +56,12 @@ impl Group {
     }
 
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
-        self.ids.iter().position(|j| &**j == id).map(|i| i as u32)
+        for (i, j) in self.ids.iter().enumerate() {
+            if &**j == id {
+                return Some(i as u32);
+            }
+        }
+        None
     }
 }
 
@@ -349,13 +354,15 @@ impl Compiled {
     /// scroll depth in percent (text empty).
     pub fn wants(&self) -> Vec<(u8, &str, f64)> {
         let mut out = Vec::new();
-        for c in self.sigs.iter().flat_map(|s| s.conds.iter()) {
-            out.push(match c {
-                Condition::Click(s) => (0, &**s, 0.0),
-                Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
-                Condition::Scroll(p) => (2, "", *p),
-                _ => continue,
-            });
+        for s in &self.sigs {
+            for c in &s.conds {
+                out.push(match c {
+                    Condition::Click(s) => (0, &**s, 0.0),
+                    Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
+                    Condition::Scroll(p) => (2, "", *p),
+                    _ => continue,
+                });
+            }
         }
         crate::sort::sort_by(&mut out, |a, b| {
             a.0.cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.total_cmp(&b.2))
@@ -527,7 +534,10 @@ impl Compiled {
         let seen = self.see(signals, now_ms);
         // Signal ids as u64, like the hashes: one sort and dedup linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
-        for b in seen.term_best.iter().chain(&seen.search_best) {
+        for b in &seen.term_best {
+            cand.push(b.sig.into());
+        }
+        for b in &seen.search_best {
             cand.push(b.sig.into());
         }
         cand.extend_from_slice(&self.scanned);
@@ -655,8 +665,10 @@ impl Compiled {
     /// remembered for the next decisions.
     fn analysed(&self, search: bool, text: &str) -> Rc<Analysed> {
         let mut memo = self.memo.borrow_mut();
-        if let Some(a) = memo.iter().find(|a| a.search == search && &*a.text == text) {
-            return a.clone();
+        for a in memo.iter() {
+            if a.search == search && &*a.text == text {
+                return a.clone();
+            }
         }
         let tokens = analyze(text);
         let index = if search { &self.search } else { &self.terms };
@@ -813,12 +825,18 @@ impl Compiled {
                     c.at = c.at.min(b.at);
                 }
                 Condition::Param { name, globs } => {
-                    let (i, glob) = seen.params.iter().enumerate().find_map(|(i, (k, v))| {
-                        if k != &**name {
-                            return None;
+                    let mut found = None;
+                    'params: for (i, (k, v)) in seen.params.iter().enumerate() {
+                        if k == &**name {
+                            for g in globs {
+                                if g.matches(v) {
+                                    found = Some((i, g));
+                                    break 'params;
+                                }
+                            }
                         }
-                        globs.iter().find(|g| g.matches(v)).map(|g| (i, g))
-                    })?;
+                    }
+                    let (i, glob) = found?;
                     let (k, v) = &s.arrival.params[i];
                     let d = sep(&mut c.detail);
                     d.push_str(k);
