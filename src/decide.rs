@@ -142,8 +142,7 @@ pub fn decide(
     force: Option<&str>,
 ) -> Decision {
     let c = compiled;
-    let fired = c.evaluate(signals, now_ms);
-    let mut reasons = Vec::with_capacity(fired.len() + memory.carried.jobs.len() + 2);
+    let mut reasons = Vec::new();
     let mut stage_reasons = Vec::new();
     let faded = fade(
         now_ms - memory.carried.at_ms,
@@ -152,19 +151,13 @@ pub fn decide(
     remembered(&mut reasons, &c.jobs, &memory.carried.jobs, faded);
     remembered(&mut stage_reasons, &c.stages, &memory.carried.stages, faded);
     let mut insert = Vec::new();
-    for f in fired {
-        let (group, list) = if f.stage {
-            (&c.stages, &mut stage_reasons)
-        } else {
-            (&c.jobs, &mut reasons)
-        };
-        push(list, group, f.owner, f.kind, f.weight, f.detail, f.carried);
-        if !f.stage && f.weight > 0.0 {
-            if let Some(text) = f.terms {
-                insert.push((f.owner, text));
-            }
-        }
-    }
+    c.evaluate(
+        signals,
+        now_ms,
+        &mut reasons,
+        &mut stage_reasons,
+        &mut insert,
+    );
     let job_scores = sums(c.jobs.ids.len(), &reasons);
     let stage_scores = sums(c.stages.ids.len(), &stage_reasons);
 
@@ -222,7 +215,7 @@ pub fn decide(
 
 /// Adds the reason that `owner` of `group` (skipped when the rules have no
 /// such job or stage) scores `weight` for `signal`.
-fn push(
+pub(crate) fn push(
     list: &mut Vec<Reason>,
     group: &Group,
     owner: u32,

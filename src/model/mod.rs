@@ -27,6 +27,7 @@ use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
 
+use crate::decide::{push, Reason};
 use crate::json::number;
 use crate::rules::{
     Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
@@ -432,19 +433,6 @@ fn add_phrases(
     }
 }
 
-/// A signal that fired in one decision (or would have, but for a negation).
-pub(crate) struct Fired<'a> {
-    pub(crate) stage: bool,
-    pub(crate) owner: u32,
-    pub(crate) kind: &'static str,
-    /// After fading; 0 for a negated match, reported as ignored.
-    pub(crate) weight: f64,
-    pub(crate) carried: bool,
-    pub(crate) detail: String,
-    /// The visitor's text a `terms` condition matched.
-    pub(crate) terms: Option<&'a str>,
-}
-
 /// The best match of a signal's phrases in the visitor's words.
 struct Best {
     sig: u32,
@@ -528,9 +516,19 @@ fn best(list: &[Best], sig: u32) -> Option<&Best> {
 }
 
 impl Compiled {
-    /// Every signal that fired for this visitor at `now_ms`, in rule order
-    /// (jobs, then stages).
-    pub(crate) fn evaluate<'a>(&self, signals: &'a Signals, now_ms: f64) -> Vec<Fired<'a>> {
+    /// A reason for every signal that fired for this visitor at `now_ms`
+    /// (or would have, but for a negation: weight 0, reported as ignored),
+    /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`; and
+    /// to `insert`, a job's signal of positive weight with the visitor's
+    /// text that its `terms` condition matched.
+    pub(crate) fn evaluate<'a>(
+        &self,
+        signals: &'a Signals,
+        now_ms: f64,
+        reasons: &mut Vec<Reason>,
+        stage_reasons: &mut Vec<Reason>,
+        insert: &mut Vec<(u32, &'a str)>,
+    ) {
         let seen = self.see(signals, now_ms);
         // Signal ids as u64, like the hashes: one sort and dedup linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
@@ -579,7 +577,6 @@ impl Compiled {
         cand.dedup();
 
         let half_life = self.policy.half_life_minutes * 60_000.0;
-        let mut out = Vec::with_capacity(cand.len());
         for id in cand {
             let id = id as u32;
             let sig = &self.sigs[id as usize];
@@ -591,18 +588,28 @@ impl Compiled {
                 } else {
                     sig.weight
                 };
-                out.push(Fired {
-                    stage: sig.stage,
-                    owner: sig.owner,
-                    kind: sig.kind,
+                let (group, list) = if sig.stage {
+                    (&self.stages, &mut *stage_reasons)
+                } else {
+                    (&self.jobs, &mut *reasons)
+                };
+                let carried = sig.carried && !check.negated;
+                push(
+                    list,
+                    group,
+                    sig.owner,
+                    sig.kind,
                     weight,
-                    carried: sig.carried && !check.negated,
-                    detail: check.detail,
-                    terms: check.terms,
-                });
+                    check.detail,
+                    carried,
+                );
+                if !sig.stage && weight > 0.0 {
+                    if let Some(text) = check.terms {
+                        insert.push((sig.owner, text));
+                    }
+                }
             }
         }
-        out
     }
 
     fn see<'a>(&self, signals: &'a Signals, now: f64) -> Seen<'a> {
