@@ -905,12 +905,14 @@ impl Compiled {
                 }
                 Condition::Scroll(min) => {
                     let on_page = |i: usize| {
-                        sig.conds.iter().all(|c| match c {
-                            Condition::Page(g) => {
-                                seen.paths[i].as_deref().is_some_and(|p| g.matches(p))
+                        for c in &sig.conds {
+                            if let Condition::Page(g) = c {
+                                if !seen.paths[i].as_deref().is_some_and(|p| g.matches(p)) {
+                                    return false;
+                                }
                             }
-                            _ => true,
-                        })
+                        }
+                        true
                     };
                     let (_, e) = freshest(&|i, k| {
                         matches!(k, EventKind::Scroll { percent, .. } if *percent >= *min)
