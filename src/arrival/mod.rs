@@ -242,7 +242,14 @@ fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(Str
     // A loop, not `collect`: the iterator chain's own `next` and size hints
     // cost more wasm than the pushes.
     let mut out = Vec::new();
-    for (k, v) in decode::pairs(query).take(limit) {
+    for piece in query.split('&') {
+        if piece.is_empty() {
+            continue;
+        }
+        if out.len() == limit {
+            break;
+        }
+        let (k, v) = decode::pair(piece);
         let k = if names {
             decode::decode(k, charset)
         } else {
