@@ -153,19 +153,18 @@ fn utf8_char(bytes: &[u8]) -> Option<(char, usize)> {
         .map(|c| (c, len))
 }
 
-/// The chars of `bytes`, read one by one as windows-1251 (`Some(true)`),
-/// ISO-8859-1 (`Some(false)`) or UTF-8 (`None`); `None` for each byte
-/// that is no char.
-fn chars(mut bytes: &[u8], single: Option<bool>) -> impl Iterator<Item = Option<char>> + '_ {
-    core::iter::from_fn(move || {
-        let &b = bytes.first()?;
-        let (c, len) = match single {
-            Some(true) => (cp1251::char_of(b), 1),
-            Some(false) => (Some(char::from(b)), 1),
-            None => utf8_char(bytes).map_or((None, 1), |(c, len)| (Some(c), len)),
-        };
-        bytes = bytes.get(len..).unwrap_or_default();
-        Some(c)
+/// The char at `bytes[i..]`, read as windows-1251 (`Some(true)`),
+/// ISO-8859-1 (`Some(false)`) or UTF-8 (`None`), and the bytes it takes;
+/// `None` for a byte that is no char; nothing at the end. A function the
+/// loops call, not an iterator: `from_fn`'s `next` and `Flatten` cost more
+/// wasm.
+fn char_at(bytes: &[u8], i: usize, single: Option<bool>) -> Option<(Option<char>, usize)> {
+    let rest = bytes.get(i..)?;
+    let &b = rest.first()?;
+    Some(match single {
+        Some(true) => (cp1251::char_of(b), 1),
+        Some(false) => (Some(char::from(b)), 1),
+        None => utf8_char(rest).map_or((None, 1), |(c, len)| (Some(c), len)),
     })
 }
 
@@ -174,18 +173,26 @@ fn chars(mut bytes: &[u8], single: Option<bool>) -> impl Iterator<Item = Option<
 /// the engines that used it, else dropped, and so are replacement
 /// characters then (none kept when the charset is unreadable).
 fn text(bytes: &[u8], charset: Charset) -> String {
-    let valid = chars(bytes, None).all(|c| c.is_some());
+    let mut valid = true;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(bytes, i, None) {
+        valid &= c.is_some();
+        i += len;
+    }
     let single = match charset {
         Charset::Cp1251 => Some(true),
         Charset::Latin1 => Some(false),
         Charset::Auto { cp1251: true } if !valid => Some(true),
         _ => None,
     };
-    // A loop, not `collect` (see `arrival::decoded`).
     let mut out = String::new();
-    for c in chars(bytes, single).flatten() {
-        if valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER {
-            out.push(c);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(bytes, i, single) {
+        i += len;
+        if let Some(c) = c {
+            if valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER {
+                out.push(c);
+            }
         }
     }
     out
@@ -244,14 +251,24 @@ mod tests {
     /// bytes at the edges of the ranges that matter.
     #[test]
     fn reads_utf8_as_core_does() {
+        let chars = |bytes: &[u8]| {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while let Some((c, len)) = char_at(bytes, i, None) {
+                out.push(c);
+                i += len;
+            }
+            out
+        };
         let check = |bytes: &[u8]| {
-            let ours: Option<String> = chars(bytes, None).collect();
+            let ours: Option<String> = chars(bytes).into_iter().collect();
             assert_eq!(
                 ours.as_deref(),
                 core::str::from_utf8(bytes).ok(),
                 "{bytes:x?}"
             );
-            let dropped: String = chars(bytes, None)
+            let dropped: String = chars(bytes)
+                .into_iter()
                 .flatten()
                 .filter(|&c| c != char::REPLACEMENT_CHARACTER)
                 .collect();
