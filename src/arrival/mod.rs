@@ -194,10 +194,10 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         terms,
         source,
         referrer_host,
-        landing_path: landing
-            .map(|l| l.path.clone())
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| "/".into()),
+        landing_path: match landing {
+            Some(l) if !l.path.is_empty() => l.path.clone(),
+            _ => "/".into(),
+        },
         params,
     }
 }
