@@ -156,13 +156,11 @@ impl Memory {
         if text.len() > MAX_STORED {
             return None;
         }
-        let mut fields = text.split('|');
-        if fields.next() != Some(HEADER) {
-            return None;
-        }
+        // Without fields (`jw1` alone) there is no bucket: not ours either.
+        let fields = text.strip_prefix(HEADER)?.strip_prefix('|')?;
         let mut m = Memory::default();
         let mut bucket = None;
-        for field in fields {
+        for field in fields.split('|') {
             // Every tag is one ASCII letter: a field that starts otherwise
             // (or is empty) is not ours.
             let value = field.get(1..).unwrap_or_default();

@@ -2,7 +2,7 @@
 //! Rambler sent their queries in cp1251 until the 2010s).
 //!
 //! Bytes below 0x80 are ASCII and 0xC0..=0xFF are А..я in order, so only
-//! the 64 code points of 0x80..=0xBF need a table; `decode::chars` reads bytes through [`char_of`].
+//! the 64 code points of 0x80..=0xBF need a table; `decode::char_at` reads bytes through [`char_of`].
 
 /// Code points of 0x80..=0xBF; 0 for the one unassigned byte (0x98).
 const HIGH: [u16; 64] = [

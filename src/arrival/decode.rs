@@ -30,32 +30,30 @@ pub enum Charset {
 /// (`ei` is Yahoo Japan's; Google's random `ei` token names no charset.)
 const HINTS: &str = "ie enc encoding charset ei oe";
 
-/// The raw `name=value` pairs of a query or fragment.
-pub fn pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
-}
-
-/// Raw values of the parameter `name` (compared ASCII case-insensitively).
-fn values<'a>(query: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> {
-    pairs(query)
-        .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v)
+/// One raw `name=value` pair of a query or fragment (split at `&`; the
+/// callers skip empty pieces or match no name on them). A function, not
+/// an iterator over the pairs: its `Map<Filter<Split>>` instances cost
+/// more wasm than the loops.
+pub fn pair(piece: &str) -> (&str, &str) {
+    piece.split_once('=').unwrap_or((piece, ""))
 }
 
 /// The charset the first of `queries` that names one this module knows
 /// names for itself, else UTF-8 with the windows-1251 fallback when `cp1251`.
 pub fn hint(queries: &[&str], cp1251: bool) -> Charset {
-    queries
-        .iter()
-        .find_map(|query| {
-            HINTS
-                .split(' ')
-                .find_map(|name| values(query, name).find_map(charset_named))
-        })
-        .unwrap_or(Charset::Auto { cp1251 })
+    for query in queries {
+        for name in HINTS.split(' ') {
+            for piece in query.split('&') {
+                let (k, v) = pair(piece);
+                if k.eq_ignore_ascii_case(name) {
+                    if let Some(charset) = charset_named(v) {
+                        return charset;
+                    }
+                }
+            }
+        }
+    }
+    Charset::Auto { cp1251 }
 }
 
 /// Charset names as compared (lower-case, alphanumerics only), space-separated,
@@ -155,19 +153,18 @@ fn utf8_char(bytes: &[u8]) -> Option<(char, usize)> {
         .map(|c| (c, len))
 }
 
-/// The chars of `bytes`, read one by one as windows-1251 (`Some(true)`),
-/// ISO-8859-1 (`Some(false)`) or UTF-8 (`None`); `None` for each byte
-/// that is no char.
-fn chars(mut bytes: &[u8], single: Option<bool>) -> impl Iterator<Item = Option<char>> + '_ {
-    core::iter::from_fn(move || {
-        let &b = bytes.first()?;
-        let (c, len) = match single {
-            Some(true) => (cp1251::char_of(b), 1),
-            Some(false) => (Some(char::from(b)), 1),
-            None => utf8_char(bytes).map_or((None, 1), |(c, len)| (Some(c), len)),
-        };
-        bytes = bytes.get(len..).unwrap_or_default();
-        Some(c)
+/// The char at `bytes[i..]`, read as windows-1251 (`Some(true)`),
+/// ISO-8859-1 (`Some(false)`) or UTF-8 (`None`), and the bytes it takes;
+/// `None` for a byte that is no char; nothing at the end. A function the
+/// loops call, not an iterator: `from_fn`'s `next` and `Flatten` cost more
+/// wasm.
+fn char_at(bytes: &[u8], i: usize, single: Option<bool>) -> Option<(Option<char>, usize)> {
+    let rest = bytes.get(i..)?;
+    let &b = rest.first()?;
+    Some(match single {
+        Some(true) => (cp1251::char_of(b), 1),
+        Some(false) => (Some(char::from(b)), 1),
+        None => utf8_char(rest).map_or((None, 1), |(c, len)| (Some(c), len)),
     })
 }
 
@@ -176,18 +173,26 @@ fn chars(mut bytes: &[u8], single: Option<bool>) -> impl Iterator<Item = Option<
 /// the engines that used it, else dropped, and so are replacement
 /// characters then (none kept when the charset is unreadable).
 fn text(bytes: &[u8], charset: Charset) -> String {
-    let valid = chars(bytes, None).all(|c| c.is_some());
+    let mut valid = true;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(bytes, i, None) {
+        valid &= c.is_some();
+        i += len;
+    }
     let single = match charset {
         Charset::Cp1251 => Some(true),
         Charset::Latin1 => Some(false),
         Charset::Auto { cp1251: true } if !valid => Some(true),
         _ => None,
     };
-    // A loop, not `collect` (see `arrival::decoded`).
     let mut out = String::new();
-    for c in chars(bytes, single).flatten() {
-        if valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER {
-            out.push(c);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(bytes, i, single) {
+        i += len;
+        if let Some(c) = c {
+            if valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER {
+                out.push(c);
+            }
         }
     }
     out
@@ -246,14 +251,24 @@ mod tests {
     /// bytes at the edges of the ranges that matter.
     #[test]
     fn reads_utf8_as_core_does() {
+        let chars = |bytes: &[u8]| {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while let Some((c, len)) = char_at(bytes, i, None) {
+                out.push(c);
+                i += len;
+            }
+            out
+        };
         let check = |bytes: &[u8]| {
-            let ours: Option<String> = chars(bytes, None).collect();
+            let ours: Option<String> = chars(bytes).into_iter().collect();
             assert_eq!(
                 ours.as_deref(),
                 core::str::from_utf8(bytes).ok(),
                 "{bytes:x?}"
             );
-            let dropped: String = chars(bytes, None)
+            let dropped: String = chars(bytes)
+                .into_iter()
                 .flatten()
                 .filter(|&c| c != char::REPLACEMENT_CHARACTER)
                 .collect();
@@ -299,8 +314,8 @@ mod tests {
 
     #[test]
     fn splits_pairs() {
-        let got: Vec<_> = pairs("a=1&&b&c=2=3&=x").collect();
+        let got: Vec<_> = "a=1&b&c=2=3&=x".split('&').map(pair).collect();
         assert_eq!(got, [("a", "1"), ("b", ""), ("c", "2=3"), ("", "x")]);
-        assert_eq!(values("Q=1&q=2&qq=3", "q").collect::<Vec<_>>(), ["1", "2"]);
+        assert_eq!(pair(""), ("", ""));
     }
 }

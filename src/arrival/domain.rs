@@ -33,11 +33,8 @@ impl<'a> Host<'a> {
     pub fn new(full: &'a str) -> Self {
         let base = match suffix_len(full) {
             0 => full,
-            n => full
-                .len()
-                .checked_sub(n + 1)
-                .and_then(|end| full.get(..end))
-                .unwrap_or(""),
+            // Empty when the host is its suffix (or shorter, as for `.uk`).
+            n => full.get(..full.len().saturating_sub(n + 1)).unwrap_or(""),
         };
         Host { full, base }
     }

@@ -194,10 +194,10 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         terms,
         source,
         referrer_host,
-        landing_path: landing
-            .map(|l| l.path.clone())
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| "/".into()),
+        landing_path: match landing {
+            Some(l) if !l.path.is_empty() => l.path.clone(),
+            _ => "/".into(),
+        },
         params,
     }
 }
@@ -242,7 +242,14 @@ fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(Str
     // A loop, not `collect`: the iterator chain's own `next` and size hints
     // cost more wasm than the pushes.
     let mut out = Vec::new();
-    for (k, v) in decode::pairs(query).take(limit) {
+    for piece in query.split('&') {
+        if piece.is_empty() {
+            continue;
+        }
+        if out.len() == limit {
+            break;
+        }
+        let (k, v) = decode::pair(piece);
         let k = if names {
             decode::decode(k, charset)
         } else {

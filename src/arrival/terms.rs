@@ -35,7 +35,12 @@ fn dropped(c: char) -> bool {
 
 /// One word after operators are stripped, or `None` when it goes.
 fn word(token: &str) -> Option<&str> {
-    let token = token.trim_start_matches(['!', '+', '~']);
+    // Stripped by bytes: `trim_start_matches` on a char array is a pattern
+    // searcher instance of its own.
+    let mut token = token;
+    while let [b'!' | b'+' | b'~', ..] = token.as_bytes() {
+        token = token.get(1..).unwrap_or_default();
+    }
     if token.is_empty() || token.starts_with('-') {
         // `-word` excludes the word (and `---autotargeting` is Yandex's).
         return None;

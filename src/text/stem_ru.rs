@@ -71,9 +71,13 @@ pub fn stem_len(w: &str) -> usize {
     let n = w.len();
     let w = w.as_bytes();
     // RV starts after the first vowel; R2 is the region of the region.
-    let lim = (0..n)
-        .find(|&i| vowel_at(w, i) == Some(true))
-        .map_or(n, |i| i + 1);
+    let mut lim = n;
+    for i in 0..n {
+        if vowel_at(w, i) == Some(true) {
+            lim = i + 1;
+            break;
+        }
+    }
     let p2 = region(w, region(w, 0, vowel_at), vowel_at);
     let mut end = n;
 
