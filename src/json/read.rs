@@ -98,6 +98,8 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         path: Vec::new(),
         errors: Vec::new(),
         stop: (0, String::new()),
+        #[cfg(feature = "diagnostics")]
+        firsts: Vec::new(),
     };
     if text.starts_with('\u{feff}') {
         p.pos = 3;
@@ -111,6 +113,17 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
             ))),
         }
     });
+    #[cfg(feature = "diagnostics")]
+    {
+        // Where each duplicate key was first, in one pass over the text.
+        crate::sort::sort(&mut p.firsts);
+        let mut cursor = Cursor::new(text);
+        for &(at, i) in &p.firsts {
+            let message = &mut p.errors[i].message;
+            push_place(message, cursor.seek(at));
+            message.push(')');
+        }
+    }
     match result {
         Ok(v) => (Some(v), p.errors),
         Err(Stop) => {
@@ -201,14 +214,11 @@ pub fn push_index(path: &mut String, i: usize) {
     path.push(']');
 }
 
-/// `line:column` of `at`, for messages that mention a second place.
-fn place(text: &str, at: usize) -> String {
-    let (line, column) = line_column(text, at);
-    let mut s = String::new();
-    digits(&mut s, u64::from(line));
+/// Appends `line:column`, for messages that mention a second place.
+fn push_place(s: &mut String, (line, column): (u32, u32)) {
+    digits(s, u64::from(line));
     s.push(':');
-    digits(&mut s, u64::from(column));
-    s
+    digits(s, u64::from(column));
 }
 
 /// A step of the parser's path: an object key (the key read, given back
@@ -228,6 +238,10 @@ struct Parser<'a> {
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
     stop: (usize, String),
+    /// Each duplicate key's first offset and its error (whose message
+    /// ends with "first at " until `parse` appends the place).
+    #[cfg(feature = "diagnostics")]
+    firsts: Vec<(usize, usize)>,
 }
 
 /// A syntax error stopped the read (what and where: `Parser::stop`).
@@ -341,7 +355,7 @@ impl Parser<'_> {
             let mut m = String::from("unexpected end of the document: the ");
             m.push_str(what);
             m.push_str(" opened at ");
-            m.push_str(&place(self.text, open));
+            push_place(&mut m, line_column(self.text, open));
             m.push_str(" is not closed");
             m
         });
@@ -448,6 +462,8 @@ impl Parser<'_> {
             let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
                 (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
             });
+            // `origin` is for the message only.
+            #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
             let Some(origin) = first.get(hash).find(|&i| members[i as usize].key == *key) else {
                 first.insert(hash, dup as u32);
                 continue;
@@ -460,10 +476,11 @@ impl Parser<'_> {
                 let mut message = String::from("duplicate key `");
                 message.push_str(&quoted[1..quoted.len() - 1]);
                 message.push_str("` (first at ");
-                message.push_str(&place(self.text, members[origin as usize].key_at));
-                message.push(')');
                 message
             });
+            #[cfg(feature = "diagnostics")]
+            self.firsts
+                .push((members[origin as usize].key_at, self.errors.len()));
             self.errors.push(Error {
                 at: members[dup].key_at,
                 path,

@@ -972,7 +972,7 @@ impl<'t> Validator<'t> {
                         return self.refuse(
                             v,
                             path,
-                            "expected a comparison such as \">=3\" (or a number ≥ 0)",
+                            msg!("expected a comparison such as \">=3\" (or a number ≥ 0)"),
                         )
                     }
                 };
