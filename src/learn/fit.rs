@@ -30,6 +30,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
+use crate::text::Fx;
+
 /// Laplace smoothing, in rows.
 const ALPHA: f64 = 1.0;
 /// Least |z| of a chosen feature (≈ 95 % two-sided).
@@ -51,11 +53,8 @@ pub enum Kind {
     Campaign,
 }
 
-/// The Fx hash (rustc's): the keys are the user's own export, and SipHash
-/// costs a third of the counting time.
-#[derive(Clone, Copy, Default)]
-pub struct Fx(u64);
-
+/// The keys are the user's own export, and SipHash costs a third of the
+/// counting time: the maps hash with Fx, the typo matcher's hash.
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -75,12 +74,6 @@ impl Hasher for Fx {
 
     fn finish(&self) -> u64 {
         self.0
-    }
-}
-
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

@@ -16,13 +16,14 @@ use crate::prelude::*;
 pub const MAX_LEN: usize = 24;
 
 /// The Fx hash (rustc's): one multiply per word, no random state, tiny code.
+/// Also `jobwise learn`'s `HashMap` hasher (`learn::fit`).
 #[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
+pub struct Fx(pub(crate) u64);
 
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Fx {
-    fn add(&mut self, x: u64) {
+    pub(crate) fn add(&mut self, x: u64) {
         self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
     }
 }

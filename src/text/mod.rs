@@ -28,6 +28,9 @@ mod tokenize;
 
 use crate::prelude::*;
 use core::cmp::Ordering;
+// `jobwise learn` hashes its maps with the typo matcher's Fx.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use fuzzy::Fx;
 pub use index::TermIndex;
 
 use normalize::Script;
