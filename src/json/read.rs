@@ -18,7 +18,7 @@
 
 use super::write::{digits, string};
 use crate::prelude::*;
-use crate::text::ids::Ids;
+use crate::text::ids::{Fnv, Ids};
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -455,13 +455,11 @@ impl Parser<'_> {
 
     /// Reports each key seen before in the same object and removes it.
     fn drop_duplicates(&mut self, members: &mut Vec<Member>) {
-        // The first member of each key, filed under the key's FNV-1a hash.
+        // The first member of each key, filed under the key's hash.
         let mut first = Ids::default();
         for dup in 0..members.len() {
             let key = &members[dup].key;
-            let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-            });
+            let hash = Fnv::new(0).feed(key.as_bytes()).0;
             // `origin` is for the message only.
             #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
             let Some(origin) = first.get(hash).find(|&i| members[i as usize].key == *key) else {

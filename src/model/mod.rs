@@ -33,6 +33,7 @@ use crate::rules::{
     Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
 };
 use crate::signals::{Event, EventKind, Signals};
+use crate::text::ids::Fnv;
 use crate::text::{analyze, Hit, TermIndex, Token};
 
 /// Ids and labels of the jobs (or of the stages), in file order.
@@ -370,24 +371,6 @@ impl Compiled {
         });
         out.dedup();
         out
-    }
-}
-
-/// FNV-1a, fed piece by piece so a prefix is hashed once.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Fnv {
-    fn new(kind: u8) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325).feed(&[kind])
-    }
-
-    fn feed(self, bytes: &[u8]) -> Fnv {
-        let mut h = self.0;
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        Fnv(h)
     }
 }
 

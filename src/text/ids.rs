@@ -8,6 +8,26 @@
 
 use crate::prelude::*;
 
+/// FNV-1a, the hash of the keys filed in an [`Ids`] (the model's, the
+/// JSON reader's), started from a one-byte tag (a key's kind) and fed
+/// piece by piece, so a shared prefix is hashed once.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(pub(crate) u64);
+
+impl Fnv {
+    pub(crate) fn new(tag: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).feed(&[tag])
+    }
+
+    pub(crate) fn feed(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        Fnv(h)
+    }
+}
+
 /// The id of an empty slot (never an id: ids are positions in vectors).
 const EMPTY: u32 = u32::MAX;
 
