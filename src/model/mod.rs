@@ -374,6 +374,28 @@ impl Compiled {
     }
 }
 
+/// A click, dwell or custom event condition as `(kind, text, number)`:
+/// 0 a click on a selector, 1 a dwell on a selector for that many seconds,
+/// 2 a custom event.
+fn behaviour(c: &Condition) -> Option<(u8, &str, f64)> {
+    Some(match c {
+        Condition::Click(s) => (0, s, 0.0),
+        Condition::Dwell { selector, seconds } => (1, selector, *seconds),
+        Condition::Event(name) => (2, name, 0.0),
+        _ => return None,
+    })
+}
+
+/// The event that satisfies a [`behaviour`], as its `(kind, text, number)`.
+fn observed(k: &EventKind) -> Option<(u8, &str, f64)> {
+    Some(match k {
+        EventKind::Click(s) => (0, s, 0.0),
+        EventKind::Dwell { selector, seconds } => (1, selector, *seconds),
+        EventKind::Custom(name) => (2, name, 0.0),
+        _ => return None,
+    })
+}
+
 fn hash(kind: u8, key: &[u8]) -> u64 {
     Fnv::new(kind).feed(key).0
 }
@@ -862,28 +884,23 @@ impl Compiled {
                     }
                     c.at = c.at.min(s.events[i].at_ms);
                 }
-                Condition::Dwell { selector, seconds } => {
+                Condition::Click(_) | Condition::Dwell { .. } | Condition::Event(_) => {
+                    let (kind, want, min) = behaviour(cond)?;
                     let (_, e) = freshest(&|_, k| {
-                        matches!(k, EventKind::Dwell { selector: got, seconds: secs }
-                            if got == &**selector && *secs >= *seconds)
+                        observed(k)
+                            .is_some_and(|(n, got, secs)| n == kind && got == want && secs >= min)
                     })?;
+                    let d = sep(&mut c.detail);
+                    d.push_str(kind_name(cond));
+                    d.push(' ');
+                    d.push_str(want);
                     if let EventKind::Dwell { seconds: secs, .. } = &e.kind {
-                        let d = sep(&mut c.detail);
-                        d.push_str("dwell ");
-                        d.push_str(selector);
                         d.push(' ');
                         number(d, *secs);
                         d.push_str("s >= ");
-                        number(d, *seconds);
+                        number(d, min);
                         d.push('s');
                     }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Click(selector) => {
-                    let (_, e) =
-                        freshest(&|_, k| matches!(k, EventKind::Click(got) if got == &**selector))?;
-                    sep(&mut c.detail).push_str("click ");
-                    c.detail.push_str(selector);
                     c.at = c.at.min(e.at_ms);
                 }
                 Condition::Scroll(min) => {
@@ -915,13 +932,6 @@ impl Compiled {
                             }
                         }
                     }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Event(name) => {
-                    let (_, e) =
-                        freshest(&|_, k| matches!(k, EventKind::Custom(got) if got == &**name))?;
-                    sep(&mut c.detail).push_str("event ");
-                    c.detail.push_str(name);
                     c.at = c.at.min(e.at_ms);
                 }
                 Condition::Device(d) => {
