@@ -235,7 +235,7 @@ impl Compiled {
             }
         };
         for cond in &mut signal.conditions {
-            let behaviour = matches!(
+            let watched = matches!(
                 cond,
                 Condition::Page(_)
                     | Condition::Dwell { .. }
@@ -244,8 +244,8 @@ impl Compiled {
                     | Condition::Search(_)
                     | Condition::Event(_)
             );
-            fades |= behaviour;
-            carried |= behaviour
+            fades |= watched;
+            carried |= watched
                 || matches!(
                     cond,
                     Condition::Terms(_)
@@ -288,14 +288,11 @@ impl Compiled {
                         None => gram(g.longest()).map(|w| (K_PAGE_GRAM, w)),
                     }
                 }
-                Condition::Dwell { selector, .. } => Some((K_DWELL, selector.as_bytes())),
-                Condition::Click(selector) => Some((K_CLICK, selector.as_bytes())),
                 Condition::Scroll(_) => {
                     scroll = true;
                     None
                 }
-                Condition::Event(name) => Some((K_EVENT, name.as_bytes())),
-                _ => None,
+                _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
             };
             if let Some((k, key)) = one {
                 offer(k, hash(k, key));
@@ -375,13 +372,12 @@ impl Compiled {
 }
 
 /// A click, dwell or custom event condition as `(kind, text, number)`:
-/// 0 a click on a selector, 1 a dwell on a selector for that many seconds,
-/// 2 a custom event.
+/// its key's kind, the selector or event name, and a dwell's seconds.
 fn behaviour(c: &Condition) -> Option<(u8, &str, f64)> {
     Some(match c {
-        Condition::Click(s) => (0, s, 0.0),
-        Condition::Dwell { selector, seconds } => (1, selector, *seconds),
-        Condition::Event(name) => (2, name, 0.0),
+        Condition::Click(s) => (K_CLICK, s, 0.0),
+        Condition::Dwell { selector, seconds } => (K_DWELL, selector, *seconds),
+        Condition::Event(name) => (K_EVENT, name, 0.0),
         _ => return None,
     })
 }
@@ -389,9 +385,9 @@ fn behaviour(c: &Condition) -> Option<(u8, &str, f64)> {
 /// The event that satisfies a [`behaviour`], as its `(kind, text, number)`.
 fn observed(k: &EventKind) -> Option<(u8, &str, f64)> {
     Some(match k {
-        EventKind::Click(s) => (0, s, 0.0),
-        EventKind::Dwell { selector, seconds } => (1, selector, *seconds),
-        EventKind::Custom(name) => (2, name, 0.0),
+        EventKind::Click(s) => (K_CLICK, s, 0.0),
+        EventKind::Dwell { selector, seconds } => (K_DWELL, selector, *seconds),
+        EventKind::Custom(name) => (K_EVENT, name, 0.0),
         _ => return None,
     })
 }
@@ -556,26 +552,19 @@ impl Compiled {
             windows(self, Fnv::new(K_REFERRER), host, &mut cand);
         }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
-            let exact = |kind, key: &str, cand: &mut Vec<u64>| {
-                self.lookup(hash(kind, key.as_bytes()), cand)
+            if let Some((kind, key, _)) = observed(&event.kind) {
+                self.lookup(hash(kind, key.as_bytes()), &mut cand);
+            }
+            let Some(path) = path.as_deref() else {
+                continue;
             };
-            match &event.kind {
-                EventKind::Custom(name) => exact(K_EVENT, name, &mut cand),
-                EventKind::Click(sel) => exact(K_CLICK, sel, &mut cand),
-                EventKind::Dwell { selector, .. } => exact(K_DWELL, selector, &mut cand),
-                _ => {
-                    let Some(path) = path.as_deref() else {
-                        continue;
-                    };
-                    for len in PREFIXES {
-                        if let Some(prefix) = path.as_bytes().get(..len) {
-                            self.lookup(hash(K_PAGE, prefix), &mut cand);
-                        }
-                    }
-                    if self.page_grams {
-                        windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
-                    }
+            for len in PREFIXES {
+                if let Some(prefix) = path.as_bytes().get(..len) {
+                    self.lookup(hash(K_PAGE, prefix), &mut cand);
                 }
+            }
+            if self.page_grams {
+                windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
             }
         }
         crate::sort::sort(&mut cand);
