@@ -235,7 +235,7 @@ impl Compiled {
             }
         };
         for cond in &mut signal.conditions {
-            let behaviour = matches!(
+            let watched = matches!(
                 cond,
                 Condition::Page(_)
                     | Condition::Dwell { .. }
@@ -244,8 +244,8 @@ impl Compiled {
                     | Condition::Search(_)
                     | Condition::Event(_)
             );
-            fades |= behaviour;
-            carried |= behaviour
+            fades |= watched;
+            carried |= watched
                 || matches!(
                     cond,
                     Condition::Terms(_)
@@ -288,14 +288,11 @@ impl Compiled {
                         None => gram(g.longest()).map(|w| (K_PAGE_GRAM, w)),
                     }
                 }
-                Condition::Dwell { selector, .. } => Some((K_DWELL, selector.as_bytes())),
-                Condition::Click(selector) => Some((K_CLICK, selector.as_bytes())),
                 Condition::Scroll(_) => {
                     scroll = true;
                     None
                 }
-                Condition::Event(name) => Some((K_EVENT, name.as_bytes())),
-                _ => None,
+                _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
             };
             if let Some((k, key)) = one {
                 offer(k, hash(k, key));
@@ -372,6 +369,27 @@ impl Compiled {
         out.dedup();
         out
     }
+}
+
+/// A click, dwell or custom event condition as `(kind, text, number)`:
+/// its key's kind, the selector or event name, and a dwell's seconds.
+fn behaviour(c: &Condition) -> Option<(u8, &str, f64)> {
+    Some(match c {
+        Condition::Click(s) => (K_CLICK, s, 0.0),
+        Condition::Dwell { selector, seconds } => (K_DWELL, selector, *seconds),
+        Condition::Event(name) => (K_EVENT, name, 0.0),
+        _ => return None,
+    })
+}
+
+/// The event that satisfies a [`behaviour`], as its `(kind, text, number)`.
+fn observed(k: &EventKind) -> Option<(u8, &str, f64)> {
+    Some(match k {
+        EventKind::Click(s) => (K_CLICK, s, 0.0),
+        EventKind::Dwell { selector, seconds } => (K_DWELL, selector, *seconds),
+        EventKind::Custom(name) => (K_EVENT, name, 0.0),
+        _ => return None,
+    })
 }
 
 fn hash(kind: u8, key: &[u8]) -> u64 {
@@ -534,26 +552,19 @@ impl Compiled {
             windows(self, Fnv::new(K_REFERRER), host, &mut cand);
         }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
-            let exact = |kind, key: &str, cand: &mut Vec<u64>| {
-                self.lookup(hash(kind, key.as_bytes()), cand)
+            if let Some((kind, key, _)) = observed(&event.kind) {
+                self.lookup(hash(kind, key.as_bytes()), &mut cand);
+            }
+            let Some(path) = path.as_deref() else {
+                continue;
             };
-            match &event.kind {
-                EventKind::Custom(name) => exact(K_EVENT, name, &mut cand),
-                EventKind::Click(sel) => exact(K_CLICK, sel, &mut cand),
-                EventKind::Dwell { selector, .. } => exact(K_DWELL, selector, &mut cand),
-                _ => {
-                    let Some(path) = path.as_deref() else {
-                        continue;
-                    };
-                    for len in PREFIXES {
-                        if let Some(prefix) = path.as_bytes().get(..len) {
-                            self.lookup(hash(K_PAGE, prefix), &mut cand);
-                        }
-                    }
-                    if self.page_grams {
-                        windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
-                    }
+            for len in PREFIXES {
+                if let Some(prefix) = path.as_bytes().get(..len) {
+                    self.lookup(hash(K_PAGE, prefix), &mut cand);
                 }
+            }
+            if self.page_grams {
+                windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
             }
         }
         crate::sort::sort(&mut cand);
@@ -862,28 +873,23 @@ impl Compiled {
                     }
                     c.at = c.at.min(s.events[i].at_ms);
                 }
-                Condition::Dwell { selector, seconds } => {
+                Condition::Click(_) | Condition::Dwell { .. } | Condition::Event(_) => {
+                    let (kind, want, min) = behaviour(cond)?;
                     let (_, e) = freshest(&|_, k| {
-                        matches!(k, EventKind::Dwell { selector: got, seconds: secs }
-                            if got == &**selector && *secs >= *seconds)
+                        observed(k)
+                            .is_some_and(|(n, got, secs)| n == kind && got == want && secs >= min)
                     })?;
+                    let d = sep(&mut c.detail);
+                    d.push_str(kind_name(cond));
+                    d.push(' ');
+                    d.push_str(want);
                     if let EventKind::Dwell { seconds: secs, .. } = &e.kind {
-                        let d = sep(&mut c.detail);
-                        d.push_str("dwell ");
-                        d.push_str(selector);
                         d.push(' ');
                         number(d, *secs);
                         d.push_str("s >= ");
-                        number(d, *seconds);
+                        number(d, min);
                         d.push('s');
                     }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Click(selector) => {
-                    let (_, e) =
-                        freshest(&|_, k| matches!(k, EventKind::Click(got) if got == &**selector))?;
-                    sep(&mut c.detail).push_str("click ");
-                    c.detail.push_str(selector);
                     c.at = c.at.min(e.at_ms);
                 }
                 Condition::Scroll(min) => {
@@ -915,13 +921,6 @@ impl Compiled {
                             }
                         }
                     }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Event(name) => {
-                    let (_, e) =
-                        freshest(&|_, k| matches!(k, EventKind::Custom(got) if got == &**name))?;
-                    sep(&mut c.detail).push_str("event ");
-                    c.detail.push_str(name);
                     c.at = c.at.min(e.at_ms);
                 }
                 Condition::Device(d) => {
