@@ -35,6 +35,8 @@ use alloc::rc::Rc;
 use crate::json::{number, string, Object};
 use crate::memory::Memory;
 use crate::model::{fade, Compiled, Group};
+// A reason is the model's (it explains a score); decisions carry them.
+pub use crate::model::Reason;
 use crate::rules::Policy;
 use crate::signals::Signals;
 
@@ -54,23 +56,6 @@ impl Via {
             Via::Override => "override",
         }
     }
-}
-
-/// Why a score has the value it has: one fired signal.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Reason {
-    /// The job (or, in `stage_reasons`, the stage) it counts for.
-    pub job: Rc<str>,
-    /// The signal's kind as in the rules (`terms`, `page`…), or `memory`,
-    /// `pick`, `override`.
-    pub signal: &'static str,
-    /// Effective weight, after fading.
-    pub weight: f64,
-    /// What matched, for people.
-    pub detail: String,
-    pub(crate) owner: u32,
-    /// Counts as this page's evidence for later pages.
-    pub(crate) carried: bool,
 }
 
 /// The decision of SPEC §6.
@@ -169,7 +154,7 @@ pub fn decide(
         job = Some(p);
         via = Via::Picked;
         let detail = "the visitor chose this job".into();
-        push(&mut reasons, &c.jobs, p, "pick", 0.0, detail, false);
+        c.jobs.reason(&mut reasons, p, "pick", 0.0, detail, false);
     }
     if let Some(force) = force {
         let (j, s) = match force.split_once('@') {
@@ -181,7 +166,8 @@ pub fn decide(
             via = Via::Override;
             let mut detail = String::from("?jobwise=");
             detail.push_str(force);
-            push(&mut reasons, &c.jobs, j, "override", 0.0, detail, false);
+            c.jobs
+                .reason(&mut reasons, j, "override", 0.0, detail, false);
             if let Some(s) = s.and_then(|s| c.stages.index(s)) {
                 stage = Some(s);
             }
@@ -213,34 +199,11 @@ pub fn decide(
     }
 }
 
-/// Adds the reason that `owner` of `group` (skipped when the rules have no
-/// such job or stage) scores `weight` for `signal`.
-pub(crate) fn push(
-    list: &mut Vec<Reason>,
-    group: &Group,
-    owner: u32,
-    signal: &'static str,
-    weight: f64,
-    detail: String,
-    carried: bool,
-) {
-    if let Some(id) = group.ids.get(owner as usize) {
-        list.push(Reason {
-            job: id.clone(),
-            signal,
-            weight,
-            detail,
-            owner,
-            carried,
-        });
-    }
-}
-
 /// The reasons for the evidence of earlier pages, faded by `faded`.
 fn remembered(list: &mut Vec<Reason>, group: &Group, carried: &[(u32, f64)], faded: f64) {
     for &(owner, weight) in carried {
         let detail = "earlier pages of this visit".into();
-        push(list, group, owner, "memory", weight * faded, detail, false);
+        group.reason(list, owner, "memory", weight * faded, detail, false);
     }
 }
 

@@ -27,7 +27,6 @@ use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
 
-use crate::decide::{push, Reason};
 use crate::json::number;
 use crate::rules::{
     Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
@@ -35,6 +34,23 @@ use crate::rules::{
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::ids::Fnv;
 use crate::text::{analyze, Hit, TermIndex, Token};
+
+/// Why a score has the value it has: one fired signal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The job (or, in `stage_reasons`, the stage) it counts for.
+    pub job: Rc<str>,
+    /// The signal's kind as in the rules (`terms`, `page`…), or `memory`,
+    /// `pick`, `override`.
+    pub signal: &'static str,
+    /// Effective weight, after fading.
+    pub weight: f64,
+    /// What matched, for people.
+    pub detail: String,
+    pub(crate) owner: u32,
+    /// Counts as this page's evidence for later pages.
+    pub(crate) carried: bool,
+}
 
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
@@ -54,6 +70,29 @@ impl Group {
         Group {
             ids: Rc::new(ids),
             labels,
+        }
+    }
+
+    /// Adds the reason that `owner` (skipped when the rules have no such
+    /// job or stage) scores `weight` for `signal`.
+    pub(crate) fn reason(
+        &self,
+        list: &mut Vec<Reason>,
+        owner: u32,
+        signal: &'static str,
+        weight: f64,
+        detail: String,
+        carried: bool,
+    ) {
+        if let Some(id) = self.ids.get(owner as usize) {
+            list.push(Reason {
+                job: id.clone(),
+                signal,
+                weight,
+                detail,
+                owner,
+                carried,
+            });
         }
     }
 
@@ -588,15 +627,7 @@ impl Compiled {
                     (&self.jobs, &mut *reasons)
                 };
                 let carried = sig.carried && !check.negated;
-                push(
-                    list,
-                    group,
-                    sig.owner,
-                    sig.kind,
-                    weight,
-                    check.detail,
-                    carried,
-                );
+                group.reason(list, sig.owner, sig.kind, weight, check.detail, carried);
                 if !sig.stage && weight > 0.0 {
                     if let Some(text) = check.terms {
                         insert.push((sig.owner, text));
