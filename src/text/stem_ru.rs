@@ -113,8 +113,10 @@ pub fn stem_len(w: &str) -> usize {
     }
     if plain(w, end, lim, "нн").is_some() {
         end -= "н".len();
-    } else if let Some(e) = plain(w, end, lim, "ь").filter(|_| superlative.is_none()) {
-        end = e;
+    } else if superlative.is_none() {
+        if let Some(e) = plain(w, end, lim, "ь") {
+            end = e;
+        }
     }
     end
 }
