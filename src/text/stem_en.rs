@@ -84,12 +84,10 @@ pub fn stem(w: &mut Vec<u8>) {
     if w.first() == Some(&b'\'') {
         w.remove(0);
     }
-    let mut y_found = false;
     let mut after_vowel = true;
     for c in w.iter_mut() {
         if *c == b'y' && after_vowel {
             *c = b'Y';
-            y_found = true;
         }
         after_vowel = is_v(*c);
     }
@@ -129,13 +127,8 @@ pub fn stem(w: &mut Vec<u8>) {
         }
         step_5(w, p1, p2);
     }
-    if y_found {
-        for c in w.iter_mut() {
-            if *c == b'Y' {
-                *c = b'y';
-            }
-        }
-    }
+    // `Y` is the only capital: the input is lower-case.
+    w.make_ascii_lowercase();
 }
 
 /// Replaces the longest suffix of `table` starting in R1 when `cond` holds.
