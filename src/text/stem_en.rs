@@ -10,6 +10,10 @@ fn is_v(c: u8) -> bool {
     b"aeiouy".contains(&c)
 }
 
+fn has_vowel(w: &[u8]) -> bool {
+    w.iter().any(|&c| is_v(c))
+}
+
 /// `v` plus w, x and Y: what may not end a short syllable.
 fn is_v_wxy(c: u8) -> bool {
     b"aeiouywxY".contains(&c)
@@ -70,8 +74,7 @@ fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
 /// Stems `w` in place.
 pub fn stem(w: &mut Vec<u8>) {
     if let Some((_, to)) = whole(w, EXCEPTIONS) {
-        w.clear();
-        w.extend_from_slice(to);
+        replace(w, w.len(), to);
         return;
     }
     if w.len() < 3 {
@@ -81,12 +84,10 @@ pub fn stem(w: &mut Vec<u8>) {
     if w.first() == Some(&b'\'') {
         w.remove(0);
     }
-    let mut y_found = false;
     let mut after_vowel = true;
     for c in w.iter_mut() {
         if *c == b'y' && after_vowel {
             *c = b'Y';
-            y_found = true;
         }
         after_vowel = is_v(*c);
     }
@@ -126,13 +127,8 @@ pub fn stem(w: &mut Vec<u8>) {
         }
         step_5(w, p1, p2);
     }
-    if y_found {
-        for c in w.iter_mut() {
-            if *c == b'Y' {
-                *c = b'y';
-            }
-        }
-    }
+    // `Y` is the only capital: the input is lower-case.
+    w.make_ascii_lowercase();
 }
 
 /// Replaces the longest suffix of `table` starting in R1 when `cond` holds.
@@ -152,7 +148,7 @@ fn step_1a(w: &mut Vec<u8>) {
     match longest(w, "s us ss sses ied ies").map(|(s, _)| s) {
         Some(b"sses") => w.truncate(n - 2),
         Some(b"ied" | b"ies") => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
-        Some(b"s") if n >= 2 && w[..n - 2].iter().any(|&c| is_v(c)) => w.truncate(n - 1),
+        Some(b"s") if n >= 2 && has_vowel(&w[..n - 2]) => w.truncate(n - 1),
         _ => {}
     }
 }
@@ -168,7 +164,7 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         }
         return;
     }
-    if !w[..start].iter().any(|&c| is_v(c)) {
+    if !has_vowel(&w[..start]) {
         return;
     }
     w.truncate(start);

@@ -88,10 +88,11 @@ pub fn stem_len(w: &str) -> usize {
         if let Some(e) = plain(w, end, lim, REFLEXIVE) {
             end = e;
         }
-        if let Some(e) = adjectival(w, end, lim)
-            .or_else(|| grouped(w, end, lim, VERB_1, VERB_2))
-            .or_else(|| plain(w, end, lim, NOUN))
-        {
+        if let Some(e) = adjectival(w, end, lim) {
+            end = e;
+        } else if let Some(e) = grouped(w, end, lim, VERB_1, VERB_2) {
+            end = e;
+        } else if let Some(e) = plain(w, end, lim, NOUN) {
             end = e;
         }
     }
@@ -113,8 +114,10 @@ pub fn stem_len(w: &str) -> usize {
     }
     if plain(w, end, lim, "нн").is_some() {
         end -= "н".len();
-    } else if let Some(e) = plain(w, end, lim, "ь").filter(|_| superlative.is_none()) {
-        end = e;
+    } else if superlative.is_none() {
+        if let Some(e) = plain(w, end, lim, "ь") {
+            end = e;
+        }
     }
     end
 }
