@@ -81,7 +81,7 @@ pub struct Problem {
     /// 1-based line and column (in characters) of the offending value or key.
     pub line: u32,
     pub column: u32,
-    pub message: String,
+    pub message: crate::Message,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +125,9 @@ pub fn too_large(bytes: u64) -> Option<Problem> {
         path: "$".into(),
         line: 1,
         column: 1,
-        message,
+        // A `NoMessage` without diagnostics.
+        #[allow(clippy::useless_conversion)]
+        message: message.into(),
     })
 }
 

@@ -313,7 +313,7 @@ impl<'t> Validator<'t> {
         severity: Severity,
         at: usize,
         mut path: String,
-        message: String,
+        message: crate::Message,
     ) {
         if severity == Severity::Error {
             self.errors += 1;
