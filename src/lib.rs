@@ -62,6 +62,44 @@ macro_rules! msg {
     };
 }
 
+/// A message for a person (of a JSON error or a rules problem): text
+/// with the `diagnostics` feature; without it nothing at all, so the SDK
+/// carries, moves and drops no empty `String`s.
+#[cfg(feature = "diagnostics")]
+pub type Message = prelude::String;
+/// A message for a person (of a JSON error or a rules problem): text
+/// with the `diagnostics` feature; without it nothing at all, so the SDK
+/// carries, moves and drops no empty `String`s.
+#[cfg(not(feature = "diagnostics"))]
+pub type Message = NoMessage;
+
+/// The message of a build without diagnostics: reads as `""`.
+#[cfg(not(feature = "diagnostics"))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoMessage;
+
+#[cfg(not(feature = "diagnostics"))]
+impl core::ops::Deref for NoMessage {
+    type Target = str;
+    fn deref(&self) -> &str {
+        ""
+    }
+}
+
+#[cfg(not(feature = "diagnostics"))]
+impl From<&str> for NoMessage {
+    fn from(_: &str) -> Self {
+        NoMessage
+    }
+}
+
+#[cfg(not(feature = "diagnostics"))]
+impl From<prelude::String> for NoMessage {
+    fn from(_: prelude::String) -> Self {
+        NoMessage
+    }
+}
+
 mod prelude;
 
 pub mod arrival;

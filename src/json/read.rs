@@ -56,7 +56,7 @@ pub struct Error {
     pub at: usize,
     /// Where in the document (see the module docs); empty for the root.
     pub path: String,
-    pub message: String,
+    pub message: crate::Message,
 }
 
 impl Value {
@@ -97,7 +97,7 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         depth: 0,
         path: Vec::new(),
         errors: Vec::new(),
-        stop: (0, String::new()),
+        stop: (0, Default::default()),
         #[cfg(feature = "diagnostics")]
         firsts: Vec::new(),
     };
@@ -237,7 +237,7 @@ struct Parser<'a> {
     path: Vec<Seg>,
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
-    stop: (usize, String),
+    stop: (usize, crate::Message),
     /// Each duplicate key's first offset and its error (whose message
     /// ends with "first at " until `parse` appends the place).
     #[cfg(feature = "diagnostics")]
@@ -482,7 +482,9 @@ impl Parser<'_> {
             self.errors.push(Error {
                 at: members[dup].key_at,
                 path,
-                message,
+                // A `NoMessage` without diagnostics.
+                #[allow(clippy::useless_conversion)]
+                message: message.into(),
             });
             // Marked (no key is at this offset), dropped below.
             members[dup].key_at = usize::MAX;

@@ -81,7 +81,7 @@ pub struct Problem {
     /// 1-based line and column (in characters) of the offending value or key.
     pub line: u32,
     pub column: u32,
-    pub message: String,
+    pub message: crate::Message,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +125,9 @@ pub fn too_large(bytes: u64) -> Option<Problem> {
         path: "$".into(),
         line: 1,
         column: 1,
-        message,
+        // A `NoMessage` without diagnostics.
+        #[allow(clippy::useless_conversion)]
+        message: message.into(),
     })
 }
 
@@ -173,11 +175,11 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
     };
     // In the order of the text; at one offset, in the order found.
     let mut found = v.found;
-    crate::sort::sort_by(&mut found, |a, b| a.at.cmp(&b.at).then(a.seq.cmp(&b.seq)));
+    crate::sort::sort_by(&mut found, |a, b| a.order.cmp(&b.order));
     let mut cursor = crate::json::Cursor::new(text);
     let mut problems = Vec::with_capacity(found.len());
     for f in found {
-        let (line, column) = cursor.seek(f.at);
+        let (line, column) = cursor.seek((f.order >> 32) as usize);
         problems.push(Problem {
             line,
             column,

@@ -14,9 +14,10 @@ use crate::prelude::*;
 /// A problem and the byte offset it points at (line and column are filled
 /// in at the end, in one pass over the text).
 pub(crate) struct Found {
-    pub at: usize,
-    /// The order found in, among problems at one offset.
-    pub seq: usize,
+    /// The byte offset (high 32 bits; a rules text is at most 1 MiB), then
+    /// the order found in: ascending is the order of the text, and at one
+    /// offset the order found (one compare in the sort).
+    pub order: u64,
     pub problem: Problem,
 }
 
@@ -313,7 +314,7 @@ impl<'t> Validator<'t> {
         severity: Severity,
         at: usize,
         mut path: String,
-        message: String,
+        message: crate::Message,
     ) {
         if severity == Severity::Error {
             self.errors += 1;
@@ -322,8 +323,7 @@ impl<'t> Validator<'t> {
             path.push('$');
         }
         self.found.push(Found {
-            at,
-            seq: self.found.len(),
+            order: (at as u64) << 32 | self.found.len() as u64,
             problem: Problem {
                 severity,
                 path,

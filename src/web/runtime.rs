@@ -64,14 +64,17 @@ impl Runtime {
         let landing = url::page();
         let referrer = url::referrer();
         let arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
-        let param = |name: &str| {
-            arrival
-                .params
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        };
-        let force = param("jobwise").filter(|v| !v.is_empty());
+        // The first `jobwise` parameter, unless empty (a plain loop: less
+        // wasm than `find` and `map`).
+        let mut force = None;
+        for (k, v) in &arrival.params {
+            if k == "jobwise" {
+                if !v.is_empty() {
+                    force = Some(v.clone());
+                }
+                break;
+            }
+        }
         let page = arrival.landing_path.clone();
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
