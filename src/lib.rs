@@ -67,9 +67,6 @@ macro_rules! msg {
 /// carries, moves and drops no empty `String`s.
 #[cfg(feature = "diagnostics")]
 pub type Message = prelude::String;
-/// A message for a person (of a JSON error or a rules problem): text
-/// with the `diagnostics` feature; without it nothing at all, so the SDK
-/// carries, moves and drops no empty `String`s.
 #[cfg(not(feature = "diagnostics"))]
 pub type Message = NoMessage;
 
