@@ -175,15 +175,19 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
     };
     // In the order of the text; at one offset, in the order found.
     let mut found = v.found;
-    crate::sort::sort_by(&mut found, |a, b| a.order.cmp(&b.order));
+    let mut order = v.order;
+    crate::sort::sort(&mut order);
     let mut cursor = crate::json::Cursor::new(text);
     let mut problems = Vec::with_capacity(found.len());
-    for f in found {
-        let (line, column) = cursor.seek((f.order >> 32) as usize);
+    for o in order {
+        let p = &mut found[o as u32 as usize];
+        let (line, column) = cursor.seek((o >> 32) as usize);
         problems.push(Problem {
+            severity: p.severity,
+            path: core::mem::take(&mut p.path),
             line,
             column,
-            ..f.problem
+            message: core::mem::take(&mut p.message),
         });
     }
     (rules, problems)

@@ -11,16 +11,6 @@ use crate::arrival::Source;
 use crate::json::{push_index, push_key, string, Kind, Member, Value};
 use crate::prelude::*;
 
-/// A problem and the byte offset it points at (line and column are filled
-/// in at the end, in one pass over the text).
-pub(crate) struct Found {
-    /// The byte offset (high 32 bits; a rules text is at most 1 MiB), then
-    /// the order found in: ascending is the order of the text, and at one
-    /// offset the order found (one compare in the sort).
-    pub order: u64,
-    pub problem: Problem,
-}
-
 const TOP: &[&str] = &[
     "$schema", "version", "language", "decision", "jobs", "stages", "content", "privacy", "holdout",
 ];
@@ -140,7 +130,14 @@ pub(crate) struct TermSeen {
 
 pub(crate) struct Validator<'t> {
     text: &'t str,
-    pub found: Vec<Found>,
+    /// The problems in the order found (line and column are filled in at
+    /// the end, in one pass over the text).
+    pub found: Vec<Problem>,
+    /// Where each problem of `found` points: the byte offset (high 32
+    /// bits; a rules text is at most 1 MiB), then its index in `found`.
+    /// Ascending is the order of the text, and at one offset the order
+    /// found: sorted as plain `u64`s (the sort instance `model` has too).
+    pub order: Vec<u64>,
     pub errors: usize,
     language: Lang,
     terms_total: usize,
@@ -300,6 +297,7 @@ impl<'t> Validator<'t> {
             text,
             selectors,
             found: Vec::new(),
+            order: Vec::new(),
             errors: 0,
             language: Lang::En,
             terms_total: 0,
@@ -322,15 +320,13 @@ impl<'t> Validator<'t> {
         if path.is_empty() {
             path.push('$');
         }
-        self.found.push(Found {
-            order: (at as u64) << 32 | self.found.len() as u64,
-            problem: Problem {
-                severity,
-                path,
-                line: 0,
-                column: 0,
-                message,
-            },
+        self.order.push((at as u64) << 32 | self.found.len() as u64);
+        self.found.push(Problem {
+            severity,
+            path,
+            line: 0,
+            column: 0,
+            message,
         });
     }
 
