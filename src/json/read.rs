@@ -174,11 +174,13 @@ impl<'a> Cursor<'a> {
                 return (1, 1);
             }
         }
-        for c in self.text.get(self.at..at).unwrap_or_default().chars() {
-            if c == '\n' {
+        // Bytes, not `chars()`: a char is the byte that starts it (no
+        // continuation byte is a `\n`), and `at` is on a char boundary.
+        for &b in self.text.as_bytes().get(self.at..at).unwrap_or_default() {
+            if b == b'\n' {
                 self.line = self.line.saturating_add(1);
                 self.column = 1;
-            } else {
+            } else if b & 0xc0 != 0x80 {
                 self.column = self.column.saturating_add(1);
             }
         }
