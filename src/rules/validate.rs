@@ -241,6 +241,20 @@ fn chars(s: &str) -> usize {
     n
 }
 
+/// The index of `key` in `keys`: one function for every key table and
+/// list of names (inlined, each search was a loop of its own).
+#[inline(never)]
+fn index(keys: &[&str], key: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < keys.len() {
+        if keys[i] == key {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Whether `id` is a valid job or stage id.
 fn is_id(id: &str) -> bool {
     let b = id.as_bytes();
@@ -471,7 +485,7 @@ impl<'t> Validator<'t> {
     /// One of `names`: its index.
     fn choice(&mut self, v: &Value, path: &Path, names: &[&str]) -> Option<usize> {
         let s = self.string(v, path)?;
-        match names.iter().position(|&n| n == s) {
+        match index(names, s) {
             Some(i) => Some(i),
             None => {
                 let m: &str = msg!(&cat(&[
@@ -496,7 +510,7 @@ impl<'t> Validator<'t> {
         debug_assert!(allowed.len() <= 32, "a key table longer than the u32 mask");
         let mut suggested = 0;
         for m in members {
-            if allowed.contains(&m.key.as_str()) {
+            if index(allowed, &m.key).is_some() {
                 continue;
             }
             let hint = closest(&m.key, allowed);
@@ -634,7 +648,7 @@ impl<'t> Validator<'t> {
             &mut policy.stickiness,
         ];
         for m in members {
-            let Some(i) = DECISION.iter().position(|k| *k == m.key) else {
+            let Some(i) = index(DECISION, &m.key) else {
                 continue;
             };
             let path = decision_path.key(&m.key);
@@ -760,7 +774,7 @@ impl<'t> Validator<'t> {
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
         let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
         let kind = |m: &Member| {
-            let k = SIGNAL.iter().position(|k| *k == m.key)?;
+            let k = index(SIGNAL, &m.key)?;
             if (KINDS >> k) & 1 == 0 {
                 return None;
             }
@@ -818,36 +832,24 @@ impl<'t> Validator<'t> {
                 cat(&["a signal needs one kind key: ", &one_of(&kinds)])
             });
         }
-        for (companion, bit, owner, what) in [
-            (
-                "match",
-                const { bits(SIGNAL, &["match"]) },
-                "param",
-                msg!("the globs the parameter must match, as \"match\": [\"*foto*\"]"),
-            ),
-            (
-                "seconds",
-                const { bits(SIGNAL, &["seconds"]) },
-                "dwell",
-                msg!("how long the element must be in view, as \"seconds\": 5"),
-            ),
-        ] {
-            match (v.member(companion), v.member(owner)) {
-                (Some(c), None) => error!(
-                    self,
-                    c.key_at,
-                    &path.key(companion),
-                    cat(&["`", companion, "` goes with `", owner, "`"])
-                ),
-                (None, Some(o)) if hints & bit == 0 => error!(
-                    self,
-                    o.key_at,
-                    &path.key(owner),
-                    cat(&["`", owner, "` needs `", companion, "`: ", what])
-                ),
-                _ => {}
-            }
-        }
+        self.companion(
+            v,
+            path,
+            hints,
+            "match",
+            const { bits(SIGNAL, &["match"]) },
+            "param",
+            msg!("the globs the parameter must match, as \"match\": [\"*foto*\"]"),
+        );
+        self.companion(
+            v,
+            path,
+            hints,
+            "seconds",
+            const { bits(SIGNAL, &["seconds"]) },
+            "dwell",
+            msg!("how long the element must be in view, as \"seconds\": 5"),
+        );
         if self.errors > errors {
             return None;
         }
@@ -979,6 +981,37 @@ impl<'t> Validator<'t> {
                 }
             }
         })
+    }
+
+    /// A companion key (`match`, `seconds`: bit `bit` of the hints)
+    /// without its owner (`param`, `dwell`), or the owner without it
+    /// (`what` says what it is), in signal `v`.
+    #[allow(clippy::too_many_arguments)]
+    fn companion(
+        &mut self,
+        v: &Value,
+        path: &Path,
+        hints: u32,
+        companion: &str,
+        bit: u32,
+        owner: &str,
+        what: &str,
+    ) {
+        match (v.member(companion), v.member(owner)) {
+            (Some(c), None) => error!(
+                self,
+                c.key_at,
+                &path.key(companion),
+                cat(&["`", companion, "` goes with `", owner, "`"])
+            ),
+            (None, Some(o)) if hints & bit == 0 => error!(
+                self,
+                o.key_at,
+                &path.key(owner),
+                cat(&["`", owner, "` needs `", companion, "`: ", what])
+            ),
+            _ => {}
+        }
     }
 
     fn refuse<T>(&mut self, v: &Value, path: &Path, message: &str) -> Option<T> {
@@ -1217,7 +1250,7 @@ impl<'t> Validator<'t> {
         for a in members {
             let p = path.key(&a.key);
             // By index in `VARIANT`: `href` and `src` are links.
-            match VARIANT.iter().position(|k| *k == a.key) {
+            match index(VARIANT, &a.key) {
                 Some(1 | 5) => self.link(&a.value, &p),
                 Some(_) => {
                     self.text_value(&a.value, &p, MAX_TEXT_CHARS, true);

@@ -50,21 +50,19 @@ pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
         }
         // Optimal string alignment distance, row by row.
         for i in 0..=a.len() {
-            d[i * width] = i;
-        }
-        for (j, cell) in d.iter_mut().take(b.len() + 1).enumerate() {
-            *cell = j;
-        }
-        for i in 1..=a.len() {
-            for j in 1..=b.len() {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut v = (d[(i - 1) * width + j] + 1)
-                    .min(d[i * width + j - 1] + 1)
-                    .min(d[(i - 1) * width + j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    v = v.min(d[(i - 2) * width + j - 2] + 1);
-                }
-                d[i * width + j] = v;
+            for j in 0..=b.len() {
+                d[i * width + j] = if i == 0 || j == 0 {
+                    i + j
+                } else {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[(i - 1) * width + j] + 1)
+                        .min(d[i * width + j - 1] + 1)
+                        .min(d[(i - 1) * width + j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[(i - 2) * width + j - 2] + 1);
+                    }
+                    v
+                };
             }
         }
         let dist = d[a.len() * width + b.len()];
