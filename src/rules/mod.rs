@@ -137,20 +137,21 @@ pub type Refusal = (Option<usize>, &'static str);
 
 /// Checks a `dwell` or `click` selector: [`parse`] and [`check`] use our
 /// own parser, which points at the mistake; the SDK passes the browser's
-/// (`web::selector`) to [`parse_with`], so its wasm carries no selector
+/// (`web::selector`) to [`parse_bounded`], so its wasm carries no selector
 /// parser.
 pub type SelectorCheck = fn(&str) -> Result<(), Refusal>;
 
 /// Reads and validates a rules document: the rules when it has no errors,
 /// and every problem found (errors and warnings), in the order of the text.
 pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
-    check_with(text, selector::check)
-}
-
-fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Problem>) {
     if let Some(p) = too_large(text.len() as u64) {
         return (None, vec![p]);
     }
+    check_with(text, selector::check)
+}
+
+/// [`check`] of a text whose size the caller has checked.
+fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Problem>) {
     let (root, json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text, selectors);
     for e in json_errors {
@@ -201,6 +202,16 @@ pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
 
 /// [`parse`], with `selectors` checking the CSS selectors.
 pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Problem>> {
+    if let Some(p) = too_large(text.len() as u64) {
+        return Err(vec![p]);
+    }
+    parse_bounded(text, selectors)
+}
+
+/// [`parse_with`] for a caller that refuses texts over [`MAX_BYTES`]
+/// itself (the SDK, with its own message), so the wasm carries no second
+/// size check: a larger text is read like any other.
+pub fn parse_bounded(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Problem>> {
     match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
         (None, mut problems) => {

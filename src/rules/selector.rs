@@ -11,7 +11,7 @@
 //!
 //! The CLI, the tests and the playground check with this; the SDK checks
 //! with the browser's own parser (`web::selector`, through
-//! [`super::parse_with`]), so this is not in its wasm. Both are tested
+//! [`super::parse_bounded`]), so this is not in its wasm. Both are tested
 //! against `tests/cases/selectors.json`.
 
 use crate::prelude::*;

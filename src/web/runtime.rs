@@ -28,8 +28,6 @@ enum Mode {
     Force,
 }
 
-/// Rules larger than this are refused (a marketer's file is kilobytes).
-const MAX_RULES: usize = 1 << 20;
 /// Behaviour kept per page; the oldest goes first (the landing page stays).
 const MAX_EVENTS: usize = 256;
 
@@ -46,10 +44,12 @@ pub struct Runtime {
 impl Runtime {
     /// Everything known at once: the rules, the stored memory, the arrival.
     pub fn new(text: &str, timeout_ms: f64, consent: &str) -> Result<Runtime, String> {
-        if text.len() > MAX_RULES {
+        // Rules larger than `rules::MAX_BYTES` are refused here, with this
+        // message (a marketer's file is kilobytes).
+        if text.len() > rules::MAX_BYTES {
             return Err("rules larger than 1 MB".into());
         }
-        let rules = rules::parse_with(text, super::selector::check).map_err(|p| problems(&p))?;
+        let rules = rules::parse_bounded(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile(rules);
         if !consent.is_empty() {
