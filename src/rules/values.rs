@@ -257,7 +257,11 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
             ])));
         }
     }
-    if s.chars().any(char::is_control) || s.starts_with(invisible) || s.ends_with(invisible) {
+    // The first and last chars, as `starts_with` and `ends_with` would
+    // check them (each an instance of its own for the closure).
+    let around =
+        s.chars().next().is_some_and(invisible) || s.chars().next_back().is_some_and(invisible);
+    if s.chars().any(char::is_control) || around {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )
