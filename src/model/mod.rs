@@ -570,7 +570,7 @@ impl Compiled {
         insert: &mut Vec<(u32, &'a str)>,
     ) {
         let seen = self.see(signals, now_ms);
-        // Signal ids as u64, like the hashes: one sort and dedup linked.
+        // Signal ids as u64, like the hashes: one sort linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
         for b in &seen.term_best {
             cand.push(b.sig.into());
@@ -607,10 +607,16 @@ impl Compiled {
             }
         }
         crate::sort::sort(&mut cand);
-        cand.dedup();
 
         let half_life = self.policy.half_life_minutes * 60_000.0;
+        // Each candidate once: repeats are adjacent once sorted (skipped
+        // here, no `dedup` linked).
+        let mut last = u64::MAX;
         for id in cand {
+            if id == last {
+                continue;
+            }
+            last = id;
             let id = id as u32;
             let sig = &self.sigs[id as usize];
             if let Some(check) = self.check(id, sig, &seen) {
