@@ -391,21 +391,36 @@ impl Compiled {
     /// 1 a selector in view for that many seconds (a `Dwell` event), 2 a
     /// scroll depth in percent (text empty).
     pub fn wants(&self) -> Vec<(u8, &str, f64)> {
-        let mut out = Vec::new();
+        let mut out: Vec<(u8, &str, f64)> = Vec::new();
         for s in &self.sigs {
             for c in &s.conds {
-                out.push(match c {
+                let w = match c {
                     Condition::Click(s) => (0, &**s, 0.0),
                     Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
                     Condition::Scroll(p) => (2, "", *p),
                     _ => continue,
-                });
+                };
+                // Inserted in order (no sort or dedup instance), after the
+                // entries not above it, once: as a sort by `total_cmp` then
+                // `dedup` (`==`) would, which keep -0.0 rather than 0.0.
+                let mut i = 0;
+                while let Some(o) = out.get(i) {
+                    if o.0.cmp(&w.0).then(o.1.cmp(w.1)).then(o.2.total_cmp(&w.2))
+                        == Ordering::Greater
+                    {
+                        break;
+                    }
+                    i += 1;
+                }
+                if i > 0 && out.get(i - 1) == Some(&w) {
+                    continue;
+                }
+                match out.get_mut(i) {
+                    Some(o) if *o == w => *o = w,
+                    _ => out.insert(i, w),
+                }
             }
         }
-        crate::sort::sort_by(&mut out, |a, b| {
-            a.0.cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.total_cmp(&b.2))
-        });
-        out.dedup();
         out
     }
 }
