@@ -839,10 +839,10 @@ impl Compiled {
         };
         // The freshest event satisfying `ok` (the latest of equals).
         let freshest = |ok: &dyn Fn(usize, &EventKind) -> bool| {
-            let mut found: Option<(usize, &Event)> = None;
+            let mut found: Option<&Event> = None;
             for (i, e) in s.events.iter().enumerate() {
-                if ok(i, &e.kind) && found.is_none_or(|(_, f)| e.at_ms >= f.at_ms) {
-                    found = Some((i, e));
+                if ok(i, &e.kind) && found.is_none_or(|f| e.at_ms >= f.at_ms) {
+                    found = Some(e);
                 }
             }
             found
@@ -916,18 +916,18 @@ impl Compiled {
                 // Within a scroll signal, the scroll's page is checked below.
                 Condition::Page(_) if sig.scroll => {}
                 Condition::Page(glob) => {
-                    let (i, e) = freshest(&|i, k| {
+                    let e = freshest(&|i, k| {
                         matches!(k, EventKind::Page(_))
                             && seen.paths[i].as_deref().is_some_and(|p| glob.matches(p))
                     })?;
                     if let EventKind::Page(path) = &e.kind {
                         page_detail(sep(&mut c.detail), path, glob);
                     }
-                    c.at = c.at.min(s.events[i].at_ms);
+                    c.at = c.at.min(e.at_ms);
                 }
                 Condition::Click(_) | Condition::Dwell { .. } | Condition::Event(_) => {
                     let (kind, want, min) = behaviour(cond)?;
-                    let (_, e) = freshest(&|_, k| {
+                    let e = freshest(&|_, k| {
                         observed(k)
                             .is_some_and(|(n, got, secs)| n == kind && got == want && secs >= min)
                     })?;
@@ -955,7 +955,7 @@ impl Compiled {
                         }
                         true
                     };
-                    let (_, e) = freshest(&|i, k| {
+                    let e = freshest(&|i, k| {
                         matches!(k, EventKind::Scroll { percent, .. } if *percent >= *min)
                             && on_page(i)
                     })?;
