@@ -837,16 +837,6 @@ impl Compiled {
             negated: false,
             terms: None,
         };
-        // The freshest event satisfying `ok` (the latest of equals).
-        let freshest = |ok: &dyn Fn(usize, &EventKind) -> bool| {
-            let mut found: Option<&Event> = None;
-            for (i, e) in s.events.iter().enumerate() {
-                if ok(i, &e.kind) && found.is_none_or(|f| e.at_ms >= f.at_ms) {
-                    found = Some(e);
-                }
-            }
-            found
-        };
         for cond in sig.conds.iter() {
             match cond {
                 Condition::Terms(_) => {
@@ -915,61 +905,51 @@ impl Compiled {
                 }
                 // Within a scroll signal, the scroll's page is checked below.
                 Condition::Page(_) if sig.scroll => {}
-                Condition::Page(glob) => {
-                    let e = freshest(&|i, k| {
-                        matches!(k, EventKind::Page(_))
-                            && seen.paths[i].as_deref().is_some_and(|p| glob.matches(p))
-                    })?;
-                    if let EventKind::Page(path) = &e.kind {
-                        page_detail(sep(&mut c.detail), path, glob);
+                Condition::Page(_)
+                | Condition::Scroll(_)
+                | Condition::Click(_)
+                | Condition::Dwell { .. }
+                | Condition::Event(_) => {
+                    // The freshest event satisfying `cond` (the latest of equals).
+                    let mut found: Option<&Event> = None;
+                    for (i, e) in s.events.iter().enumerate() {
+                        if satisfies(sig, seen, cond, i, &e.kind)
+                            && found.is_none_or(|f| e.at_ms >= f.at_ms)
+                        {
+                            found = Some(e);
+                        }
                     }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Click(_) | Condition::Dwell { .. } | Condition::Event(_) => {
-                    let (kind, want, min) = behaviour(cond)?;
-                    let e = freshest(&|_, k| {
-                        observed(k)
-                            .is_some_and(|(n, got, secs)| n == kind && got == want && secs >= min)
-                    })?;
+                    let e = found?;
                     let d = sep(&mut c.detail);
-                    d.push_str(kind_name(cond));
-                    d.push(' ');
-                    d.push_str(want);
-                    if let EventKind::Dwell { seconds: secs, .. } = &e.kind {
-                        d.push(' ');
-                        number(d, *secs);
-                        d.push_str("s >= ");
-                        number(d, min);
-                        d.push('s');
-                    }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Scroll(min) => {
-                    let on_page = |i: usize| {
-                        for c in &sig.conds {
-                            if let Condition::Page(g) = c {
-                                if !seen.paths[i].as_deref().is_some_and(|p| g.matches(p)) {
-                                    return false;
+                    match (cond, &e.kind) {
+                        (Condition::Page(glob), EventKind::Page(path)) => {
+                            page_detail(d, path, glob)
+                        }
+                        (Condition::Scroll(min), EventKind::Scroll { percent, path }) => {
+                            d.push_str("scroll ");
+                            number(d, *percent);
+                            d.push_str("% >= ");
+                            number(d, *min);
+                            d.push('%');
+                            for cond in sig.conds.iter() {
+                                if let Condition::Page(glob) = cond {
+                                    d.push_str(" on ");
+                                    page_detail(d, path, glob);
                                 }
                             }
                         }
-                        true
-                    };
-                    let e = freshest(&|i, k| {
-                        matches!(k, EventKind::Scroll { percent, .. } if *percent >= *min)
-                            && on_page(i)
-                    })?;
-                    if let EventKind::Scroll { percent, path } = &e.kind {
-                        let d = sep(&mut c.detail);
-                        d.push_str("scroll ");
-                        number(d, *percent);
-                        d.push_str("% >= ");
-                        number(d, *min);
-                        d.push('%');
-                        for cond in sig.conds.iter() {
-                            if let Condition::Page(glob) = cond {
-                                d.push_str(" on ");
-                                page_detail(d, path, glob);
+                        (_, kind) => {
+                            if let Some((_, want, min)) = behaviour(cond) {
+                                d.push_str(kind_name(cond));
+                                d.push(' ');
+                                d.push_str(want);
+                                if let EventKind::Dwell { seconds: secs, .. } = kind {
+                                    d.push(' ');
+                                    number(d, *secs);
+                                    d.push_str("s >= ");
+                                    number(d, min);
+                                    d.push('s');
+                                }
                             }
                         }
                     }
@@ -1022,6 +1002,28 @@ impl Compiled {
             }
         }
         Some(c)
+    }
+}
+
+/// Whether event `i`, of kind `k`, satisfies `cond`: a page, scroll, click,
+/// dwell or custom event condition of `sig` (a scroll on the pages of
+/// its `page` conditions).
+fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) -> bool {
+    let on = |g: &Glob| seen.paths[i].as_deref().is_some_and(|p| g.matches(p));
+    match (cond, k) {
+        (Condition::Page(g), EventKind::Page(_)) => on(g),
+        (Condition::Scroll(min), EventKind::Scroll { percent, .. }) => {
+            let mut ok = *percent >= *min;
+            for c in &sig.conds {
+                if let Condition::Page(g) = c {
+                    ok &= on(g);
+                }
+            }
+            ok
+        }
+        _ => behaviour(cond)
+            .zip(observed(k))
+            .is_some_and(|((n, want, min), (m, got, secs))| n == m && got == want && secs >= min),
     }
 }
 
