@@ -533,8 +533,9 @@ struct Seen<'a> {
     search_best: Vec<Best>,
 }
 
-/// Adds the hits of one text to `out`, which keeps one `Best` per signal,
-/// sorted by signal (an insertion: no sort and dedup instantiated).
+/// Adds the hits of one text to `out`, which keeps one `Best` per signal
+/// (found by a walk: few signals match, and no sort, dedup or insert is
+/// instantiated).
 fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
     for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
@@ -549,25 +550,29 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
                 at,
             };
             match slot(out, b.sig) {
-                Ok(i) => {
+                Some(i) => {
                     if b.rank(&out[i]) == Ordering::Less {
                         out[i] = b;
                     }
                 }
-                Err(i) => out.insert(i, b),
+                None => out.push(b),
             }
         }
     }
 }
 
-/// Where the `Best` of signal `sig` is in `list` (sorted by signal), or
-/// would go.
-fn slot(list: &[Best], sig: u32) -> Result<usize, usize> {
-    list.binary_search_by_key(&sig, |b| b.sig)
+/// Where the `Best` of signal `sig` is in `list`.
+fn slot(list: &[Best], sig: u32) -> Option<usize> {
+    for (i, b) in list.iter().enumerate() {
+        if b.sig == sig {
+            return Some(i);
+        }
+    }
+    None
 }
 
 fn best(list: &[Best], sig: u32) -> Option<&Best> {
-    slot(list, sig).ok().map(|i| &list[i])
+    slot(list, sig).map(|i| &list[i])
 }
 
 impl Compiled {
