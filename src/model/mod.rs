@@ -693,7 +693,10 @@ impl Compiled {
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
         if !self.term_of.is_empty() {
-            for text in terms.into_iter().chain(utm) {
+            for text in [terms, utm] {
+                let Some(text) = text else {
+                    continue;
+                };
                 let a = self.analysed(false, text);
                 let n = seen.texts.len();
                 find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
