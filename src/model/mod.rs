@@ -134,9 +134,9 @@ pub struct Compiled {
     /// Signals with nothing to key on: checked on every decision (ids as
     /// u64, like the candidates of `evaluate`).
     scanned: Vec<u64>,
-    /// The last few visitor texts analysed. A page decides again on every
-    /// event with the same arrival terms, and analysing text is most of a
-    /// decision's cost.
+    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once). A
+    /// page decides again on every event with the same arrival terms, and
+    /// analysing text is most of a decision's cost.
     memo: RefCell<Vec<Rc<Analysed>>>,
 }
 
@@ -740,7 +740,7 @@ impl Compiled {
             tokens,
         });
         if memo.len() >= MEMO {
-            memo.remove(0);
+            memo.clear();
         }
         memo.push(a.clone());
         a
