@@ -686,12 +686,17 @@ impl Compiled {
             });
         }
         let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
-        let utm = arrival
-            .params
-            .iter()
-            .find(|(k, _)| k == "utm_term")
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
+        // The first `utm_term`, unless blank or the same as the terms.
+        let mut utm = None;
+        for (k, v) in &arrival.params {
+            if k == "utm_term" {
+                let v = v.trim();
+                if !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)) {
+                    utm = Some(v);
+                }
+                break;
+            }
+        }
         if !self.term_of.is_empty() {
             for text in [terms, utm] {
                 let Some(text) = text else {
