@@ -527,8 +527,8 @@ struct Seen<'a> {
     paths: Vec<Option<Cow<'a, str>>>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
-    /// Search events' texts analysed.
-    searches: Vec<Rc<Analysed>>,
+    /// Search events' texts as given and analysed.
+    searches: Vec<(&'a str, Rc<Analysed>)>,
     term_best: Vec<Best>,
     search_best: Vec<Best>,
 }
@@ -720,7 +720,7 @@ impl Compiled {
                         event.at_ms,
                         &mut seen.search_best,
                     );
-                    seen.searches.push(a);
+                    seen.searches.push((text, a));
                 }
             }
         }
@@ -852,32 +852,24 @@ impl Compiled {
         };
         for cond in sig.conds.iter() {
             match cond {
-                Condition::Terms(_) => {
-                    let b = best(&seen.term_best, id)?;
-                    let (text, a) = &seen.texts[b.text];
-                    let tokens = &a.tokens;
-                    match_detail(
-                        sep(&mut c.detail),
-                        tokens,
-                        b,
-                        &self.term_of[b.term as usize].1,
-                    );
-                    c.negated |= b.negated;
-                    if !b.negated {
+                Condition::Terms(_) | Condition::Search(_) => {
+                    let search = matches!(cond, Condition::Search(_));
+                    let (list, texts, of) = if search {
+                        (&seen.search_best, &seen.searches, &self.search_of)
+                    } else {
+                        (&seen.term_best, &seen.texts, &self.term_of)
+                    };
+                    let b = best(list, id)?;
+                    let (text, a) = &texts[b.text];
+                    let d = sep(&mut c.detail);
+                    if search {
+                        d.push_str("search ");
+                    } else if !b.negated {
                         c.terms = Some(*text);
                     }
-                }
-                Condition::Search(_) => {
-                    let b = best(&seen.search_best, id)?;
-                    let d = sep(&mut c.detail);
-                    d.push_str("search ");
-                    match_detail(
-                        d,
-                        &seen.searches[b.text].tokens,
-                        b,
-                        &self.search_of[b.term as usize].1,
-                    );
+                    match_detail(d, &a.tokens, b, &of[b.term as usize].1);
                     c.negated |= b.negated;
+                    // An arrival text's `at` is `now`: no change.
                     c.at = c.at.min(b.at);
                 }
                 Condition::Param { name, globs } => {
