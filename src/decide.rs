@@ -228,7 +228,10 @@ fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
     // The top (the first of equals) and the runner-up (0 when alone).
     let mut best = *scores.first()?;
     let (mut top, mut second) = (0, f64::NEG_INFINITY);
-    for (i, &s) in scores.iter().enumerate().skip(1) {
+    for (i, &s) in scores.iter().enumerate() {
+        if i == 0 {
+            continue;
+        }
         if s > best {
             (top, second, best) = (i, best, s);
         } else if s > second {

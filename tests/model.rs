@@ -1041,6 +1041,63 @@ fn selectors_for_the_browser() {
     assert_eq!(&*c.job_ids()[1], "b");
 }
 
+/// `wants` inserts in order: the same as a sort by `total_cmp` then `dedup`
+/// (which keeps -0.0 before 0.0, and every NaN).
+#[test]
+fn selectors_sorted_once_each() {
+    let mut r = Rng(12345);
+    let sels = ["#a", "#b", ".c", "#a ", "b"];
+    let nums = [0.0, -0.0, 5.0, 50.0, 100.0, 2.5, f64::NAN];
+    for _ in 0..5000 {
+        let mut jobs = Vec::new();
+        for j in 0..1 + r.below(4) {
+            let mut signals = Vec::new();
+            for _ in 0..r.below(8) {
+                let mut conds = Vec::new();
+                for _ in 0..1 + r.below(2) {
+                    let s = r.pick(&sels).to_string();
+                    let n = r.pick(&nums);
+                    conds.push(match r.below(4) {
+                        0 => Condition::Click(s),
+                        1 => Condition::Dwell {
+                            selector: s,
+                            seconds: n,
+                        },
+                        2 => Condition::Scroll(n),
+                        _ => Condition::Event(s),
+                    });
+                }
+                signals.push(sig(1.0, conds));
+            }
+            jobs.push(job(&format!("j{j}"), signals));
+        }
+        let mut want = Vec::new();
+        for c in jobs
+            .iter()
+            .flat_map(|j| &j.signals)
+            .flat_map(|s| &s.conditions)
+        {
+            want.push(match c {
+                Condition::Click(s) => (0, s.clone(), 0.0),
+                Condition::Dwell { selector, seconds } => (1, selector.clone(), *seconds),
+                Condition::Scroll(p) => (2, String::new(), *p),
+                _ => continue,
+            });
+        }
+        want.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.total_cmp(&b.2)));
+        want.dedup();
+        let bits = |(k, s, n): (u8, String, f64)| (k, s, n.to_bits());
+        let want: Vec<_> = want.into_iter().map(bits).collect();
+        let c = compile(rules(jobs));
+        let got: Vec<_> = c
+            .wants()
+            .into_iter()
+            .map(|(k, s, n)| bits((k, s.into(), n)))
+            .collect();
+        assert_eq!(got, want);
+    }
+}
+
 // ---- needing the real text pipeline / rules parser --------------------------
 
 #[test]

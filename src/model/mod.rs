@@ -134,9 +134,9 @@ pub struct Compiled {
     /// Signals with nothing to key on: checked on every decision (ids as
     /// u64, like the candidates of `evaluate`).
     scanned: Vec<u64>,
-    /// The last few visitor texts analysed. A page decides again on every
-    /// event with the same arrival terms, and analysing text is most of a
-    /// decision's cost.
+    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once). A
+    /// page decides again on every event with the same arrival terms, and
+    /// analysing text is most of a decision's cost.
     memo: RefCell<Vec<Rc<Analysed>>>,
 }
 
@@ -391,21 +391,36 @@ impl Compiled {
     /// 1 a selector in view for that many seconds (a `Dwell` event), 2 a
     /// scroll depth in percent (text empty).
     pub fn wants(&self) -> Vec<(u8, &str, f64)> {
-        let mut out = Vec::new();
+        let mut out: Vec<(u8, &str, f64)> = Vec::new();
         for s in &self.sigs {
             for c in &s.conds {
-                out.push(match c {
+                let w = match c {
                     Condition::Click(s) => (0, &**s, 0.0),
                     Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
                     Condition::Scroll(p) => (2, "", *p),
                     _ => continue,
-                });
+                };
+                // Inserted in order (no sort or dedup instance), after the
+                // entries not above it, once: as a sort by `total_cmp` then
+                // `dedup` (`==`) would, which keep -0.0 rather than 0.0.
+                let mut i = 0;
+                while let Some(o) = out.get(i) {
+                    if o.0.cmp(&w.0).then(o.1.cmp(w.1)).then(o.2.total_cmp(&w.2))
+                        == Ordering::Greater
+                    {
+                        break;
+                    }
+                    i += 1;
+                }
+                if i > 0 && out.get(i - 1) == Some(&w) {
+                    continue;
+                }
+                match out.get_mut(i) {
+                    Some(o) if *o == w => *o = w,
+                    _ => out.insert(i, w),
+                }
             }
         }
-        crate::sort::sort_by(&mut out, |a, b| {
-            a.0.cmp(&b.0).then(a.1.cmp(b.1)).then(a.2.total_cmp(&b.2))
-        });
-        out.dedup();
         out
     }
 }
@@ -512,14 +527,15 @@ struct Seen<'a> {
     paths: Vec<Option<Cow<'a, str>>>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
-    /// Search events' texts analysed.
-    searches: Vec<Rc<Analysed>>,
+    /// Search events' texts as given and analysed.
+    searches: Vec<(&'a str, Rc<Analysed>)>,
     term_best: Vec<Best>,
     search_best: Vec<Best>,
 }
 
-/// Adds the hits of one text to `out`, which keeps one `Best` per signal,
-/// sorted by signal (an insertion: no sort and dedup instantiated).
+/// Adds the hits of one text to `out`, which keeps one `Best` per signal
+/// (found by a walk: few signals match, and no sort, dedup or insert is
+/// instantiated).
 fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
     for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
@@ -534,25 +550,29 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
                 at,
             };
             match slot(out, b.sig) {
-                Ok(i) => {
+                Some(i) => {
                     if b.rank(&out[i]) == Ordering::Less {
                         out[i] = b;
                     }
                 }
-                Err(i) => out.insert(i, b),
+                None => out.push(b),
             }
         }
     }
 }
 
-/// Where the `Best` of signal `sig` is in `list` (sorted by signal), or
-/// would go.
-fn slot(list: &[Best], sig: u32) -> Result<usize, usize> {
-    list.binary_search_by_key(&sig, |b| b.sig)
+/// Where the `Best` of signal `sig` is in `list`.
+fn slot(list: &[Best], sig: u32) -> Option<usize> {
+    for (i, b) in list.iter().enumerate() {
+        if b.sig == sig {
+            return Some(i);
+        }
+    }
+    None
 }
 
 fn best(list: &[Best], sig: u32) -> Option<&Best> {
-    slot(list, sig).ok().map(|i| &list[i])
+    slot(list, sig).map(|i| &list[i])
 }
 
 impl Compiled {
@@ -570,7 +590,7 @@ impl Compiled {
         insert: &mut Vec<(u32, &'a str)>,
     ) {
         let seen = self.see(signals, now_ms);
-        // Signal ids as u64, like the hashes: one sort and dedup linked.
+        // Signal ids as u64, like the hashes: one sort linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
         for b in &seen.term_best {
             cand.push(b.sig.into());
@@ -607,10 +627,16 @@ impl Compiled {
             }
         }
         crate::sort::sort(&mut cand);
-        cand.dedup();
 
         let half_life = self.policy.half_life_minutes * 60_000.0;
+        // Each candidate once: repeats are adjacent once sorted (skipped
+        // here, no `dedup` linked).
+        let mut last = u64::MAX;
         for id in cand {
+            if id == last {
+                continue;
+            }
+            last = id;
             let id = id as u32;
             let sig = &self.sigs[id as usize];
             if let Some(check) = self.check(id, sig, &seen) {
@@ -660,14 +686,22 @@ impl Compiled {
             });
         }
         let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
-        let utm = arrival
-            .params
-            .iter()
-            .find(|(k, _)| k == "utm_term")
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
+        // The first `utm_term`, unless blank or the same as the terms.
+        let mut utm = None;
+        for (k, v) in &arrival.params {
+            if k == "utm_term" {
+                let v = v.trim();
+                if !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)) {
+                    utm = Some(v);
+                }
+                break;
+            }
+        }
         if !self.term_of.is_empty() {
-            for text in terms.into_iter().chain(utm) {
+            for text in [terms, utm] {
+                let Some(text) = text else {
+                    continue;
+                };
                 let a = self.analysed(false, text);
                 let n = seen.texts.len();
                 find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
@@ -686,7 +720,7 @@ impl Compiled {
                         event.at_ms,
                         &mut seen.search_best,
                     );
-                    seen.searches.push(a);
+                    seen.searches.push((text, a));
                 }
             }
         }
@@ -711,7 +745,7 @@ impl Compiled {
             tokens,
         });
         if memo.len() >= MEMO {
-            memo.remove(0);
+            memo.clear();
         }
         memo.push(a.clone());
         a
@@ -816,44 +850,26 @@ impl Compiled {
             negated: false,
             terms: None,
         };
-        // The freshest event satisfying `ok` (the latest of equals).
-        let freshest = |ok: &dyn Fn(usize, &EventKind) -> bool| {
-            let mut found: Option<(usize, &Event)> = None;
-            for (i, e) in s.events.iter().enumerate() {
-                if ok(i, &e.kind) && found.is_none_or(|(_, f)| e.at_ms >= f.at_ms) {
-                    found = Some((i, e));
-                }
-            }
-            found
-        };
         for cond in sig.conds.iter() {
             match cond {
-                Condition::Terms(_) => {
-                    let b = best(&seen.term_best, id)?;
-                    let (text, a) = &seen.texts[b.text];
-                    let tokens = &a.tokens;
-                    match_detail(
-                        sep(&mut c.detail),
-                        tokens,
-                        b,
-                        &self.term_of[b.term as usize].1,
-                    );
-                    c.negated |= b.negated;
-                    if !b.negated {
+                Condition::Terms(_) | Condition::Search(_) => {
+                    let search = matches!(cond, Condition::Search(_));
+                    let (list, texts, of) = if search {
+                        (&seen.search_best, &seen.searches, &self.search_of)
+                    } else {
+                        (&seen.term_best, &seen.texts, &self.term_of)
+                    };
+                    let b = best(list, id)?;
+                    let (text, a) = &texts[b.text];
+                    let d = sep(&mut c.detail);
+                    if search {
+                        d.push_str("search ");
+                    } else if !b.negated {
                         c.terms = Some(*text);
                     }
-                }
-                Condition::Search(_) => {
-                    let b = best(&seen.search_best, id)?;
-                    let d = sep(&mut c.detail);
-                    d.push_str("search ");
-                    match_detail(
-                        d,
-                        &seen.searches[b.text].tokens,
-                        b,
-                        &self.search_of[b.term as usize].1,
-                    );
+                    match_detail(d, &a.tokens, b, &of[b.term as usize].1);
                     c.negated |= b.negated;
+                    // An arrival text's `at` is `now`: no change.
                     c.at = c.at.min(b.at);
                 }
                 Condition::Param { name, globs } => {
@@ -894,61 +910,51 @@ impl Compiled {
                 }
                 // Within a scroll signal, the scroll's page is checked below.
                 Condition::Page(_) if sig.scroll => {}
-                Condition::Page(glob) => {
-                    let (i, e) = freshest(&|i, k| {
-                        matches!(k, EventKind::Page(_))
-                            && seen.paths[i].as_deref().is_some_and(|p| glob.matches(p))
-                    })?;
-                    if let EventKind::Page(path) = &e.kind {
-                        page_detail(sep(&mut c.detail), path, glob);
+                Condition::Page(_)
+                | Condition::Scroll(_)
+                | Condition::Click(_)
+                | Condition::Dwell { .. }
+                | Condition::Event(_) => {
+                    // The freshest event satisfying `cond` (the latest of equals).
+                    let mut found: Option<&Event> = None;
+                    for (i, e) in s.events.iter().enumerate() {
+                        if satisfies(sig, seen, cond, i, &e.kind)
+                            && found.is_none_or(|f| e.at_ms >= f.at_ms)
+                        {
+                            found = Some(e);
+                        }
                     }
-                    c.at = c.at.min(s.events[i].at_ms);
-                }
-                Condition::Click(_) | Condition::Dwell { .. } | Condition::Event(_) => {
-                    let (kind, want, min) = behaviour(cond)?;
-                    let (_, e) = freshest(&|_, k| {
-                        observed(k)
-                            .is_some_and(|(n, got, secs)| n == kind && got == want && secs >= min)
-                    })?;
+                    let e = found?;
                     let d = sep(&mut c.detail);
-                    d.push_str(kind_name(cond));
-                    d.push(' ');
-                    d.push_str(want);
-                    if let EventKind::Dwell { seconds: secs, .. } = &e.kind {
-                        d.push(' ');
-                        number(d, *secs);
-                        d.push_str("s >= ");
-                        number(d, min);
-                        d.push('s');
-                    }
-                    c.at = c.at.min(e.at_ms);
-                }
-                Condition::Scroll(min) => {
-                    let on_page = |i: usize| {
-                        for c in &sig.conds {
-                            if let Condition::Page(g) = c {
-                                if !seen.paths[i].as_deref().is_some_and(|p| g.matches(p)) {
-                                    return false;
+                    match (cond, &e.kind) {
+                        (Condition::Page(glob), EventKind::Page(path)) => {
+                            page_detail(d, path, glob)
+                        }
+                        (Condition::Scroll(min), EventKind::Scroll { percent, path }) => {
+                            d.push_str("scroll ");
+                            number(d, *percent);
+                            d.push_str("% >= ");
+                            number(d, *min);
+                            d.push('%');
+                            for cond in sig.conds.iter() {
+                                if let Condition::Page(glob) = cond {
+                                    d.push_str(" on ");
+                                    page_detail(d, path, glob);
                                 }
                             }
                         }
-                        true
-                    };
-                    let (_, e) = freshest(&|i, k| {
-                        matches!(k, EventKind::Scroll { percent, .. } if *percent >= *min)
-                            && on_page(i)
-                    })?;
-                    if let EventKind::Scroll { percent, path } = &e.kind {
-                        let d = sep(&mut c.detail);
-                        d.push_str("scroll ");
-                        number(d, *percent);
-                        d.push_str("% >= ");
-                        number(d, *min);
-                        d.push('%');
-                        for cond in sig.conds.iter() {
-                            if let Condition::Page(glob) = cond {
-                                d.push_str(" on ");
-                                page_detail(d, path, glob);
+                        (_, kind) => {
+                            if let Some((_, want, min)) = behaviour(cond) {
+                                d.push_str(kind_name(cond));
+                                d.push(' ');
+                                d.push_str(want);
+                                if let EventKind::Dwell { seconds: secs, .. } = kind {
+                                    d.push(' ');
+                                    number(d, *secs);
+                                    d.push_str("s >= ");
+                                    number(d, min);
+                                    d.push('s');
+                                }
                             }
                         }
                     }
@@ -1001,6 +1007,28 @@ impl Compiled {
             }
         }
         Some(c)
+    }
+}
+
+/// Whether event `i`, of kind `k`, satisfies `cond`: a page, scroll, click,
+/// dwell or custom event condition of `sig` (a scroll on the pages of
+/// its `page` conditions).
+fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) -> bool {
+    let on = |g: &Glob| seen.paths[i].as_deref().is_some_and(|p| g.matches(p));
+    match (cond, k) {
+        (Condition::Page(g), EventKind::Page(_)) => on(g),
+        (Condition::Scroll(min), EventKind::Scroll { percent, .. }) => {
+            let mut ok = *percent >= *min;
+            for c in &sig.conds {
+                if let Condition::Page(g) = c {
+                    ok &= on(g);
+                }
+            }
+            ok
+        }
+        _ => behaviour(cond)
+            .zip(observed(k))
+            .is_some_and(|((n, want, min), (m, got, secs))| n == m && got == want && secs >= min),
     }
 }
 
