@@ -157,7 +157,7 @@ pub fn decide(
         c.jobs.reason(&mut reasons, p, "pick", 0.0, detail, false);
     }
     if let Some(force) = force {
-        let (j, s) = match force.split_once('@') {
+        let (j, s) = match crate::text::split_once(force, b'@') {
             Some((j, s)) => (j, Some(s)),
             None => (force, None),
         };

@@ -57,8 +57,7 @@ fn paid_medium(medium: &str) -> bool {
 /// A paid click: an ad click id, a paid `utm_medium`, or an ad server as
 /// the referrer.
 pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> bool {
-    CLICK_IDS
-        .split(' ')
+    crate::text::split(CLICK_IDS, b' ')
         .any(|id| param(params, id).is_some_and(|v| !v.trim().is_empty()))
         || paid_medium(&lower(params, "utm_medium"))
         || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))

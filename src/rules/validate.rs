@@ -1175,7 +1175,7 @@ impl<'t> Validator<'t> {
 
     fn variant(&mut self, m: &Member, slot_path: &Path, jobs: &[Member], stages: &[Member]) {
         let path = slot_path.key(&m.key);
-        let (job, stage) = match m.key.split_once('@') {
+        let (job, stage) = match crate::text::split_once(&m.key, b'@') {
             Some((j, s)) => (j, Some(s)),
             None => (m.key.as_str(), None),
         };

@@ -146,7 +146,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
 /// `"H-H"`: local hours, inclusive, 0–23 (`22-6` wraps past midnight).
 pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
-    let (from, to) = s.split_once('-').ok_or(msg!(FORMAT))?;
+    let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
         let h = h.trim();
         if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
@@ -172,8 +172,8 @@ pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
     let day = |d: &str| DAYS.iter().position(|&n| n == d.trim()).ok_or(msg!(NAMES));
     let mut mask = 0u8;
-    for item in s.split(',') {
-        let (from, to) = match item.split_once('-') {
+    for item in crate::text::split(s, b',') {
+        let (from, to) = match crate::text::split_once(item, b'-') {
             Some((a, b)) => (day(a)?, day(b)?),
             None => {
                 let d = day(item)?;
@@ -210,7 +210,7 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
         _ => (CmpOp::Eq, 0),
     };
     let rest = s.get(len..).unwrap_or_default().trim();
-    let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
+    let (int, frac) = crate::text::split_once(rest, b'.').unwrap_or((rest, "0"));
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
         return Err(msg!(FORMAT));
