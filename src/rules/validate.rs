@@ -1139,7 +1139,7 @@ impl<'t> Validator<'t> {
                 && slot
                     .key
                     .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"_.:-".contains(&b));
+                    .all(|b| b.is_ascii_alphanumeric() || crate::text::among(b"_.:-", b));
             if !ok_name {
                 error!(
                     self,

@@ -230,6 +230,17 @@ pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
     None
 }
 
+/// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
+/// where `<[u8]>::contains` links core's `memchr` (0.4 KB of wasm).
+pub(crate) fn among(set: &[u8], b: u8) -> bool {
+    for &s in set {
+        if s == b {
+            return true;
+        }
+    }
+    false
+}
+
 /// `s` split around its first `b`, an ASCII byte (so both sides are whole
 /// chars): `split_once` with a char pattern links core's char searcher and
 /// `memchr` (1 KB of wasm with [`split`]'s twin).
