@@ -268,7 +268,7 @@ fn share(scores: &[f64], i: usize) -> f64 {
 
 /// At most `max` characters, cut at the last word boundary before them.
 fn cut(text: &str, max: usize) -> String {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     let Some(end) = crate::text::char_offset(text, max) else {
         return text.into();
     };
@@ -276,7 +276,7 @@ fn cut(text: &str, max: usize) -> String {
     let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
     let with_next = text.get(..next).unwrap_or_default();
     let at = with_next.rfind(char::is_whitespace).unwrap_or(end);
-    with_next.get(..at).unwrap_or_default().trim_end().into()
+    crate::text::trim_end(with_next.get(..at).unwrap_or_default()).into()
 }
 
 impl Decision {

@@ -149,7 +149,7 @@ pub fn named(name: &str) -> Option<Engine> {
     if name.len() > 64 {
         return None;
     }
-    let name = name.trim().to_ascii_lowercase();
+    let name = crate::text::trim(name).to_ascii_lowercase();
     first(&Host::new(&name), "/", &name)
 }
 

@@ -111,7 +111,7 @@ fn cap(s: &mut String) {
         _ => end,
     };
     s.truncate(cut);
-    s.truncate(s.trim_end().len());
+    s.truncate(crate::text::trim_end(s).len());
 }
 
 #[cfg(test)]

@@ -659,13 +659,18 @@ impl Compiled {
                 _ => None,
             });
         }
-        let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
+        let terms = arrival
+            .terms
+            .as_deref()
+            .filter(|t| !crate::text::trim(t).is_empty());
         let utm = arrival
             .params
             .iter()
             .find(|(k, _)| k == "utm_term")
-            .map(|(_, v)| v.trim())
-            .filter(|v| !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)));
+            .map(|(_, v)| crate::text::trim(v))
+            .filter(|v| {
+                !v.is_empty() && terms.is_none_or(|t| !crate::text::trim(t).eq_ignore_ascii_case(v))
+            });
         if !self.term_of.is_empty() {
             for text in terms.into_iter().chain(utm) {
                 let a = self.analysed(false, text);

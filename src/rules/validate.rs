@@ -275,7 +275,7 @@ fn id_message(what: &str, id: &str) -> String {
 fn type_message(v: &Value, expected: &str) -> String {
     let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
     if let Kind::String(s) = &v.kind {
-        if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
+        if expected == "a number" && crate::json::parse_f64(crate::text::trim(s)).is_some() {
             m.push_str(": remove the quotes");
         }
         if expected == "a list" {
@@ -445,7 +445,7 @@ impl<'t> Validator<'t> {
     ) -> Option<&'v str> {
         let s = self.string(v, path)?;
         let n = chars(s);
-        if !empty_ok && s.trim().is_empty() {
+        if !empty_ok && crate::text::trim(s).is_empty() {
             error!(self, v.at, path, "must not be empty");
             return None;
         }

@@ -148,7 +148,7 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
     let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
-        let h = h.trim();
+        let h = crate::text::trim(h);
         if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
             return Err(msg!(FORMAT));
         }
@@ -170,7 +170,11 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| DAYS.iter().position(|&n| n == d.trim()).ok_or(msg!(NAMES));
+    let day = |d: &str| {
+        DAYS.iter()
+            .position(|&n| n == crate::text::trim(d))
+            .ok_or(msg!(NAMES))
+    };
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         let (from, to) = match crate::text::split_once(item, b'-') {
@@ -197,7 +201,7 @@ pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
 pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     const FORMAT: &str =
         "a comparison is an operator (>=, <=, >, <, =) and a number ≥ 0, as \">=3\"";
-    let s = s.trim();
+    let s = crate::text::trim(s);
     // The operator and its length, read from the first two bytes (no
     // table of prefixes to try in turn).
     let b = s.as_bytes();
@@ -209,7 +213,7 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
         (Some(b'='), _) => (CmpOp::Eq, 1),
         _ => (CmpOp::Eq, 0),
     };
-    let rest = s.get(len..).unwrap_or_default().trim();
+    let rest = crate::text::trim(s.get(len..).unwrap_or_default());
     let (int, frac) = crate::text::split_once(rest, b'.').unwrap_or((rest, "0"));
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
