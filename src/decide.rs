@@ -275,7 +275,15 @@ fn cut(text: &str, max: usize) -> String {
     // Up to and with the next char: a space there cuts at `end` itself.
     let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
     let with_next = text.get(..next).unwrap_or_default();
-    let at = with_next.rfind(char::is_whitespace).unwrap_or(end);
+    // The last space (`rfind` with a char predicate is a searcher of its own).
+    let mut chars = with_next.chars();
+    let mut at = end;
+    while let Some(c) = chars.next_back() {
+        if c.is_whitespace() {
+            at = chars.as_str().len();
+            break;
+        }
+    }
     crate::text::trim_end(with_next.get(..at).unwrap_or_default()).into()
 }
 

@@ -252,7 +252,9 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     if cleaned.is_empty() {
         return Err(msg!("the link is empty").into());
     }
-    let scheme_end = cleaned.find([':', '/', '?', '#']);
+    let scheme_end = cleaned
+        .bytes()
+        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
         let scheme = cleaned.get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
@@ -263,7 +265,10 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
             ])));
         }
     }
-    if s.chars().any(char::is_control) || s.starts_with(invisible) || s.ends_with(invisible) {
+    if s.chars().any(char::is_control)
+        || s.chars().next().is_some_and(invisible)
+        || s.chars().next_back().is_some_and(invisible)
+    {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )
