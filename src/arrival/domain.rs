@@ -57,7 +57,8 @@ fn suffix_len(host: &str) -> usize {
         Some((rest, top)) => (Some(rest), top),
         None => (None, host),
     };
-    if top.is_empty() || top.bytes().all(|b| b.is_ascii_digit()) || top.starts_with('[') {
+    if top.is_empty() || crate::text::all_bytes(top, |b| b.is_ascii_digit()) || top.starts_with('[')
+    {
         return 0;
     }
     match rest.map(|r| crate::text::rsplit_once(r, b'.').map_or(r, |(_, second)| second)) {

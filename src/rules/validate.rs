@@ -1136,10 +1136,9 @@ impl<'t> Validator<'t> {
             let path = content_path.key(&slot.key);
             let ok_name = !slot.key.is_empty()
                 && slot.key.len() <= 64
-                && slot
-                    .key
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || crate::text::among(b"_.:-", b));
+                && crate::text::all_bytes(&slot.key, |b| {
+                    b.is_ascii_alphanumeric() || crate::text::among(b"_.:-", b)
+                });
             if !ok_name {
                 error!(
                     self,

@@ -149,7 +149,7 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
         let h = crate::text::trim(h);
-        if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
+        if h.is_empty() || h.len() > 2 || !crate::text::all_bytes(h, |b| b.is_ascii_digit()) {
             return Err(msg!(FORMAT));
         }
         // One or two digits: no overflow.
@@ -215,7 +215,7 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
     let (int, frac) = crate::text::split_once(rest, b'.').unwrap_or((rest, "0"));
-    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
         return Err(msg!(FORMAT));
     }

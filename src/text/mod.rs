@@ -265,12 +265,27 @@ pub fn trim_end(s: &str) -> &str {
     }
 }
 
+/// Whether every byte of `s` passes `f`: one loop for every such check,
+/// where each `bytes().all(closure)` is an iterator instance of its own.
+pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
+    for b in s.bytes() {
+        if !f(b) {
+            return false;
+        }
+    }
+    true
+}
+
 /// `s` split around its first `b`, an ASCII byte (so both sides are whole
 /// chars): `split_once` with a char pattern links core's char searcher and
 /// `memchr` (1 KB of wasm with [`split`]'s twin).
 pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|c| c == b)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if c == b {
+            return Some((s.get(..i)?, s.get(i + 1..)?));
+        }
+    }
+    None
 }
 
 /// The pieces of `s` between its `b`s, an ASCII byte: `str::split` with a
