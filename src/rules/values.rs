@@ -49,14 +49,14 @@ pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
             continue;
         }
         // Optimal string alignment distance, row by row.
-        for i in 0..=a.len() {
+        for i in 0..a.len() + 1 {
             d[i * width] = i;
         }
         for (j, cell) in d.iter_mut().take(b.len() + 1).enumerate() {
             *cell = j;
         }
-        for i in 1..=a.len() {
-            for j in 1..=b.len() {
+        for i in 1..a.len() + 1 {
+            for j in 1..b.len() + 1 {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
                 let mut v = (d[(i - 1) * width + j] + 1)
                     .min(d[i * width + j - 1] + 1)

@@ -172,7 +172,7 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8
     let mut best: Option<(&[u8], &[u8])> = None;
     // The current entry starts at `start`; its `:` (if any) is at `cut`.
     let (mut start, mut cut) = (0, None);
-    for i in 0..=t.len() {
+    for i in 0..t.len() + 1 {
         match t.get(i) {
             Some(b':') => cut = Some(i),
             Some(b' ') | None => {
