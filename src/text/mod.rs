@@ -278,7 +278,7 @@ pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
 
 /// `s` split around its first `b`, an ASCII byte (so both sides are whole
 /// chars): `split_once` with a char pattern links core's char searcher and
-/// `memchr` (1 KB of wasm with [`split`]'s twin).
+/// `memchr` (1 KB of wasm with `str::split`'s `Split<char>`).
 pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
     for (i, &c) in s.as_bytes().iter().enumerate() {
         if c == b {
