@@ -157,7 +157,7 @@ pub fn decide(
         c.jobs.reason(&mut reasons, p, "pick", 0.0, detail, false);
     }
     if let Some(force) = force {
-        let (j, s) = match force.split_once('@') {
+        let (j, s) = match crate::text::split_once(force, b'@') {
             Some((j, s)) => (j, Some(s)),
             None => (force, None),
         };
@@ -271,15 +271,23 @@ fn share(scores: &[f64], i: usize) -> f64 {
 
 /// At most `max` characters, cut at the last word boundary before them.
 fn cut(text: &str, max: usize) -> String {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     let Some(end) = crate::text::char_offset(text, max) else {
         return text.into();
     };
     // Up to and with the next char: a space there cuts at `end` itself.
     let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
     let with_next = text.get(..next).unwrap_or_default();
-    let at = with_next.rfind(char::is_whitespace).unwrap_or(end);
-    with_next.get(..at).unwrap_or_default().trim_end().into()
+    // The last space (`rfind` with a char predicate is a searcher of its own).
+    let mut chars = with_next.chars();
+    let mut at = end;
+    while let Some(c) = chars.next_back() {
+        if c.is_whitespace() {
+            at = chars.as_str().len();
+            break;
+        }
+    }
+    crate::text::trim_end(with_next.get(..at).unwrap_or_default()).into()
 }
 
 impl Decision {

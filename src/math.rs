@@ -5,8 +5,10 @@
 //! `exp` in the wasm (0.4 KB brotli).
 
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn exp(x: f64) -> f64 {
-    js_sys::Math::exp(x)
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Math)]
+    pub(crate) fn exp(x: f64) -> f64;
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -160,7 +160,7 @@ impl Memory {
         let fields = text.strip_prefix(HEADER)?.strip_prefix('|')?;
         let mut m = Memory::default();
         let mut bucket = None;
-        for field in fields.split('|') {
+        for field in crate::text::split(fields, b'|') {
             // Every tag is one ASCII letter: a field that starts otherwise
             // (or is empty) is not ours.
             let value = field.get(1..).unwrap_or_default();
@@ -252,7 +252,7 @@ fn finite(s: &str) -> Option<f64> {
 }
 
 fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
-    for entry in value.split(',') {
+    for entry in crate::text::split(value, b',') {
         let Some((id, w)) = crate::text::rsplit_once(entry, b':') else {
             continue;
         };

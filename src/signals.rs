@@ -44,7 +44,7 @@ impl EventKind {
     /// `search:WORDS`, `event:NAME`. A scroll without a page has an empty
     /// path (see [`Signals::described`]).
     pub fn parse(spec: &str) -> Option<EventKind> {
-        let (kind, value) = spec.split_once(':')?;
+        let (kind, value) = crate::text::split_once(spec, b':')?;
         if value.is_empty() {
             return None;
         }
@@ -59,7 +59,7 @@ impl EventKind {
                 }
             }
             "scroll" => {
-                let (percent, path) = value.split_once(':').unwrap_or((value, ""));
+                let (percent, path) = crate::text::split_once(value, b':').unwrap_or((value, ""));
                 EventKind::Scroll {
                     percent: percent
                         .parse()

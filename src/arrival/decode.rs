@@ -35,15 +35,15 @@ const HINTS: &str = "ie enc encoding charset ei oe";
 /// an iterator over the pairs: its `Map<Filter<Split>>` instances cost
 /// more wasm than the loops.
 pub fn pair(piece: &str) -> (&str, &str) {
-    piece.split_once('=').unwrap_or((piece, ""))
+    crate::text::split_once(piece, b'=').unwrap_or((piece, ""))
 }
 
 /// The charset the first of `queries` that names one this module knows
 /// names for itself, else UTF-8 with the windows-1251 fallback when `cp1251`.
 pub fn hint(queries: &[&str], cp1251: bool) -> Charset {
     for query in queries {
-        for name in HINTS.split(' ') {
-            for piece in query.split('&') {
+        for name in crate::text::split(HINTS, b' ') {
+            for piece in crate::text::split(query, b'&') {
                 let (k, v) = pair(piece);
                 if k.eq_ignore_ascii_case(name) {
                     if let Some(charset) = charset_named(v) {
@@ -85,7 +85,7 @@ fn charset_named(raw: &str) -> Option<Charset> {
     let name = name.get(..len)?;
     CHARSETS
         .iter()
-        .find(|(names, _)| names.split(' ').any(|n| n.as_bytes() == name))
+        .find(|(names, _)| crate::text::split(names, b' ').any(|n| n.as_bytes() == name))
         .map(|&(_, charset)| charset)
 }
 

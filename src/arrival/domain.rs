@@ -47,7 +47,7 @@ impl<'a> Host<'a> {
     /// The leftmost label, `www.` skipped.
     pub fn first_label(&self) -> &'a str {
         let host = strip_www(self.full);
-        host.split('.').next().unwrap_or(host)
+        crate::text::split(host, b'.').next().unwrap_or(host)
     }
 }
 
@@ -57,7 +57,8 @@ fn suffix_len(host: &str) -> usize {
         Some((rest, top)) => (Some(rest), top),
         None => (None, host),
     };
-    if top.is_empty() || top.bytes().all(|b| b.is_ascii_digit()) || top.starts_with('[') {
+    if top.is_empty() || crate::text::all_bytes(top, |b| b.is_ascii_digit()) || top.starts_with('[')
+    {
         return 0;
     }
     match rest.map(|r| crate::text::rsplit_once(r, b'.').map_or(r, |(_, second)| second)) {
@@ -88,7 +89,7 @@ fn left_of<'a>(host: &'a str, tail: &str) -> Option<&'a str> {
 /// Matches `pattern` (see the module doc). Returns the subdomain labels
 /// the pattern left over (`""` for none) so that callers can refuse some.
 pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str> {
-    let (host_part, path_prefix) = match pattern.find('/') {
+    let (host_part, path_prefix) = match crate::text::find(pattern.as_bytes(), b"/") {
         Some(i) => pattern.split_at_checked(i).unwrap_or_default(),
         None => (pattern, ""),
     };
@@ -112,7 +113,7 @@ pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str
 /// The first of the space-separated `patterns` that matches, with its
 /// leftover labels.
 pub fn find<'a>(host: &Host<'a>, path: &str, patterns: &str) -> Option<&'a str> {
-    for pattern in patterns.split(' ') {
+    for pattern in crate::text::split(patterns, b' ') {
         let left = matches(host, path, pattern);
         if left.is_some() {
             return left;

@@ -121,9 +121,9 @@ const CP1251: &str = "yandex mail.ru rambler nigma tut.by webalta aport meta.ua"
 
 /// Every engine, in order.
 fn all() -> impl Iterator<Item = Engine> {
-    ENGINES.split('\n').map(|line| {
-        let (head, params) = line.split_once('|').unwrap_or((line, ""));
-        let (id, hosts) = head.split_once(' ').unwrap_or((head, ""));
+    crate::text::split(ENGINES, b'\n').map(|line| {
+        let (head, params) = crate::text::split_once(line, b'|').unwrap_or((line, ""));
+        let (id, hosts) = crate::text::split_once(head, b' ').unwrap_or((head, ""));
         Engine { id, hosts, params }
     })
 }
@@ -149,7 +149,7 @@ pub fn named(name: &str) -> Option<Engine> {
     if name.len() > 64 {
         return None;
     }
-    let name = name.trim().to_ascii_lowercase();
+    let name = crate::text::trim(name).to_ascii_lowercase();
     first(&Host::new(&name), "/", &name)
 }
 

@@ -242,7 +242,7 @@ fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(Str
     // A loop, not `collect`: the iterator chain's own `next` and size hints
     // cost more wasm than the pushes.
     let mut out = Vec::new();
-    for piece in query.split('&') {
+    for piece in crate::text::split(query, b'&') {
         if piece.is_empty() {
             continue;
         }
@@ -274,7 +274,7 @@ fn referrer_terms(parts: &[&str], names: &str, cp1251: bool) -> Option<String> {
 /// The first parameter of `names`, in their order, that cleans into terms.
 fn first_terms(params: &[(String, String)], names: &str) -> Option<String> {
     // Loops, not `find_map` chains (see `decoded`).
-    for name in names.split(' ') {
+    for name in crate::text::split(names, b' ') {
         for (k, v) in params {
             if k.eq_ignore_ascii_case(name) {
                 if let Some(terms) = clean_terms(v) {

@@ -47,7 +47,7 @@ pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> 
 fn lower(params: &[(String, String)], name: &str) -> String {
     let value = param(params, name).unwrap_or("");
     let value = value.get(..64).unwrap_or(value);
-    crate::text::case::lower_str(value.trim())
+    crate::text::case::lower_str(crate::text::trim(value))
 }
 
 fn paid_medium(medium: &str) -> bool {
@@ -57,9 +57,8 @@ fn paid_medium(medium: &str) -> bool {
 /// A paid click: an ad click id, a paid `utm_medium`, or an ad server as
 /// the referrer.
 pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> bool {
-    CLICK_IDS
-        .split(' ')
-        .any(|id| param(params, id).is_some_and(|v| !v.trim().is_empty()))
+    crate::text::split(CLICK_IDS, b' ')
+        .any(|id| param(params, id).is_some_and(|v| !crate::text::trim(v).is_empty()))
         || paid_medium(&lower(params, "utm_medium"))
         || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))
 }

@@ -45,7 +45,7 @@ fn word(token: &str) -> Option<&str> {
         // `-word` excludes the word (and `---autotargeting` is Yandex's).
         return None;
     }
-    if let Some((op, _)) = token.split_once(':') {
+    if let Some((op, _)) = crate::text::split_once(token, b':') {
         if crate::text::listed(OPERATORS, op) {
             return None;
         }
@@ -66,7 +66,7 @@ pub fn clean(raw: &str) -> Option<String> {
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
         if c == '{' {
-            if let Some((_, after)) = chars.as_str().split_once('}') {
+            if let Some((_, after)) = crate::text::split_once(chars.as_str(), b'}') {
                 chars = after.chars();
                 continue;
             }
@@ -84,7 +84,7 @@ pub fn clean(raw: &str) -> Option<String> {
     // becomes `ς`.
     let text = crate::text::case::lower_str(&text);
     let mut out = String::with_capacity(text.len());
-    for w in text.split(' ').filter_map(word) {
+    for w in crate::text::split(&text, b' ').filter_map(word) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -92,7 +92,7 @@ pub fn clean(raw: &str) -> Option<String> {
     }
     cap(&mut out);
     let refused = !out.chars().any(crate::text::case::is_alphabetic)
-        || NOT_TERMS.split('|').any(|w| w == out)
+        || crate::text::split(NOT_TERMS, b'|').any(|w| w == out)
         || out.starts_with("http://")
         || out.starts_with("https://");
     (!refused).then_some(out)
@@ -111,7 +111,7 @@ fn cap(s: &mut String) {
         _ => end,
     };
     s.truncate(cut);
-    s.truncate(s.trim_end().len());
+    s.truncate(crate::text::trim_end(s).len());
 }
 
 #[cfg(test)]

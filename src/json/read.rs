@@ -194,9 +194,9 @@ impl<'a> Cursor<'a> {
 /// `_`, `-` and `@`.
 pub fn push_key(path: &mut String, key: &str) {
     let plain = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@'));
+        && crate::text::all_bytes(key, |b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@')
+        });
     if plain {
         if !path.is_empty() {
             path.push('.');

@@ -5,10 +5,11 @@
 
 use crate::rules::Glob;
 
-/// The literal pieces of a lower-cased glob, between its `*`s (bytes: `*`
-/// is ASCII, so every piece is whole UTF-8).
+/// The literal pieces of a lower-cased glob, between its `*`s (split by
+/// [`crate::text::split`], as bytes: a slice `split` with a closure is an
+/// instance of its own).
 fn pieces(lower: &str) -> impl Iterator<Item = &[u8]> {
-    lower.as_bytes().split(|&b| b == b'*')
+    crate::text::split(lower, b'*').map(str::as_bytes)
 }
 
 impl Glob {

@@ -685,13 +685,18 @@ impl Compiled {
                 _ => None,
             });
         }
-        let terms = arrival.terms.as_deref().filter(|t| !t.trim().is_empty());
+        let terms = arrival
+            .terms
+            .as_deref()
+            .filter(|t| !crate::text::trim(t).is_empty());
         // The first `utm_term`, unless blank or the same as the terms.
         let mut utm = None;
         for (k, v) in &arrival.params {
             if k == "utm_term" {
-                let v = v.trim();
-                if !v.is_empty() && terms.is_none_or(|t| !t.trim().eq_ignore_ascii_case(v)) {
+                let v = crate::text::trim(v);
+                if !v.is_empty()
+                    && terms.is_none_or(|t| !crate::text::trim(t).eq_ignore_ascii_case(v))
+                {
                     utm = Some(v);
                 }
                 break;

@@ -19,7 +19,7 @@ pub(super) fn read(content: Option<&Value>) -> Vec<SlotContent> {
 }
 
 fn variant(m: &Member) -> ContentVariant {
-    let (job, stage) = match m.key.split_once('@') {
+    let (job, stage) = match crate::text::split_once(&m.key, b'@') {
         Some((j, s)) => (j, Some(s)),
         None => (m.key.as_str(), None),
     };

@@ -286,7 +286,7 @@ fn id_message(what: &str, id: &str) -> String {
 fn type_message(v: &Value, expected: &str) -> String {
     let mut m = cat(&["expected ", expected, ", found ", v.type_name()]);
     if let Kind::String(s) = &v.kind {
-        if expected == "a number" && crate::json::parse_f64(s.trim()).is_some() {
+        if expected == "a number" && crate::json::parse_f64(crate::text::trim(s)).is_some() {
             m.push_str(": remove the quotes");
         }
         if expected == "a list" {
@@ -455,7 +455,7 @@ impl<'t> Validator<'t> {
     ) -> Option<&'v str> {
         let s = self.string(v, path)?;
         let n = chars(s);
-        if !empty_ok && s.trim().is_empty() {
+        if !empty_ok && crate::text::trim(s).is_empty() {
             error!(self, v.at, path, "must not be empty");
             return None;
         }
@@ -1165,10 +1165,9 @@ impl<'t> Validator<'t> {
             let path = content_path.key(&slot.key);
             let ok_name = !slot.key.is_empty()
                 && slot.key.len() <= 64
-                && slot
-                    .key
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"_.:-".contains(&b));
+                && crate::text::all_bytes(&slot.key, |b| {
+                    b.is_ascii_alphanumeric() || crate::text::among(b"_.:-", b)
+                });
             if !ok_name {
                 error!(
                     self,
@@ -1204,7 +1203,7 @@ impl<'t> Validator<'t> {
 
     fn variant(&mut self, m: &Member, slot_path: &Path, jobs: &[Member], stages: &[Member]) {
         let path = slot_path.key(&m.key);
-        let (job, stage) = match m.key.split_once('@') {
+        let (job, stage) = match crate::text::split_once(&m.key, b'@') {
             Some((j, s)) => (j, Some(s)),
             None => (m.key.as_str(), None),
         };

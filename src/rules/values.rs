@@ -49,8 +49,8 @@ pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
             continue;
         }
         // Optimal string alignment distance, row by row.
-        for i in 0..=a.len() {
-            for j in 0..=b.len() {
+        for i in 0..a.len() + 1 {
+            for j in 0..b.len() + 1 {
                 d[i * width + j] = if i == 0 || j == 0 {
                     i + j
                 } else {
@@ -144,10 +144,10 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
 /// `"H-H"`: local hours, inclusive, 0–23 (`22-6` wraps past midnight).
 pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
-    let (from, to) = s.split_once('-').ok_or(msg!(FORMAT))?;
+    let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
-        let h = h.trim();
-        if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
+        let h = crate::text::trim(h);
+        if h.is_empty() || h.len() > 2 || !crate::text::all_bytes(h, |b| b.is_ascii_digit()) {
             return Err(msg!(FORMAT));
         }
         // One or two digits: no overflow.
@@ -168,10 +168,14 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| DAYS.iter().position(|&n| n == d.trim()).ok_or(msg!(NAMES));
+    let day = |d: &str| {
+        DAYS.iter()
+            .position(|&n| n == crate::text::trim(d))
+            .ok_or(msg!(NAMES))
+    };
     let mut mask = 0u8;
-    for item in s.split(',') {
-        let (from, to) = match item.split_once('-') {
+    for item in crate::text::split(s, b',') {
+        let (from, to) = match crate::text::split_once(item, b'-') {
             Some((a, b)) => (day(a)?, day(b)?),
             None => {
                 let d = day(item)?;
@@ -195,7 +199,7 @@ pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
 pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     const FORMAT: &str =
         "a comparison is an operator (>=, <=, >, <, =) and a number ≥ 0, as \">=3\"";
-    let s = s.trim();
+    let s = crate::text::trim(s);
     // The operator and its length, read from the first two bytes (no
     // table of prefixes to try in turn).
     let b = s.as_bytes();
@@ -207,9 +211,9 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
         (Some(b'='), _) => (CmpOp::Eq, 1),
         _ => (CmpOp::Eq, 0),
     };
-    let rest = s.get(len..).unwrap_or_default().trim();
-    let (int, frac) = rest.split_once('.').unwrap_or((rest, "0"));
-    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let rest = crate::text::trim(s.get(len..).unwrap_or_default());
+    let (int, frac) = crate::text::split_once(rest, b'.').unwrap_or((rest, "0"));
+    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
         return Err(msg!(FORMAT));
     }
@@ -246,7 +250,9 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     if cleaned.is_empty() {
         return Err(msg!("the link is empty").into());
     }
-    let scheme_end = cleaned.find([':', '/', '?', '#']);
+    let scheme_end = cleaned
+        .bytes()
+        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
         let scheme = cleaned.get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {

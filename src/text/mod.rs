@@ -133,10 +133,9 @@ fn classify(word: &str) -> Word {
 
 /// Whether `key` is a word of `list`: words joined by single spaces, one
 /// string in the wasm instead of an 8-byte slice header per word (a linear
-/// scan of a few dozen short words, split by bytes: `split(' ')` calls
-/// `memchr` for every word).
+/// scan of a few dozen short words, split by [`split`]).
 pub fn listed(list: &str, key: &str) -> bool {
-    list.split(' ').any(|w| w == key)
+    split(list, b' ').any(|w| w == key)
 }
 
 /// [`listed`] for a list sorted bytewise (the stop words, looked up for
@@ -173,7 +172,7 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8
     let mut best: Option<(&[u8], &[u8])> = None;
     // The current entry starts at `start`; its `:` (if any) is at `cut`.
     let (mut start, mut cut) = (0, None);
-    for i in 0..=t.len() {
+    for i in 0..t.len() + 1 {
         match t.get(i) {
             Some(b':') => cut = Some(i),
             Some(b' ') | None => {
@@ -229,6 +228,87 @@ pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
+/// where `<[u8]>::contains` links core's `memchr` (0.4 KB of wasm).
+pub(crate) fn among(set: &[u8], b: u8) -> bool {
+    for &s in set {
+        if s == b {
+            return true;
+        }
+    }
+    false
+}
+
+/// `s` without leading and trailing whitespace (`char::is_whitespace`, as
+/// `str::trim`, whose pattern searchers cost 0.5 KB of wasm with
+/// `trim_end`'s).
+pub fn trim(s: &str) -> &str {
+    let mut chars = s.chars();
+    loop {
+        let rest = chars.as_str();
+        if !chars.next().is_some_and(char::is_whitespace) {
+            return trim_end(rest);
+        }
+    }
+}
+
+/// `s` without trailing whitespace (see [`trim`]).
+pub fn trim_end(s: &str) -> &str {
+    let mut chars = s.chars();
+    loop {
+        let rest = chars.as_str();
+        if !chars.next_back().is_some_and(char::is_whitespace) {
+            return rest;
+        }
+    }
+}
+
+/// Whether every byte of `s` passes `f`: one loop for every such check,
+/// where each `bytes().all(closure)` is an iterator instance of its own.
+pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
+    for b in s.bytes() {
+        if !f(b) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `s` split around its first `b`, an ASCII byte (so both sides are whole
+/// chars): `split_once` with a char pattern links core's char searcher and
+/// `memchr` (1 KB of wasm with `str::split`'s `Split<char>`).
+pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if c == b {
+            return Some((s.get(..i)?, s.get(i + 1..)?));
+        }
+    }
+    None
+}
+
+/// The pieces of `s` between its `b`s, an ASCII byte: `str::split` with a
+/// char, read bytewise (see [`split_once`]).
+pub fn split(s: &str, b: u8) -> Split<'_> {
+    Split { rest: Some(s), b }
+}
+
+/// The iterator of [`split`].
+pub struct Split<'a> {
+    rest: Option<&'a str>,
+    b: u8,
+}
+
+impl<'a> Iterator for Split<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest?;
+        let (piece, rest) = split_once(s, self.b).unwrap_or((s, ""));
+        self.rest = (piece.len() < s.len()).then_some(rest);
+        Some(piece)
+    }
 }
 
 /// The byte offset of the `n`th char of `s`, `None` when it has no more

@@ -3,11 +3,11 @@
 //! Input is a lower-cased ASCII word (`'` is the only apostrophe); callers
 //! leave other words unstemmed.
 
-use super::{longest, region};
+use super::{among, longest, region};
 use crate::prelude::*;
 
 fn is_v(c: u8) -> bool {
-    b"aeiouy".contains(&c)
+    among(b"aeiouy", c)
 }
 
 fn has_vowel(w: &[u8]) -> bool {
@@ -16,7 +16,7 @@ fn has_vowel(w: &[u8]) -> bool {
 
 /// `v` plus w, x and Y: what may not end a short syllable.
 fn is_v_wxy(c: u8) -> bool {
-    b"aeiouywxY".contains(&c)
+    among(b"aeiouywxY", c)
 }
 
 // Tables are one string each (no 8-byte slice header per entry in the
@@ -113,7 +113,7 @@ pub fn stem(w: &mut Vec<u8>) {
         }
         suffixes(w, STEP_2, p1, |w, s| match s {
             b"ogi" => w.len() > 3 && at(w, w.len() - 4) == b'l',
-            b"li" => w.len() > 2 && b"cdeghkmnrt".contains(&at(w, w.len() - 3)),
+            b"li" => w.len() > 2 && among(b"cdeghkmnrt", at(w, w.len() - 3)),
             _ => true,
         });
         suffixes(w, STEP_3, p1, |w, s| s != b"ative" || w.len() - 5 >= p2);
@@ -172,7 +172,7 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         w.push(b'e');
     } else if start >= 2
         && at(w, start - 1) == at(w, start - 2)
-        && b"bdfgmnprt".contains(&at(w, start - 1))
+        && among(b"bdfgmnprt", at(w, start - 1))
     {
         w.pop();
     } else if start == p1 && short_syllable(w, start) {

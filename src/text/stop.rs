@@ -82,9 +82,11 @@ pub fn is_only(key: &str) -> bool {
 /// Words of need: a cue right before one also negates what precedes it
 /// ("игровой ноутбук не нужен", "gaming not required").
 pub fn is_need(key: &str) -> bool {
-    "нуж надо важ интерес обязател требу need require necessar important want matter"
-        .split(' ')
-        .any(|p| key.starts_with(p))
+    super::split(
+        "нуж надо важ интерес обязател требу need require necessar important want matter",
+        b' ',
+    )
+    .any(|p| key.starts_with(p))
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ impl Runtime {
         let mut memory = store
             .read(now)
             .and_then(|line| Memory::decode(&compiled, &line))
-            .unwrap_or_else(|| Memory::new((js_sys::Math::random() * 1e9) as u32));
+            .unwrap_or_else(|| Memory::new((dom::random() * 1e9) as u32));
         memory.start_page(now);
         let landing = url::page();
         let referrer = url::referrer();

@@ -87,7 +87,7 @@ impl Store {
         if mode != Remember::Local {
             return Some(value);
         }
-        let (expires, line) = value.split_once('|')?;
+        let (expires, line) = crate::text::split_once(&value, b'|')?;
         if crate::json::parse_f64(expires)? < now_ms {
             wipe(mode);
             return None;

@@ -45,7 +45,7 @@ pub fn referrer() -> Option<UrlParts> {
 
 fn read(which: u8, href: &str) -> Option<UrlParts> {
     let lines = url_js(which, href)?;
-    let mut lines = lines.split('\n').map(String::from);
+    let mut lines = crate::text::split(&lines, b'\n').map(String::from);
     let mut next = || lines.next().unwrap_or_default();
     Some(UrlParts {
         scheme: next(),
