@@ -152,13 +152,12 @@ impl TermIndex {
         if !items.iter().any(|i| !i.stem_text.is_empty()) {
             return false;
         }
-        // The phrase as written, then with hyphenated runs glued whole, then
+        // The phrase as written, then with hyphenated runs glued whole (the
+        // same as written when there are none: `variant` keeps it once), then
         // with each pair of neighbouring words glued.
         let mut variants: Vec<Vec<u32>> = Vec::new();
         self.variant(&items, &|_| false, &mut variants);
-        if items.iter().any(|i| i.hyphen) {
-            self.variant(&items, &|k| items[k].hyphen, &mut variants);
-        }
+        self.variant(&items, &|k| items[k].hyphen, &mut variants);
         for i in 1..items.len() {
             let content = |k: usize| !items[k].stem_text.is_empty();
             if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
