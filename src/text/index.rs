@@ -376,10 +376,8 @@ impl TermIndex {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside = seen
-                    .iter()
-                    .enumerate()
-                    .any(|(k, s)| (k < start || k >= w.end) && s.0 == Kind::Cue);
+                let outside = (0..seen.len())
+                    .any(|k| (k < start || k >= w.end) && seen[k].0 == Kind::Cue);
                 (own, outside)
             }
         };
