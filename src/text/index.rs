@@ -219,9 +219,13 @@ impl TermIndex {
             });
             i = end;
         }
-        if !variants.contains(&out) {
-            variants.push(out);
+        // A loop: `contains` is a `SliceContains` instance of its own.
+        for v in variants.iter() {
+            if *v == out {
+                return;
+            }
         }
+        variants.push(out);
     }
 
     /// Phrases added (each `add` that returned true).
@@ -263,9 +267,13 @@ impl TermIndex {
 
     /// The id of a stem already in the index.
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
-        self.stem_ids
-            .get(fuzzy::hash(stem))
-            .find(|&i| &*self.stems[i as usize] == stem)
+        // A loop, not `find` on the ids' iterator.
+        for i in self.stem_ids.get(fuzzy::hash(stem)) {
+            if *self.stems[i as usize] == *stem {
+                return Some(i);
+            }
+        }
+        None
     }
 
     /// The phrase stems a visitor's token may stand for.
@@ -376,8 +384,8 @@ impl TermIndex {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside = (0..seen.len())
-                    .any(|k| (k < start || k >= w.end) && seen[k].0 == Kind::Cue);
+                let outside =
+                    (0..seen.len()).any(|k| (k < start || k >= w.end) && seen[k].0 == Kind::Cue);
                 (own, outside)
             }
         };
