@@ -276,9 +276,8 @@ impl TermIndex {
         None
     }
 
-    /// The phrase stems a visitor's token may stand for.
-    fn candidates(&self, tokens: &[Token], i: usize) -> Vec<Cand> {
-        let mut out: Vec<Cand> = Vec::new();
+    /// Pushes to `out` the phrase stems a visitor's token may stand for.
+    fn candidates(&self, tokens: &[Token], i: usize, out: &mut Vec<Cand>) {
         let mut push = |stem: u32, span: u8, fuzzy: bool| {
             if !out.iter().any(|c| c.stem == stem && c.span == span) {
                 out.push(Cand { stem, span, fuzzy });
@@ -317,7 +316,6 @@ impl TermIndex {
                 }
             }
         }
-        out
     }
 
     /// Every phrase found in `tokens`.
@@ -327,15 +325,16 @@ impl TermIndex {
             let kind = t.kind();
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
             // among the candidates (it checks the kind).
-            let cands = match kind {
-                Kind::Content => self.candidates(tokens, i),
-                Kind::Cue => vec![Cand {
+            let mut cands = Vec::new();
+            match kind {
+                Kind::Content => self.candidates(tokens, i, &mut cands),
+                Kind::Cue => cands.push(Cand {
                     stem: CUE,
                     span: 1,
                     fuzzy: false,
-                }],
-                Kind::Stop => Vec::new(),
-            };
+                }),
+                Kind::Stop => {}
+            }
             seen.push((kind, cands));
         }
         let mut hits: Vec<Hit> = Vec::new();
