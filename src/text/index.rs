@@ -155,37 +155,29 @@ impl TermIndex {
         // The phrase as written, then with hyphenated runs glued whole (the
         // same as written when there are none: `variant` keeps it once), then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Vec<u32>> = Vec::new();
-        self.variant(&items, &|_| false, &mut variants);
-        self.variant(&items, &|k| items[k].hyphen, &mut variants);
+        // Its variants are the phrases from `first` on.
+        let first = self.phrases.len();
+        self.variant(&items, &|_| false, id, first);
+        self.variant(&items, &|k| items[k].hyphen, id, first);
         for i in 1..items.len() {
             let content = |k: usize| !items[k].stem_text.is_empty();
             if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
-                self.variant(&items, &|k| k == i, &mut variants);
+                self.variant(&items, &|k| k == i, id, first);
             }
-        }
-        // The variants are distinct. (The same phrase added twice under one
-        // id would only find the same hits twice, which `insert` merges.)
-        for elems in variants {
-            let n = self.phrases.len() as u32;
-            self.by_first.insert(u64::from(elems[0]), n);
-            self.phrases.push(Phrase { elems, id });
         }
         self.added += 1;
         true
     }
 
-    /// Adds to `variants` (unless there are `MAX_VARIANTS` or it is there)
-    /// the stem ids of `items`, each item for which `join(i)` holds glued
-    /// to the content item before it; a cue stands as `CUE`. Single stems
-    /// take typos, glued ones don't. `join` is `dyn`: one body for the
-    /// three kinds of variants.
-    fn variant(
-        &mut self,
-        items: &[Item],
-        join: &dyn Fn(usize) -> bool,
-        variants: &mut Vec<Vec<u32>>,
-    ) {
+    /// Adds as a phrase under `id` (unless the variants of it, the phrases
+    /// from `first` on, are `MAX_VARIANTS` or it is one) the stem ids of
+    /// `items`, each item for which `join(i)` holds glued to the content
+    /// item before it; a cue stands as `CUE`. Single stems take typos,
+    /// glued ones don't. `join` is `dyn`: one body for the three kinds of
+    /// variants. (The same phrase added twice under one id would only find
+    /// the same hits twice, which `insert` merges.)
+    fn variant(&mut self, items: &[Item], join: &dyn Fn(usize) -> bool, id: u32, first: usize) {
+        let variants = self.phrases.get(first..).unwrap_or_default();
         if variants.len() >= MAX_VARIANTS {
             return;
         }
@@ -219,13 +211,14 @@ impl TermIndex {
             });
             i = end;
         }
-        // A loop: `contains` is a `SliceContains` instance of its own.
-        for v in variants.iter() {
-            if *v == out {
+        for p in self.phrases.get(first..).unwrap_or_default() {
+            if p.elems == out {
                 return;
             }
         }
-        variants.push(out);
+        let n = self.phrases.len() as u32;
+        self.by_first.insert(u64::from(out[0]), n);
+        self.phrases.push(Phrase { elems: out, id });
     }
 
     /// Phrases added (each `add` that returned true).
