@@ -133,7 +133,8 @@ impl TermIndex {
         let mut items: Vec<Item> = Vec::new();
         let mut adjacent = true;
         let mut prev_content = false;
-        for p in tokenize::pieces(phrase) {
+        // By reference, the words taken (see `analyze`).
+        for p in &mut tokenize::pieces(phrase) {
             let w = classify(&p.word);
             let content = w.kind == Kind::Content;
             if w.kind == Kind::Stop {
@@ -141,7 +142,7 @@ impl TermIndex {
             } else {
                 items.push(Item {
                     stem_text: if content { stem_of(&w) } else { String::new() },
-                    word: p.word,
+                    word: core::mem::take(&mut p.word),
                     adjacent,
                     hyphen: content && p.hyphen && prev_content && adjacent,
                 });
