@@ -275,7 +275,7 @@ fn stem_key(key: &str, script: Script) -> String {
             let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
             out.clear();
-            for b in bytes {
+            for &b in &bytes {
                 out.push(char::from(b));
             }
         }
