@@ -260,8 +260,11 @@ impl TermIndex {
     }
 
     /// The id of a stem already in the index.
+    #[expect(
+        clippy::manual_find,
+        reason = "the loop is less wasm than `Iterator::find` on the ids' iterator"
+    )]
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
-        // A loop, not `find` on the ids' iterator.
         for i in self.stem_ids.get(fuzzy::hash(stem)) {
             if *self.stems[i as usize] == *stem {
                 return Some(i);
