@@ -148,7 +148,8 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     };
 
     let landing_query = landing.map_or("", |l| bounded_query(&l.query));
-    let charset = decode::hint(&[landing_query], ref_engine.is_some_and(|e| e.cp1251()));
+    let cp1251 = ref_engine.is_some_and(|e| e.cp1251());
+    let charset = decode::hint(&[landing_query], cp1251);
     let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
     let landing_host = landing.map(|l| normal_host(&l.host));
@@ -181,7 +182,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 
     let terms = referrer
         .zip(ref_engine.filter(|_| engine.is_some()))
-        .and_then(|(r, e)| referrer_terms(&[&r.query, &r.fragment], e.params, e.cp1251()))
+        .and_then(|(r, e)| referrer_terms(&[&r.query, &r.fragment], e.params, cp1251))
         .or_else(|| {
             referrer
                 .filter(|_| internal)

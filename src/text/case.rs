@@ -160,22 +160,30 @@ pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
 /// word ends where no letter follows, apostrophes and combining marks
 /// skipped).
 pub fn lower_str(s: &str) -> String {
+    let skip = |c: char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
+    let cased = |c: char| is_alphabetic(c) && c != 'ª' && c != 'º';
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
+    // The last char before `c` that is not skipped (kept as the loop goes:
+    // no backward search).
+    let mut last = None;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
         if c == 'Σ' {
-            let skip = |c: &char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
-            let cased =
-                |c: Option<char>| c.is_some_and(|c| is_alphabetic(c) && c != 'ª' && c != 'º');
-            let (head, tail) = s.split_at_checked(i).unwrap_or_default();
-            let before = cased(head.chars().rev().find(|c| !skip(c)));
-            let after = cased(tail.chars().skip(1).find(|c| !skip(c)));
-            out.push(if before && !after { 'ς' } else { 'σ' });
+            let after = chars.clone().find(|&c| !skip(c)).is_some_and(cased);
+            out.push(if last.is_some_and(cased) && !after {
+                'ς'
+            } else {
+                'σ'
+            });
         } else {
             // `lower_chars`, pushed without its iterator.
             out.push(lower(c));
             if let Some(second) = lower_second(c) {
                 out.push(second);
             }
+        }
+        if !skip(c) {
+            last = Some(c);
         }
     }
     out

@@ -64,7 +64,10 @@ impl Ids {
         if 2 * (self.len + 1) > self.slots.len() {
             let cap = (2 * self.slots.len()).max(16);
             let old = core::mem::take(&mut self.slots);
-            self.slots.resize(cap, (0, EMPTY));
+            // Pushed: `resize` is an `extend_with` instance of its own.
+            for _ in 0..cap {
+                self.slots.push((0, EMPTY));
+            }
             self.len = 0;
             for (k, i) in old {
                 if i != EMPTY {

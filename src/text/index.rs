@@ -133,7 +133,8 @@ impl TermIndex {
         let mut items: Vec<Item> = Vec::new();
         let mut adjacent = true;
         let mut prev_content = false;
-        for p in tokenize::pieces(phrase) {
+        // By reference, the words taken (see `analyze`).
+        for p in &mut tokenize::pieces(phrase) {
             let w = classify(&p.word);
             let content = w.kind == Kind::Content;
             if w.kind == Kind::Stop {
@@ -141,7 +142,7 @@ impl TermIndex {
             } else {
                 items.push(Item {
                     stem_text: if content { stem_of(&w) } else { String::new() },
-                    word: p.word,
+                    word: core::mem::take(&mut p.word),
                     adjacent,
                     hyphen: content && p.hyphen && prev_content && adjacent,
                 });
@@ -152,41 +153,32 @@ impl TermIndex {
         if !items.iter().any(|i| !i.stem_text.is_empty()) {
             return false;
         }
-        // The phrase as written, then with hyphenated runs glued whole, then
+        // The phrase as written, then with hyphenated runs glued whole (the
+        // same as written when there are none: `variant` keeps it once), then
         // with each pair of neighbouring words glued.
-        let mut variants: Vec<Vec<u32>> = Vec::new();
-        self.variant(&items, &|_| false, &mut variants);
-        if items.iter().any(|i| i.hyphen) {
-            self.variant(&items, &|k| items[k].hyphen, &mut variants);
-        }
+        // Its variants are the phrases from `first` on.
+        let first = self.phrases.len();
+        self.variant(&items, &|_| false, id, first);
+        self.variant(&items, &|k| items[k].hyphen, id, first);
         for i in 1..items.len() {
             let content = |k: usize| !items[k].stem_text.is_empty();
             if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
-                self.variant(&items, &|k| k == i, &mut variants);
+                self.variant(&items, &|k| k == i, id, first);
             }
-        }
-        // The variants are distinct. (The same phrase added twice under one
-        // id would only find the same hits twice, which `insert` merges.)
-        for elems in variants {
-            let n = self.phrases.len() as u32;
-            self.by_first.insert(u64::from(elems[0]), n);
-            self.phrases.push(Phrase { elems, id });
         }
         self.added += 1;
         true
     }
 
-    /// Adds to `variants` (unless there are `MAX_VARIANTS` or it is there)
-    /// the stem ids of `items`, each item for which `join(i)` holds glued
-    /// to the content item before it; a cue stands as `CUE`. Single stems
-    /// take typos, glued ones don't. `join` is `dyn`: one body for the
-    /// three kinds of variants.
-    fn variant(
-        &mut self,
-        items: &[Item],
-        join: &dyn Fn(usize) -> bool,
-        variants: &mut Vec<Vec<u32>>,
-    ) {
+    /// Adds as a phrase under `id` (unless the variants of it, the phrases
+    /// from `first` on, are `MAX_VARIANTS` or it is one) the stem ids of
+    /// `items`, each item for which `join(i)` holds glued to the content
+    /// item before it; a cue stands as `CUE`. Single stems take typos,
+    /// glued ones don't. `join` is `dyn`: one body for the three kinds of
+    /// variants. (The same phrase added twice under one id would only find
+    /// the same hits twice, which `insert` merges.)
+    fn variant(&mut self, items: &[Item], join: &dyn Fn(usize) -> bool, id: u32, first: usize) {
+        let variants = self.phrases.get(first..).unwrap_or_default();
         if variants.len() >= MAX_VARIANTS {
             return;
         }
@@ -220,9 +212,14 @@ impl TermIndex {
             });
             i = end;
         }
-        if !variants.contains(&out) {
-            variants.push(out);
+        for p in self.phrases.get(first..).unwrap_or_default() {
+            if p.elems == out {
+                return;
+            }
         }
+        let n = self.phrases.len() as u32;
+        self.by_first.insert(u64::from(out[0]), n);
+        self.phrases.push(Phrase { elems: out, id });
     }
 
     /// Phrases added (each `add` that returned true).
@@ -263,15 +260,21 @@ impl TermIndex {
     }
 
     /// The id of a stem already in the index.
+    #[expect(
+        clippy::manual_find,
+        reason = "the loop is less wasm than `Iterator::find` on the ids' iterator"
+    )]
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
-        self.stem_ids
-            .get(fuzzy::hash(stem))
-            .find(|&i| &*self.stems[i as usize] == stem)
+        for i in self.stem_ids.get(fuzzy::hash(stem)) {
+            if *self.stems[i as usize] == *stem {
+                return Some(i);
+            }
+        }
+        None
     }
 
-    /// The phrase stems a visitor's token may stand for.
-    fn candidates(&self, tokens: &[Token], i: usize) -> Vec<Cand> {
-        let mut out: Vec<Cand> = Vec::new();
+    /// Pushes to `out` the phrase stems a visitor's token may stand for.
+    fn candidates(&self, tokens: &[Token], i: usize, out: &mut Vec<Cand>) {
         let mut push = |stem: u32, span: u8, fuzzy: bool| {
             if !out.iter().any(|c| c.stem == stem && c.span == span) {
                 out.push(Cand { stem, span, fuzzy });
@@ -310,7 +313,6 @@ impl TermIndex {
                 }
             }
         }
-        out
     }
 
     /// Every phrase found in `tokens`.
@@ -320,15 +322,16 @@ impl TermIndex {
             let kind = t.kind();
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
             // among the candidates (it checks the kind).
-            let cands = match kind {
-                Kind::Content => self.candidates(tokens, i),
-                Kind::Cue => vec![Cand {
+            let mut cands = Vec::new();
+            match kind {
+                Kind::Content => self.candidates(tokens, i, &mut cands),
+                Kind::Cue => cands.push(Cand {
                     stem: CUE,
                     span: 1,
                     fuzzy: false,
-                }],
-                Kind::Stop => Vec::new(),
-            };
+                }),
+                Kind::Stop => {}
+            }
             seen.push((kind, cands));
         }
         let mut hits: Vec<Hit> = Vec::new();
@@ -377,10 +380,8 @@ impl TermIndex {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside = seen
-                    .iter()
-                    .enumerate()
-                    .any(|(k, s)| (k < start || k >= w.end) && s.0 == Kind::Cue);
+                let outside =
+                    (0..seen.len()).any(|k| (k < start || k >= w.end) && seen[k].0 == Kind::Cue);
                 (own, outside)
             }
         };

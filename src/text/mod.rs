@@ -355,7 +355,7 @@ fn stem_key(key: &str, script: Script) -> String {
             let mut bytes = key.as_bytes().to_vec();
             stem_en::stem(&mut bytes);
             out.clear();
-            for b in bytes {
+            for &b in &bytes {
                 out.push(char::from(b));
             }
         }
@@ -386,7 +386,8 @@ fn stem_of(w: &Word) -> String {
 pub fn analyze(text: &str) -> Vec<Token> {
     let mut words = Vec::new();
     let mut tokens = Vec::new();
-    for p in tokenize::pieces(text) {
+    // By reference, the words taken: no `IntoIter<Piece>`.
+    for p in &mut tokenize::pieces(text) {
         let w = Word {
             clause_break: p.clause_break,
             hyphen: p.hyphen,
@@ -394,7 +395,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
         };
         tokens.push(Token {
             stem: stem_of(&w),
-            word: p.word,
+            word: core::mem::take(&mut p.word),
             negated: false,
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
