@@ -84,11 +84,13 @@ pub fn clean(raw: &str) -> Option<String> {
     // becomes `ς`.
     let text = crate::text::case::lower_str(&text);
     let mut out = String::with_capacity(text.len());
-    for w in crate::text::split(&text, b' ').filter_map(word) {
-        if !out.is_empty() {
-            out.push(' ');
+    for token in crate::text::split(&text, b' ') {
+        if let Some(w) = word(token) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
-        out.push_str(w);
     }
     cap(&mut out);
     let refused = !out.chars().any(crate::text::case::is_alphabetic)
