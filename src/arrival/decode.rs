@@ -78,9 +78,11 @@ fn charset_named(raw: &str) -> Option<Charset> {
     }
     let mut name = [0u8; 24];
     let mut len = 0;
-    for b in raw.bytes().filter(|b| b.is_ascii_alphanumeric()) {
-        name[len] = b.to_ascii_lowercase();
-        len += 1;
+    for b in raw.bytes() {
+        if b.is_ascii_alphanumeric() {
+            name[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
     }
     let name = name.get(..len)?;
     CHARSETS
