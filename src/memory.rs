@@ -157,7 +157,7 @@ impl Memory {
             return None;
         }
         // Without fields (`jw1` alone) there is no bucket: not ours either.
-        let fields = text.strip_prefix(HEADER)?.strip_prefix('|')?;
+        let fields = text.strip_prefix(HEADER)?.strip_prefix("|")?;
         let mut m = Memory::default();
         let mut bucket = None;
         for field in crate::text::split(fields, b'|') {

@@ -83,7 +83,7 @@ fn left_of<'a>(host: &'a str, tail: &str) -> Option<&'a str> {
     if rest.is_empty() {
         return Some("");
     }
-    rest.strip_suffix('.')
+    rest.strip_suffix(".")
 }
 
 /// Matches `pattern` (see the module doc). Returns the subdomain labels
@@ -96,7 +96,7 @@ pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str
     if !path.starts_with(path_prefix) {
         return None;
     }
-    let (exact, host_part) = match host_part.strip_prefix('=') {
+    let (exact, host_part) = match host_part.strip_prefix("=") {
         Some(rest) => (true, rest),
         None => (false, host_part),
     };

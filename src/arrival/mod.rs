@@ -217,7 +217,7 @@ fn usable_referrer(r: &UrlParts) -> bool {
 /// char searcher, 125 B more wasm).
 fn normal_host(host: &str) -> String {
     let mut host = host;
-    while let Some(rest) = host.strip_suffix('.') {
+    while let Some(rest) = host.strip_suffix(".") {
         host = rest;
     }
     host.to_ascii_lowercase()
