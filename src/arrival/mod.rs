@@ -112,10 +112,6 @@ impl Source {
             Source::Direct => "direct",
         }
     }
-
-    pub fn from_name(name: &str) -> Option<Source> {
-        Source::ALL.into_iter().find(|s| s.as_str() == name)
-    }
 }
 
 /// What the arrival tells: the `jobwise referrer` output plus what the
