@@ -267,7 +267,14 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     // check them (each an instance of its own for the closure).
     let around =
         s.chars().next().is_some_and(invisible) || s.chars().next_back().is_some_and(invisible);
-    if s.chars().any(char::is_control) || around {
+    let mut control = around;
+    for c in s.chars() {
+        if c.is_control() {
+            control = true;
+            break;
+        }
+    }
+    if control {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )
