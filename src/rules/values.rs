@@ -168,11 +168,7 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| {
-        DAYS.iter()
-            .position(|&n| n == crate::text::trim(d))
-            .ok_or(msg!(NAMES))
-    };
+    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d)).ok_or(msg!(NAMES));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         let (from, to) = match crate::text::split_once(item, b'-') {
