@@ -314,10 +314,14 @@ impl Parser<'_> {
 
     /// The run of letters, digits and `_` at `pos`.
     fn word(&self) -> &str {
-        let end = self.bytes[self.pos..]
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-            .map_or(self.bytes.len(), |n| self.pos + n);
+        let mut end = self.pos;
+        while self
+            .bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            end += 1;
+        }
         self.text.get(self.pos..end).unwrap_or_default()
     }
 
@@ -457,15 +461,19 @@ impl Parser<'_> {
 
     /// Reports each key seen before in the same object and removes it.
     fn drop_duplicates(&mut self, members: &mut Vec<Member>) {
-        // The first member of each key, filed under the key's hash.
+        // The first member of each key, filed under the key's hash; the
+        // members kept so far are moved to the front, in order.
         let mut first = Ids::default();
+        let mut kept = 0;
         for dup in 0..members.len() {
             let key = &members[dup].key;
             let hash = Fnv::new(0).feed(key.as_bytes()).0;
             // `origin` is for the message only.
             #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
             let Some(origin) = first.get(hash).find(|&i| members[i as usize].key == *key) else {
-                first.insert(hash, dup as u32);
+                first.insert(hash, kept as u32);
+                members.swap(kept, dup);
+                kept += 1;
                 continue;
             };
             let mut path = self.path();
@@ -488,10 +496,8 @@ impl Parser<'_> {
                 #[allow(clippy::useless_conversion)]
                 message: message.into(),
             });
-            // Marked (no key is at this offset), dropped below.
-            members[dup].key_at = usize::MAX;
         }
-        members.retain(|m| m.key_at != usize::MAX);
+        members.truncate(kept);
     }
 
     /// A string literal at `pos` (on its opening quote).

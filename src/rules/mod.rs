@@ -152,10 +152,12 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
 
 /// [`check`] of a text whose size the caller has checked.
 fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Problem>) {
-    let (root, json_errors) = crate::json::parse(text);
+    let (root, mut json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text, selectors);
-    for e in json_errors {
-        v.report(Severity::Error, e.at, e.path, e.message);
+    // By reference: no `IntoIter` of errors to drop.
+    for e in &mut json_errors {
+        let message = core::mem::take(&mut e.message);
+        v.report(Severity::Error, e.at, core::mem::take(&mut e.path), message);
     }
     let rules = match root {
         Some(root) => {

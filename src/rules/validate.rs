@@ -244,7 +244,7 @@ fn chars(s: &str) -> usize {
 /// The index of `key` in `keys`: one function for every key table and
 /// list of names (inlined, each search was a loop of its own).
 #[inline(never)]
-fn index(keys: &[&str], key: &str) -> Option<usize> {
+pub(super) fn index(keys: &[&str], key: &str) -> Option<usize> {
     let mut i = 0;
     while i < keys.len() {
         if keys[i] == key {
@@ -474,9 +474,11 @@ impl<'t> Validator<'t> {
             return None;
         }
         if !empty_ok {
-            if let Some(i) = s.find(char::is_control) {
-                error!(self, self.inside(v, s, i), path, "a control character");
-                return None;
+            for (i, c) in s.char_indices() {
+                if c.is_control() {
+                    error!(self, self.inside(v, s, i), path, "a control character");
+                    return None;
+                }
             }
         }
         Some(s)

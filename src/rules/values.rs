@@ -168,11 +168,7 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| {
-        DAYS.iter()
-            .position(|&n| n == crate::text::trim(d))
-            .ok_or(msg!(NAMES))
-    };
+    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d)).ok_or(msg!(NAMES));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         let (from, to) = match crate::text::split_once(item, b'-') {
@@ -267,7 +263,14 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     // check them (each an instance of its own for the closure).
     let around =
         s.chars().next().is_some_and(invisible) || s.chars().next_back().is_some_and(invisible);
-    if s.chars().any(char::is_control) || around {
+    let mut control = around;
+    for c in s.chars() {
+        if c.is_control() {
+            control = true;
+            break;
+        }
+    }
+    if control {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )
