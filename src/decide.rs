@@ -61,9 +61,9 @@ impl Via {
 /// The decision of SPEC §6.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
-    pub job: Option<Rc<str>>,
-    pub label: Option<Rc<str>>,
-    pub stage: Option<Rc<str>>,
+    pub job: Option<Rc<String>>,
+    pub label: Option<Rc<String>>,
+    pub stage: Option<Rc<String>>,
     /// Every job's score, in file order.
     pub scores: Scores,
     /// Every stage's score, in file order.
@@ -87,7 +87,7 @@ pub struct Decision {
 /// the compiled rules, so a decision costs one number per job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
-    ids: Rc<Vec<Rc<str>>>,
+    ids: Rc<Vec<Rc<String>>>,
     values: Vec<f64>,
 }
 
@@ -96,7 +96,7 @@ impl Scores {
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
         self.ids
             .iter()
-            .map(|id| &**id)
+            .map(|id| id.as_str())
             .zip(self.values.iter().copied())
     }
 
@@ -299,9 +299,9 @@ impl Decision {
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256 + 64 * self.reasons.len());
         let mut o = Object::new(&mut out);
-        o.opt_str("job", self.job.as_deref());
-        o.opt_str("label", self.label.as_deref());
-        o.opt_str("stage", self.stage.as_deref());
+        o.opt_str("job", self.job.as_deref().map(String::as_str));
+        o.opt_str("label", self.label.as_deref().map(String::as_str));
+        o.opt_str("stage", self.stage.as_deref().map(String::as_str));
         scores_json(o.key("scores"), &self.scores);
         number(o.key("confidence"), self.confidence);
         o.key("holdout")
