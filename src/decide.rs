@@ -179,9 +179,17 @@ pub fn decide(
         (Some(j), Via::Inferred) => share(&job_scores, j as usize),
         _ => 1.0,
     };
-    let terms = job
-        .and_then(|j| insert.iter().find(|(o, _)| *o == j))
-        .map(|(_, text)| cut(text, TERMS_MAX));
+    // The first text inserted for the job (a plain loop: less wasm than
+    // `find` and `map`).
+    let mut terms = None;
+    if let Some(j) = job {
+        for (o, text) in &insert {
+            if *o == j {
+                terms = Some(cut(text, TERMS_MAX));
+                break;
+            }
+        }
+    }
     Decision {
         job: job.map(|j| c.jobs.ids[j as usize].clone()),
         label: job.map(|j| c.jobs.labels[j as usize].clone()),
