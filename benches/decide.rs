@@ -285,7 +285,7 @@ const BOOT: [(&str, &str, &str); 3] = [
 
 /// One page's boot, stage by stage: parse (read + validate), compile, the
 /// first decision. Returns the job chosen, so nothing is optimized away.
-fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<std::rc::Rc<String>> {
+fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<String> {
     let t = Instant::now();
     let rules = rules::parse(black_box(text)).expect("valid rules");
     stages[0] += t.elapsed().as_nanos() as f64;
@@ -346,12 +346,7 @@ fn main() {
     let small = compile(rules(4, TERMS_PER_JOB_SMALL));
     let big = compile(rules(200, TERMS_PER_JOB_BIG));
     let d = decide(&big, &s, &m, 0.0, None);
-    assert_eq!(
-        d.job.as_deref().map(String::as_str),
-        Some("video-editing"),
-        "{}",
-        d.to_json()
-    );
+    assert_eq!(d.job.as_deref(), Some("video-editing"), "{}", d.to_json());
     let small_scores = decide(&small, &s, &m, 0.0, None).scores;
     assert_eq!(small_scores.values(), &d.scores.values()[..4]);
 

@@ -61,9 +61,9 @@ impl Via {
 /// The decision of SPEC §6.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
-    pub job: Option<Rc<String>>,
-    pub label: Option<Rc<String>>,
-    pub stage: Option<Rc<String>>,
+    pub job: Option<String>,
+    pub label: Option<String>,
+    pub stage: Option<String>,
     /// Every job's score, in file order.
     pub scores: Scores,
     /// Every stage's score, in file order.
@@ -87,7 +87,7 @@ pub struct Decision {
 /// the compiled rules, so a decision costs one number per job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
-    ids: Rc<Vec<Rc<String>>>,
+    ids: Rc<Vec<String>>,
     values: Vec<f64>,
 }
 
@@ -307,9 +307,9 @@ impl Decision {
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256 + 64 * self.reasons.len());
         let mut o = Object::new(&mut out);
-        o.opt_str("job", self.job.as_deref().map(String::as_str));
-        o.opt_str("label", self.label.as_deref().map(String::as_str));
-        o.opt_str("stage", self.stage.as_deref().map(String::as_str));
+        o.opt_str("job", self.job.as_deref());
+        o.opt_str("label", self.label.as_deref());
+        o.opt_str("stage", self.stage.as_deref());
         scores_json(o.key("scores"), &self.scores);
         number(o.key("confidence"), self.confidence);
         o.key("holdout")
