@@ -632,7 +632,7 @@ impl Compiled {
         // Each candidate once: repeats are adjacent once sorted (skipped
         // here, no `dedup` linked).
         let mut last = u64::MAX;
-        for id in cand {
+        for &id in &cand {
             if id == last {
                 continue;
             }
