@@ -285,7 +285,7 @@ const BOOT: [(&str, &str, &str); 3] = [
 
 /// One page's boot, stage by stage: parse (read + validate), compile, the
 /// first decision. Returns the job chosen, so nothing is optimized away.
-fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<std::rc::Rc<str>> {
+fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<String> {
     let t = Instant::now();
     let rules = rules::parse(black_box(text)).expect("valid rules");
     stages[0] += t.elapsed().as_nanos() as f64;

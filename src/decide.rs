@@ -61,9 +61,9 @@ impl Via {
 /// The decision of SPEC §6.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
-    pub job: Option<Rc<str>>,
-    pub label: Option<Rc<str>>,
-    pub stage: Option<Rc<str>>,
+    pub job: Option<String>,
+    pub label: Option<String>,
+    pub stage: Option<String>,
     /// Every job's score, in file order.
     pub scores: Scores,
     /// Every stage's score, in file order.
@@ -87,7 +87,7 @@ pub struct Decision {
 /// the compiled rules, so a decision costs one number per job.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
-    ids: Rc<Vec<Rc<str>>>,
+    ids: Rc<Vec<String>>,
     values: Vec<f64>,
 }
 
@@ -96,7 +96,7 @@ impl Scores {
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
         self.ids
             .iter()
-            .map(|id| &**id)
+            .map(|id| id.as_str())
             .zip(self.values.iter().copied())
     }
 
@@ -179,9 +179,17 @@ pub fn decide(
         (Some(j), Via::Inferred) => share(&job_scores, j as usize),
         _ => 1.0,
     };
-    let terms = job
-        .and_then(|j| insert.iter().find(|(o, _)| *o == j))
-        .map(|(_, text)| cut(text, TERMS_MAX));
+    // The first text inserted for the job (a plain loop: less wasm than
+    // `find` and `map`).
+    let mut terms = None;
+    if let Some(j) = job {
+        for (o, text) in &insert {
+            if *o == j {
+                terms = Some(cut(text, TERMS_MAX));
+                break;
+            }
+        }
+    }
     Decision {
         job: job.map(|j| c.jobs.ids[j as usize].clone()),
         label: job.map(|j| c.jobs.labels[j as usize].clone()),

@@ -39,7 +39,7 @@ use crate::text::{analyze, Hit, TermIndex, Token};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
     /// The job (or, in `stage_reasons`, the stage) it counts for.
-    pub job: Rc<str>,
+    pub job: String,
     /// The signal's kind as in the rules (`terms`, `page`…), or `memory`,
     /// `pick`, `override`.
     pub signal: &'static str,
@@ -55,8 +55,8 @@ pub struct Reason {
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
     /// Shared with every decision's scores.
-    pub(crate) ids: Rc<Vec<Rc<str>>>,
-    pub(crate) labels: Vec<Rc<str>>,
+    pub(crate) ids: Rc<Vec<String>>,
+    pub(crate) labels: Vec<String>,
 }
 
 impl Group {
@@ -64,8 +64,8 @@ impl Group {
         let mut ids = Vec::with_capacity(jobs.len());
         let mut labels = Vec::with_capacity(jobs.len());
         for j in jobs {
-            ids.push(Rc::from(j.id.as_str()));
-            labels.push(Rc::from(j.label.as_str()));
+            ids.push(j.id.clone());
+            labels.push(j.label.clone());
         }
         Group {
             ids: Rc::new(ids),
@@ -98,7 +98,7 @@ impl Group {
 
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
         for (i, j) in self.ids.iter().enumerate() {
-            if &**j == id {
+            if j.as_str() == id {
                 return Some(i as u32);
             }
         }
@@ -376,12 +376,12 @@ impl Compiled {
     }
 
     /// Job ids in file order.
-    pub fn job_ids(&self) -> &[Rc<str>] {
+    pub fn job_ids(&self) -> &[String] {
         &self.jobs.ids
     }
 
     /// Stage ids in file order.
-    pub fn stage_ids(&self) -> &[Rc<str>] {
+    pub fn stage_ids(&self) -> &[String] {
         &self.stages.ids
     }
 
@@ -632,7 +632,7 @@ impl Compiled {
         // Each candidate once: repeats are adjacent once sorted (skipped
         // here, no `dedup` linked).
         let mut last = u64::MAX;
-        for id in cand {
+        for &id in &cand {
             if id == last {
                 continue;
             }
