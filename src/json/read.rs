@@ -93,7 +93,8 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        pos: 0,
+        // After a byte order mark, as the cursor starts.
+        pos: Cursor::new(text).at,
         depth: 0,
         path: Vec::new(),
         errors: Vec::new(),
@@ -101,9 +102,6 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         #[cfg(feature = "diagnostics")]
         firsts: Vec::new(),
     };
-    if text.starts_with('\u{feff}') {
-        p.pos = 3;
-    }
     let result = p.value().and_then(|v| {
         p.ws();
         match p.peek() {
