@@ -162,8 +162,11 @@ impl<'a> Cursor<'a> {
     /// Line and column of `at` (clamped to the text; a backward seek
     /// starts over).
     pub fn seek(&mut self, at: usize) -> (u32, u32) {
-        let mut at = at.min(self.text.len());
-        while !self.text.is_char_boundary(at) {
+        let bytes = self.text.as_bytes();
+        let mut at = at.min(bytes.len());
+        // Back to the byte that starts the char (a `str`'s first byte
+        // always does).
+        while bytes.get(at).is_some_and(|b| b & 0xc0 == 0x80) {
             at -= 1;
         }
         if at < self.at {
@@ -174,7 +177,7 @@ impl<'a> Cursor<'a> {
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
-        for &b in self.text.as_bytes().get(self.at..at).unwrap_or_default() {
+        for &b in bytes.get(self.at..at).unwrap_or_default() {
             if b == b'\n' {
                 self.line = self.line.saturating_add(1);
                 self.column = 1;
