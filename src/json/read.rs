@@ -334,10 +334,12 @@ impl Parser<'_> {
             Some(b'"') => Kind::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
             Some(b't' | b'f' | b'n') => {
-                let (kind, len) = match self.word() {
-                    "true" => (Kind::Bool(true), 4),
-                    "false" => (Kind::Bool(false), 5),
-                    "null" => (Kind::Null, 4),
+                let word = self.word();
+                let len = word.len();
+                let kind = match word {
+                    "true" => Kind::Bool(true),
+                    "false" => Kind::Bool(false),
+                    "null" => Kind::Null,
                     _ => return Err(self.not_a_value()),
                 };
                 self.pos += len;
