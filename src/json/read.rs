@@ -93,7 +93,8 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        pos: 0,
+        // After a byte order mark, as the cursor starts.
+        pos: Cursor::new(text).at,
         depth: 0,
         path: Vec::new(),
         errors: Vec::new(),
@@ -101,9 +102,6 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         #[cfg(feature = "diagnostics")]
         firsts: Vec::new(),
     };
-    if text.starts_with('\u{feff}') {
-        p.pos = 3;
-    }
     let result = p.value().and_then(|v| {
         p.ws();
         match p.peek() {
@@ -164,8 +162,11 @@ impl<'a> Cursor<'a> {
     /// Line and column of `at` (clamped to the text; a backward seek
     /// starts over).
     pub fn seek(&mut self, at: usize) -> (u32, u32) {
-        let mut at = at.min(self.text.len());
-        while !self.text.is_char_boundary(at) {
+        let bytes = self.text.as_bytes();
+        let mut at = at.min(bytes.len());
+        // Back to the byte that starts the char (a `str`'s first byte
+        // always does).
+        while bytes.get(at).is_some_and(|b| b & 0xc0 == 0x80) {
             at -= 1;
         }
         if at < self.at {
@@ -176,7 +177,7 @@ impl<'a> Cursor<'a> {
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
-        for &b in self.text.as_bytes().get(self.at..at).unwrap_or_default() {
+        for &b in bytes.get(self.at..at).unwrap_or_default() {
             if b == b'\n' {
                 self.line = self.line.saturating_add(1);
                 self.column = 1;
@@ -333,10 +334,12 @@ impl Parser<'_> {
             Some(b'"') => Kind::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
             Some(b't' | b'f' | b'n') => {
-                let (kind, len) = match self.word() {
-                    "true" => (Kind::Bool(true), 4),
-                    "false" => (Kind::Bool(false), 5),
-                    "null" => (Kind::Null, 4),
+                let word = self.word();
+                let len = word.len();
+                let kind = match word {
+                    "true" => Kind::Bool(true),
+                    "false" => Kind::Bool(false),
+                    "null" => Kind::Null,
                     _ => return Err(self.not_a_value()),
                 };
                 self.pos += len;

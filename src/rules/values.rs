@@ -109,7 +109,8 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
-    if let Some(at) = s.find(['/', ':']).filter(|_| of == GlobOf::Host) {
+    let scheme_or_path = s.bytes().position(|b| crate::text::among(b"/:", b));
+    if let Some(at) = scheme_or_path.filter(|_| of == GlobOf::Host) {
         return Err((
             at,
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
