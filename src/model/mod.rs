@@ -195,7 +195,7 @@ struct Sig {
 
 /// Compiles rules into lookup tables. The rules are moved in: their
 /// conditions become the compiled signals' as they are.
-pub fn compile(rules: Rules) -> Compiled {
+pub fn compile(mut rules: Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
         holdout: rules.holdout,
@@ -213,8 +213,8 @@ pub fn compile(rules: Rules) -> Compiled {
         scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
-    c.add_all(false, rules.jobs);
-    c.add_all(true, rules.stages);
+    c.add_all(false, &mut rules.jobs);
+    c.add_all(true, &mut rules.stages);
     crate::sort::sort(&mut c.keyed);
     crate::sort::sort(&mut c.param_names);
     c
@@ -242,9 +242,10 @@ fn kind_name(c: &Condition) -> &'static str {
 
 impl Compiled {
     /// Adds the signals of every job (or stage) of `group`.
-    fn add_all(&mut self, stage: bool, group: Vec<crate::rules::Job>) {
-        for (owner, job) in group.into_iter().enumerate() {
-            for signal in job.signals {
+    /// (Walked by reference: no `Vec<Job>` `IntoIter` instance.)
+    fn add_all(&mut self, stage: bool, group: &mut [crate::rules::Job]) {
+        for (owner, job) in group.iter_mut().enumerate() {
+            for signal in core::mem::take(&mut job.signals) {
                 self.add(stage, owner as u32, signal);
             }
         }
