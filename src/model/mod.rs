@@ -242,16 +242,17 @@ fn kind_name(c: &Condition) -> &'static str {
 
 impl Compiled {
     /// Adds the signals of every job (or stage) of `group`.
-    /// (Walked by reference: no `Vec<Job>` `IntoIter` instance.)
+    /// (Walked by reference: no `Vec` `IntoIter` instances.)
     fn add_all(&mut self, stage: bool, group: &mut [crate::rules::Job]) {
         for (owner, job) in group.iter_mut().enumerate() {
-            for signal in core::mem::take(&mut job.signals) {
+            for signal in &mut job.signals {
                 self.add(stage, owner as u32, signal);
             }
         }
     }
 
-    fn add(&mut self, stage: bool, owner: u32, mut signal: Signal) {
+    /// Adds `signal`, taking its conditions.
+    fn add(&mut self, stage: bool, owner: u32, signal: &mut Signal) {
         let Some(first) = signal.conditions.first() else {
             return; // nothing to hold: never fires
         };
@@ -352,7 +353,7 @@ impl Compiled {
             owner,
             weight: signal.weight,
             kind: kind_name,
-            conds: signal.conditions,
+            conds: core::mem::take(&mut signal.conditions),
             fades,
             carried,
             scroll,
