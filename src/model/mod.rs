@@ -476,8 +476,9 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Moves the phrases of `list` into `index` (and `of`), leaving it empty
-/// (walked by reference: no `Vec<String>` `IntoIter` instance).
+/// Moves the phrases of `list` into `index` (and `of`), leaving those it
+/// keeps empty in `list` (walked by reference: no `Vec<String>` `IntoIter`
+/// instance; nothing reads the list after).
 fn add_phrases(
     index: &mut TermIndex,
     of: &mut Vec<(u32, String)>,
@@ -489,7 +490,6 @@ fn add_phrases(
             of.push((sig, core::mem::take(phrase)));
         }
     }
-    list.clear();
 }
 
 /// The best match of a signal's phrases in the visitor's words.
