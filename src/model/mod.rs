@@ -195,7 +195,7 @@ struct Sig {
 
 /// Compiles rules into lookup tables. The rules are moved in: their
 /// conditions become the compiled signals' as they are.
-pub fn compile(rules: Rules) -> Compiled {
+pub fn compile(mut rules: Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
         holdout: rules.holdout,
@@ -213,8 +213,8 @@ pub fn compile(rules: Rules) -> Compiled {
         scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
-    c.add_all(false, rules.jobs);
-    c.add_all(true, rules.stages);
+    c.add_all(false, &mut rules.jobs);
+    c.add_all(true, &mut rules.stages);
     crate::sort::sort(&mut c.keyed);
     crate::sort::sort(&mut c.param_names);
     c
@@ -242,15 +242,17 @@ fn kind_name(c: &Condition) -> &'static str {
 
 impl Compiled {
     /// Adds the signals of every job (or stage) of `group`.
-    fn add_all(&mut self, stage: bool, group: Vec<crate::rules::Job>) {
-        for (owner, job) in group.into_iter().enumerate() {
-            for signal in job.signals {
+    /// (Walked by reference: no `Vec` `IntoIter` instances.)
+    fn add_all(&mut self, stage: bool, group: &mut [crate::rules::Job]) {
+        for (owner, job) in group.iter_mut().enumerate() {
+            for signal in &mut job.signals {
                 self.add(stage, owner as u32, signal);
             }
         }
     }
 
-    fn add(&mut self, stage: bool, owner: u32, mut signal: Signal) {
+    /// Adds `signal`, taking its conditions.
+    fn add(&mut self, stage: bool, owner: u32, signal: &mut Signal) {
         let Some(first) = signal.conditions.first() else {
             return; // nothing to hold: never fires
         };
@@ -351,7 +353,7 @@ impl Compiled {
             owner,
             weight: signal.weight,
             kind: kind_name,
-            conds: signal.conditions,
+            conds: core::mem::take(&mut signal.conditions),
             fades,
             carried,
             scroll,
@@ -474,16 +476,13 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Moves the phrases of `list` into `index` (and `of`), leaving it empty.
-fn add_phrases(
-    index: &mut TermIndex,
-    of: &mut Vec<(u32, String)>,
-    list: &mut Vec<String>,
-    sig: u32,
-) {
-    for phrase in core::mem::take(list) {
-        if index.add(&phrase, of.len() as u32) {
-            of.push((sig, phrase));
+/// Moves the phrases of `list` into `index` (and `of`), leaving those it
+/// keeps empty in `list` (walked by reference: no `Vec<String>` `IntoIter`
+/// instance; nothing reads the list after).
+fn add_phrases(index: &mut TermIndex, of: &mut Vec<(u32, String)>, list: &mut [String], sig: u32) {
+    for phrase in list.iter_mut() {
+        if index.add(phrase, of.len() as u32) {
+            of.push((sig, core::mem::take(phrase)));
         }
     }
 }
