@@ -35,7 +35,7 @@
 
 use super::fuzzy;
 use super::ids::Ids;
-use super::{classify, glued_stem, stem_of, tokenize, Hit, Token};
+use super::{analyze, glued_stem, Hit, Token};
 use crate::prelude::*;
 use crate::text::stop::Kind;
 
@@ -133,18 +133,21 @@ impl TermIndex {
         let mut items: Vec<Item> = Vec::new();
         let mut adjacent = true;
         let mut prev_content = false;
-        // By reference, the words taken (see `analyze`).
-        for p in &mut tokenize::pieces(phrase) {
-            let w = classify(&p.word);
-            let content = w.kind == Kind::Content;
-            if w.kind == Kind::Stop {
+        // By reference, the words and stems taken (see `analyze`).
+        for t in &mut analyze(phrase) {
+            let content = !t.stop;
+            if t.stop && !t.cue {
                 adjacent = false;
             } else {
                 items.push(Item {
-                    stem_text: if content { stem_of(&w) } else { String::new() },
-                    word: core::mem::take(&mut p.word),
+                    stem_text: if content {
+                        core::mem::take(&mut t.stem)
+                    } else {
+                        String::new()
+                    },
+                    word: core::mem::take(&mut t.word),
                     adjacent,
-                    hyphen: content && p.hyphen && prev_content && adjacent,
+                    hyphen: content && t.hyphen && prev_content && adjacent,
                 });
                 adjacent = true;
             }
