@@ -435,22 +435,18 @@ impl TermIndex {
             }
         } else {
             for c in seen[j].1.iter().filter(|c| c.stem == want) {
-                let w = self
-                    .walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget)
-                    .map(|mut w| {
-                        w.fuzzy += usize::from(c.fuzzy);
-                        w
-                    });
+                let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
+                if let Some(w) = &mut w {
+                    w.fuzzy += usize::from(c.fuzzy);
+                }
                 best = better(best, w);
             }
         }
         if gap && kind == Kind::Content {
-            let w = self
-                .walk(seen, elems, e, j + 1, false, budget)
-                .map(|mut w| {
-                    w.gapped = true;
-                    w
-                });
+            let mut w = self.walk(seen, elems, e, j + 1, false, budget);
+            if let Some(w) = &mut w {
+                w.gapped = true;
+            }
             best = better(best, w);
         }
         best
