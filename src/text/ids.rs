@@ -69,7 +69,7 @@ impl Ids {
                 self.slots.push((0, EMPTY));
             }
             self.len = 0;
-            for (k, i) in old {
+            for &(k, i) in &old {
                 if i != EMPTY {
                     self.put(k, i);
                 }

@@ -35,7 +35,7 @@
 
 use super::fuzzy;
 use super::ids::Ids;
-use super::{classify, glued_stem, stem_of, tokenize, Hit, Token};
+use super::{analyze, glued_stem, Hit, Token};
 use crate::prelude::*;
 use crate::text::stop::Kind;
 
@@ -133,18 +133,21 @@ impl TermIndex {
         let mut items: Vec<Item> = Vec::new();
         let mut adjacent = true;
         let mut prev_content = false;
-        // By reference, the words taken (see `analyze`).
-        for p in &mut tokenize::pieces(phrase) {
-            let w = classify(&p.word);
-            let content = w.kind == Kind::Content;
-            if w.kind == Kind::Stop {
+        // By reference, the words and stems taken (see `analyze`).
+        for t in &mut analyze(phrase) {
+            let content = !t.stop;
+            if t.stop && !t.cue {
                 adjacent = false;
             } else {
                 items.push(Item {
-                    stem_text: if content { stem_of(&w) } else { String::new() },
-                    word: core::mem::take(&mut p.word),
+                    stem_text: if content {
+                        core::mem::take(&mut t.stem)
+                    } else {
+                        String::new()
+                    },
+                    word: core::mem::take(&mut t.word),
                     adjacent,
-                    hyphen: content && p.hyphen && prev_content && adjacent,
+                    hyphen: content && t.hyphen && prev_content && adjacent,
                 });
                 adjacent = true;
             }
@@ -432,22 +435,18 @@ impl TermIndex {
             }
         } else {
             for c in seen[j].1.iter().filter(|c| c.stem == want) {
-                let w = self
-                    .walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget)
-                    .map(|mut w| {
-                        w.fuzzy += usize::from(c.fuzzy);
-                        w
-                    });
+                let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
+                if let Some(w) = &mut w {
+                    w.fuzzy += usize::from(c.fuzzy);
+                }
                 best = better(best, w);
             }
         }
         if gap && kind == Kind::Content {
-            let w = self
-                .walk(seen, elems, e, j + 1, false, budget)
-                .map(|mut w| {
-                    w.gapped = true;
-                    w
-                });
+            let mut w = self.walk(seen, elems, e, j + 1, false, budget);
+            if let Some(w) = &mut w {
+                w.gapped = true;
+            }
             best = better(best, w);
         }
         best

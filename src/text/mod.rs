@@ -50,6 +50,8 @@ pub struct Token {
     pub stop: bool,
     /// A negation cue (then `stop` too).
     pub cue: bool,
+    /// Glued to the previous word by a hyphen.
+    pub hyphen: bool,
 }
 
 impl Token {
@@ -352,9 +354,8 @@ fn stem_key(key: &str, script: Script) -> String {
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if key.is_ascii() => {
-            let mut bytes = key.as_bytes().to_vec();
+            let mut bytes = core::mem::take(&mut out).into_bytes();
             stem_en::stem(&mut bytes);
-            out.clear();
             for &b in &bytes {
                 out.push(char::from(b));
             }
@@ -399,6 +400,7 @@ pub fn analyze(text: &str) -> Vec<Token> {
             negated: false,
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
+            hyphen: p.hyphen,
         });
         words.push(w);
     }

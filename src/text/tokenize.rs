@@ -96,10 +96,14 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut hyphen = false;
     let mut prev_digit = false;
     let mut next = chars.next();
-    while let Some(c) = next {
+    let mut done = false;
+    while !done {
         if out.len() == MAX_WORDS {
             return out;
         }
+        // Past the end, a space: it ends the last word (one push for all).
+        let c = next.unwrap_or(' ');
+        done = next.is_none();
         next = chars.next();
         let next_alnum = next.is_some_and(super::case::is_alphanumeric);
         if in_word(c) {
@@ -140,13 +144,6 @@ pub fn pieces(text: &str) -> Vec<Piece> {
         }
         hyphen = inside && is_hyphen(c);
         clause_break |= is_clause_break(c);
-    }
-    if !word.is_empty() && out.len() < MAX_WORDS {
-        out.push(Piece {
-            word,
-            clause_break,
-            hyphen,
-        });
     }
     out
 }
