@@ -476,15 +476,20 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Moves the phrases of `list` into `index` (and `of`), leaving those it
-/// keeps empty in `list` (walked by reference: no `Vec<String>` `IntoIter`
-/// instance; nothing reads the list after).
-fn add_phrases(index: &mut TermIndex, of: &mut Vec<(u32, String)>, list: &mut [String], sig: u32) {
+/// Moves the phrases of `list` into `index` (and `of`), leaving it empty
+/// (walked by reference: no `Vec<String>` `IntoIter` instance).
+fn add_phrases(
+    index: &mut TermIndex,
+    of: &mut Vec<(u32, String)>,
+    list: &mut Vec<String>,
+    sig: u32,
+) {
     for phrase in list.iter_mut() {
         if index.add(phrase, of.len() as u32) {
             of.push((sig, core::mem::take(phrase)));
         }
     }
+    list.clear();
 }
 
 /// The best match of a signal's phrases in the visitor's words.
