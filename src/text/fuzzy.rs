@@ -161,6 +161,9 @@ mod tests {
         assert!(!t("снима", "снимк"));
         assert!(!t("power", "tower"));
         assert!(!t("студ", "стул"));
+        // Stems with digits never take part (the index checks `eligible`
+        // before `is_typo`): "rtx4060" is no typo of "rtx4070".
+        assert!(!eligible(&c("rtx4060")) && !eligible(&c("rtx4070")));
     }
 
     #[test]
