@@ -467,7 +467,7 @@ fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u64>) {
 /// Lower-case, borrowing when there is nothing to change (the usual case
 /// for URLs and paths).
 fn lower(s: &str) -> Cow<'_, str> {
-    if !s.is_ascii() {
+    if !crate::text::all_bytes(s, |b| b.is_ascii()) {
         Cow::Owned(crate::text::case::lower_str(s))
     } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())

@@ -353,7 +353,7 @@ fn stem_key(key: &str, script: Script) -> String {
             });
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
-        Script::Latin if key.is_ascii() => {
+        Script::Latin if all_bytes(key, |b| b.is_ascii()) => {
             let mut bytes = core::mem::take(&mut out).into_bytes();
             stem_en::stem(&mut bytes);
             for &b in &bytes {
