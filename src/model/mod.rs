@@ -469,7 +469,7 @@ fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u64>) {
 fn lower(s: &str) -> Cow<'_, str> {
     if !crate::text::all_bytes(s, |b| b.is_ascii()) {
         Cow::Owned(crate::text::case::lower_str(s))
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+    } else if !crate::text::all_bytes(s, |b| !b.is_ascii_uppercase()) {
         Cow::Owned(s.to_ascii_lowercase())
     } else {
         Cow::Borrowed(s)
