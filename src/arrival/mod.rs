@@ -176,15 +176,18 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         (kind.unwrap_or(Source::Referral), None)
     };
 
-    let terms = referrer
-        .zip(ref_engine.filter(|_| engine.is_some()))
-        .and_then(|(r, e)| referrer_terms(&[&r.query, &r.fragment], e.params, cp1251))
-        .or_else(|| {
-            referrer
-                .filter(|_| internal)
-                .and_then(|r| referrer_terms(&[&r.query], SITE_SEARCH, false))
-        })
-        .or_else(|| first_terms(&params, LANDING_TERMS));
+    let mut terms = None;
+    if let Some(r) = referrer {
+        if let Some(e) = ref_engine.filter(|_| engine.is_some()) {
+            terms = referrer_terms(&[&r.query, &r.fragment], e.params, cp1251);
+        }
+        if terms.is_none() && internal {
+            terms = referrer_terms(&[&r.query], SITE_SEARCH, false);
+        }
+    }
+    if terms.is_none() {
+        terms = first_terms(&params, LANDING_TERMS);
+    }
 
     Arrival {
         engine: engine.map(|e| e.id),
