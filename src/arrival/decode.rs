@@ -85,10 +85,15 @@ fn charset_named(raw: &str) -> Option<Charset> {
         }
     }
     let name = name.get(..len)?;
-    CHARSETS
-        .iter()
-        .find(|(names, _)| crate::text::split(names, b' ').any(|n| n.as_bytes() == name))
-        .map(|&(_, charset)| charset)
+    // Loops, not a `find` over `any` (see `pair`).
+    for &(names, charset) in &CHARSETS {
+        for n in crate::text::split(names, b' ') {
+            if n.as_bytes() == name {
+                return Some(charset);
+            }
+        }
+    }
+    None
 }
 
 fn hex(b: u8) -> Option<u8> {
