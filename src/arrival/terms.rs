@@ -93,11 +93,19 @@ pub fn clean(raw: &str) -> Option<String> {
         }
     }
     cap(&mut out);
-    let refused = !out.chars().any(crate::text::case::is_alphabetic)
-        || crate::text::split(NOT_TERMS, b'|').any(|w| w == out)
+    if !out.chars().any(crate::text::case::is_alphabetic)
         || out.starts_with("http://")
-        || out.starts_with("https://");
-    (!refused).then_some(out)
+        || out.starts_with("https://")
+    {
+        return None;
+    }
+    // A loop, not `any` over the split: no iterator instance of its own.
+    for w in crate::text::split(NOT_TERMS, b'|') {
+        if w == out {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Cuts to [`MAX_CHARS`] at a word boundary when there is one.
