@@ -99,11 +99,11 @@ fn within(a: &[char], b: &[char], k: usize) -> bool {
     for (j, x) in rows[1].iter_mut().enumerate() {
         *x = j;
     }
-    for i in 1..=a.len() {
+    for i in 1..a.len() + 1 {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         rows[cur][0] = i;
         let mut best = i;
-        for j in 1..=b.len() {
+        for j in 1..b.len() + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (rows[prev][j] + 1)
                 .min(rows[cur][j - 1] + 1)
