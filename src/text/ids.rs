@@ -38,15 +38,16 @@ pub struct Ids {
 }
 
 impl Ids {
-    /// Where the probe run for `key` starts (the table is never empty here).
+    /// Where the probe run for `key` starts (past the end of an empty
+    /// table, which has no slot to read).
     fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.slots.len() - 1)
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & self.slots.len().wrapping_sub(1)
     }
 
     /// The ids under `key`, in no particular order. The table is never
     /// full: every run ends at an empty slot.
     pub fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let mut i = if self.len == 0 { 0 } else { self.home(key) };
+        let mut i = self.home(key);
         core::iter::from_fn(move || loop {
             let &(k, id) = self.slots.get(i).filter(|s| s.1 != EMPTY)?;
             i = (i + 1) & (self.slots.len() - 1);
