@@ -111,9 +111,11 @@ pub fn stem(w: &mut Vec<u8>) {
         if n > 2 && matches!(at(w, n - 1), b'y' | b'Y') && !is_v(at(w, n - 2)) {
             w[n - 1] = b'i';
         }
-        suffixes(w, STEP_2, p1, |w, s| match s {
-            b"ogi" => w.len() > 3 && at(w, w.len() - 4) == b'l',
-            b"li" => w.len() > 2 && among(b"cdeghkmnrt", at(w, w.len() - 3)),
+        // "li" is the one entry of two letters, "ogi" the one of three
+        // starting with `o`.
+        suffixes(w, STEP_2, p1, |w, s| match (s.len(), at(s, 0)) {
+            (3, b'o') => w.len() > 3 && at(w, w.len() - 4) == b'l',
+            (2, _) => w.len() > 2 && among(b"cdeghkmnrt", at(w, w.len() - 3)),
             _ => true,
         });
         suffixes(w, STEP_3, p1, |w, s| s != b"ative" || w.len() - 5 >= p2);
@@ -145,10 +147,12 @@ fn step_1a(w: &mut Vec<u8>) {
         w.truncate(w.len() - s.len());
     }
     let n = w.len();
-    match longest(w, "s us ss sses ied ies").map(|(s, _)| s) {
-        Some(b"sses") => w.truncate(n - 2),
-        Some(b"ied" | b"ies") => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
-        Some(b"s") if n >= 2 && has_vowel(&w[..n - 2]) => w.truncate(n - 1),
+    // By length, which tells the entries apart: "sses", "ied"/"ies", "s"
+    // ("us" and "ss" stay).
+    match longest(w, "s us ss sses ied ies").map_or(0, |(s, _)| s.len()) {
+        4 => w.truncate(n - 2),
+        3 => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
+        1 if n >= 2 && has_vowel(&w[..n - 2]) => w.truncate(n - 1),
         _ => {}
     }
 }
@@ -158,7 +162,8 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         return;
     };
     let start = w.len() - s.len();
-    if s.starts_with(b"ee") {
+    // "eed", "eedly": the entries whose second letter is `e`.
+    if at(s, 1) == b'e' {
         if start >= p1 {
             replace(w, s.len(), b"ee");
         }
