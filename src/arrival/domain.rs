@@ -57,7 +57,7 @@ fn suffix_len(host: &str) -> usize {
         Some((rest, top)) => (Some(rest), top),
         None => (None, host),
     };
-    if top.is_empty() || crate::text::all_bytes(top, |b| b.is_ascii_digit()) || top.starts_with('[')
+    if top.is_empty() || crate::text::all_bytes(top, |b| b.is_ascii_digit()) || top.starts_with("[")
     {
         return 0;
     }

@@ -150,7 +150,7 @@ pub struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub fn new(text: &'a str) -> Self {
-        let at = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let at = if text.starts_with("\u{feff}") { 3 } else { 0 };
         Cursor {
             text,
             at,
