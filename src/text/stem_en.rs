@@ -118,11 +118,15 @@ pub fn stem(w: &mut Vec<u8>) {
             (2, _) => w.len() > 2 && among(b"cdeghkmnrt", at(w, w.len() - 3)),
             _ => true,
         });
-        suffixes(w, STEP_3, p1, |w, s| s != b"ative" || w.len() - 5 >= p2);
+        // "ative": the entry of five letters with a `t` second.
+        suffixes(w, STEP_3, p1, |w, s| {
+            (s.len(), at(s, 1)) != (5, b't') || w.len() - 5 >= p2
+        });
         if let Some((s, _)) = longest(w, STEP_4) {
             let start = w.len() - s.len();
             if start >= p2
-                && (s != b"ion" || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
+                // "ion": the entry with an `o` second.
+                && (at(s, 1) != b'o' || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
             {
                 w.truncate(start);
             }
