@@ -212,10 +212,16 @@ pub(crate) fn region(w: &[u8], from: usize, vowel: fn(&[u8], usize) -> Option<bo
 /// panic formatting). A match of a whole UTF-8 needle starts on a char
 /// boundary.
 pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
+    // A loop over `get`, not `windows().position()`: an empty needle is
+    // found at 0 without a branch of its own.
+    let mut i = 0;
+    while let Some(w) = hay.get(i..i + needle.len()) {
+        if w == needle {
+            return Some(i);
+        }
+        i += 1;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    None
 }
 
 /// `s` split around its last `b`, an ASCII byte (so both sides are whole
@@ -415,7 +421,21 @@ fn glued_stem(glued: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_offset, rsplit_once};
+    use super::{char_offset, find, rsplit_once};
+
+    #[test]
+    fn find_is_the_first_window_equal_to_the_needle() {
+        for hay in ["", "a", "abcabc", "фото.рф"] {
+            for needle in ["", "a", "bc", "abcabcd", "рф", "c"] {
+                let (h, n) = (hay.as_bytes(), needle.as_bytes());
+                let want = match n.len() {
+                    0 => Some(0),
+                    len => h.windows(len).position(|w| w == n),
+                };
+                assert_eq!(find(h, n), want, "{hay} {needle}");
+            }
+        }
+    }
 
     #[test]
     fn char_offset_is_where_the_nth_char_starts() {
