@@ -63,16 +63,26 @@ pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> 
         || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))
 }
 
-fn medium_kind(medium: &str) -> Option<Source> {
-    Some(match medium {
-        m if contains(m, "mail") || contains(m, "newsletter") => Source::Email,
-        m if contains(m, "social") || matches!(m, "sm" | "smm" | "sn") => Source::Social,
-        m if contains(m, "organic") || m == "seo" => Source::Organic,
-        "referral" | "referrer" | "ref" | "link" | "links" | "affiliate" | "affiliates"
-        | "partner" | "partners" => Source::Referral,
-        "ai" | "llm" | "chatbot" => Source::Ai,
-        "direct" | "(none)" | "none" => Source::Direct,
-        _ => return None,
+/// Exact media by kind: word lists, not `match` arms on strings (a compare
+/// each).
+fn medium_kind(m: &str) -> Option<Source> {
+    Some(if contains(m, "mail") || contains(m, "newsletter") {
+        Source::Email
+    } else if contains(m, "social") || listed("sm smm sn", m) {
+        Source::Social
+    } else if contains(m, "organic") || m == "seo" {
+        Source::Organic
+    } else if listed(
+        "referral referrer ref link links affiliate affiliates partner partners",
+        m,
+    ) {
+        Source::Referral
+    } else if listed("ai llm chatbot", m) {
+        Source::Ai
+    } else if listed("direct (none) none", m) {
+        Source::Direct
+    } else {
+        return None;
     })
 }
 
