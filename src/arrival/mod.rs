@@ -205,7 +205,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
 /// A referrer a browser could send: web or Android app, with a host, not
 /// over [`MAX_REFERRER`].
 fn usable_referrer(r: &UrlParts) -> bool {
-    matches!(r.scheme.as_str(), "http" | "https" | "android-app")
+    crate::text::listed("http https android-app", &r.scheme)
         && !r.host.is_empty()
         && r.scheme.len() + r.host.len() + r.path.len() + r.query.len() + r.fragment.len()
             <= MAX_REFERRER
