@@ -216,7 +216,7 @@ fn write_sum(
         add(&mut sum, k, w * fp);
     }
     let mut sep = tag;
-    for (k, w) in sum {
+    for &(k, w) in &sum {
         if w.abs() < NEGLIGIBLE {
             continue;
         }
