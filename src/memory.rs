@@ -233,8 +233,10 @@ fn write_sum(
 /// The evidence that `reasons` carry to later pages.
 fn carried(reasons: &[Reason]) -> Vec<(u32, f64)> {
     let mut list = Vec::new();
-    for r in reasons.iter().filter(|r| r.carried) {
-        add(&mut list, r.owner, r.weight);
+    for r in reasons {
+        if r.carried {
+            add(&mut list, r.owner, r.weight);
+        }
     }
     list
 }
