@@ -57,8 +57,7 @@ impl Runtime {
         }
         let now = dom::now_ms();
         let mut memory = store
-            .read(now)
-            .and_then(|line| Memory::decode(&compiled, &line))
+            .read(now, |line| Memory::decode(&compiled, line))
             .unwrap_or_else(|| Memory::new((dom::random() * 1e9) as u32));
         memory.start_page(now);
         let landing = url::page();
@@ -66,15 +65,14 @@ impl Runtime {
         let arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
         // The first `jobwise` parameter, unless empty (a plain loop: less
         // wasm than `find` and `map`).
-        let mut force = None;
+        let mut force = "";
         for (k, v) in &arrival.params {
             if k == "jobwise" {
-                if !v.is_empty() {
-                    force = Some(v.clone());
-                }
+                force = v;
                 break;
             }
         }
+        let force = Some(force).filter(|v| !v.is_empty()).map(String::from);
         let page = arrival.landing_path.clone();
         let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
@@ -159,7 +157,8 @@ impl Runtime {
 
     /// Keeps the memory where privacy allows.
     fn save(&self, now: f64) {
-        self.store.write(&self.memory.encode(&self.compiled), now);
+        let (m, c) = (&self.memory, &self.compiled);
+        self.store.write(now, |out| m.encode_to(c, out));
     }
 }
 
