@@ -74,7 +74,6 @@ impl Runtime {
         }
         let force = Some(force).filter(|v| !v.is_empty()).map(String::from);
         let page = arrival.landing_path.clone();
-        let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
             compiled,
             memory,
@@ -85,7 +84,8 @@ impl Runtime {
                     at_ms: now,
                     kind: EventKind::Page(page),
                 }],
-                context,
+                // Measured by each decision, the first one included.
+                context: context::read(0, 0, None),
             },
             force,
             timeout_ms,
@@ -99,7 +99,7 @@ impl Runtime {
         self.decide(if late { Mode::Careful } else { Mode::Free });
         let c = &self.compiled;
         host::with(|h| {
-            for (kind, text, number) in c.wants() {
+            for &(kind, text, number) in &c.wants() {
                 h.want(kind, text, number);
             }
         });
