@@ -52,9 +52,8 @@ impl Runtime {
         let rules = rules::parse_bounded(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile(rules);
-        if !consent.is_empty() {
-            store.consent(consent);
-        }
+        // `""` (not said) is refused like any unknown mode: nothing changes.
+        store.consent(consent);
         let now = dom::now_ms();
         let mut memory = store
             .read(now, |line| Memory::decode(&compiled, line))
