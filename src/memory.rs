@@ -124,6 +124,13 @@ impl Memory {
     /// validator allows only `a-z`, `0-9`, `-` and `_` in them, so they
     /// never hold the format's `|`, `,` and `:`.
     pub fn encode(&self, compiled: &Compiled) -> String {
+        let mut out = String::new();
+        self.encode_to(compiled, &mut out);
+        out
+    }
+
+    /// [`Memory::encode`], appended to `out`.
+    pub fn encode_to(&self, compiled: &Compiled, out: &mut String) {
         // Carried and page evidence added up as of the later of their times.
         let (carried, page) = (&self.carried, &self.page);
         let at = carried.at_ms.max(page.at_ms);
@@ -132,20 +139,19 @@ impl Memory {
             fade(at - carried.at_ms, half_life_ms),
             fade(at - page.at_ms, half_life_ms),
         );
-        let mut out = String::from(HEADER);
-        write_number(&mut out, "|b", f64::from(self.bucket));
-        write_number(&mut out, "|v", f64::from(self.visits));
+        out.push_str(HEADER);
+        write_number(out, "|b", f64::from(self.bucket));
+        write_number(out, "|v", f64::from(self.visits));
         if let Some(l) = self.last_visit_ms {
-            write_number(&mut out, "|l", l);
+            write_number(out, "|l", l);
         }
-        write_number(&mut out, "|t", at);
-        write_job(&mut out, 'a', &compiled.jobs, self.active);
-        write_job(&mut out, 'p', &compiled.jobs, self.pick);
+        write_number(out, "|t", at);
+        write_job(out, 'a', &compiled.jobs, self.active);
+        write_job(out, 'p', &compiled.jobs, self.pick);
         let (cj, pj) = (&carried.jobs, &page.jobs);
-        write_sum(&mut out, 'j', &compiled.jobs, cj, fc, pj, fp);
+        write_sum(out, 'j', &compiled.jobs, cj, fc, pj, fp);
         let (cs, ps) = (&carried.stages, &page.stages);
-        write_sum(&mut out, 's', &compiled.stages, cs, fc, ps, fp);
-        out
+        write_sum(out, 's', &compiled.stages, cs, fc, ps, fp);
     }
 
     /// Reads what [`Memory::encode`] wrote, as the memory of earlier pages.
@@ -216,7 +222,7 @@ fn write_sum(
         add(&mut sum, k, w * fp);
     }
     let mut sep = tag;
-    for (k, w) in sum {
+    for &(k, w) in &sum {
         if w.abs() < NEGLIGIBLE {
             continue;
         }
@@ -233,8 +239,10 @@ fn write_sum(
 /// The evidence that `reasons` carry to later pages.
 fn carried(reasons: &[Reason]) -> Vec<(u32, f64)> {
     let mut list = Vec::new();
-    for r in reasons.iter().filter(|r| r.carried) {
-        add(&mut list, r.owner, r.weight);
+    for r in reasons {
+        if r.carried {
+            add(&mut list, r.owner, r.weight);
+        }
     }
     list
 }

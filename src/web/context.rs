@@ -20,7 +20,7 @@ pub fn now(visits: u32, days_since_last_visit: Option<f64>) -> Context {
 /// `packed` is what js/observe.js's `context` returns: the device class
 /// (0 desktop, 1 tablet, 2 mobile) × 256 + the local hour × 8 + the
 /// weekday (0 = Monday).
-fn read(packed: u32, visits: u32, days_since_last_visit: Option<f64>) -> Context {
+pub(super) fn read(packed: u32, visits: u32, days_since_last_visit: Option<f64>) -> Context {
     Context {
         device: match packed >> 8 {
             2 => Device::Mobile,

@@ -64,7 +64,11 @@ pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) {
 /// [`boot`], with its error returned: why the rules were refused.
 pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), String> {
     host::install(host);
-    *RT.borrow_mut() = Some(Runtime::new(rules, timeout, consent)?);
+    let rt = Some(Runtime::new(rules, timeout, consent)?);
+    // A page boots once (js/sdk.js): a runtime booted before is left
+    // allocated, not dropped, which keeps its drop glue (the compiled
+    // rules' and the memory's) out of the wasm.
+    core::mem::forget(RT.replace(rt));
     with_rt(Runtime::start);
     Ok(())
 }

@@ -52,13 +52,11 @@ impl Runtime {
         let rules = rules::parse_bounded(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile(rules);
-        if !consent.is_empty() {
-            store.consent(consent);
-        }
+        // `""` (not said) is refused like any unknown mode: nothing changes.
+        store.consent(consent);
         let now = dom::now_ms();
         let mut memory = store
-            .read(now)
-            .and_then(|line| Memory::decode(&compiled, &line))
+            .read(now, |line| Memory::decode(&compiled, line))
             .unwrap_or_else(|| Memory::new((dom::random() * 1e9) as u32));
         memory.start_page(now);
         let landing = url::page();
@@ -66,17 +64,15 @@ impl Runtime {
         let arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
         // The first `jobwise` parameter, unless empty (a plain loop: less
         // wasm than `find` and `map`).
-        let mut force = None;
+        let mut force = "";
         for (k, v) in &arrival.params {
             if k == "jobwise" {
-                if !v.is_empty() {
-                    force = Some(v.clone());
-                }
+                force = v;
                 break;
             }
         }
+        let force = Some(force).filter(|v| !v.is_empty()).map(String::from);
         let page = arrival.landing_path.clone();
-        let context = context::now(memory.visits, memory.days_since_last_visit(now));
         Ok(Runtime {
             compiled,
             memory,
@@ -87,7 +83,8 @@ impl Runtime {
                     at_ms: now,
                     kind: EventKind::Page(page),
                 }],
-                context,
+                // Measured by each decision, the first one included.
+                context: context::read(0, 0, None),
             },
             force,
             timeout_ms,
@@ -101,7 +98,7 @@ impl Runtime {
         self.decide(if late { Mode::Careful } else { Mode::Free });
         let c = &self.compiled;
         host::with(|h| {
-            for (kind, text, number) in c.wants() {
+            for &(kind, text, number) in &c.wants() {
                 h.want(kind, text, number);
             }
         });
@@ -159,7 +156,8 @@ impl Runtime {
 
     /// Keeps the memory where privacy allows.
     fn save(&self, now: f64) {
-        self.store.write(&self.memory.encode(&self.compiled), now);
+        let (m, c) = (&self.memory, &self.compiled);
+        self.store.write(now, |out| m.encode_to(c, out));
     }
 }
 

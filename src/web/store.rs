@@ -72,7 +72,7 @@ impl Store {
             "local" => Remember::Local,
             _ => return false,
         });
-        for place in [Remember::Session, Remember::Local] {
+        for &place in &[Remember::Session, Remember::Local] {
             if place != self.mode() {
                 wipe(place);
             }
@@ -80,23 +80,25 @@ impl Store {
         true
     }
 
-    /// The stored line, unless absent, expired or unreadable.
-    pub fn read(&self, now_ms: f64) -> Option<String> {
+    /// What `f` reads of the stored line, unless that is absent, expired
+    /// or unreadable (the line is read where it is stored, not copied).
+    pub fn read<T>(&self, now_ms: f64, f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
         let mode = self.mode();
         let value = storage(mode, GET, "")?;
         if mode != Remember::Local {
-            return Some(value);
+            return f(&value);
         }
         let (expires, line) = crate::text::split_once(&value, b'|')?;
         if crate::json::parse_f64(expires)? < now_ms {
             wipe(mode);
             return None;
         }
-        Some(line.into())
+        f(line)
     }
 
-    /// Keeps `line` where allowed (localStorage: for the rules' `days`).
-    pub fn write(&self, line: &str, now_ms: f64) {
+    /// Keeps the line `line` writes where allowed (localStorage: for the
+    /// rules' `days`); `line` is not called when nothing is kept.
+    pub fn write(&self, now_ms: f64, line: impl FnOnce(&mut String)) {
         let mode = self.mode();
         if mode == Remember::None {
             return;
@@ -106,7 +108,7 @@ impl Store {
             json::number(&mut value, libm::floor(now_ms + self.days * DAY_MS));
             value.push('|');
         }
-        value.push_str(line);
+        line(&mut value);
         storage(mode, SET, &value);
     }
 }
@@ -155,26 +157,31 @@ mod tests {
     fn local_lines_expire_and_forget_wipes_both() {
         wipe_all();
         let s = Store::new(Remember::Local, 1.0);
-        s.write("jw1|b1", 1000.0);
-        assert_eq!(s.read(1000.0 + DAY_MS - 1.0).as_deref(), Some("jw1|b1"));
-        assert_eq!(s.read(1000.0 + DAY_MS + 1.0), None, "expired");
+        s.write(1000.0, |v| v.push_str("jw1|b1"));
+        assert_eq!(line(&s, 1000.0 + DAY_MS - 1.0).as_deref(), Some("jw1|b1"));
+        assert_eq!(line(&s, 1000.0 + DAY_MS + 1.0), None, "expired");
         assert_eq!(
             raw(Remember::Local).get_item(KEY).unwrap(),
             None,
             "and removed"
         );
         let session = Store::new(Remember::Session, 1.0);
-        session.write("jw1|b2", 0.0);
-        s.write("jw1|b3", 0.0);
+        session.write(0.0, |v| v.push_str("jw1|b2"));
+        s.write(0.0, |v| v.push_str("jw1|b3"));
         wipe_all();
-        assert_eq!((session.read(0.0), s.read(0.0)), (None, None));
+        assert_eq!((line(&session, 0.0), line(&s, 0.0)), (None, None));
+    }
+
+    /// The stored line, as read.
+    fn line(s: &Store, now_ms: f64) -> Option<String> {
+        s.read(now_ms, |l| Some(l.into()))
     }
 
     #[wasm_bindgen_test]
     fn none_writes_nothing() {
         wipe_all();
         let s = Store::new(Remember::None, 30.0);
-        s.write("jw1|b1", 0.0);
+        s.write(0.0, |v| v.push_str("jw1|b1"));
         for place in [Remember::Session, Remember::Local] {
             assert_eq!(raw(place).length().unwrap(), 0);
         }
