@@ -887,13 +887,17 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
-                if let Some(i) = name.find(char::is_whitespace) {
-                    error!(
-                        self,
-                        self.inside(v, name, i),
-                        path,
-                        "a parameter name has no spaces"
-                    );
+                // A loop: `find(char::is_whitespace)` is a searcher of its own.
+                for (i, c) in name.char_indices() {
+                    if c.is_whitespace() {
+                        error!(
+                            self,
+                            self.inside(v, name, i),
+                            path,
+                            "a parameter name has no spaces"
+                        );
+                        break;
+                    }
                 }
                 let matches = sig.get("match")?;
                 let match_path = sig_path.key("match");

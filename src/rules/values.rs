@@ -223,8 +223,9 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
 /// `#fragment`. The scheme is found as a browser would: after dropping
 /// surrounding whitespace, control and zero-width characters and tabs or
-/// line breaks anywhere, case-insensitively. `Err` gives the message.
-pub(crate) fn link(s: &str) -> Result<(), String> {
+/// line breaks anywhere, case-insensitively. `Err` gives the message (a
+/// zero-sized `Message` without diagnostics: no `String` to drop).
+pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     let invisible = |c: char| {
         c.is_whitespace()
             || c.is_control()
@@ -253,11 +254,13 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
         let scheme = cleaned.get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+            #[allow(clippy::useless_conversion)] // a `String` with diagnostics
             return Err(msg!(cat(&[
                 "links to `",
                 &scheme.to_ascii_lowercase(),
                 ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
-            ])));
+            ]))
+            .into());
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
