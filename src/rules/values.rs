@@ -172,13 +172,9 @@ pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d)).ok_or(msg!(NAMES));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
-        let (from, to) = match crate::text::split_once(item, b'-') {
-            Some((a, b)) => (day(a)?, day(b)?),
-            None => {
-                let d = day(item)?;
-                (d, d)
-            }
-        };
+        // A single day is the range from it to itself.
+        let (a, b) = crate::text::split_once(item, b'-').unwrap_or((item, item));
+        let (from, to) = (day(a)?, day(b)?);
         let mut d = from;
         loop {
             mask |= 1 << d;
