@@ -86,6 +86,20 @@ fn lower_into(s: &str, out: &mut Vec<char>, limit: usize) {
     }
 }
 
+/// The index of the first byte of `s` in `set`: one plain loop, where
+/// each `bytes().position(closure)` was an iterator instance of its own.
+fn first_among(s: &str, set: &[u8]) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if crate::text::among(set, b[i]) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// What a glob is matched against.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GlobOf {
@@ -109,7 +123,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
-    let scheme_or_path = s.bytes().position(|b| crate::text::among(b"/:", b));
+    let scheme_or_path = first_among(s, b"/:");
     if let Some(at) = scheme_or_path.filter(|_| of == GlobOf::Host) {
         return Err((
             at,
@@ -244,9 +258,7 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     if cleaned.is_empty() {
         return Err(msg!("the link is empty").into());
     }
-    let scheme_end = cleaned
-        .bytes()
-        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
+    let scheme_end = first_among(cleaned, b":/?#");
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
         let scheme = cleaned.get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
