@@ -588,12 +588,8 @@ impl Parser<'_> {
     fn hex4(&mut self, at: usize) -> Result<u32, Stop> {
         let mut code = 0;
         for i in at + 2..at + 6 {
-            let d = match self.bytes.get(i) {
-                Some(b) => (*b as char).to_digit(16),
-                None => None,
-            };
-            match d {
-                Some(d) => code = code * 16 + d,
+            match self.bytes.get(i).and_then(|&b| crate::text::hex(b)) {
+                Some(d) => code = code * 16 + u32::from(d),
                 None => return Err(self.fail_at(at, msg!("\\u needs four hex digits"))),
             }
         }

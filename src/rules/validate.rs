@@ -642,20 +642,19 @@ impl<'t> Validator<'t> {
             return policy;
         };
         self.keys(members, decision_path, DECISION);
-        // In the order of `DECISION`; `halfLifeMinutes` must be above 0.
-        let slots = [
-            &mut policy.threshold,
-            &mut policy.margin,
-            &mut policy.half_life_minutes,
-            &mut policy.stickiness,
-        ];
         for m in members {
             let Some(i) = index(DECISION, &m.key) else {
                 continue;
             };
             let path = decision_path.key(&m.key);
+            // By index in `DECISION`; `halfLifeMinutes` must be above 0.
             if let Some(n) = self.number_in(&m.value, &path, 0.0, i == 2, f64::MAX) {
-                *slots[i] = n;
+                *match i {
+                    0 => &mut policy.threshold,
+                    1 => &mut policy.margin,
+                    2 => &mut policy.half_life_minutes,
+                    _ => &mut policy.stickiness,
+                } = n;
             }
         }
         policy
