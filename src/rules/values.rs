@@ -260,12 +260,13 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     }
     let scheme_end = first_among(cleaned, b":/?#");
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
-        let scheme = cleaned.get(..end).unwrap_or_default();
-        if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        // Bytes: `end` is at an ASCII `:`, so no char boundary to check.
+        let scheme = cleaned.as_bytes().get(..end).unwrap_or_default();
+        if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {
             #[allow(clippy::useless_conversion)] // a `String` with diagnostics
             return Err(msg!(cat(&[
                 "links to `",
-                &scheme.to_ascii_lowercase(),
+                &cleaned.get(..end).unwrap_or_default().to_ascii_lowercase(),
                 ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
             ]))
             .into());
