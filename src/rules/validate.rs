@@ -917,7 +917,11 @@ impl<'t> Validator<'t> {
                 if k == SOURCE {
                     Condition::Source(Source::ALL[i])
                 } else {
-                    Condition::Device([Device::Mobile, Device::Tablet, Device::Desktop][i])
+                    Condition::Device(match i {
+                        0 => Device::Mobile,
+                        1 => Device::Tablet,
+                        _ => Device::Desktop,
+                    })
                 }
             }
             REFERRER | PAGE => {
@@ -1281,7 +1285,11 @@ impl<'t> Validator<'t> {
         self.keys(members, privacy_path, PRIVACY);
         if let Some(r) = v.get("remember") {
             if let Some(i) = self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
-                privacy.remember = [Remember::None, Remember::Session, Remember::Local][i];
+                privacy.remember = match i {
+                    0 => Remember::None,
+                    1 => Remember::Session,
+                    _ => Remember::Local,
+                };
             }
         }
         if let Some(d) = v.get("days") {
