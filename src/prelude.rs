@@ -2,7 +2,6 @@
 //! allocates starts with `use crate::prelude::*;`, with or without `std`.
 
 pub use alloc::borrow::ToOwned;
-pub use alloc::boxed::Box;
 pub use alloc::string::{String, ToString};
 pub use alloc::vec;
 pub use alloc::vec::Vec;

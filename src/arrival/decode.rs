@@ -96,19 +96,10 @@ fn charset_named(raw: &str) -> Option<Charset> {
     None
 }
 
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
 /// The byte of a valid `%XX` escape starting at `i`.
 fn escape_at(bytes: &[u8], i: usize) -> Option<u8> {
     match bytes.get(i..i + 3)? {
-        [b'%', h, l] => Some(hex(*h)? << 4 | hex(*l)?),
+        [b'%', h, l] => Some(crate::text::hex(*h)? << 4 | crate::text::hex(*l)?),
         _ => None,
     }
 }

@@ -295,19 +295,18 @@ impl Parser<'_> {
             b'.' => msg!("a number can't start with `.`: write 0.5, not .5"),
             b',' => msg!("expected a value before this comma"),
             b'}' | b']' => msg!("expected a value here"),
-            b if b.is_ascii_alphabetic() || b == b'_' => {
-                let word = self.word();
-                return self.fail(match word {
-                    "True" | "False" | "TRUE" | "FALSE" => {
-                        msg!("JSON's true and false are written in lower case")
-                    }
-                    "None" | "NULL" | "Null" | "nil" | "undefined" => {
-                        msg!("JSON has no such value: write null")
-                    }
-                    "NaN" | "Infinity" => msg!("JSON numbers can't be NaN or Infinity"),
-                    _ => msg!("text without quotes: strings need double quotes (\"…\")"),
-                });
-            }
+            // The word is read only for the message: without diagnostics,
+            // not at all.
+            b if b.is_ascii_alphabetic() || b == b'_' => msg!(match self.word() {
+                "True" | "False" | "TRUE" | "FALSE" => {
+                    "JSON's true and false are written in lower case"
+                }
+                "None" | "NULL" | "Null" | "nil" | "undefined" => {
+                    "JSON has no such value: write null"
+                }
+                "NaN" | "Infinity" => "JSON numbers can't be NaN or Infinity",
+                _ => "text without quotes: strings need double quotes (\"…\")",
+            }),
             _ => msg!("unexpected character: expected a value"),
         };
         self.fail(message)
@@ -588,12 +587,8 @@ impl Parser<'_> {
     fn hex4(&mut self, at: usize) -> Result<u32, Stop> {
         let mut code = 0;
         for i in at + 2..at + 6 {
-            let d = match self.bytes.get(i) {
-                Some(b) => (*b as char).to_digit(16),
-                None => None,
-            };
-            match d {
-                Some(d) => code = code * 16 + d,
+            match self.bytes.get(i).and_then(|&b| crate::text::hex(b)) {
+                Some(d) => code = code * 16 + u32::from(d),
                 None => return Err(self.fail_at(at, msg!("\\u needs four hex digits"))),
             }
         }

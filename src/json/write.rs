@@ -25,7 +25,9 @@ pub fn string(out: &mut String, s: &str) {
         out.push('\\');
         out.push(escape);
         if escape == 'u' {
-            for shift in [12, 8, 4, 0] {
+            let mut shift = 16;
+            while shift > 0 {
+                shift -= 4;
                 out.push(hex_digit((c as u32 >> shift) & 0xf));
             }
         }

@@ -182,7 +182,7 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
     crate::sort::sort(&mut order);
     let mut cursor = crate::json::Cursor::new(text);
     let mut problems = Vec::with_capacity(found.len());
-    for o in order {
+    for &o in &order {
         let p = &mut found[o as u32 as usize];
         let (line, column) = cursor.seek((o >> 32) as usize);
         problems.push(Problem {

@@ -76,14 +76,14 @@ pub struct Glob {
     pub source: String,
     /// Lower-cased once, so a decision lower-cases each visitor value once,
     /// not once per rule.
-    pub(crate) lower: Box<str>,
+    pub(crate) lower: String,
 }
 
 impl Glob {
     pub fn new(glob: &str) -> Glob {
         Glob {
             source: glob.into(),
-            lower: crate::text::case::lower_str(glob).into(),
+            lower: crate::text::case::lower_str(glob),
         }
     }
 }

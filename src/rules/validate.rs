@@ -642,20 +642,19 @@ impl<'t> Validator<'t> {
             return policy;
         };
         self.keys(members, decision_path, DECISION);
-        // In the order of `DECISION`; `halfLifeMinutes` must be above 0.
-        let slots = [
-            &mut policy.threshold,
-            &mut policy.margin,
-            &mut policy.half_life_minutes,
-            &mut policy.stickiness,
-        ];
         for m in members {
             let Some(i) = index(DECISION, &m.key) else {
                 continue;
             };
             let path = decision_path.key(&m.key);
+            // By index in `DECISION`; `halfLifeMinutes` must be above 0.
             if let Some(n) = self.number_in(&m.value, &path, 0.0, i == 2, f64::MAX) {
-                *slots[i] = n;
+                *match i {
+                    0 => &mut policy.threshold,
+                    1 => &mut policy.margin,
+                    2 => &mut policy.half_life_minutes,
+                    _ => &mut policy.stickiness,
+                } = n;
             }
         }
         policy
@@ -887,13 +886,17 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
-                if let Some(i) = name.find(char::is_whitespace) {
-                    error!(
-                        self,
-                        self.inside(v, name, i),
-                        path,
-                        "a parameter name has no spaces"
-                    );
+                // A loop: `find(char::is_whitespace)` is a searcher of its own.
+                for (i, c) in name.char_indices() {
+                    if c.is_whitespace() {
+                        error!(
+                            self,
+                            self.inside(v, name, i),
+                            path,
+                            "a parameter name has no spaces"
+                        );
+                        break;
+                    }
                 }
                 let matches = sig.get("match")?;
                 let match_path = sig_path.key("match");
@@ -914,7 +917,11 @@ impl<'t> Validator<'t> {
                 if k == SOURCE {
                     Condition::Source(Source::ALL[i])
                 } else {
-                    Condition::Device([Device::Mobile, Device::Tablet, Device::Desktop][i])
+                    Condition::Device(match i {
+                        0 => Device::Mobile,
+                        1 => Device::Tablet,
+                        _ => Device::Desktop,
+                    })
                 }
             }
             REFERRER | PAGE => {
@@ -1278,7 +1285,11 @@ impl<'t> Validator<'t> {
         self.keys(members, privacy_path, PRIVACY);
         if let Some(r) = v.get("remember") {
             if let Some(i) = self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
-                privacy.remember = [Remember::None, Remember::Session, Remember::Local][i];
+                privacy.remember = match i {
+                    0 => Remember::None,
+                    1 => Remember::Session,
+                    _ => Remember::Local,
+                };
             }
         }
         if let Some(d) = v.get("days") {

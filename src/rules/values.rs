@@ -86,6 +86,20 @@ fn lower_into(s: &str, out: &mut Vec<char>, limit: usize) {
     }
 }
 
+/// The index of the first byte of `s` in `set`: one plain loop, where
+/// each `bytes().position(closure)` was an iterator instance of its own.
+fn first_among(s: &str, set: &[u8]) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if crate::text::among(set, b[i]) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// What a glob is matched against.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GlobOf {
@@ -109,7 +123,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
-    let scheme_or_path = s.bytes().position(|b| crate::text::among(b"/:", b));
+    let scheme_or_path = first_among(s, b"/:");
     if let Some(at) = scheme_or_path.filter(|_| of == GlobOf::Host) {
         return Err((
             at,
@@ -172,13 +186,9 @@ pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d)).ok_or(msg!(NAMES));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
-        let (from, to) = match crate::text::split_once(item, b'-') {
-            Some((a, b)) => (day(a)?, day(b)?),
-            None => {
-                let d = day(item)?;
-                (d, d)
-            }
-        };
+        // A single day is the range from it to itself.
+        let (a, b) = crate::text::split_once(item, b'-').unwrap_or((item, item));
+        let (from, to) = (day(a)?, day(b)?);
         let mut d = from;
         loop {
             mask |= 1 << d;
@@ -223,8 +233,9 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
 /// `#fragment`. The scheme is found as a browser would: after dropping
 /// surrounding whitespace, control and zero-width characters and tabs or
-/// line breaks anywhere, case-insensitively. `Err` gives the message.
-pub(crate) fn link(s: &str) -> Result<(), String> {
+/// line breaks anywhere, case-insensitively. `Err` gives the message (a
+/// zero-sized `Message` without diagnostics: no `String` to drop).
+pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     let invisible = |c: char| {
         c.is_whitespace()
             || c.is_control()
@@ -247,17 +258,18 @@ pub(crate) fn link(s: &str) -> Result<(), String> {
     if cleaned.is_empty() {
         return Err(msg!("the link is empty").into());
     }
-    let scheme_end = cleaned
-        .bytes()
-        .position(|b| matches!(b, b':' | b'/' | b'?' | b'#'));
+    let scheme_end = first_among(cleaned, b":/?#");
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
-        let scheme = cleaned.get(..end).unwrap_or_default();
-        if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        // Bytes: `end` is at an ASCII `:`, so no char boundary to check.
+        let scheme = cleaned.as_bytes().get(..end).unwrap_or_default();
+        if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {
+            #[allow(clippy::useless_conversion)] // a `String` with diagnostics
             return Err(msg!(cat(&[
                 "links to `",
-                &scheme.to_ascii_lowercase(),
+                &cleaned.get(..end).unwrap_or_default().to_ascii_lowercase(),
                 ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
-            ])));
+            ]))
+            .into());
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would

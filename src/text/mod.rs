@@ -273,6 +273,17 @@ pub fn trim_end(s: &str) -> &str {
     }
 }
 
+/// The value of hex digit `b` (either case): one function for the URL
+/// reader's `%XX` and the JSON reader's `\uXXXX`.
+pub(crate) fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
 /// Whether every byte of `s` passes `f`: one loop for every such check,
 /// where each `bytes().all(closure)` is an iterator instance of its own.
 pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
