@@ -860,6 +860,12 @@ impl Compiled {
             terms: None,
         };
         for cond in sig.conds.iter() {
+            // Within a scroll signal, the scroll's page is checked with it.
+            if sig.scroll && matches!(cond, Condition::Page(_)) {
+                continue;
+            }
+            // Separated at once: a condition that fails drops the detail.
+            let d = sep(&mut c.detail);
             match cond {
                 Condition::Terms(_) | Condition::Search(_) => {
                     let search = matches!(cond, Condition::Search(_));
@@ -870,7 +876,6 @@ impl Compiled {
                     };
                     let b = best(list, id)?;
                     let (text, a) = &texts[b.text];
-                    let d = sep(&mut c.detail);
                     if search {
                         d.push_str("search ");
                     } else if !b.negated {
@@ -895,7 +900,6 @@ impl Compiled {
                     }
                     let (i, glob) = found?;
                     let (k, v) = &s.arrival.params[i];
-                    let d = sep(&mut c.detail);
                     d.push_str(k);
                     d.push('=');
                     d.push_str(v);
@@ -906,19 +910,16 @@ impl Compiled {
                     if s.arrival.source != *src {
                         return None;
                     }
-                    sep(&mut c.detail).push_str("source ");
-                    c.detail.push_str(src.as_str());
+                    d.push_str("source ");
+                    d.push_str(src.as_str());
                 }
                 Condition::Referrer(glob) => {
                     let host = seen.host.as_deref().filter(|h| glob.matches(h))?;
-                    let d = sep(&mut c.detail);
                     d.push_str("referrer ");
                     d.push_str(host);
                     d.push_str(" ~ ");
                     d.push_str(&glob.source);
                 }
-                // Within a scroll signal, the scroll's page is checked below.
-                Condition::Page(_) if sig.scroll => {}
                 Condition::Page(_)
                 | Condition::Scroll(_)
                 | Condition::Click(_)
@@ -934,7 +935,6 @@ impl Compiled {
                         }
                     }
                     let e = found?;
-                    let d = sep(&mut c.detail);
                     match (cond, &e.kind) {
                         (Condition::Page(glob), EventKind::Page(path)) => {
                             page_detail(d, path, glob)
@@ -969,12 +969,12 @@ impl Compiled {
                     }
                     c.at = c.at.min(e.at_ms);
                 }
-                Condition::Device(d) => {
-                    if ctx.device != *d {
+                Condition::Device(device) => {
+                    if ctx.device != *device {
                         return None;
                     }
-                    sep(&mut c.detail).push_str("device ");
-                    c.detail.push_str(device_name(*d));
+                    d.push_str("device ");
+                    d.push_str(device_name(*device));
                 }
                 Condition::Hours { from, to } => {
                     let h = ctx.hour;
@@ -986,7 +986,6 @@ impl Compiled {
                     if !inside {
                         return None;
                     }
-                    let d = sep(&mut c.detail);
                     d.push_str("hour ");
                     number(d, f64::from(h));
                     d.push_str(" in ");
@@ -999,19 +998,19 @@ impl Compiled {
                     if mask >> ctx.weekday & 1 == 0 {
                         return None;
                     }
-                    sep(&mut c.detail).push_str("weekday ");
-                    c.detail.push_str(day);
+                    d.push_str("weekday ");
+                    d.push_str(day);
                 }
                 Condition::Visits(cmp) => {
                     let v = f64::from(ctx.visits);
                     if !cmp_holds(cmp, v) {
                         return None;
                     }
-                    cmp_detail(sep(&mut c.detail), "visits ", v, cmp);
+                    cmp_detail(d, "visits ", v, cmp);
                 }
                 Condition::DaysSinceLastVisit(cmp) => {
                     let v = ctx.days_since_last_visit.filter(|v| cmp_holds(cmp, *v))?;
-                    cmp_detail(sep(&mut c.detail), "days since last visit ", v, cmp);
+                    cmp_detail(d, "days since last visit ", v, cmp);
                 }
             }
         }
