@@ -22,7 +22,6 @@
 mod glob;
 
 use crate::prelude::*;
-use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
@@ -32,6 +31,7 @@ use crate::rules::{
     Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
 };
 use crate::signals::{Event, EventKind, Signals};
+use crate::text::case::lower_str;
 use crate::text::ids::Fnv;
 use crate::text::{analyze, Hit, TermIndex, Token};
 
@@ -464,18 +464,6 @@ fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// Lower-case, borrowing when there is nothing to change (the usual case
-/// for URLs and paths).
-fn lower(s: &str) -> Cow<'_, str> {
-    if !s.is_ascii() {
-        Cow::Owned(crate::text::case::lower_str(s))
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 /// Moves the phrases of `list` into `index` (and `of`), leaving it empty
 /// (walked by reference: no `Vec<String>` `IntoIter` instance).
 fn add_phrases(
@@ -525,10 +513,10 @@ impl Best {
 struct Seen<'a> {
     signals: &'a Signals,
     now: f64,
-    params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    host: Option<Cow<'a, str>>,
+    params: Vec<(String, String)>,
+    host: Option<String>,
     /// Per event: the lower-cased path of a page or scroll event.
-    paths: Vec<Option<Cow<'a, str>>>,
+    paths: Vec<Option<String>>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
     /// Search events' texts as given and analysed.
@@ -673,7 +661,7 @@ impl Compiled {
             signals,
             now,
             params: Vec::with_capacity(arrival.params.len()),
-            host: arrival.referrer_host.as_deref().map(lower),
+            host: arrival.referrer_host.as_deref().map(lower_str),
             paths: Vec::with_capacity(signals.events.len()),
             texts: Vec::new(),
             searches: Vec::new(),
@@ -681,11 +669,11 @@ impl Compiled {
             search_best: Vec::new(),
         };
         for (k, v) in &arrival.params {
-            seen.params.push((lower(k), lower(v)));
+            seen.params.push((lower_str(k), lower_str(v)));
         }
         for e in &signals.events {
             seen.paths.push(match &e.kind {
-                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
+                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower_str(p)),
                 _ => None,
             });
         }
