@@ -515,8 +515,9 @@ struct Seen<'a> {
     now: f64,
     params: Vec<(String, String)>,
     host: Option<String>,
-    /// Per event: the lower-cased path of a page or scroll event.
-    paths: Vec<Option<String>>,
+    /// Per event: the lower-cased path of a page or scroll event, empty
+    /// for others (an empty path has no prefix or gram to look up).
+    paths: Vec<String>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
     /// Search events' texts as given and analysed.
@@ -606,9 +607,6 @@ impl Compiled {
             if let Some((kind, key, _)) = observed(&event.kind) {
                 self.lookup(hash(kind, key.as_bytes()), &mut cand);
             }
-            let Some(path) = path.as_deref() else {
-                continue;
-            };
             for len in PREFIXES {
                 if let Some(prefix) = path.as_bytes().get(..len) {
                     self.lookup(hash(K_PAGE, prefix), &mut cand);
@@ -673,8 +671,8 @@ impl Compiled {
         }
         for e in &signals.events {
             seen.paths.push(match &e.kind {
-                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower_str(p)),
-                _ => None,
+                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => lower_str(p),
+                _ => String::new(),
             });
         }
         let terms = arrival
@@ -989,16 +987,14 @@ impl Compiled {
                     d.push_str("weekday ");
                     d.push_str(day);
                 }
-                Condition::Visits(cmp) => {
-                    let v = f64::from(ctx.visits);
-                    if !cmp_holds(cmp, v) {
-                        return None;
-                    }
-                    cmp_detail(d, "visits ", v, cmp);
-                }
-                Condition::DaysSinceLastVisit(cmp) => {
-                    let v = ctx.days_since_last_visit.filter(|v| cmp_holds(cmp, *v))?;
-                    cmp_detail(d, "days since last visit ", v, cmp);
+                Condition::Visits(cmp) | Condition::DaysSinceLastVisit(cmp) => {
+                    let (what, v) = if let Condition::Visits(_) = cond {
+                        ("visits ", Some(f64::from(ctx.visits)))
+                    } else {
+                        ("days since last visit ", ctx.days_since_last_visit)
+                    };
+                    let v = v.filter(|v| cmp_holds(cmp, *v))?;
+                    cmp_detail(d, what, v, cmp);
                 }
             }
         }
@@ -1010,7 +1006,7 @@ impl Compiled {
 /// dwell or custom event condition of `sig` (a scroll on the pages of
 /// its `page` conditions).
 fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) -> bool {
-    let on = |g: &Glob| seen.paths[i].as_deref().is_some_and(|p| g.matches(p));
+    let on = |g: &Glob| g.matches(&seen.paths[i]);
     match (cond, k) {
         (Condition::Page(g), EventKind::Page(_)) => on(g),
         (Condition::Scroll(min), EventKind::Scroll { percent, .. }) => {
