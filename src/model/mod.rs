@@ -124,9 +124,6 @@ pub struct Compiled {
     /// sort of u64s serves). A hash collision, in the bits kept, only adds
     /// a candidate, which `check` then rejects.
     keyed: Vec<u64>,
-    /// Hashes of the URL parameter names that key signals, sorted (a name
-    /// keying several signals repeats: binary search finds it all the same).
-    param_names: Vec<u64>,
     /// Some page (or referrer) globs are keyed by a 4-byte piece found
     /// anywhere in the visitor's path (or host).
     page_grams: bool,
@@ -207,7 +204,6 @@ pub fn compile(mut rules: Rules) -> Compiled {
         search: TermIndex::default(),
         search_of: Vec::new(),
         keyed: Vec::new(),
-        param_names: Vec::new(),
         page_grams: false,
         referrer_grams: false,
         scanned: Vec::new(),
@@ -216,7 +212,6 @@ pub fn compile(mut rules: Rules) -> Compiled {
     c.add_all(false, &mut rules.jobs);
     c.add_all(true, &mut rules.stages);
     crate::sort::sort(&mut c.keyed);
-    crate::sort::sort(&mut c.param_names);
     c
 }
 
@@ -309,7 +304,6 @@ impl Compiled {
                 Condition::Param { name, globs } => {
                     name.make_ascii_lowercase();
                     let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-                    self.param_names.push(named.0);
                     // Globs with the same gram repeat a key: its signal is
                     // then a candidate twice, and candidates are deduplicated.
                     for g in globs.iter() {
@@ -592,13 +586,13 @@ impl Compiled {
             cand.push(b.sig.into());
         }
         cand.extend_from_slice(&self.scanned);
+        // Every parameter is looked up, named ones or not: an extra
+        // candidate is only checked (a table of the names that key
+        // signals, to skip the others, cost more wasm than it saved).
         for (name, value) in &seen.params {
             let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-            let i = self.param_names.partition_point(|k| *k < named.0);
-            if self.param_names.get(i) == Some(&named.0) {
-                self.lookup(named.0, &mut cand);
-                windows(self, named.feed(SEP), value, &mut cand);
-            }
+            self.lookup(named.0, &mut cand);
+            windows(self, named.feed(SEP), value, &mut cand);
         }
         if let Some(host) = seen.host.as_deref().filter(|_| self.referrer_grams) {
             windows(self, Fnv::new(K_REFERRER), host, &mut cand);
