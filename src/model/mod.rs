@@ -124,10 +124,6 @@ pub struct Compiled {
     /// sort of u64s serves). A hash collision, in the bits kept, only adds
     /// a candidate, which `check` then rejects.
     keyed: Vec<u64>,
-    /// Some page (or referrer) globs are keyed by a 4-byte piece found
-    /// anywhere in the visitor's path (or host).
-    page_grams: bool,
-    referrer_grams: bool,
     /// Signals with nothing to key on: checked on every decision (ids as
     /// u64, like the candidates of `evaluate`).
     scanned: Vec<u64>,
@@ -204,8 +200,6 @@ pub fn compile(mut rules: Rules) -> Compiled {
         search: TermIndex::default(),
         search_of: Vec::new(),
         keyed: Vec::new(),
-        page_grams: false,
-        referrer_grams: false,
         scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
@@ -338,9 +332,6 @@ impl Compiled {
             self.keyed.truncate(start);
         } else if self.keyed.len() == start {
             self.scanned.push(id.into());
-        } else {
-            self.page_grams |= kind == K_PAGE_GRAM;
-            self.referrer_grams |= kind == K_REFERRER;
         }
         self.sigs.push(Sig {
             stage,
@@ -594,7 +585,9 @@ impl Compiled {
             self.lookup(named.0, &mut cand);
             windows(self, named.feed(SEP), value, &mut cand);
         }
-        if let Some(host) = seen.host.as_deref().filter(|_| self.referrer_grams) {
+        // Grams are looked up whether or not any glob is keyed by one
+        // (a flag per kind to skip them cost more wasm than it saved).
+        if let Some(host) = seen.host.as_deref() {
             windows(self, Fnv::new(K_REFERRER), host, &mut cand);
         }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
@@ -606,9 +599,7 @@ impl Compiled {
                     self.lookup(hash(K_PAGE, prefix), &mut cand);
                 }
             }
-            if self.page_grams {
-                windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
-            }
+            windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
         }
         crate::sort::sort(&mut cand);
 
