@@ -172,9 +172,8 @@ struct Sig {
     stage: bool,
     owner: u32,
     weight: f64,
-    /// The rule's first key, named as in the rules (`terms`, `page`…).
-    kind: &'static str,
-    /// The rules' own conditions, moved; `Terms` and `Search` are left
+    /// The rules' own conditions, moved (never none: the first names the
+    /// signal's kind in its reasons); `Terms` and `Search` are left
     /// empty (their phrases are in `term_of` and `search_of`).
     conds: Vec<Condition>,
     /// Has behaviour: fades with the half-life.
@@ -242,10 +241,9 @@ impl Compiled {
 
     /// Adds `signal`, taking its conditions.
     fn add(&mut self, stage: bool, owner: u32, signal: &mut Signal) {
-        let Some(first) = signal.conditions.first() else {
+        if signal.conditions.is_empty() {
             return; // nothing to hold: never fires
-        };
-        let kind_name = kind_name(first);
+        }
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
         // The preferred condition's kind and keys (any of them may fire it),
@@ -337,7 +335,6 @@ impl Compiled {
             stage,
             owner,
             weight: signal.weight,
-            kind: kind_name,
             conds: core::mem::take(&mut signal.conditions),
             fades,
             carried,
@@ -628,7 +625,8 @@ impl Compiled {
                     (&self.jobs, &mut *reasons)
                 };
                 let carried = sig.carried && !check.negated;
-                group.reason(list, sig.owner, sig.kind, weight, check.detail, carried);
+                let kind = sig.conds.first().map_or("", kind_name);
+                group.reason(list, sig.owner, kind, weight, check.detail, carried);
                 if !sig.stage && weight > 0.0 {
                     if let Some(text) = check.terms {
                         insert.push((sig.owner, text));
