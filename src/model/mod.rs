@@ -5,8 +5,7 @@
 //! of the rules: every `terms` phrase of every job and stage sits in ONE
 //! [`TermIndex`] (and every `search` phrase in another). Every other signal
 //! is filed under a hash of one of its conditions (an event name, a
-//! selector, a page glob's literal prefix, a 4-byte piece of a parameter,
-//! page or referrer glob) and found by binary search from the visitor's own
+//! selector, a 4-byte piece of a parameter, page or referrer glob) and found by binary search from the visitor's own
 //! values; hash collisions only add candidates, which are then checked in
 //! full. Only signals with nothing to key on (device, hours, source, short
 //! globs…) are checked on every decision.
@@ -150,19 +149,17 @@ const SIG: u64 = (1 << 24) - 1;
 const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
 // Key kinds, in order of preference when a signal could use several:
-// exact names first, then globs by a literal prefix, then by a 4-byte piece
-// ("gram": the last 4 bytes of the glob's longest literal piece, looked up
-// at every offset of the visitor's value).
+// exact names first, then globs by a 4-byte piece ("gram": the last 4
+// bytes of the glob's longest literal piece, looked up at every offset of
+// the visitor's value; a glob's literal prefix, a piece of its own, would
+// find fewer candidates but cost its own lookups).
 const K_EVENT: u8 = 0;
 const K_CLICK: u8 = 1;
 const K_DWELL: u8 = 2;
-/// A page glob's literal prefix, cut to the longest of `PREFIXES` it has.
 const K_PAGE: u8 = 3;
 /// A parameter name alone, or with a gram of the value glob.
 const K_PARAM: u8 = 4;
 const K_REFERRER: u8 = 5;
-const K_PAGE_GRAM: u8 = 6;
-const PREFIXES: [usize; 4] = [4, 8, 16, 32];
 const GRAM: usize = 4;
 /// Separates a parameter name from a gram (never in UTF-8).
 const SEP: &[u8] = &[0xff];
@@ -308,13 +305,7 @@ impl Compiled {
                     None
                 }
                 Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
-                Condition::Page(g) => {
-                    let prefix = g.prefix();
-                    match PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
-                        Some(len) => Some((K_PAGE, &prefix[..*len])),
-                        None => gram(g.longest()).map(|w| (K_PAGE_GRAM, w)),
-                    }
-                }
+                Condition::Page(g) => gram(g.longest()).map(|w| (K_PAGE, w)),
                 Condition::Scroll(_) => {
                     scroll = true;
                     None
@@ -591,12 +582,7 @@ impl Compiled {
             if let Some((kind, key, _)) = observed(&event.kind) {
                 self.lookup(hash(kind, key.as_bytes()), &mut cand);
             }
-            for len in PREFIXES {
-                if let Some(prefix) = path.as_bytes().get(..len) {
-                    self.lookup(hash(K_PAGE, prefix), &mut cand);
-                }
-            }
-            windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
+            windows(self, Fnv::new(K_PAGE), path, &mut cand);
         }
         crate::sort::sort(&mut cand);
 
