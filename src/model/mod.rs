@@ -5,7 +5,8 @@
 //! of the rules: every `terms` phrase of every job and stage sits in ONE
 //! [`TermIndex`] (and every `search` phrase in another). Every other signal
 //! is filed under a hash of one of its conditions (an event name, a
-//! selector, a 4-byte piece of a parameter, page or referrer glob) and found by binary search from the visitor's own
+//! selector, a parameter's name, a 4-byte piece of a page or referrer
+//! glob) and found by binary search from the visitor's own
 //! values; hash collisions only add candidates, which are then checked in
 //! full. Only signals with nothing to key on (device, hours, source, short
 //! globs…) are checked on every decision.
@@ -157,12 +158,10 @@ const K_EVENT: u8 = 0;
 const K_CLICK: u8 = 1;
 const K_DWELL: u8 = 2;
 const K_PAGE: u8 = 3;
-/// A parameter name alone, or with a gram of the value glob.
+/// A parameter's name (its value globs are left to `check`).
 const K_PARAM: u8 = 4;
 const K_REFERRER: u8 = 5;
 const GRAM: usize = 4;
-/// Separates a parameter name from a gram (never in UTF-8).
-const SEP: &[u8] = &[0xff];
 
 struct Sig {
     /// Owned by a stage rather than a job.
@@ -290,19 +289,9 @@ impl Compiled {
                     add_phrases(&mut self.search, &mut self.search_of, list, id);
                     None
                 }
-                Condition::Param { name, globs } => {
+                Condition::Param { name, .. } => {
                     name.make_ascii_lowercase();
-                    let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-                    // Globs with the same gram repeat a key: its signal is
-                    // then a candidate twice, and candidates are deduplicated.
-                    for g in globs.iter() {
-                        let h = match gram(g.longest()) {
-                            Some(w) => named.feed(SEP).feed(w).0,
-                            None => named.0,
-                        };
-                        offer(K_PARAM, h);
-                    }
-                    None
+                    Some((K_PARAM, name.as_bytes()))
                 }
                 Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
                 Condition::Page(g) => gram(g.longest()).map(|w| (K_PAGE, w)),
@@ -568,10 +557,8 @@ impl Compiled {
         // Every parameter is looked up, named ones or not: an extra
         // candidate is only checked (a table of the names that key
         // signals, to skip the others, cost more wasm than it saved).
-        for (name, value) in &seen.params {
-            let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-            self.lookup(named.0, &mut cand);
-            windows(self, named.feed(SEP), value, &mut cand);
+        for (name, _) in &seen.params {
+            self.lookup(hash(K_PARAM, name.as_bytes()), &mut cand);
         }
         // Grams are looked up whether or not any glob is keyed by one
         // (a flag per kind to skip them cost more wasm than it saved).
