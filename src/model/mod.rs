@@ -242,22 +242,9 @@ impl Compiled {
         }
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
-        // The preferred condition's kind and keys (any of them may fire it),
-        // filed in `keyed` as they are offered (a signal has one condition
-        // of each kind; were there two, keys of both would only add
-        // candidates, which `check` decides).
-        let start = self.keyed.len();
-        let mut kind = u8::MAX;
-        let keyed = &mut self.keyed;
-        let mut offer = |k: u8, h: u64| {
-            if k < kind {
-                kind = k;
-                keyed.truncate(start);
-            }
-            if k == kind {
-                keyed.push(h & !SIG | u64::from(id));
-            }
-        };
+        // The key of the condition of the preferred kind (the first of
+        // equals): a signal that fires holds it, so it is found by it.
+        let mut key: Option<(u8, u64)> = None;
         for cond in &mut signal.conditions {
             let watched = matches!(
                 cond,
@@ -301,15 +288,18 @@ impl Compiled {
                 }
                 _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
             };
-            if let Some((k, key)) = one {
-                offer(k, hash(k, key));
+            if let Some((k, bytes)) = one {
+                if key.is_none_or(|(best, _)| k < best) {
+                    key = Some((k, hash(k, bytes)));
+                }
             }
         }
-        if by_terms {
-            // Found through the term indexes instead.
-            self.keyed.truncate(start);
-        } else if self.keyed.len() == start {
-            self.scanned.push(id.into());
+        // A signal with terms is found through the term indexes instead.
+        if !by_terms {
+            match key {
+                Some((_, h)) => self.keyed.push(h & !SIG | u64::from(id)),
+                None => self.scanned.push(id.into()),
+            }
         }
         self.sigs.push(Sig {
             stage,
