@@ -5,11 +5,11 @@
 //! of the rules: every `terms` phrase of every job and stage sits in ONE
 //! [`TermIndex`] (and every `search` phrase in another). Every other signal
 //! is filed under a hash of one of its conditions (an event name, a
-//! selector, a parameter's name, a 4-byte piece of a page or referrer
-//! glob) and found by binary search from the visitor's own
-//! values; hash collisions only add candidates, which are then checked in
-//! full. Only signals with nothing to key on (device, hours, source, short
-//! globs…) are checked on every decision.
+//! selector, a parameter's name, a 4-byte piece of a page glob) and found
+//! by binary search from the visitor's own values; hash collisions only add
+//! candidates, which are then checked in full. Only signals with nothing to
+//! key on (device, hours, source, referrer, short globs…) are checked on
+//! every decision.
 //!
 //! A signal fires once, when all its conditions hold. Arrival conditions
 //! (terms, param, source, referrer) and circumstances (device, hours,
@@ -150,17 +150,17 @@ const SIG: u64 = (1 << 24) - 1;
 const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
 // Key kinds, in order of preference when a signal could use several:
-// exact names first, then globs by a 4-byte piece ("gram": the last 4
+// exact names first, then page globs by a 4-byte piece ("gram": the last 4
 // bytes of the glob's longest literal piece, looked up at every offset of
-// the visitor's value; a glob's literal prefix, a piece of its own, would
-// find fewer candidates but cost its own lookups).
+// the visitor's path; a glob's literal prefix, a piece of its own, would
+// find fewer candidates but cost its own lookups). Referrer globs, few and
+// matched against one host, are checked on every decision.
 const K_EVENT: u8 = 0;
 const K_CLICK: u8 = 1;
 const K_DWELL: u8 = 2;
 const K_PAGE: u8 = 3;
 /// A parameter's name (its value globs are left to `check`).
 const K_PARAM: u8 = 4;
-const K_REFERRER: u8 = 5;
 const GRAM: usize = 4;
 
 struct Sig {
@@ -280,7 +280,6 @@ impl Compiled {
                     name.make_ascii_lowercase();
                     Some((K_PARAM, name.as_bytes()))
                 }
-                Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
                 Condition::Page(g) => gram(g.longest()).map(|w| (K_PAGE, w)),
                 Condition::Scroll(_) => {
                     scroll = true;
@@ -550,15 +549,12 @@ impl Compiled {
         for (name, _) in &seen.params {
             self.lookup(hash(K_PARAM, name.as_bytes()), &mut cand);
         }
-        // Grams are looked up whether or not any glob is keyed by one
-        // (a flag per kind to skip them cost more wasm than it saved).
-        if let Some(host) = seen.host.as_deref() {
-            windows(self, Fnv::new(K_REFERRER), host, &mut cand);
-        }
         for (event, path) in signals.events.iter().zip(&seen.paths) {
             if let Some((kind, key, _)) = observed(&event.kind) {
                 self.lookup(hash(kind, key.as_bytes()), &mut cand);
             }
+            // Looked up whether or not any glob is keyed by a gram (a flag
+            // to skip them cost more wasm than it saved).
             windows(self, Fnv::new(K_PAGE), path, &mut cand);
         }
         crate::sort::sort(&mut cand);
