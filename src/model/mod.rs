@@ -465,7 +465,6 @@ struct Seen<'a> {
     signals: &'a Signals,
     now: f64,
     params: Vec<(String, String)>,
-    host: Option<String>,
     /// Per event: the lower-cased path of a page or scroll event, empty
     /// for others (an empty path has no prefix or gram to look up).
     paths: Vec<String>,
@@ -601,7 +600,6 @@ impl Compiled {
             signals,
             now,
             params: Vec::with_capacity(arrival.params.len()),
-            host: arrival.referrer_host.as_deref().map(lower_str),
             paths: Vec::with_capacity(signals.events.len()),
             texts: Vec::new(),
             searches: Vec::new(),
@@ -842,9 +840,13 @@ impl Compiled {
                     d.push_str(src.as_str());
                 }
                 Condition::Referrer(glob) => {
-                    let host = seen.host.as_deref().filter(|h| glob.matches(h))?;
+                    // Lower-cased here: few signals have a referrer.
+                    let host = lower_str(s.arrival.referrer_host.as_deref()?);
+                    if !glob.matches(&host) {
+                        return None;
+                    }
                     d.push_str("referrer ");
-                    d.push_str(host);
+                    d.push_str(&host);
                     d.push_str(" ~ ");
                     d.push_str(&glob.source);
                 }
