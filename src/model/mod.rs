@@ -314,7 +314,17 @@ impl Compiled {
     /// The signals keyed by hash `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u64>) {
         let h = h & !SIG;
-        let from = self.keyed.partition_point(|k| *k < h);
+        // The first entry not below `h`, by bisection (a plain loop: less
+        // wasm than `partition_point`).
+        let (mut from, mut to) = (0, self.keyed.len());
+        while from < to {
+            let mid = (from + to) / 2;
+            if self.keyed[mid] < h {
+                from = mid + 1;
+            } else {
+                to = mid;
+            }
+        }
         for k in &self.keyed[from..] {
             if k & !SIG != h {
                 break;
