@@ -149,8 +149,8 @@ const MEMO: usize = 8;
 const SIG: u64 = (1 << 24) - 1;
 const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
-// Key kinds, in order of preference when a signal could use several:
-// exact names first, then page globs by a 4-byte piece ("gram": the last 4
+// Key kinds (a signal is filed under the key of its first condition that
+// has one): exact names, and page globs by a 4-byte piece ("gram": the last 4
 // bytes of the glob's longest literal piece, looked up at every offset of
 // the visitor's path; a glob's literal prefix, a piece of its own, would
 // find fewer candidates but cost its own lookups). Referrer globs, few and
@@ -242,9 +242,10 @@ impl Compiled {
         }
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
-        // The key of the condition of the preferred kind (the first of
-        // equals): a signal that fires holds it, so it is found by it.
-        let mut key: Option<(u8, u64)> = None;
+        // The key of its first condition that has one: a signal that fires
+        // holds that condition, so it is found by it (the rules' signals
+        // have one condition, or `[Scroll, Page]`, or `[Hours, Weekdays]`).
+        let mut key = None;
         for cond in &mut signal.conditions {
             let watched = matches!(
                 cond,
@@ -287,16 +288,14 @@ impl Compiled {
                 }
                 _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
             };
-            if let Some((k, bytes)) = one {
-                if key.is_none_or(|(best, _)| k < best) {
-                    key = Some((k, hash(k, bytes)));
-                }
+            if let Some((k, bytes)) = one.filter(|_| key.is_none()) {
+                key = Some(hash(k, bytes));
             }
         }
         // A signal with terms is found through the term indexes instead.
         if !by_terms {
             match key {
-                Some((_, h)) => self.keyed.push(h & !SIG | u64::from(id)),
+                Some(h) => self.keyed.push(h & !SIG | u64::from(id)),
                 None => self.scanned.push(id.into()),
             }
         }
