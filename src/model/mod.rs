@@ -475,7 +475,7 @@ struct Seen<'a> {
     now: f64,
     params: Vec<(String, String)>,
     /// Per event: the lower-cased path of a page or scroll event, empty
-    /// for others (an empty path has no prefix or gram to look up).
+    /// for others (an empty path has no gram to look up).
     paths: Vec<String>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
