@@ -122,11 +122,9 @@ pub struct Compiled {
     search_of: Vec<(u32, String)>,
     /// A key's hash above `SIG` bits, a signal below, sorted (so the
     /// sort of u64s serves). A hash collision, in the bits kept, only adds
-    /// a candidate, which `check` then rejects.
+    /// a candidate, which `check` then rejects. Signals with nothing to key
+    /// on are filed under `SCANNED`, looked up on every decision.
     keyed: Vec<u64>,
-    /// Signals with nothing to key on: checked on every decision (ids as
-    /// u64, like the candidates of `evaluate`).
-    scanned: Vec<u64>,
     /// Visitor texts analysed, up to `MEMO` (then forgotten all at once). A
     /// page decides again on every event with the same arrival terms, and
     /// analysing text is most of a decision's cost.
@@ -162,6 +160,9 @@ const K_PAGE: u8 = 3;
 /// A parameter's name (its value globs are left to `check`).
 const K_PARAM: u8 = 4;
 const GRAM: usize = 4;
+/// The key of the signals with nothing to key on (a hash that happens to
+/// share its bits only adds candidates).
+const SCANNED: u64 = 0;
 
 struct Sig {
     /// Owned by a stage rather than a job.
@@ -195,7 +196,6 @@ pub fn compile(mut rules: Rules) -> Compiled {
         search: TermIndex::default(),
         search_of: Vec::new(),
         keyed: Vec::new(),
-        scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
     c.add_all(false, &mut rules.jobs);
@@ -294,10 +294,8 @@ impl Compiled {
         }
         // A signal with terms is found through the term indexes instead.
         if !by_terms {
-            match key {
-                Some(h) => self.keyed.push(h & !SIG | u64::from(id)),
-                None => self.scanned.push(id.into()),
-            }
+            self.keyed
+                .push(key.unwrap_or(SCANNED) & !SIG | u64::from(id));
         }
         self.sigs.push(Sig {
             stage,
@@ -550,7 +548,7 @@ impl Compiled {
         for b in &seen.search_best {
             cand.push(b.sig.into());
         }
-        cand.extend_from_slice(&self.scanned);
+        self.lookup(SCANNED, &mut cand);
         // Every parameter is looked up, named ones or not: an extra
         // candidate is only checked (a table of the names that key
         // signals, to skip the others, cost more wasm than it saved).
