@@ -555,12 +555,14 @@ impl Compiled {
         for (name, _) in &seen.params {
             self.lookup(hash(K_PARAM, name.as_bytes()), &mut cand);
         }
-        for (event, path) in signals.events.iter().zip(&seen.paths) {
+        for event in &signals.events {
             if let Some((kind, key, _)) = observed(&event.kind) {
                 self.lookup(hash(kind, key.as_bytes()), &mut cand);
             }
-            // Looked up whether or not any glob is keyed by a gram (a flag
-            // to skip them cost more wasm than it saved).
+        }
+        // Looked up whether or not any glob is keyed by a gram (a flag to
+        // skip them cost more wasm than it saved).
+        for path in &seen.paths {
             windows(self, Fnv::new(K_PAGE), path, &mut cand);
         }
         crate::sort::sort(&mut cand);
