@@ -13,11 +13,6 @@ fn pieces(lower: &str) -> impl Iterator<Item = &[u8]> {
 }
 
 impl Glob {
-    /// The literal text every match starts with (before the first `*`).
-    pub(crate) fn prefix(&self) -> &[u8] {
-        pieces(&self.lower).next().unwrap_or_default()
-    }
-
     /// The longest literal piece (the first of equals).
     pub(crate) fn longest(&self) -> &[u8] {
         let mut best: &[u8] = &[];

@@ -5,11 +5,11 @@
 //! of the rules: every `terms` phrase of every job and stage sits in ONE
 //! [`TermIndex`] (and every `search` phrase in another). Every other signal
 //! is filed under a hash of one of its conditions (an event name, a
-//! selector, a page glob's literal prefix, a 4-byte piece of a parameter,
-//! page or referrer glob) and found by binary search from the visitor's own
-//! values; hash collisions only add candidates, which are then checked in
-//! full. Only signals with nothing to key on (device, hours, source, short
-//! globs…) are checked on every decision.
+//! selector, a parameter's name, a 4-byte piece of a page glob) and found
+//! by binary search from the visitor's own values; hash collisions only add
+//! candidates, which are then checked in full. Only signals with nothing to
+//! key on (device, hours, source, referrer, short globs…) are checked on
+//! every decision.
 //!
 //! A signal fires once, when all its conditions hold. Arrival conditions
 //! (terms, param, source, referrer) and circumstances (device, hours,
@@ -22,7 +22,6 @@
 mod glob;
 
 use crate::prelude::*;
-use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
@@ -32,6 +31,7 @@ use crate::rules::{
     Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
 };
 use crate::signals::{Event, EventKind, Signals};
+use crate::text::case::lower_str;
 use crate::text::ids::Fnv;
 use crate::text::{analyze, Hit, TermIndex, Token};
 
@@ -122,18 +122,9 @@ pub struct Compiled {
     search_of: Vec<(u32, String)>,
     /// A key's hash above `SIG` bits, a signal below, sorted (so the
     /// sort of u64s serves). A hash collision, in the bits kept, only adds
-    /// a candidate, which `check` then rejects.
+    /// a candidate, which `check` then rejects. Signals with nothing to key
+    /// on are filed under `SCANNED`, looked up on every decision.
     keyed: Vec<u64>,
-    /// Hashes of the URL parameter names that key signals, sorted (a name
-    /// keying several signals repeats: binary search finds it all the same).
-    param_names: Vec<u64>,
-    /// Some page (or referrer) globs are keyed by a 4-byte piece found
-    /// anywhere in the visitor's path (or host).
-    page_grams: bool,
-    referrer_grams: bool,
-    /// Signals with nothing to key on: checked on every decision (ids as
-    /// u64, like the candidates of `evaluate`).
-    scanned: Vec<u64>,
     /// Visitor texts analysed, up to `MEMO` (then forgotten all at once). A
     /// page decides again on every event with the same arrival terms, and
     /// analysing text is most of a decision's cost.
@@ -156,32 +147,30 @@ const MEMO: usize = 8;
 const SIG: u64 = (1 << 24) - 1;
 const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
-// Key kinds, in order of preference when a signal could use several:
-// exact names first, then globs by a literal prefix, then by a 4-byte piece
-// ("gram": the last 4 bytes of the glob's longest literal piece, looked up
-// at every offset of the visitor's value).
+// Key kinds (a signal is filed under the key of its first condition that
+// has one): exact names, and page globs by a 4-byte piece ("gram": the last 4
+// bytes of the glob's longest literal piece, looked up at every offset of
+// the visitor's path; a glob's literal prefix, a piece of its own, would
+// find fewer candidates but cost its own lookups). Referrer globs, few and
+// matched against one host, are checked on every decision.
 const K_EVENT: u8 = 0;
 const K_CLICK: u8 = 1;
 const K_DWELL: u8 = 2;
-/// A page glob's literal prefix, cut to the longest of `PREFIXES` it has.
 const K_PAGE: u8 = 3;
-/// A parameter name alone, or with a gram of the value glob.
+/// A parameter's name (its value globs are left to `check`).
 const K_PARAM: u8 = 4;
-const K_REFERRER: u8 = 5;
-const K_PAGE_GRAM: u8 = 6;
-const PREFIXES: [usize; 4] = [4, 8, 16, 32];
 const GRAM: usize = 4;
-/// Separates a parameter name from a gram (never in UTF-8).
-const SEP: &[u8] = &[0xff];
+/// The key of the signals with nothing to key on (a hash that happens to
+/// share its bits only adds candidates).
+const SCANNED: u64 = 0;
 
 struct Sig {
     /// Owned by a stage rather than a job.
     stage: bool,
     owner: u32,
     weight: f64,
-    /// The rule's first key, named as in the rules (`terms`, `page`…).
-    kind: &'static str,
-    /// The rules' own conditions, moved; `Terms` and `Search` are left
+    /// The rules' own conditions, moved (never none: the first names the
+    /// signal's kind in its reasons); `Terms` and `Search` are left
     /// empty (their phrases are in `term_of` and `search_of`).
     conds: Vec<Condition>,
     /// Has behaviour: fades with the half-life.
@@ -207,16 +196,11 @@ pub fn compile(mut rules: Rules) -> Compiled {
         search: TermIndex::default(),
         search_of: Vec::new(),
         keyed: Vec::new(),
-        param_names: Vec::new(),
-        page_grams: false,
-        referrer_grams: false,
-        scanned: Vec::new(),
         memo: RefCell::new(Vec::new()),
     };
     c.add_all(false, &mut rules.jobs);
     c.add_all(true, &mut rules.stages);
     crate::sort::sort(&mut c.keyed);
-    crate::sort::sort(&mut c.param_names);
     c
 }
 
@@ -253,28 +237,15 @@ impl Compiled {
 
     /// Adds `signal`, taking its conditions.
     fn add(&mut self, stage: bool, owner: u32, signal: &mut Signal) {
-        let Some(first) = signal.conditions.first() else {
+        if signal.conditions.is_empty() {
             return; // nothing to hold: never fires
-        };
-        let kind_name = kind_name(first);
+        }
         let id = self.sigs.len() as u32;
         let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
-        // The preferred condition's kind and keys (any of them may fire it),
-        // filed in `keyed` as they are offered (a signal has one condition
-        // of each kind; were there two, keys of both would only add
-        // candidates, which `check` decides).
-        let start = self.keyed.len();
-        let mut kind = u8::MAX;
-        let keyed = &mut self.keyed;
-        let mut offer = |k: u8, h: u64| {
-            if k < kind {
-                kind = k;
-                keyed.truncate(start);
-            }
-            if k == kind {
-                keyed.push(h & !SIG | u64::from(id));
-            }
-        };
+        // The key of its first condition that has one: a signal that fires
+        // holds that condition, so it is found by it (the rules' signals
+        // have one condition, or `[Scroll, Page]`, or `[Hours, Weekdays]`).
+        let mut key = None;
         for cond in &mut signal.conditions {
             let watched = matches!(
                 cond,
@@ -306,53 +277,30 @@ impl Compiled {
                     add_phrases(&mut self.search, &mut self.search_of, list, id);
                     None
                 }
-                Condition::Param { name, globs } => {
+                Condition::Param { name, .. } => {
                     name.make_ascii_lowercase();
-                    let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-                    self.param_names.push(named.0);
-                    // Globs with the same gram repeat a key: its signal is
-                    // then a candidate twice, and candidates are deduplicated.
-                    for g in globs.iter() {
-                        let h = match gram(g.longest()) {
-                            Some(w) => named.feed(SEP).feed(w).0,
-                            None => named.0,
-                        };
-                        offer(K_PARAM, h);
-                    }
-                    None
+                    Some((K_PARAM, name.as_bytes()))
                 }
-                Condition::Referrer(g) => gram(g.longest()).map(|w| (K_REFERRER, w)),
-                Condition::Page(g) => {
-                    let prefix = g.prefix();
-                    match PREFIXES.iter().rev().find(|l| **l <= prefix.len()) {
-                        Some(len) => Some((K_PAGE, &prefix[..*len])),
-                        None => gram(g.longest()).map(|w| (K_PAGE_GRAM, w)),
-                    }
-                }
+                Condition::Page(g) => gram(g.longest()).map(|w| (K_PAGE, w)),
                 Condition::Scroll(_) => {
                     scroll = true;
                     None
                 }
                 _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
             };
-            if let Some((k, key)) = one {
-                offer(k, hash(k, key));
+            if let Some((k, bytes)) = one.filter(|_| key.is_none()) {
+                key = Some(hash(k, bytes));
             }
         }
-        if by_terms {
-            // Found through the term indexes instead.
-            self.keyed.truncate(start);
-        } else if self.keyed.len() == start {
-            self.scanned.push(id.into());
-        } else {
-            self.page_grams |= kind == K_PAGE_GRAM;
-            self.referrer_grams |= kind == K_REFERRER;
+        // A signal with terms is found through the term indexes instead.
+        if !by_terms {
+            self.keyed
+                .push(key.unwrap_or(SCANNED) & !SIG | u64::from(id));
         }
         self.sigs.push(Sig {
             stage,
             owner,
             weight: signal.weight,
-            kind: kind_name,
             conds: core::mem::take(&mut signal.conditions),
             fades,
             carried,
@@ -363,7 +311,17 @@ impl Compiled {
     /// The signals keyed by hash `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u64>) {
         let h = h & !SIG;
-        let from = self.keyed.partition_point(|k| *k < h);
+        // The first entry not below `h`, by bisection (a plain loop: less
+        // wasm than `partition_point`).
+        let (mut from, mut to) = (0, self.keyed.len());
+        while from < to {
+            let mid = (from + to) / 2;
+            if self.keyed[mid] < h {
+                from = mid + 1;
+            } else {
+                to = mid;
+            }
+        }
         for k in &self.keyed[from..] {
             if k & !SIG != h {
                 break;
@@ -464,18 +422,6 @@ fn windows(c: &Compiled, base: Fnv, value: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// Lower-case, borrowing when there is nothing to change (the usual case
-/// for URLs and paths).
-fn lower(s: &str) -> Cow<'_, str> {
-    if !crate::text::all_bytes(s, |b| b.is_ascii()) {
-        Cow::Owned(crate::text::case::lower_str(s))
-    } else if !crate::text::all_bytes(s, |b| !b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 /// Moves the phrases of `list` into `index` (and `of`), leaving it empty
 /// (walked by reference: no `Vec<String>` `IntoIter` instance).
 fn add_phrases(
@@ -525,10 +471,10 @@ impl Best {
 struct Seen<'a> {
     signals: &'a Signals,
     now: f64,
-    params: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    host: Option<Cow<'a, str>>,
-    /// Per event: the lower-cased path of a page or scroll event.
-    paths: Vec<Option<Cow<'a, str>>>,
+    params: Vec<(String, String)>,
+    /// Per event: the lower-cased path of a page or scroll event, empty
+    /// for others (an empty path has no gram to look up).
+    paths: Vec<String>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
     /// Search events' texts as given and analysed.
@@ -602,33 +548,22 @@ impl Compiled {
         for b in &seen.search_best {
             cand.push(b.sig.into());
         }
-        cand.extend_from_slice(&self.scanned);
-        for (name, value) in &seen.params {
-            let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-            let i = self.param_names.partition_point(|k| *k < named.0);
-            if self.param_names.get(i) == Some(&named.0) {
-                self.lookup(named.0, &mut cand);
-                windows(self, named.feed(SEP), value, &mut cand);
-            }
+        self.lookup(SCANNED, &mut cand);
+        // Every parameter is looked up, named ones or not: an extra
+        // candidate is only checked (a table of the names that key
+        // signals, to skip the others, cost more wasm than it saved).
+        for (name, _) in &seen.params {
+            self.lookup(hash(K_PARAM, name.as_bytes()), &mut cand);
         }
-        if let Some(host) = seen.host.as_deref().filter(|_| self.referrer_grams) {
-            windows(self, Fnv::new(K_REFERRER), host, &mut cand);
-        }
-        for (event, path) in signals.events.iter().zip(&seen.paths) {
+        for event in &signals.events {
             if let Some((kind, key, _)) = observed(&event.kind) {
                 self.lookup(hash(kind, key.as_bytes()), &mut cand);
             }
-            let Some(path) = path.as_deref() else {
-                continue;
-            };
-            for len in PREFIXES {
-                if let Some(prefix) = path.as_bytes().get(..len) {
-                    self.lookup(hash(K_PAGE, prefix), &mut cand);
-                }
-            }
-            if self.page_grams {
-                windows(self, Fnv::new(K_PAGE_GRAM), path, &mut cand);
-            }
+        }
+        // Looked up whether or not any glob is keyed by a gram (a flag to
+        // skip them cost more wasm than it saved).
+        for path in &seen.paths {
+            windows(self, Fnv::new(K_PAGE), path, &mut cand);
         }
         crate::sort::sort(&mut cand);
 
@@ -657,7 +592,8 @@ impl Compiled {
                     (&self.jobs, &mut *reasons)
                 };
                 let carried = sig.carried && !check.negated;
-                group.reason(list, sig.owner, sig.kind, weight, check.detail, carried);
+                let kind = sig.conds.first().map_or("", kind_name);
+                group.reason(list, sig.owner, kind, weight, check.detail, carried);
                 if !sig.stage && weight > 0.0 {
                     if let Some(text) = check.terms {
                         insert.push((sig.owner, text));
@@ -673,7 +609,6 @@ impl Compiled {
             signals,
             now,
             params: Vec::with_capacity(arrival.params.len()),
-            host: arrival.referrer_host.as_deref().map(lower),
             paths: Vec::with_capacity(signals.events.len()),
             texts: Vec::new(),
             searches: Vec::new(),
@@ -681,12 +616,12 @@ impl Compiled {
             search_best: Vec::new(),
         };
         for (k, v) in &arrival.params {
-            seen.params.push((lower(k), lower(v)));
+            seen.params.push((lower_str(k), lower_str(v)));
         }
         for e in &signals.events {
             seen.paths.push(match &e.kind {
-                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => Some(lower(p)),
-                _ => None,
+                EventKind::Page(p) | EventKind::Scroll { path: p, .. } => lower_str(p),
+                _ => String::new(),
             });
         }
         let terms = arrival
@@ -860,6 +795,12 @@ impl Compiled {
             terms: None,
         };
         for cond in sig.conds.iter() {
+            // Within a scroll signal, the scroll's page is checked with it.
+            if sig.scroll && matches!(cond, Condition::Page(_)) {
+                continue;
+            }
+            // Separated at once: a condition that fails drops the detail.
+            let d = sep(&mut c.detail);
             match cond {
                 Condition::Terms(_) | Condition::Search(_) => {
                     let search = matches!(cond, Condition::Search(_));
@@ -870,7 +811,6 @@ impl Compiled {
                     };
                     let b = best(list, id)?;
                     let (text, a) = &texts[b.text];
-                    let d = sep(&mut c.detail);
                     if search {
                         d.push_str("search ");
                     } else if !b.negated {
@@ -895,7 +835,6 @@ impl Compiled {
                     }
                     let (i, glob) = found?;
                     let (k, v) = &s.arrival.params[i];
-                    let d = sep(&mut c.detail);
                     d.push_str(k);
                     d.push('=');
                     d.push_str(v);
@@ -906,19 +845,20 @@ impl Compiled {
                     if s.arrival.source != *src {
                         return None;
                     }
-                    sep(&mut c.detail).push_str("source ");
-                    c.detail.push_str(src.as_str());
+                    d.push_str("source ");
+                    d.push_str(src.as_str());
                 }
                 Condition::Referrer(glob) => {
-                    let host = seen.host.as_deref().filter(|h| glob.matches(h))?;
-                    let d = sep(&mut c.detail);
+                    // Lower-cased here: few signals have a referrer.
+                    let host = lower_str(s.arrival.referrer_host.as_deref()?);
+                    if !glob.matches(&host) {
+                        return None;
+                    }
                     d.push_str("referrer ");
-                    d.push_str(host);
+                    d.push_str(&host);
                     d.push_str(" ~ ");
                     d.push_str(&glob.source);
                 }
-                // Within a scroll signal, the scroll's page is checked below.
-                Condition::Page(_) if sig.scroll => {}
                 Condition::Page(_)
                 | Condition::Scroll(_)
                 | Condition::Click(_)
@@ -934,7 +874,6 @@ impl Compiled {
                         }
                     }
                     let e = found?;
-                    let d = sep(&mut c.detail);
                     match (cond, &e.kind) {
                         (Condition::Page(glob), EventKind::Page(path)) => {
                             page_detail(d, path, glob)
@@ -969,12 +908,12 @@ impl Compiled {
                     }
                     c.at = c.at.min(e.at_ms);
                 }
-                Condition::Device(d) => {
-                    if ctx.device != *d {
+                Condition::Device(device) => {
+                    if ctx.device != *device {
                         return None;
                     }
-                    sep(&mut c.detail).push_str("device ");
-                    c.detail.push_str(device_name(*d));
+                    d.push_str("device ");
+                    d.push_str(device_name(*device));
                 }
                 Condition::Hours { from, to } => {
                     let h = ctx.hour;
@@ -986,7 +925,6 @@ impl Compiled {
                     if !inside {
                         return None;
                     }
-                    let d = sep(&mut c.detail);
                     d.push_str("hour ");
                     number(d, f64::from(h));
                     d.push_str(" in ");
@@ -999,19 +937,17 @@ impl Compiled {
                     if mask >> ctx.weekday & 1 == 0 {
                         return None;
                     }
-                    sep(&mut c.detail).push_str("weekday ");
-                    c.detail.push_str(day);
+                    d.push_str("weekday ");
+                    d.push_str(day);
                 }
-                Condition::Visits(cmp) => {
-                    let v = f64::from(ctx.visits);
-                    if !cmp_holds(cmp, v) {
-                        return None;
-                    }
-                    cmp_detail(sep(&mut c.detail), "visits ", v, cmp);
-                }
-                Condition::DaysSinceLastVisit(cmp) => {
-                    let v = ctx.days_since_last_visit.filter(|v| cmp_holds(cmp, *v))?;
-                    cmp_detail(sep(&mut c.detail), "days since last visit ", v, cmp);
+                Condition::Visits(cmp) | Condition::DaysSinceLastVisit(cmp) => {
+                    let (what, v) = if let Condition::Visits(_) = cond {
+                        ("visits ", Some(f64::from(ctx.visits)))
+                    } else {
+                        ("days since last visit ", ctx.days_since_last_visit)
+                    };
+                    let v = v.filter(|v| cmp_holds(cmp, *v))?;
+                    cmp_detail(d, what, v, cmp);
                 }
             }
         }
@@ -1023,7 +959,7 @@ impl Compiled {
 /// dwell or custom event condition of `sig` (a scroll on the pages of
 /// its `page` conditions).
 fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) -> bool {
-    let on = |g: &Glob| seen.paths[i].as_deref().is_some_and(|p| g.matches(p));
+    let on = |g: &Glob| g.matches(&seen.paths[i]);
     match (cond, k) {
         (Condition::Page(g), EventKind::Page(_)) => on(g),
         (Condition::Scroll(min), EventKind::Scroll { percent, .. }) => {
