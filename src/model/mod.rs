@@ -151,15 +151,21 @@ const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 // has one): exact names, and page globs by a 4-byte piece ("gram": the last 4
 // bytes of the glob's longest literal piece, looked up at every offset of
 // the visitor's path; a glob's literal prefix, a piece of its own, would
-// find fewer candidates but cost its own lookups). Referrer globs, few and
-// matched against one host, are checked on every decision.
+// find fewer candidates but cost its own lookups). A parameter condition
+// is filed once per value glob, under its name and that glob's gram (the
+// name alone for a glob without one), so that rules naming the same
+// parameter in every job (`utm_campaign`) do not make each of them a
+// candidate. Referrer globs, few and matched against one host, are
+// checked on every decision.
 const K_EVENT: u8 = 0;
 const K_CLICK: u8 = 1;
 const K_DWELL: u8 = 2;
 const K_PAGE: u8 = 3;
-/// A parameter's name (its value globs are left to `check`).
+/// A parameter's name, with `SEP` and a gram of a value glob.
 const K_PARAM: u8 = 4;
 const GRAM: usize = 4;
+/// Separates a parameter's name from a gram (never in UTF-8).
+const SEP: &[u8] = &[0xff];
 /// The key of the signals with nothing to key on (a hash that happens to
 /// share its bits only adds candidates).
 const SCANNED: u64 = 0;
@@ -241,7 +247,7 @@ impl Compiled {
             return; // nothing to hold: never fires
         }
         let id = self.sigs.len() as u32;
-        let (mut fades, mut carried, mut scroll, mut by_terms) = (false, false, false, false);
+        let (mut fades, mut carried, mut scroll, mut indexed) = (false, false, false, false);
         // The key of its first condition that has one: a signal that fires
         // holds that condition, so it is found by it (the rules' signals
         // have one condition, or `[Scroll, Page]`, or `[Hours, Weekdays]`).
@@ -268,18 +274,26 @@ impl Compiled {
             // A condition keyed by one hash: its kind and key.
             let one = match cond {
                 Condition::Terms(list) => {
-                    by_terms = true;
+                    indexed = true;
                     add_phrases(&mut self.terms, &mut self.term_of, list, id);
                     None
                 }
                 Condition::Search(list) => {
-                    by_terms = true;
+                    indexed = true;
                     add_phrases(&mut self.search, &mut self.search_of, list, id);
                     None
                 }
-                Condition::Param { name, .. } => {
+                Condition::Param { name, globs } => {
+                    indexed = true;
                     name.make_ascii_lowercase();
-                    Some((K_PARAM, name.as_bytes()))
+                    let named = Fnv::new(K_PARAM).feed(name.as_bytes());
+                    // Globs with the same gram repeat a key: the signal is
+                    // then a candidate twice, and candidates are deduplicated.
+                    for g in globs.iter() {
+                        let h = gram(g.longest()).map_or(named, |w| named.feed(SEP).feed(w));
+                        self.keyed.push(h.0 & !SIG | u64::from(id));
+                    }
+                    None
                 }
                 Condition::Page(g) => gram(g.longest()).map(|w| (K_PAGE, w)),
                 Condition::Scroll(_) => {
@@ -292,8 +306,9 @@ impl Compiled {
                 key = Some(hash(k, bytes));
             }
         }
-        // A signal with terms is found through the term indexes instead.
-        if !by_terms {
+        // A signal with terms is found through the term indexes instead,
+        // one with a parameter through its own keys.
+        if !indexed {
             self.keyed
                 .push(key.unwrap_or(SCANNED) & !SIG | u64::from(id));
         }
@@ -552,8 +567,10 @@ impl Compiled {
         // Every parameter is looked up, named ones or not: an extra
         // candidate is only checked (a table of the names that key
         // signals, to skip the others, cost more wasm than it saved).
-        for (name, _) in &seen.params {
-            self.lookup(hash(K_PARAM, name.as_bytes()), &mut cand);
+        for (name, value) in &seen.params {
+            let named = Fnv::new(K_PARAM).feed(name.as_bytes());
+            self.lookup(named.0, &mut cand);
+            windows(self, named.feed(SEP), value, &mut cand);
         }
         for event in &signals.events {
             if let Some((kind, key, _)) = observed(&event.kind) {
