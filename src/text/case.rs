@@ -160,6 +160,10 @@ pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
 /// word ends where no letter follows, apostrophes and combining marks
 /// skipped).
 pub fn lower_str(s: &str) -> String {
+    // The usual URL or path: ASCII, lower-cased a byte at a time.
+    if crate::text::all_bytes(s, |b| b.is_ascii()) {
+        return s.to_ascii_lowercase();
+    }
     let skip = |c: char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
     let cased = |c: char| is_alphabetic(c) && c != 'ª' && c != 'º';
     let mut out = String::with_capacity(s.len());
