@@ -5,11 +5,11 @@
 //! of the rules: every `terms` phrase of every job and stage sits in ONE
 //! [`TermIndex`] (and every `search` phrase in another). Every other signal
 //! is filed under a hash of one of its conditions (an event name, a
-//! selector, a parameter's name, a 4-byte piece of a page glob) and found
-//! by binary search from the visitor's own values; hash collisions only add
-//! candidates, which are then checked in full. Only signals with nothing to
-//! key on (device, hours, source, referrer, short globs…) are checked on
-//! every decision.
+//! selector, a parameter's name with a 4-byte piece of its value glob, a
+//! 4-byte piece of a page glob) and found by binary search from the
+//! visitor's own values; hash collisions only add candidates, which are
+//! then checked in full. Only signals with nothing to key on (device,
+//! hours, source, referrer, short globs…) are checked on every decision.
 //!
 //! A signal fires once, when all its conditions hold. Arrival conditions
 //! (terms, param, source, referrer) and circumstances (device, hours,
