@@ -295,7 +295,7 @@ fn cut(text: &str, max: usize) -> String {
             break;
         }
     }
-    crate::text::trim_end(with_next.get(..at).unwrap_or_default()).into()
+    crate::text::trim(with_next.get(..at).unwrap_or_default()).into()
 }
 
 impl Decision {

@@ -131,11 +131,12 @@ fn has_escape(bytes: &[u8]) -> bool {
 /// (`from_utf8`, `Utf8Chunks`) cost more wasm than this.
 fn utf8_char(bytes: &[u8]) -> Option<(char, usize)> {
     let lead = *bytes.first()?;
-    let len = match lead {
+    // The length, and the least char of that length (no overlong form).
+    let (len, least) = match lead {
         0..=0x7F => return Some((char::from(lead), 1)),
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF7 => 4,
+        0xC0..=0xDF => (2, 0x80),
+        0xE0..=0xEF => (3, 0x800),
+        0xF0..=0xF7 => (4, 0x1_0000),
         _ => return None,
     };
     let mut code = u32::from(lead) & (0x7F >> len);
@@ -145,10 +146,10 @@ fn utf8_char(bytes: &[u8]) -> Option<(char, usize)> {
         }
         code = code << 6 | u32::from(b & 0x3F);
     }
-    // Not overlong: the shortest encoding of the char.
-    char::from_u32(code)
-        .filter(|c| c.len_utf8() == len)
-        .map(|c| (c, len))
+    if code < least {
+        return None;
+    }
+    Some((char::from_u32(code)?, len))
 }
 
 /// The char at `bytes[i..]`, read as windows-1251 (`Some(true)`),

@@ -123,7 +123,8 @@ fn cap(s: &mut String) {
         _ => end,
     };
     s.truncate(cut);
-    s.truncate(crate::text::trim_end(s).len());
+    // `s` starts with a word: trimming drops trailing spaces only.
+    s.truncate(crate::text::trim(s).len());
 }
 
 #[cfg(test)]

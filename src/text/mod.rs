@@ -257,14 +257,10 @@ pub fn trim(s: &str) -> &str {
     loop {
         let rest = chars.as_str();
         if !chars.next().is_some_and(char::is_whitespace) {
-            return trim_end(rest);
+            chars = rest.chars();
+            break;
         }
     }
-}
-
-/// `s` without trailing whitespace (see [`trim`]).
-pub fn trim_end(s: &str) -> &str {
-    let mut chars = s.chars();
     loop {
         let rest = chars.as_str();
         if !chars.next_back().is_some_and(char::is_whitespace) {
