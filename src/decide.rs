@@ -234,14 +234,11 @@ fn paired(group: &Group, values: Vec<f64>) -> Scores {
 /// The policy over scores in file order (rule 3 of the module docs).
 fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
     // The top (the first of equals) and the runner-up (0 when alone).
-    let mut best = *scores.first()?;
-    let (mut top, mut second) = (0, f64::NEG_INFINITY);
-    for (i, &s) in scores.iter().enumerate() {
-        if i == 0 {
-            continue;
-        }
+    let (&first, rest) = scores.split_first()?;
+    let (mut top, mut best, mut second) = (0, first, f64::NEG_INFINITY);
+    for (i, &s) in rest.iter().enumerate() {
         if s > best {
-            (top, second, best) = (i, best, s);
+            (top, second, best) = (i + 1, best, s);
         } else if s > second {
             second = s;
         }
@@ -250,12 +247,14 @@ fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
         second = 0.0;
     }
     let clears = best >= p.threshold - EPS && best - second >= p.margin - EPS;
-    if let Some(a) = active.map(|a| a as usize).filter(|a| *a < scores.len()) {
-        if top != a && clears && best - scores[a] >= p.margin + p.stickiness - EPS {
-            return Some(top as u32);
-        }
-        if scores[a] >= p.threshold - p.stickiness - EPS {
-            return Some(a as u32);
+    if let Some(a) = active {
+        if let Some(&held) = scores.get(a as usize) {
+            if top != a as usize && clears && best - held >= p.margin + p.stickiness - EPS {
+                return Some(top as u32);
+            }
+            if held >= p.threshold - p.stickiness - EPS {
+                return Some(a);
+            }
         }
     }
     clears.then_some(top as u32)

@@ -490,6 +490,8 @@ struct Seen<'a> {
     /// Per event: the lower-cased path of a page or scroll event, empty
     /// for others (an empty path has no gram to look up).
     paths: Vec<String>,
+    /// The referrer's host, lower-cased.
+    host: Option<String>,
     /// Arrival texts (terms, utm_term) as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
     /// Search events' texts as given and analysed.
@@ -627,6 +629,7 @@ impl Compiled {
             now,
             params: Vec::with_capacity(arrival.params.len()),
             paths: Vec::with_capacity(signals.events.len()),
+            host: arrival.referrer_host.as_deref().map(lower_str),
             texts: Vec::new(),
             searches: Vec::new(),
             term_best: Vec::new(),
@@ -659,33 +662,43 @@ impl Compiled {
             }
         }
         if !self.term_of.is_empty() {
-            for text in [terms, utm] {
-                let Some(text) = text else {
-                    continue;
-                };
-                let a = self.analysed(false, text);
-                let n = seen.texts.len();
-                find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
-                seen.texts.push((text, a));
+            // Two calls, not a loop over `[terms, utm]` (an array iterator).
+            if let Some(text) = terms {
+                self.seek(false, text, now, &mut seen.texts, &mut seen.term_best);
+            }
+            if let Some(text) = utm {
+                self.seek(false, text, now, &mut seen.texts, &mut seen.term_best);
             }
         }
         if !self.search_of.is_empty() {
             for event in &signals.events {
                 if let EventKind::Search(text) = &event.kind {
-                    let a = self.analysed(true, text);
-                    let n = seen.searches.len();
-                    find_best(
-                        &self.search_of,
-                        &a.hits,
-                        n,
-                        event.at_ms,
-                        &mut seen.search_best,
-                    );
-                    seen.searches.push((text, a));
+                    let (texts, best) = (&mut seen.searches, &mut seen.search_best);
+                    self.seek(true, text, event.at_ms, texts, best);
                 }
             }
         }
         seen
+    }
+
+    /// Analyses `text`, an arrival text or a search (`search`) seen at
+    /// `at`, into `texts`, and its matches into `best`.
+    fn seek<'a>(
+        &self,
+        search: bool,
+        text: &'a str,
+        at: f64,
+        texts: &mut Vec<(&'a str, Rc<Analysed>)>,
+        best: &mut Vec<Best>,
+    ) {
+        let a = self.analysed(search, text);
+        let of = if search {
+            &self.search_of
+        } else {
+            &self.term_of
+        };
+        find_best(of, &a.hits, texts.len(), at, best);
+        texts.push((text, a));
     }
 
     /// `text` analysed and looked up in the terms (or search) index,
@@ -802,6 +815,7 @@ const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Compiled {
     /// Checks every condition of `sig`; `None` as soon as one fails.
+    #[inline(never)]
     fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
         let s = seen.signals;
         let ctx = &s.context;
@@ -866,13 +880,12 @@ impl Compiled {
                     d.push_str(src.as_str());
                 }
                 Condition::Referrer(glob) => {
-                    // Lower-cased here: few signals have a referrer.
-                    let host = lower_str(s.arrival.referrer_host.as_deref()?);
-                    if !glob.matches(&host) {
+                    let host = seen.host.as_deref()?;
+                    if !glob.matches(host) {
                         return None;
                     }
                     d.push_str("referrer ");
-                    d.push_str(&host);
+                    d.push_str(host);
                     d.push_str(" ~ ");
                     d.push_str(&glob.source);
                 }
