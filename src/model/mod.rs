@@ -368,32 +368,33 @@ impl Compiled {
     pub fn wants(&self) -> Vec<(u8, &str, f64)> {
         let mut out: Vec<(u8, &str, f64)> = Vec::new();
         for s in &self.sigs {
-            for c in &s.conds {
+            'conds: for c in &s.conds {
                 let w = match c {
                     Condition::Click(s) => (0, &**s, 0.0),
                     Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
                     Condition::Scroll(p) => (2, "", *p),
                     _ => continue,
                 };
-                // Inserted in order (no sort or dedup instance), after the
-                // entries not above it, once: as a sort by `total_cmp` then
-                // `dedup` (`==`) would, which keep -0.0 rather than 0.0.
+                // Inserted in order (no sort or dedup instance), once: as a
+                // sort by `total_cmp` then `dedup` (`==`) would, which keep
+                // -0.0 rather than 0.0 (equal by `==`, next to each other
+                // by `total_cmp`), and every NaN.
                 let mut i = 0;
-                while let Some(o) = out.get(i) {
-                    if o.0.cmp(&w.0).then(o.1.cmp(w.1)).then(o.2.total_cmp(&w.2))
-                        == Ordering::Greater
-                    {
-                        break;
+                while let Some(o) = out.get_mut(i) {
+                    match o.0.cmp(&w.0).then(o.1.cmp(w.1)) {
+                        Ordering::Less => {}
+                        Ordering::Equal if o.2 == w.2 => {
+                            if w.2.is_sign_negative() {
+                                o.2 = w.2;
+                            }
+                            continue 'conds;
+                        }
+                        Ordering::Equal if o.2.total_cmp(&w.2).is_lt() => {}
+                        _ => break,
                     }
                     i += 1;
                 }
-                if i > 0 && out.get(i - 1) == Some(&w) {
-                    continue;
-                }
-                match out.get_mut(i) {
-                    Some(o) if *o == w => *o = w,
-                    _ => out.insert(i, w),
-                }
+                out.insert(i, w);
             }
         }
         out
