@@ -219,7 +219,9 @@ fn remembered(list: &mut Vec<Reason>, group: &Group, carried: &[(u32, f64)], fad
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     let mut scores = vec![0.0; n];
     for r in reasons {
-        scores[r.owner as usize] += r.weight;
+        if let Some(s) = scores.get_mut(r.owner as usize) {
+            *s += r.weight;
+        }
     }
     scores
 }

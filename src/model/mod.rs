@@ -457,8 +457,10 @@ fn add_phrases(
 /// The best match of a signal's phrases in the visitor's words.
 struct Best {
     sig: u32,
+    /// Of a `search` phrase (else of a `terms` one).
+    search: bool,
     term: u32,
-    /// Which analysed text: an arrival text, or a search event.
+    /// Which analysed text (`Seen::texts`).
     text: usize,
     start: usize,
     end: usize,
@@ -493,22 +495,29 @@ struct Seen<'a> {
     paths: Vec<String>,
     /// The referrer's host, lower-cased.
     host: Option<String>,
-    /// Arrival texts (terms, utm_term) as given and analysed.
+    /// The arrival texts (terms, utm_term), then the search events'
+    /// texts, as given and analysed.
     texts: Vec<(&'a str, Rc<Analysed>)>,
-    /// Search events' texts as given and analysed.
-    searches: Vec<(&'a str, Rc<Analysed>)>,
-    term_best: Vec<Best>,
-    search_best: Vec<Best>,
+    /// One `Best` per signal and kind (terms or search).
+    best: Vec<Best>,
 }
 
 /// Adds the hits of one text to `out`, which keeps one `Best` per signal
-/// (found by a walk: few signals match, and no sort, dedup or insert is
-/// instantiated).
-fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
+/// and kind (found by a walk: few signals match, and no sort, dedup or
+/// insert is instantiated).
+fn find_best(
+    of: &[(u32, String)],
+    search: bool,
+    hits: &[Hit],
+    text: usize,
+    at: f64,
+    out: &mut Vec<Best>,
+) {
     for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
             let b = Best {
                 sig: *sig,
+                search,
                 term: hit.id,
                 text,
                 start: hit.start,
@@ -517,7 +526,7 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
                 negated: hit.negated,
                 at,
             };
-            match slot(out, b.sig) {
+            match slot(out, b.sig, search) {
                 Some(i) => {
                     if b.rank(&out[i]) == Ordering::Less {
                         out[i] = b;
@@ -529,18 +538,19 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
     }
 }
 
-/// Where the `Best` of signal `sig` is in `list`.
-fn slot(list: &[Best], sig: u32) -> Option<usize> {
+/// Where the `Best` of signal `sig` (for its `search` phrases, or its
+/// `terms`) is in `list`.
+fn slot(list: &[Best], sig: u32, search: bool) -> Option<usize> {
     for (i, b) in list.iter().enumerate() {
-        if b.sig == sig {
+        if b.sig == sig && b.search == search {
             return Some(i);
         }
     }
     None
 }
 
-fn best(list: &[Best], sig: u32) -> Option<&Best> {
-    slot(list, sig).map(|i| &list[i])
+fn best(list: &[Best], sig: u32, search: bool) -> Option<&Best> {
+    slot(list, sig, search).map(|i| &list[i])
 }
 
 impl Compiled {
@@ -560,10 +570,7 @@ impl Compiled {
         let seen = self.see(signals, now_ms);
         // Signal ids as u64, like the hashes: one sort linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
-        for b in &seen.term_best {
-            cand.push(b.sig.into());
-        }
-        for b in &seen.search_best {
+        for b in &seen.best {
             cand.push(b.sig.into());
         }
         self.lookup(SCANNED, &mut cand);
@@ -632,9 +639,7 @@ impl Compiled {
             paths: Vec::with_capacity(signals.events.len()),
             host: arrival.referrer_host.as_deref().map(lower_str),
             texts: Vec::new(),
-            searches: Vec::new(),
-            term_best: Vec::new(),
-            search_best: Vec::new(),
+            best: Vec::new(),
         };
         for (k, v) in &arrival.params {
             seen.params.push((lower_str(k), lower_str(v)));
@@ -665,17 +670,16 @@ impl Compiled {
         if !self.term_of.is_empty() {
             // Two calls, not a loop over `[terms, utm]` (an array iterator).
             if let Some(text) = terms {
-                self.seek(false, text, now, &mut seen.texts, &mut seen.term_best);
+                self.seek(false, text, now, &mut seen);
             }
             if let Some(text) = utm {
-                self.seek(false, text, now, &mut seen.texts, &mut seen.term_best);
+                self.seek(false, text, now, &mut seen);
             }
         }
         if !self.search_of.is_empty() {
             for event in &signals.events {
                 if let EventKind::Search(text) = &event.kind {
-                    let (texts, best) = (&mut seen.searches, &mut seen.search_best);
-                    self.seek(true, text, event.at_ms, texts, best);
+                    self.seek(true, text, event.at_ms, &mut seen);
                 }
             }
         }
@@ -683,23 +687,16 @@ impl Compiled {
     }
 
     /// Analyses `text`, an arrival text or a search (`search`) seen at
-    /// `at`, into `texts`, and its matches into `best`.
-    fn seek<'a>(
-        &self,
-        search: bool,
-        text: &'a str,
-        at: f64,
-        texts: &mut Vec<(&'a str, Rc<Analysed>)>,
-        best: &mut Vec<Best>,
-    ) {
+    /// `at`, into `seen`'s texts, and its matches into `seen`'s bests.
+    fn seek<'a>(&self, search: bool, text: &'a str, at: f64, seen: &mut Seen<'a>) {
         let a = self.analysed(search, text);
         let of = if search {
             &self.search_of
         } else {
             &self.term_of
         };
-        find_best(of, &a.hits, texts.len(), at, best);
-        texts.push((text, a));
+        find_best(of, search, &a.hits, seen.texts.len(), at, &mut seen.best);
+        seen.texts.push((text, a));
     }
 
     /// `text` analysed and looked up in the terms (or search) index,
@@ -815,7 +812,8 @@ pub(crate) fn device_name(d: Device) -> &'static str {
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Compiled {
-    /// Checks every condition of `sig`; `None` as soon as one fails.
+    /// Checks every condition of `sig`; `None` as soon as one fails. Out
+    /// of line: inlined into `decide` it cost more brotli (measured).
     #[inline(never)]
     fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
         let s = seen.signals;
@@ -836,13 +834,13 @@ impl Compiled {
             match cond {
                 Condition::Terms(_) | Condition::Search(_) => {
                     let search = matches!(cond, Condition::Search(_));
-                    let (list, texts, of) = if search {
-                        (&seen.search_best, &seen.searches, &self.search_of)
+                    let of = if search {
+                        &self.search_of
                     } else {
-                        (&seen.term_best, &seen.texts, &self.term_of)
+                        &self.term_of
                     };
-                    let b = best(list, id)?;
-                    let (text, a) = &texts[b.text];
+                    let b = best(&seen.best, id, search)?;
+                    let (text, a) = &seen.texts[b.text];
                     if search {
                         d.push_str("search ");
                     } else if !b.negated {
