@@ -125,10 +125,11 @@ pub struct Compiled {
     /// a candidate, which `check` then rejects. Signals with nothing to key
     /// on are filed under `SCANNED`, looked up on every decision.
     keyed: Vec<u64>,
-    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once). A
+    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once,
+    /// before a decision's first text: `Seen` holds positions in it). A
     /// page decides again on every event with the same arrival terms, and
     /// analysing text is most of a decision's cost.
-    memo: RefCell<Vec<Rc<Analysed>>>,
+    memo: RefCell<Vec<Analysed>>,
 }
 
 /// A visitor text analysed and looked up in one index.
@@ -496,8 +497,8 @@ struct Seen<'a> {
     /// The referrer's host, lower-cased.
     host: Option<String>,
     /// The arrival texts (terms, utm_term), then the search events'
-    /// texts, as given and analysed.
-    texts: Vec<(&'a str, Rc<Analysed>)>,
+    /// texts, as given and where analysed (in `Compiled::memo`).
+    texts: Vec<(&'a str, usize)>,
     /// One `Best` per signal and kind (terms or search).
     best: Vec<Best>,
 }
@@ -686,41 +687,46 @@ impl Compiled {
         seen
     }
 
-    /// Analyses `text`, an arrival text or a search (`search`) seen at
-    /// `at`, into `seen`'s texts, and its matches into `seen`'s bests.
+    /// Adds `text`, an arrival text or a search (`search`) seen at `at`,
+    /// to `seen`'s texts, and its matches to its bests. A text is analysed
+    /// and looked up in the terms (or search) index once, remembered for
+    /// the next decisions.
     fn seek<'a>(&self, search: bool, text: &'a str, at: f64, seen: &mut Seen<'a>) {
-        let a = self.analysed(search, text);
+        let mut memo = self.memo.borrow_mut();
+        if seen.texts.is_empty() && memo.len() >= MEMO {
+            memo.clear();
+        }
+        let mut i = 0;
+        while let Some(a) = memo.get(i) {
+            if a.search == search && a.text == text {
+                break;
+            }
+            i += 1;
+        }
+        if i == memo.len() {
+            let tokens = analyze(text);
+            let index = if search { &self.search } else { &self.terms };
+            memo.push(Analysed {
+                search,
+                text: text.into(),
+                hits: index.find(&tokens),
+                tokens,
+            });
+        }
         let of = if search {
             &self.search_of
         } else {
             &self.term_of
         };
-        find_best(of, search, &a.hits, seen.texts.len(), at, &mut seen.best);
-        seen.texts.push((text, a));
-    }
-
-    /// `text` analysed and looked up in the terms (or search) index,
-    /// remembered for the next decisions.
-    fn analysed(&self, search: bool, text: &str) -> Rc<Analysed> {
-        let mut memo = self.memo.borrow_mut();
-        for a in memo.iter() {
-            if a.search == search && &*a.text == text {
-                return a.clone();
-            }
-        }
-        let tokens = analyze(text);
-        let index = if search { &self.search } else { &self.terms };
-        let a = Rc::new(Analysed {
+        find_best(
+            of,
             search,
-            text: text.into(),
-            hits: index.find(&tokens),
-            tokens,
-        });
-        if memo.len() >= MEMO {
-            memo.clear();
-        }
-        memo.push(a.clone());
-        a
+            &memo[i].hits,
+            seen.texts.len(),
+            at,
+            &mut seen.best,
+        );
+        seen.texts.push((text, i));
     }
 }
 
@@ -840,11 +846,13 @@ impl Compiled {
                         &self.term_of
                     };
                     let b = best(&seen.best, id, search)?;
-                    let (text, a) = &seen.texts[b.text];
+                    let (text, i) = seen.texts[b.text];
+                    let memo = self.memo.borrow();
+                    let a = &memo[i];
                     if search {
                         d.push_str("search ");
                     } else if !b.negated {
-                        c.terms = Some(*text);
+                        c.terms = Some(text);
                     }
                     match_detail(d, &a.tokens, b, &of[b.term as usize].1);
                     c.negated |= b.negated;
@@ -852,19 +860,20 @@ impl Compiled {
                     c.at = c.at.min(b.at);
                 }
                 Condition::Param { name, globs } => {
+                    // Matched lower-cased, written as given.
                     let mut found = None;
-                    'params: for (i, (k, v)) in seen.params.iter().enumerate() {
+                    let given = seen.params.iter().zip(&s.arrival.params);
+                    'params: for ((k, v), as_given) in given {
                         if k == &**name {
                             for g in globs {
                                 if g.matches(v) {
-                                    found = Some((i, g));
+                                    found = Some((as_given, g));
                                     break 'params;
                                 }
                             }
                         }
                     }
-                    let (i, glob) = found?;
-                    let (k, v) = &s.arrival.params[i];
+                    let ((k, v), glob) = found?;
                     d.push_str(k);
                     d.push('=');
                     d.push_str(v);
