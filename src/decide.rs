@@ -219,7 +219,9 @@ fn remembered(list: &mut Vec<Reason>, group: &Group, carried: &[(u32, f64)], fad
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     let mut scores = vec![0.0; n];
     for r in reasons {
-        scores[r.owner as usize] += r.weight;
+        if let Some(s) = scores.get_mut(r.owner as usize) {
+            *s += r.weight;
+        }
     }
     scores
 }
@@ -234,14 +236,11 @@ fn paired(group: &Group, values: Vec<f64>) -> Scores {
 /// The policy over scores in file order (rule 3 of the module docs).
 fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
     // The top (the first of equals) and the runner-up (0 when alone).
-    let mut best = *scores.first()?;
-    let (mut top, mut second) = (0, f64::NEG_INFINITY);
-    for (i, &s) in scores.iter().enumerate() {
-        if i == 0 {
-            continue;
-        }
+    let (&first, rest) = scores.split_first()?;
+    let (mut top, mut best, mut second) = (0, first, f64::NEG_INFINITY);
+    for (i, &s) in rest.iter().enumerate() {
         if s > best {
-            (top, second, best) = (i, best, s);
+            (top, second, best) = (i + 1, best, s);
         } else if s > second {
             second = s;
         }
@@ -250,12 +249,14 @@ fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
         second = 0.0;
     }
     let clears = best >= p.threshold - EPS && best - second >= p.margin - EPS;
-    if let Some(a) = active.map(|a| a as usize).filter(|a| *a < scores.len()) {
-        if top != a && clears && best - scores[a] >= p.margin + p.stickiness - EPS {
-            return Some(top as u32);
-        }
-        if scores[a] >= p.threshold - p.stickiness - EPS {
-            return Some(a as u32);
+    if let Some(a) = active {
+        if let Some(&held) = scores.get(a as usize) {
+            if top != a as usize && clears && best - held >= p.margin + p.stickiness - EPS {
+                return Some(top as u32);
+            }
+            if held >= p.threshold - p.stickiness - EPS {
+                return Some(a);
+            }
         }
     }
     clears.then_some(top as u32)
@@ -278,6 +279,8 @@ fn share(scores: &[f64], i: usize) -> f64 {
 }
 
 /// At most `max` characters, cut at the last word boundary before them.
+/// Out of line: inlined into `decide` it cost more brotli (measured).
+#[inline(never)]
 fn cut(text: &str, max: usize) -> String {
     let text = crate::text::trim(text);
     let Some(end) = crate::text::char_offset(text, max) else {

@@ -125,10 +125,11 @@ pub struct Compiled {
     /// a candidate, which `check` then rejects. Signals with nothing to key
     /// on are filed under `SCANNED`, looked up on every decision.
     keyed: Vec<u64>,
-    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once). A
+    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once,
+    /// before a decision's first text: `Seen` holds positions in it). A
     /// page decides again on every event with the same arrival terms, and
     /// analysing text is most of a decision's cost.
-    memo: RefCell<Vec<Rc<Analysed>>>,
+    memo: RefCell<Vec<Analysed>>,
 }
 
 /// A visitor text analysed and looked up in one index.
@@ -368,32 +369,33 @@ impl Compiled {
     pub fn wants(&self) -> Vec<(u8, &str, f64)> {
         let mut out: Vec<(u8, &str, f64)> = Vec::new();
         for s in &self.sigs {
-            for c in &s.conds {
+            'conds: for c in &s.conds {
                 let w = match c {
                     Condition::Click(s) => (0, &**s, 0.0),
                     Condition::Dwell { selector, seconds } => (1, &**selector, *seconds),
                     Condition::Scroll(p) => (2, "", *p),
                     _ => continue,
                 };
-                // Inserted in order (no sort or dedup instance), after the
-                // entries not above it, once: as a sort by `total_cmp` then
-                // `dedup` (`==`) would, which keep -0.0 rather than 0.0.
+                // Inserted in order (no sort or dedup instance), once: as a
+                // sort by `total_cmp` then `dedup` (`==`) would, which keep
+                // -0.0 rather than 0.0 (equal by `==`, next to each other
+                // by `total_cmp`), and every NaN.
                 let mut i = 0;
-                while let Some(o) = out.get(i) {
-                    if o.0.cmp(&w.0).then(o.1.cmp(w.1)).then(o.2.total_cmp(&w.2))
-                        == Ordering::Greater
-                    {
-                        break;
+                while let Some(o) = out.get_mut(i) {
+                    match o.0.cmp(&w.0).then(o.1.cmp(w.1)) {
+                        Ordering::Less => {}
+                        Ordering::Equal if o.2 == w.2 => {
+                            if w.2.is_sign_negative() {
+                                o.2 = w.2;
+                            }
+                            continue 'conds;
+                        }
+                        Ordering::Equal if o.2.total_cmp(&w.2).is_lt() => {}
+                        _ => break,
                     }
                     i += 1;
                 }
-                if i > 0 && out.get(i - 1) == Some(&w) {
-                    continue;
-                }
-                match out.get_mut(i) {
-                    Some(o) if *o == w => *o = w,
-                    _ => out.insert(i, w),
-                }
+                out.insert(i, w);
             }
         }
         out
@@ -456,8 +458,10 @@ fn add_phrases(
 /// The best match of a signal's phrases in the visitor's words.
 struct Best {
     sig: u32,
+    /// Of a `search` phrase (else of a `terms` one).
+    search: bool,
     term: u32,
-    /// Which analysed text: an arrival text, or a search event.
+    /// Which analysed text (`Seen::texts`).
     text: usize,
     start: usize,
     end: usize,
@@ -490,22 +494,31 @@ struct Seen<'a> {
     /// Per event: the lower-cased path of a page or scroll event, empty
     /// for others (an empty path has no gram to look up).
     paths: Vec<String>,
-    /// Arrival texts (terms, utm_term) as given and analysed.
-    texts: Vec<(&'a str, Rc<Analysed>)>,
-    /// Search events' texts as given and analysed.
-    searches: Vec<(&'a str, Rc<Analysed>)>,
-    term_best: Vec<Best>,
-    search_best: Vec<Best>,
+    /// The referrer's host, lower-cased.
+    host: Option<String>,
+    /// The arrival texts (terms, utm_term), then the search events'
+    /// texts, as given and where analysed (in `Compiled::memo`).
+    texts: Vec<(&'a str, usize)>,
+    /// One `Best` per signal and kind (terms or search).
+    best: Vec<Best>,
 }
 
 /// Adds the hits of one text to `out`, which keeps one `Best` per signal
-/// (found by a walk: few signals match, and no sort, dedup or insert is
-/// instantiated).
-fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut Vec<Best>) {
+/// and kind (found by a walk: few signals match, and no sort, dedup or
+/// insert is instantiated).
+fn find_best(
+    of: &[(u32, String)],
+    search: bool,
+    hits: &[Hit],
+    text: usize,
+    at: f64,
+    out: &mut Vec<Best>,
+) {
     for hit in hits {
         if let Some((sig, _)) = of.get(hit.id as usize) {
             let b = Best {
                 sig: *sig,
+                search,
                 term: hit.id,
                 text,
                 start: hit.start,
@@ -514,7 +527,7 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
                 negated: hit.negated,
                 at,
             };
-            match slot(out, b.sig) {
+            match slot(out, b.sig, search) {
                 Some(i) => {
                     if b.rank(&out[i]) == Ordering::Less {
                         out[i] = b;
@@ -526,18 +539,19 @@ fn find_best(of: &[(u32, String)], hits: &[Hit], text: usize, at: f64, out: &mut
     }
 }
 
-/// Where the `Best` of signal `sig` is in `list`.
-fn slot(list: &[Best], sig: u32) -> Option<usize> {
+/// Where the `Best` of signal `sig` (for its `search` phrases, or its
+/// `terms`) is in `list`.
+fn slot(list: &[Best], sig: u32, search: bool) -> Option<usize> {
     for (i, b) in list.iter().enumerate() {
-        if b.sig == sig {
+        if b.sig == sig && b.search == search {
             return Some(i);
         }
     }
     None
 }
 
-fn best(list: &[Best], sig: u32) -> Option<&Best> {
-    slot(list, sig).map(|i| &list[i])
+fn best(list: &[Best], sig: u32, search: bool) -> Option<&Best> {
+    slot(list, sig, search).map(|i| &list[i])
 }
 
 impl Compiled {
@@ -557,10 +571,7 @@ impl Compiled {
         let seen = self.see(signals, now_ms);
         // Signal ids as u64, like the hashes: one sort linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
-        for b in &seen.term_best {
-            cand.push(b.sig.into());
-        }
-        for b in &seen.search_best {
+        for b in &seen.best {
             cand.push(b.sig.into());
         }
         self.lookup(SCANNED, &mut cand);
@@ -627,10 +638,9 @@ impl Compiled {
             now,
             params: Vec::with_capacity(arrival.params.len()),
             paths: Vec::with_capacity(signals.events.len()),
+            host: arrival.referrer_host.as_deref().map(lower_str),
             texts: Vec::new(),
-            searches: Vec::new(),
-            term_best: Vec::new(),
-            search_best: Vec::new(),
+            best: Vec::new(),
         };
         for (k, v) in &arrival.params {
             seen.params.push((lower_str(k), lower_str(v)));
@@ -659,57 +669,64 @@ impl Compiled {
             }
         }
         if !self.term_of.is_empty() {
-            for text in [terms, utm] {
-                let Some(text) = text else {
-                    continue;
-                };
-                let a = self.analysed(false, text);
-                let n = seen.texts.len();
-                find_best(&self.term_of, &a.hits, n, now, &mut seen.term_best);
-                seen.texts.push((text, a));
+            // Two calls, not a loop over `[terms, utm]` (an array iterator).
+            if let Some(text) = terms {
+                self.seek(false, text, now, &mut seen);
+            }
+            if let Some(text) = utm {
+                self.seek(false, text, now, &mut seen);
             }
         }
         if !self.search_of.is_empty() {
             for event in &signals.events {
                 if let EventKind::Search(text) = &event.kind {
-                    let a = self.analysed(true, text);
-                    let n = seen.searches.len();
-                    find_best(
-                        &self.search_of,
-                        &a.hits,
-                        n,
-                        event.at_ms,
-                        &mut seen.search_best,
-                    );
-                    seen.searches.push((text, a));
+                    self.seek(true, text, event.at_ms, &mut seen);
                 }
             }
         }
         seen
     }
 
-    /// `text` analysed and looked up in the terms (or search) index,
-    /// remembered for the next decisions.
-    fn analysed(&self, search: bool, text: &str) -> Rc<Analysed> {
+    /// Adds `text`, an arrival text or a search (`search`) seen at `at`,
+    /// to `seen`'s texts, and its matches to its bests. A text is analysed
+    /// and looked up in the terms (or search) index once, remembered for
+    /// the next decisions.
+    fn seek<'a>(&self, search: bool, text: &'a str, at: f64, seen: &mut Seen<'a>) {
         let mut memo = self.memo.borrow_mut();
-        for a in memo.iter() {
-            if a.search == search && &*a.text == text {
-                return a.clone();
-            }
-        }
-        let tokens = analyze(text);
-        let index = if search { &self.search } else { &self.terms };
-        let a = Rc::new(Analysed {
-            search,
-            text: text.into(),
-            hits: index.find(&tokens),
-            tokens,
-        });
-        if memo.len() >= MEMO {
+        if seen.texts.is_empty() && memo.len() >= MEMO {
             memo.clear();
         }
-        memo.push(a.clone());
-        a
+        let mut i = 0;
+        while let Some(a) = memo.get(i) {
+            if a.search == search && a.text == text {
+                break;
+            }
+            i += 1;
+        }
+        if i == memo.len() {
+            let tokens = analyze(text);
+            let index = if search { &self.search } else { &self.terms };
+            memo.push(Analysed {
+                search,
+                text: text.into(),
+                hits: index.find(&tokens),
+                tokens,
+            });
+        }
+        let of = if search {
+            &self.search_of
+        } else {
+            &self.term_of
+        };
+        find_best(
+            of,
+            search,
+            &memo[i].hits,
+            seen.texts.len(),
+            at,
+            &mut seen.best,
+        );
+        seen.texts.push((text, i));
     }
 }
 
@@ -801,7 +818,9 @@ pub(crate) fn device_name(d: Device) -> &'static str {
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Compiled {
-    /// Checks every condition of `sig`; `None` as soon as one fails.
+    /// Checks every condition of `sig`; `None` as soon as one fails. Out
+    /// of line: inlined into `decide` it cost more brotli (measured).
+    #[inline(never)]
     fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
         let s = seen.signals;
         let ctx = &s.context;
@@ -821,17 +840,19 @@ impl Compiled {
             match cond {
                 Condition::Terms(_) | Condition::Search(_) => {
                     let search = matches!(cond, Condition::Search(_));
-                    let (list, texts, of) = if search {
-                        (&seen.search_best, &seen.searches, &self.search_of)
+                    let of = if search {
+                        &self.search_of
                     } else {
-                        (&seen.term_best, &seen.texts, &self.term_of)
+                        &self.term_of
                     };
-                    let b = best(list, id)?;
-                    let (text, a) = &texts[b.text];
+                    let b = best(&seen.best, id, search)?;
+                    let (text, i) = seen.texts[b.text];
+                    let memo = self.memo.borrow();
+                    let a = &memo[i];
                     if search {
                         d.push_str("search ");
                     } else if !b.negated {
-                        c.terms = Some(*text);
+                        c.terms = Some(text);
                     }
                     match_detail(d, &a.tokens, b, &of[b.term as usize].1);
                     c.negated |= b.negated;
@@ -839,19 +860,20 @@ impl Compiled {
                     c.at = c.at.min(b.at);
                 }
                 Condition::Param { name, globs } => {
+                    // Matched lower-cased, written as given.
                     let mut found = None;
-                    'params: for (i, (k, v)) in seen.params.iter().enumerate() {
+                    let given = seen.params.iter().zip(&s.arrival.params);
+                    'params: for ((k, v), as_given) in given {
                         if k == &**name {
                             for g in globs {
                                 if g.matches(v) {
-                                    found = Some((i, g));
+                                    found = Some((as_given, g));
                                     break 'params;
                                 }
                             }
                         }
                     }
-                    let (i, glob) = found?;
-                    let (k, v) = &s.arrival.params[i];
+                    let ((k, v), glob) = found?;
                     d.push_str(k);
                     d.push('=');
                     d.push_str(v);
@@ -866,13 +888,12 @@ impl Compiled {
                     d.push_str(src.as_str());
                 }
                 Condition::Referrer(glob) => {
-                    // Lower-cased here: few signals have a referrer.
-                    let host = lower_str(s.arrival.referrer_host.as_deref()?);
-                    if !glob.matches(&host) {
+                    let host = seen.host.as_deref()?;
+                    if !glob.matches(host) {
                         return None;
                     }
                     d.push_str("referrer ");
-                    d.push_str(&host);
+                    d.push_str(host);
                     d.push_str(" ~ ");
                     d.push_str(&glob.source);
                 }
