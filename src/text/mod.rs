@@ -400,23 +400,22 @@ fn stem_of(w: &Word) -> String {
 pub fn analyze(text: &str) -> Vec<Token> {
     let mut words = Vec::new();
     let mut tokens = Vec::new();
-    // By reference, the words taken: no `IntoIter<Piece>`.
-    for p in &mut tokenize::pieces(text) {
+    tokenize::pieces(text, |word, clause_break, hyphen| {
         let w = Word {
-            clause_break: p.clause_break,
-            hyphen: p.hyphen,
-            ..classify(&p.word)
+            clause_break,
+            hyphen,
+            ..classify(&word)
         };
         tokens.push(Token {
             stem: stem_of(&w),
-            word: core::mem::take(&mut p.word),
+            word,
             negated: false,
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
-            hyphen: p.hyphen,
+            hyphen,
         });
         words.push(w);
-    }
+    });
     negation::mark(&words, &mut tokens);
     tokens
 }
