@@ -227,15 +227,25 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// `s` split around its last `b`, an ASCII byte (so both sides are whole
 /// chars): `rfind`, `rsplit` and `rsplit_once` with a char link core's
 /// reverse char searcher (730 B of wasm).
+#[inline]
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    let mut i = s.len();
-    while i > 0 {
-        i -= 1;
-        if s.as_bytes().get(i) == Some(&b) {
-            return Some((s.get(..i)?, s.get(i + 1..)?));
+    split_around(s, b, true)
+}
+
+/// `s` split around its first or (when `last`) its last `b`: one body for
+/// [`split_once`] and [`rsplit_once`].
+fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
+    let mut at = None;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if c == b {
+            at = Some(i);
+            if !last {
+                break;
+            }
         }
     }
-    None
+    let i = at?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
@@ -294,13 +304,9 @@ pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
 /// `s` split around its first `b`, an ASCII byte (so both sides are whole
 /// chars): `split_once` with a char pattern links core's char searcher and
 /// `memchr` (1 KB of wasm with `str::split`'s `Split<char>`).
+#[inline]
 pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    for (i, &c) in s.as_bytes().iter().enumerate() {
-        if c == b {
-            return Some((s.get(..i)?, s.get(i + 1..)?));
-        }
-    }
-    None
+    split_around(s, b, false)
 }
 
 /// The pieces of `s` between its `b`s, an ASCII byte: `str::split` with a
