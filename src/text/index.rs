@@ -423,24 +423,21 @@ impl TermIndex {
             }
             j += 1;
         };
+        // A cue's one candidate is `CUE` (see `find`), which no content
+        // word's is: one loop for both kinds of element.
         let mut best = None;
-        if want == CUE {
-            if kind == Kind::Cue {
-                best = self
-                    .walk(seen, elems, e + 1, j + 1, gap, budget)
-                    .map(|mut w| {
-                        w.cue_at = Some(j);
-                        w
-                    });
+        for c in &seen[j].1 {
+            if c.stem != want {
+                continue;
             }
-        } else {
-            for c in seen[j].1.iter().filter(|c| c.stem == want) {
-                let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
-                if let Some(w) = &mut w {
-                    w.fuzzy += usize::from(c.fuzzy);
+            let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
+            if let Some(w) = &mut w {
+                w.fuzzy += usize::from(c.fuzzy);
+                if want == CUE {
+                    w.cue_at = Some(j);
                 }
-                best = better(best, w);
             }
+            best = better(best, w);
         }
         if gap && kind == Kind::Content {
             let mut w = self.walk(seen, elems, e, j + 1, false, budget);
