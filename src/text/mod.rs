@@ -52,6 +52,11 @@ pub struct Token {
     pub cue: bool,
     /// Glued to the previous word by a hyphen.
     pub hyphen: bool,
+    /// The matching key ([`normalize::key`]): what negation reads of
+    /// stop words and cues (and words of need).
+    pub(crate) key: String,
+    /// Sentence punctuation stands before this word.
+    pub(crate) clause_break: bool,
 }
 
 impl Token {
@@ -95,15 +100,11 @@ impl Hit {
     }
 }
 
-/// A word's matching identity, and what negation needs to know of it.
+/// A word's matching identity.
 struct Word {
     kind: Kind,
     key: String,
     script: Script,
-    /// Sentence punctuation stands before this word.
-    clause_break: bool,
-    /// Glued to the previous word by a hyphen.
-    hyphen: bool,
 }
 
 /// Classifies a lower-cased word. A word made only of letters that exist in
@@ -124,13 +125,7 @@ fn classify(word: &str) -> Word {
             (script, key, kind) = (other, other_key, other_kind);
         }
     }
-    Word {
-        kind,
-        key,
-        script,
-        clause_break: false,
-        hyphen: false,
-    }
+    Word { kind, key, script }
 }
 
 /// Whether `key` is a word of `list`: words joined by single spaces, one
@@ -404,14 +399,9 @@ fn stem_of(w: &Word) -> String {
 
 /// Splits text into analysed tokens.
 pub fn analyze(text: &str) -> Vec<Token> {
-    let mut words = Vec::new();
     let mut tokens = Vec::new();
     tokenize::pieces(text, |word, clause_break, hyphen| {
-        let w = Word {
-            clause_break,
-            hyphen,
-            ..classify(&word)
-        };
+        let w = classify(&word);
         tokens.push(Token {
             stem: stem_of(&w),
             word,
@@ -419,10 +409,11 @@ pub fn analyze(text: &str) -> Vec<Token> {
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
             hyphen,
+            key: w.key,
+            clause_break,
         });
-        words.push(w);
     });
-    negation::mark(&words, &mut tokens);
+    negation::mark(&mut tokens);
     tokens
 }
 
