@@ -126,9 +126,9 @@ fn hyphened(tokens: &[Token], k: usize) -> bool {
     !t.stop && t.hyphen && k > 0 && !tokens[k - 1].stop
 }
 
-/// What the matcher knows of each of the visitor's tokens: its kind and
-/// the phrase stems it may stand for.
-type Seen = [(Kind, Vec<Cand>)];
+/// What the matcher knows of each of the visitor's tokens: the phrase
+/// stems it may stand for.
+type Seen = [Vec<Cand>];
 
 impl TermIndex {
     /// Adds a phrase under `id`. Returns false when nothing of it can match
@@ -323,15 +323,16 @@ impl TermIndex {
                 }),
                 Kind::Stop => {}
             }
-            seen.push((kind, cands));
+            seen.push(cands);
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            for &first in &seen[i].1 {
+            for &first in &seen[i] {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
                     let walk = self.walk(
+                        tokens,
                         &seen,
                         &phrase.elems,
                         1,
@@ -345,7 +346,7 @@ impl TermIndex {
                     if first.stem == CUE {
                         w.cue_at = Some(i);
                     }
-                    let negated = Self::negated(&seen, tokens, i, &w);
+                    let negated = Self::negated(tokens, i, &w);
                     insert(
                         &mut hits,
                         Hit {
@@ -367,16 +368,16 @@ impl TermIndex {
     /// that cue count only when a cue stands outside the hit ("не хочу двор
     /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
     /// "машин нет").
-    fn negated(seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
+    fn negated(tokens: &[Token], start: usize, w: &Walk) -> bool {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside =
-                    (0..seen.len()).any(|k| (k < start || k >= w.end) && seen[k].0 == Kind::Cue);
+                let outside = (0..tokens.len()).any(|k| (k < start || k >= w.end) && tokens[k].cue);
                 (own, outside)
             }
         };
-        counts && (start..end).any(|k| seen[k].0 == Kind::Content && tokens[k].negated)
+        // Negation marks content words only.
+        counts && (start..end).any(|k| tokens[k].negated)
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
@@ -384,6 +385,7 @@ impl TermIndex {
     /// spent, which bounds the work on any input.
     fn walk(
         &self,
+        tokens: &[Token],
         seen: &Seen,
         elems: &[u32],
         e: usize,
@@ -405,20 +407,28 @@ impl TermIndex {
         };
         let mut j = pos;
         let kind = loop {
-            let (kind, _) = seen.get(j)?;
-            if *kind == Kind::Content || (*kind == Kind::Cue && want == CUE) {
-                break *kind;
+            let kind = tokens.get(j)?.kind();
+            if kind == Kind::Content || (kind == Kind::Cue && want == CUE) {
+                break kind;
             }
             j += 1;
         };
         // A cue's one candidate is `CUE` (see `find`), which no content
         // word's is: one loop for both kinds of element.
         let mut best = None;
-        for c in &seen[j].1 {
+        for c in &seen[j] {
             if c.stem != want {
                 continue;
             }
-            let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
+            let mut w = self.walk(
+                tokens,
+                seen,
+                elems,
+                e + 1,
+                j + usize::from(c.span),
+                gap,
+                budget,
+            );
             if let Some(w) = &mut w {
                 w.fuzzy += usize::from(c.fuzzy);
                 if want == CUE {
@@ -428,7 +438,7 @@ impl TermIndex {
             best = better(best, w);
         }
         if gap && kind == Kind::Content {
-            let mut w = self.walk(seen, elems, e, j + 1, false, budget);
+            let mut w = self.walk(tokens, seen, elems, e, j + 1, false, budget);
             if let Some(w) = &mut w {
                 w.gapped = true;
             }
