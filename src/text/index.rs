@@ -126,9 +126,11 @@ fn hyphened(tokens: &[Token], k: usize) -> bool {
     !t.stop && t.hyphen && k > 0 && !tokens[k - 1].stop
 }
 
-/// What the matcher knows of each of the visitor's tokens: the phrase
-/// stems it may stand for.
-type Seen = [Vec<Cand>];
+/// The visitor's tokens, and the phrase stems each may stand for.
+struct Seen<'a> {
+    tokens: &'a [Token],
+    cands: Vec<Vec<Cand>>,
+}
 
 impl TermIndex {
     /// Adds a phrase under `id`. Returns false when nothing of it can match
@@ -308,7 +310,10 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut seen = Vec::new();
+        let mut seen = Seen {
+            tokens,
+            cands: Vec::new(),
+        };
         for (i, t) in tokens.iter().enumerate() {
             let kind = t.kind();
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
@@ -323,16 +328,15 @@ impl TermIndex {
                 }),
                 Kind::Stop => {}
             }
-            seen.push(cands);
+            seen.cands.push(cands);
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            for &first in &seen[i] {
+            for &first in &seen.cands[i] {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
                     let walk = self.walk(
-                        tokens,
                         &seen,
                         &phrase.elems,
                         1,
@@ -385,7 +389,6 @@ impl TermIndex {
     /// spent, which bounds the work on any input.
     fn walk(
         &self,
-        tokens: &[Token],
         seen: &Seen,
         elems: &[u32],
         e: usize,
@@ -407,7 +410,7 @@ impl TermIndex {
         };
         let mut j = pos;
         let kind = loop {
-            let kind = tokens.get(j)?.kind();
+            let kind = seen.tokens.get(j)?.kind();
             if kind == Kind::Content || (kind == Kind::Cue && want == CUE) {
                 break kind;
             }
@@ -416,19 +419,11 @@ impl TermIndex {
         // A cue's one candidate is `CUE` (see `find`), which no content
         // word's is: one loop for both kinds of element.
         let mut best = None;
-        for c in &seen[j] {
+        for c in &seen.cands[j] {
             if c.stem != want {
                 continue;
             }
-            let mut w = self.walk(
-                tokens,
-                seen,
-                elems,
-                e + 1,
-                j + usize::from(c.span),
-                gap,
-                budget,
-            );
+            let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
             if let Some(w) = &mut w {
                 w.fuzzy += usize::from(c.fuzzy);
                 if want == CUE {
@@ -438,7 +433,7 @@ impl TermIndex {
             best = better(best, w);
         }
         if gap && kind == Kind::Content {
-            let mut w = self.walk(tokens, seen, elems, e, j + 1, false, budget);
+            let mut w = self.walk(seen, elems, e, j + 1, false, budget);
             if let Some(w) = &mut w {
                 w.gapped = true;
             }
