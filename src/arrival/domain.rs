@@ -41,7 +41,7 @@ impl<'a> Host<'a> {
 
     /// True when the host has labels left of its registrable domain.
     pub fn has_subdomain(&self) -> bool {
-        !crate::text::all_bytes(self.base, |b| b != b'.')
+        crate::text::contains(self.base, ".")
     }
 
     /// The leftmost label, `www.` skipped.

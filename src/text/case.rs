@@ -118,7 +118,16 @@ const NUMERIC: &[(u16, u16)] = &[
 
 fn within(c: char, ranges: &[(u16, u16)]) -> bool {
     let c = c as u32;
-    let i = ranges.partition_point(|&(_, last)| u32::from(last) < c);
+    // A plain bisection: `partition_point`'s closure is an instance of its own.
+    let (mut i, mut hi) = (0, ranges.len());
+    while i < hi {
+        let mid = (i + hi) / 2;
+        if u32::from(ranges[mid].1) < c {
+            i = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
     ranges
         .get(i)
         .is_some_and(|&(first, _)| u32::from(first) <= c)
@@ -131,7 +140,15 @@ pub fn lower(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     let u = c as u32;
-    let i = LOWER_FIRST.partition_point(|&first| u32::from(first) <= u);
+    let (mut i, mut hi) = (0, LOWER_FIRST.len());
+    while i < hi {
+        let mid = (i + hi) / 2;
+        if u32::from(LOWER_FIRST[mid]) <= u {
+            i = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
     let Some(i) = i.checked_sub(1) else {
         return c;
     };

@@ -59,8 +59,10 @@ impl Ids {
 
     /// Adds `id` under `key`, unless it is there already.
     pub fn insert(&mut self, key: u64, id: u32) {
-        if self.get(key).any(|i| i == id) {
-            return;
+        for i in self.get(key) {
+            if i == id {
+                return;
+            }
         }
         if 2 * (self.len + 1) > self.slots.len() {
             let cap = (2 * self.slots.len()).max(16);

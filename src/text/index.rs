@@ -110,50 +110,35 @@ fn root(stem: &[char]) -> Option<&[char]> {
     }
 }
 
-/// A phrase word before variants: its stem, the word it was made of, and
-/// how it joins the previous one.
-struct Item {
-    /// Empty for a cue.
-    stem_text: String,
-    word: String,
-    /// No stop word between it and the previous item.
-    adjacent: bool,
-    /// Joined to the previous item by a hyphen.
-    hyphen: bool,
+/// The stem a phrase token stands for: empty for a stop word or a cue.
+fn stem_text(t: &Token) -> &str {
+    if t.stop {
+        ""
+    } else {
+        &t.stem
+    }
 }
 
-/// What the matcher knows of each of the visitor's tokens: its kind and
-/// the phrase stems it may stand for.
-type Seen = [(Kind, Vec<Cand>)];
+/// Whether phrase token `k` is a content word glued to a content word
+/// before it by a hyphen.
+fn hyphened(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    !t.stop && t.hyphen && k > 0 && !tokens[k - 1].stop
+}
+
+/// The visitor's tokens, and the phrase stems each may stand for.
+struct Seen<'a> {
+    tokens: &'a [Token],
+    cands: Vec<Vec<Cand>>,
+}
 
 impl TermIndex {
     /// Adds a phrase under `id`. Returns false when nothing of it can match
     /// (empty, or only stop words and cues).
     pub fn add(&mut self, phrase: &str, id: u32) -> bool {
-        let mut items: Vec<Item> = Vec::new();
-        let mut adjacent = true;
-        let mut prev_content = false;
-        // By reference, the words and stems taken (see `analyze`).
-        for t in &mut analyze(phrase) {
-            let content = !t.stop;
-            if t.stop && !t.cue {
-                adjacent = false;
-            } else {
-                items.push(Item {
-                    stem_text: if content {
-                        core::mem::take(&mut t.stem)
-                    } else {
-                        String::new()
-                    },
-                    word: core::mem::take(&mut t.word),
-                    adjacent,
-                    hyphen: content && t.hyphen && prev_content && adjacent,
-                });
-                adjacent = true;
-            }
-            prev_content = content;
-        }
-        if !items.iter().any(|i| !i.stem_text.is_empty()) {
+        let tokens = analyze(phrase);
+        let content = |k: usize| !stem_text(&tokens[k]).is_empty();
+        if !(0..tokens.len()).any(content) {
             return false;
         }
         // The phrase as written, then with hyphenated runs glued whole (the
@@ -161,12 +146,11 @@ impl TermIndex {
         // with each pair of neighbouring words glued.
         // Its variants are the phrases from `first` on.
         let first = self.phrases.len();
-        self.variant(&items, &|_| false, id, first);
-        self.variant(&items, &|k| items[k].hyphen, id, first);
-        for i in 1..items.len() {
-            let content = |k: usize| !items[k].stem_text.is_empty();
-            if items[i].adjacent && !items[i].hyphen && content(i) && content(i - 1) {
-                self.variant(&items, &|k| k == i, id, first);
+        self.variant(&tokens, &|_| false, id, first);
+        self.variant(&tokens, &|k| hyphened(&tokens, k), id, first);
+        for i in 1..tokens.len() {
+            if !hyphened(&tokens, i) && content(i) && content(i - 1) {
+                self.variant(&tokens, &|k| k == i, id, first);
             }
         }
         self.added += 1;
@@ -175,24 +159,30 @@ impl TermIndex {
 
     /// Adds as a phrase under `id` (unless the variants of it, the phrases
     /// from `first` on, are `MAX_VARIANTS` or it is one) the stem ids of
-    /// `items`, each item for which `join(i)` holds glued to the content
-    /// item before it; a cue stands as `CUE`. Single stems take typos,
-    /// glued ones don't. `join` is `dyn`: one body for the three kinds of
-    /// variants. (The same phrase added twice under one id would only find
-    /// the same hits twice, which `insert` merges.)
-    fn variant(&mut self, items: &[Item], join: &dyn Fn(usize) -> bool, id: u32, first: usize) {
+    /// the phrase's `tokens`, each content word for which `join(i)` holds
+    /// glued to the content word before it; a cue stands as `CUE`, other
+    /// stop words for nothing (and glue nothing across them). Single stems
+    /// take typos, glued ones don't. `join` is `dyn`: one body for the three
+    /// kinds of variants. (The same phrase added twice under one id would
+    /// only find the same hits twice, which `insert` merges.)
+    fn variant(&mut self, tokens: &[Token], join: &dyn Fn(usize) -> bool, id: u32, first: usize) {
         let variants = self.phrases.get(first..).unwrap_or_default();
         if variants.len() >= MAX_VARIANTS {
             return;
         }
         let mut out = Vec::new();
         let mut i = 0;
-        while let Some(first) = items.get(i) {
+        while let Some(first) = tokens.get(i) {
             let mut end = i + 1;
-            if !first.stem_text.is_empty() {
-                while items
+            if first.stop && !first.cue {
+                i = end;
+                continue;
+            }
+            let stem = stem_text(first);
+            if !stem.is_empty() {
+                while tokens
                     .get(end)
-                    .is_some_and(|it| join(end) && !it.stem_text.is_empty())
+                    .is_some_and(|t| join(end) && !stem_text(t).is_empty())
                 {
                     end += 1;
                 }
@@ -200,13 +190,13 @@ impl TermIndex {
             let glued;
             let (stem, typos) = if end > i + 1 {
                 let mut words = String::new();
-                for it in items.get(i..end).unwrap_or_default() {
-                    words.push_str(&it.word);
+                for t in tokens.get(i..end).unwrap_or_default() {
+                    words.push_str(&t.word);
                 }
                 glued = glued_stem(words);
                 (glued.as_str(), false)
             } else {
-                (first.stem_text.as_str(), true)
+                (stem, true)
             };
             out.push(if stem.is_empty() {
                 CUE
@@ -320,7 +310,10 @@ impl TermIndex {
 
     /// Every phrase found in `tokens`.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut seen = Vec::new();
+        let mut seen = Seen {
+            tokens,
+            cands: Vec::new(),
+        };
         for (i, t) in tokens.iter().enumerate() {
             let kind = t.kind();
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
@@ -335,11 +328,11 @@ impl TermIndex {
                 }),
                 Kind::Stop => {}
             }
-            seen.push((kind, cands));
+            seen.cands.push(cands);
         }
         let mut hits: Vec<Hit> = Vec::new();
         for i in 0..tokens.len() {
-            for &first in &seen[i].1 {
+            for &first in &seen.cands[i] {
                 for p in self.by_first.get(u64::from(first.stem)) {
                     let phrase = &self.phrases[p as usize];
                     let mut budget = WALK_BUDGET;
@@ -357,7 +350,7 @@ impl TermIndex {
                     if first.stem == CUE {
                         w.cue_at = Some(i);
                     }
-                    let negated = Self::negated(&seen, tokens, i, &w);
+                    let negated = Self::negated(tokens, i, &w);
                     insert(
                         &mut hits,
                         Hit {
@@ -379,16 +372,16 @@ impl TermIndex {
     /// that cue count only when a cue stands outside the hit ("не хочу двор
     /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
     /// "машин нет").
-    fn negated(seen: &Seen, tokens: &[Token], start: usize, w: &Walk) -> bool {
+    fn negated(tokens: &[Token], start: usize, w: &Walk) -> bool {
         let (end, counts) = match w.cue_at {
             None => (w.end, true),
             Some(own) => {
-                let outside =
-                    (0..seen.len()).any(|k| (k < start || k >= w.end) && seen[k].0 == Kind::Cue);
+                let outside = (0..tokens.len()).any(|k| (k < start || k >= w.end) && tokens[k].cue);
                 (own, outside)
             }
         };
-        counts && (start..end).any(|k| seen[k].0 == Kind::Content && tokens[k].negated)
+        // Negation marks content words only.
+        counts && (start..end).any(|k| tokens[k].negated)
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
@@ -417,30 +410,27 @@ impl TermIndex {
         };
         let mut j = pos;
         let kind = loop {
-            let (kind, _) = seen.get(j)?;
-            if *kind == Kind::Content || (*kind == Kind::Cue && want == CUE) {
-                break *kind;
+            let kind = seen.tokens.get(j)?.kind();
+            if kind == Kind::Content || (kind == Kind::Cue && want == CUE) {
+                break kind;
             }
             j += 1;
         };
+        // A cue's one candidate is `CUE` (see `find`), which no content
+        // word's is: one loop for both kinds of element.
         let mut best = None;
-        if want == CUE {
-            if kind == Kind::Cue {
-                best = self
-                    .walk(seen, elems, e + 1, j + 1, gap, budget)
-                    .map(|mut w| {
-                        w.cue_at = Some(j);
-                        w
-                    });
+        for c in &seen.cands[j] {
+            if c.stem != want {
+                continue;
             }
-        } else {
-            for c in seen[j].1.iter().filter(|c| c.stem == want) {
-                let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
-                if let Some(w) = &mut w {
-                    w.fuzzy += usize::from(c.fuzzy);
+            let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
+            if let Some(w) = &mut w {
+                w.fuzzy += usize::from(c.fuzzy);
+                if want == CUE {
+                    w.cue_at = Some(j);
                 }
-                best = better(best, w);
             }
+            best = better(best, w);
         }
         if gap && kind == Kind::Content {
             let mut w = self.walk(seen, elems, e, j + 1, false, budget);

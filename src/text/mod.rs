@@ -52,6 +52,11 @@ pub struct Token {
     pub cue: bool,
     /// Glued to the previous word by a hyphen.
     pub hyphen: bool,
+    /// The matching key ([`normalize::key`]): what negation reads of
+    /// stop words and cues (and words of need).
+    pub(crate) key: String,
+    /// Sentence punctuation stands before this word.
+    pub(crate) clause_break: bool,
 }
 
 impl Token {
@@ -95,15 +100,11 @@ impl Hit {
     }
 }
 
-/// A word's matching identity, and what negation needs to know of it.
+/// A word's matching identity.
 struct Word {
     kind: Kind,
     key: String,
     script: Script,
-    /// Sentence punctuation stands before this word.
-    clause_break: bool,
-    /// Glued to the previous word by a hyphen.
-    hyphen: bool,
 }
 
 /// Classifies a lower-cased word. A word made only of letters that exist in
@@ -124,13 +125,7 @@ fn classify(word: &str) -> Word {
             (script, key, kind) = (other, other_key, other_kind);
         }
     }
-    Word {
-        kind,
-        key,
-        script,
-        clause_break: false,
-        hyphen: false,
-    }
+    Word { kind, key, script }
 }
 
 /// Whether `key` is a word of `list`: words joined by single spaces, one
@@ -227,15 +222,25 @@ pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// `s` split around its last `b`, an ASCII byte (so both sides are whole
 /// chars): `rfind`, `rsplit` and `rsplit_once` with a char link core's
 /// reverse char searcher (730 B of wasm).
+#[inline]
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    let mut i = s.len();
-    while i > 0 {
-        i -= 1;
-        if s.as_bytes().get(i) == Some(&b) {
-            return Some((s.get(..i)?, s.get(i + 1..)?));
+    split_around(s, b, true)
+}
+
+/// `s` split around its first or (when `last`) its last `b`: one body for
+/// [`split_once`] and [`rsplit_once`].
+fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
+    let mut at = None;
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        if c == b {
+            at = Some(i);
+            if !last {
+                break;
+            }
         }
     }
-    None
+    let i = at?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
@@ -294,13 +299,9 @@ pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
 /// `s` split around its first `b`, an ASCII byte (so both sides are whole
 /// chars): `split_once` with a char pattern links core's char searcher and
 /// `memchr` (1 KB of wasm with `str::split`'s `Split<char>`).
+#[inline]
 pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    for (i, &c) in s.as_bytes().iter().enumerate() {
-        if c == b {
-            return Some((s.get(..i)?, s.get(i + 1..)?));
-        }
-    }
-    None
+    split_around(s, b, false)
 }
 
 /// The pieces of `s` between its `b`s, an ASCII byte: `str::split` with a
@@ -398,26 +399,21 @@ fn stem_of(w: &Word) -> String {
 
 /// Splits text into analysed tokens.
 pub fn analyze(text: &str) -> Vec<Token> {
-    let mut words = Vec::new();
     let mut tokens = Vec::new();
-    // By reference, the words taken: no `IntoIter<Piece>`.
-    for p in &mut tokenize::pieces(text) {
-        let w = Word {
-            clause_break: p.clause_break,
-            hyphen: p.hyphen,
-            ..classify(&p.word)
-        };
+    tokenize::pieces(text, |word, clause_break, hyphen| {
+        let w = classify(&word);
         tokens.push(Token {
             stem: stem_of(&w),
-            word: core::mem::take(&mut p.word),
+            word,
             negated: false,
             stop: w.kind != Kind::Content,
             cue: w.kind == Kind::Cue,
-            hyphen: p.hyphen,
+            hyphen,
+            key: w.key,
+            clause_break,
         });
-        words.push(w);
-    }
-    negation::mark(&words, &mut tokens);
+    });
+    negation::mark(&mut tokens);
     tokens
 }
 

@@ -18,7 +18,7 @@
 //! Only content words are marked; cues and stop words never are.
 
 use super::stop::{is_contrast, is_coordinating, is_need, is_only, Kind};
-use super::{Token, Word};
+use super::Token;
 
 /// Content words a cue negates after it.
 pub const FORWARD: usize = 3;
@@ -26,24 +26,23 @@ pub const FORWARD: usize = 3;
 pub const BACKWARD: usize = 2;
 
 /// Whether a content word follows `i` in its clause.
-fn content_follows(cells: &[Word], i: usize) -> bool {
+fn content_follows(cells: &[Token], i: usize) -> bool {
     for c in &cells[i + 1..] {
-        if c.clause_break || is_contrast(&c.key) || c.kind == Kind::Cue {
+        if c.clause_break || is_contrast(&c.key) || c.kind() == Kind::Cue {
             return false;
         }
-        if c.kind == Kind::Content {
+        if c.kind() == Kind::Content {
             return true;
         }
     }
     false
 }
 
-/// Marks the tokens of the content words governed by a negation cue
-/// (`out[k]` is the token of `cells[k]`).
-pub fn mark(cells: &[Word], out: &mut [Token]) {
-    let n = cells.len().min(out.len());
+/// Marks the tokens of the content words governed by a negation cue.
+pub fn mark(cells: &mut [Token]) {
+    let n = cells.len();
     for i in 0..n {
-        if cells[i].kind != Kind::Cue {
+        if cells[i].kind() != Kind::Cue {
             continue;
         }
         let next = cells.get(i + 1).filter(|c| !c.clause_break);
@@ -55,43 +54,44 @@ pub fn mark(cells: &[Word], out: &mut [Token]) {
             None => cells[i].key == "нет",
             Some(_) => cells[i].key == "нет" && !content_follows(cells, i),
         };
+        // A hyphenated cue governs its own word only ("non-gaming laptop").
+        let forward = if next.is_some_and(|c| c.hyphen) {
+            1
+        } else {
+            FORWARD
+        };
         if postposed {
             let mut left = BACKWARD;
             let mut k = i;
             while k > 0 && left > 0 && !cells[k].clause_break {
                 k -= 1;
-                match cells[k].kind {
+                match cells[k].kind() {
                     Kind::Stop if is_contrast(&cells[k].key) => break,
                     Kind::Stop | Kind::Cue => {}
                     Kind::Content => {
-                        out[k].negated = true;
+                        cells[k].negated = true;
                         left -= 1;
                     }
                 }
             }
         }
-        // A hyphenated cue governs its own word only ("non-gaming laptop").
-        let mut left = if next.is_some_and(|c| c.hyphen) {
-            1
-        } else {
-            FORWARD
-        };
+        let mut left = forward;
         let mut k = i + 1;
         while k < n && left > 0 && !cells[k].clause_break {
-            match cells[k].kind {
+            match cells[k].kind() {
                 Kind::Cue => break,
                 Kind::Stop if is_contrast(&cells[k].key) => break,
                 Kind::Stop if is_coordinating(&cells[k].key) => {
                     let more = cells
                         .get(k + 1)
-                        .is_some_and(|c| !c.clause_break && c.kind == Kind::Content);
+                        .is_some_and(|c| !c.clause_break && c.kind() == Kind::Content);
                     if !more {
                         break;
                     }
                 }
                 Kind::Stop => {}
                 Kind::Content => {
-                    out[k].negated = true;
+                    cells[k].negated = true;
                     left -= 1;
                 }
             }

@@ -47,11 +47,11 @@ fn latin_of(c: char) -> Option<char> {
 }
 
 fn is_cyrillic(c: char) -> bool {
-    ('\u{400}'..='\u{4ff}').contains(&c)
+    matches!(c, '\u{400}'..='\u{4ff}')
 }
 
 fn is_latin(c: char) -> bool {
-    c.is_ascii_lowercase() || ('\u{e0}'..='\u{24f}').contains(&c) && c != '\u{f7}'
+    c.is_ascii_lowercase() || matches!(c, '\u{e0}'..='\u{24f}') && c != '\u{f7}'
 }
 
 /// Invisible characters that may sit inside a word: soft hyphen, zero-width
@@ -65,7 +65,7 @@ pub fn is_ignorable(c: char) -> bool {
 
 /// Combining marks (stress marks, decomposed diacritics).
 pub fn is_combining(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
+    matches!(c, '\u{300}'..='\u{36f}')
 }
 
 /// The base letters of U+00E0..=U+017E, `.` where there is no accent to

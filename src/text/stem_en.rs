@@ -81,7 +81,7 @@ pub fn stem(w: &mut Vec<u8>) {
         return;
     }
     // Prelude.
-    if w.first() == Some(&b'\'') {
+    if at(w, 0) == b'\'' {
         w.remove(0);
     }
     let mut after_vowel = true;
@@ -111,39 +111,38 @@ pub fn stem(w: &mut Vec<u8>) {
         if n > 2 && matches!(at(w, n - 1), b'y' | b'Y') && !is_v(at(w, n - 2)) {
             w[n - 1] = b'i';
         }
-        // "li" is the one entry of two letters, "ogi" the one of three
-        // starting with `o`.
-        suffixes(w, STEP_2, p1, |w, s| match (s.len(), at(s, 0)) {
-            (3, b'o') => w.len() > 3 && at(w, w.len() - 4) == b'l',
-            (2, _) => w.len() > 2 && among(b"cdeghkmnrt", at(w, w.len() - 3)),
-            _ => true,
-        });
-        // "ative": the entry of five letters with a `t` second.
-        suffixes(w, STEP_3, p1, |w, s| {
-            (s.len(), at(s, 1)) != (5, b't') || w.len() - 5 >= p2
-        });
-        if let Some((s, _)) = longest(w, STEP_4) {
-            let start = w.len() - s.len();
-            if start >= p2
-                // "ion": the entry with an `o` second.
-                && (at(s, 1) != b'o' || (start > 0 && matches!(at(w, start - 1), b's' | b't')))
-            {
-                w.truncate(start);
+        // Steps 2, 3 and 4 by one loop: the longest suffix of the step's
+        // table, replaced when it starts in the step's region and its
+        // condition holds. Step 2's "li" is its one entry of two letters,
+        // "ogi" its one of three starting with `o`; step 3's "ative" its
+        // one of five letters with a `t` second; step 4's "ion" its one
+        // with an `o` second.
+        for step in 2..5 {
+            let (table, region) = match step {
+                2 => (STEP_2, p1),
+                3 => (STEP_3, p1),
+                _ => (STEP_4, p2),
+            };
+            if let Some((s, to)) = longest(w, table) {
+                let start = w.len() - s.len();
+                // The letter before the suffix (0 when none).
+                let prev = at(w, start.wrapping_sub(1));
+                let ok = match (step, s.len(), at(s, 0), at(s, 1)) {
+                    (2, 3, b'o', _) => prev == b'l',
+                    (2, 2, ..) => among(b"cdeghkmnrt", prev),
+                    (3, 5, _, b't') => start >= p2,
+                    (4, _, _, b'o') => matches!(prev, b's' | b't'),
+                    _ => true,
+                };
+                if start >= region && ok {
+                    replace(w, s.len(), to);
+                }
             }
         }
         step_5(w, p1, p2);
     }
     // `Y` is the only capital: the input is lower-case.
     w.make_ascii_lowercase();
-}
-
-/// Replaces the longest suffix of `table` starting in R1 when `cond` holds.
-fn suffixes(w: &mut Vec<u8>, table: &str, p1: usize, cond: impl Fn(&[u8], &[u8]) -> bool) {
-    if let Some((s, to)) = longest(w, table) {
-        if w.len() - s.len() >= p1 && cond(w, s) {
-            replace(w, s.len(), to);
-        }
-    }
 }
 
 fn step_1a(w: &mut Vec<u8>) {

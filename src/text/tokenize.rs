@@ -28,16 +28,6 @@ pub const MAX_WORDS: usize = 64;
 /// Characters kept of a word; the rest of a longer run is dropped.
 pub const MAX_WORD_CHARS: usize = 40;
 
-/// A word as written (lower-cased), with what separated it from the last.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Piece {
-    pub word: String,
-    /// Sentence punctuation stands between this word and the previous one.
-    pub clause_break: bool,
-    /// Glued to the previous word by a hyphen.
-    pub hyphen: bool,
-}
-
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
 }
@@ -81,15 +71,18 @@ fn in_word(c: char) -> bool {
     super::case::is_alphanumeric(c) || is_combining(c) || is_ignorable(c)
 }
 
-/// The words of `text`, bounded as the module says.
+/// Hands `each` the words of `text`, bounded as the module says: a word as
+/// written (lower-cased); whether sentence punctuation stands between it
+/// and the previous one; whether a hyphen glues it to the previous one.
+/// (A callback, not a `Vec` of pieces: no vector to grow and drop.)
 #[inline(never)]
-pub fn pieces(text: &str) -> Vec<Piece> {
+pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
     let mut cut = text.len().min(MAX_INPUT);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
     let mut chars = text.get(..cut).unwrap_or_default().chars();
-    let mut out: Vec<Piece> = Vec::new();
+    let mut words = 0;
     let mut word = String::new();
     let mut len = 0;
     let mut clause_break = false;
@@ -98,8 +91,8 @@ pub fn pieces(text: &str) -> Vec<Piece> {
     let mut next = chars.next();
     let mut done = false;
     while !done {
-        if out.len() == MAX_WORDS {
-            return out;
+        if words == MAX_WORDS {
+            return;
         }
         // Past the end, a space: it ends the last word (one push for all).
         let c = next.unwrap_or(' ');
@@ -134,16 +127,12 @@ pub fn pieces(text: &str) -> Vec<Piece> {
             continue;
         }
         if !word.is_empty() {
-            out.push(Piece {
-                word: core::mem::take(&mut word),
-                clause_break,
-                hyphen,
-            });
+            each(core::mem::take(&mut word), clause_break, hyphen);
+            words += 1;
             len = 0;
             clause_break = false;
         }
         hyphen = inside && is_hyphen(c);
         clause_break |= is_clause_break(c);
     }
-    out
 }
