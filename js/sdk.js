@@ -13,6 +13,8 @@ import { actuator, reveal } from "./actuate.js";
 import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
+/** What `jobwise.consent(mode)` accepts, in the wasm's order (src/web/store.rs). */
+const CONSENTS = ["none", "session", "local"];
 
 /**
  * Whether the parser is done with `el`: something follows it, or the
@@ -59,7 +61,9 @@ export function start(options) {
   let current = null;
   let running = false;
   let dead = false;
-  let consent = "";
+  // The visitor's consent as the wasm numbers it (src/web/mod.rs's
+  // `event`): its index in CONSENTS, -1 for anything else or not said.
+  let consent = -1;
   // What the rules want observed (`host.want`), and the undo of observe().
   const wanted = [[], [], []];
   let unobserve = () => {};
@@ -169,10 +173,10 @@ export function start(options) {
         restore();
       }),
     // Consent "none" wipes both storages and stores nothing more.
-    forget: () => call(() => wasm.event(CONSENT, "none", 0, false)),
+    forget: () => call(() => wasm.event(CONSENT, "", 0, false)),
     consent(mode) {
-      consent = String(mode);
-      call(() => wasm.event(CONSENT, consent, 0, false));
+      consent = CONSENTS.indexOf(String(mode));
+      call(() => wasm.event(CONSENT, "", consent, false));
     },
   };
 

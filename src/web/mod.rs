@@ -49,20 +49,21 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
     }
 }
 
-/// Boots the SDK on this page with the rules' JSON text: the first
+/// Boots the SDK on this page with the rules' JSON text and the consent
+/// the visitor gave before (numbered as for [`event`]): the first
 /// decision is applied, and what the rules want observed handed to the
 /// host (`want`), before this returns. An error (invalid rules…) is
 /// thrown as a JS `Error` (see [`try_boot`]), which js/sdk.js reports with
 /// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]
-pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) {
+pub fn boot(rules: &str, host: Host, timeout: f64, consent: i32) {
     if let Err(why) = try_boot(rules, host, timeout, consent) {
         wasm_bindgen::throw_str(&why);
     }
 }
 
 /// [`boot`], with its error returned: why the rules were refused.
-pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), String> {
+pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: i32) -> Result<(), String> {
     host::install(host);
     let rt = Some(Runtime::new(rules, timeout, consent)?);
     // A page boots once (js/sdk.js): a runtime booted before is left
@@ -79,9 +80,10 @@ pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<
 /// text), 4 a custom signal (the name); then 5 a `data-jobwise-pick`
 /// control used (the job, `""` clears the pick), 6 a page changed
 /// without a load (History API: its path) and 7 `jobwise.consent(mode)`
-/// (`"none"`, `"session"` or `"local"`; what is no longer allowed is
-/// wiped at once: `"none"` is `jobwise.forget()` too, everything stored
-/// wiped and nothing more stored on this page). A decision follows unless
+/// (`number` 0 `"none"`, 1 `"session"`, 2 `"local"`, -1 anything else,
+/// as for `boot`; what is no longer allowed is wiped at once: `"none"` is
+/// `jobwise.forget()` too, everything stored wiped and nothing more
+/// stored on this page). A decision follows unless
 /// `more` events of the same moment follow (a click inside several
 /// selectors is one decision); consent decides nothing. One export for
 /// all: each is a shim in the wasm and a wrapper in the glue.
@@ -90,7 +92,7 @@ pub fn event(kind: u8, text: &str, number: f64, more: bool) {
     with_rt(|rt| match kind {
         5 => rt.pick(text),
         6 => rt.navigated(text.into()),
-        7 => rt.consent(text),
+        7 => rt.consent(number as i32),
         _ => rt.observed(
             match kind {
                 0 => EventKind::Click(text.into()),

@@ -43,7 +43,7 @@ pub struct Runtime {
 
 impl Runtime {
     /// Everything known at once: the rules, the stored memory, the arrival.
-    pub fn new(text: &str, timeout_ms: f64, consent: &str) -> Result<Runtime, String> {
+    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Runtime, String> {
         // Rules larger than `rules::MAX_BYTES` are refused here, with this
         // message (a marketer's file is kilobytes).
         if text.len() > rules::MAX_BYTES {
@@ -52,7 +52,7 @@ impl Runtime {
         let rules = rules::parse_bounded(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile(rules);
-        // `""` (not said) is refused like any unknown mode: nothing changes.
+        // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
         let mut memory = store
@@ -148,7 +148,7 @@ impl Runtime {
         host::with(|h| h.decided(&d.to_json(), mode as u8));
     }
 
-    pub fn consent(&mut self, mode: &str) {
+    pub fn consent(&mut self, mode: i32) {
         if self.store.consent(mode) {
             self.save(dom::now_ms());
         }

@@ -63,13 +63,14 @@ impl Store {
         }
     }
 
-    /// The visitor's choice (`"none"`, `"session"`, `"local"`); false for
-    /// anything else. What is no longer allowed is wiped at once.
-    pub fn consent(&mut self, mode: &str) -> bool {
+    /// The visitor's choice, as js/sdk.js numbers it: 0 `"none"`, 1
+    /// `"session"`, 2 `"local"`; false for anything else (-1: another
+    /// word, or not said). What is no longer allowed is wiped at once.
+    pub fn consent(&mut self, mode: i32) -> bool {
         self.consent = Some(match mode {
-            "none" => Remember::None,
-            "session" => Remember::Session,
-            "local" => Remember::Local,
+            0 => Remember::None,
+            1 => Remember::Session,
+            2 => Remember::Local,
             _ => return false,
         });
         for &place in &[Remember::Session, Remember::Local] {
@@ -137,20 +138,20 @@ mod tests {
     fn the_stricter_of_rules_and_consent_wins() {
         let mut s = Store::new(Remember::Session, 30.0);
         assert_eq!(s.mode(), Remember::Session);
-        assert!(s.consent("local"));
+        assert!(s.consent(2));
         assert_eq!(
             s.mode(),
             Remember::Session,
             "consent never widens the rules"
         );
-        assert!(s.consent("none"));
+        assert!(s.consent(0));
         assert_eq!(s.mode(), Remember::None);
-        assert!(!s.consent("forever"));
+        assert!(!s.consent(-1) && !s.consent(3));
     }
 
     /// What `jobwise.forget()` does: consent `"none"` wipes both storages.
     fn wipe_all() {
-        assert!(Store::new(Remember::Local, 1.0).consent("none"));
+        assert!(Store::new(Remember::Local, 1.0).consent(0));
     }
 
     #[wasm_bindgen_test]
