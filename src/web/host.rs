@@ -29,9 +29,11 @@ extern "C" {
 
 static HOST: Single<RefCell<Option<Host>>> = Single::new(RefCell::new(None));
 
-/// Installs the host for this page (tests run without one).
+/// Installs the host for this page (tests run without one). A page boots
+/// once (js/sdk.js): a host installed before is forgotten, not dropped,
+/// which keeps the glue's object-drop import out of the SDK.
 pub fn install(host: Host) {
-    *HOST.borrow_mut() = Some(host);
+    core::mem::forget(HOST.replace(Some(host)));
 }
 
 /// Runs `f` with the host, when there is one.
