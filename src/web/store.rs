@@ -14,15 +14,19 @@ use crate::rules::Remember;
 #[wasm_bindgen(inline_js = "export function storage(local, op, key, value) {
   try {
     const s = local ? localStorage : sessionStorage;
-    return op === 0 ? s.getItem(key) : op === 1 ? s.setItem(key, value) : s.removeItem(key);
+    if (op === 0) return s.getItem(key) ?? '';
+    op === 1 ? s.setItem(key, value) : s.removeItem(key);
   } catch {}
+  return '';
 }")]
 extern "C" {
     /// `op` ([`GET`], [`SET`], [`REMOVE`]) on localStorage (`local`) or
-    /// sessionStorage; what `getItem` returns, none when the storage is
-    /// missing or throws. One import instead of five.
+    /// sessionStorage; what `getItem` returns, empty when there is no item
+    /// or the storage is missing or throws (a string, not an `Option`: no
+    /// none-test in the glue; an empty line is no memory either). One
+    /// import instead of five.
     #[wasm_bindgen(js_name = storage)]
-    fn storage_js(local: bool, op: u8, key: &str, value: &str) -> Option<String>;
+    fn storage_js(local: bool, op: u8, key: &str, value: &str) -> String;
 }
 
 const GET: u8 = 0;
@@ -81,11 +85,12 @@ impl Store {
         true
     }
 
-    /// What `f` reads of the stored line, unless that is absent, expired
-    /// or unreadable (the line is read where it is stored, not copied).
+    /// What `f` reads of the stored line (empty when there is none),
+    /// unless that is expired or unreadable (the line is read where it is
+    /// stored, not copied).
     pub fn read<T>(&self, now_ms: f64, f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
         let mode = self.mode();
-        let value = storage(mode, GET, "")?;
+        let value = storage(mode, GET, "");
         if mode != Remember::Local {
             return f(&value);
         }
@@ -118,11 +123,11 @@ fn wipe(place: Remember) {
     storage(place, REMOVE, "");
 }
 
-/// `op` on [`KEY`] in the storage for `mode`; `None` when it is not
-/// allowed, missing or throws (and for anything but [`GET`]).
-fn storage(mode: Remember, op: u8, value: &str) -> Option<String> {
+/// `op` on [`KEY`] in the storage for `mode`; empty when it is not
+/// allowed, empty, missing or throws (and for anything but [`GET`]).
+fn storage(mode: Remember, op: u8, value: &str) -> String {
     match mode {
-        Remember::None => None,
+        Remember::None => String::new(),
         place => storage_js(place == Remember::Local, op, KEY, value),
     }
 }
@@ -173,9 +178,11 @@ mod tests {
         assert_eq!((line(&session, 0.0), line(&s, 0.0)), (None, None));
     }
 
-    /// The stored line, as read.
+    /// The stored line, as read; none when empty (no line).
     fn line(s: &Store, now_ms: f64) -> Option<String> {
-        s.read(now_ms, |l| Some(l.into()))
+        s.read(now_ms, |l| {
+            Some(l).filter(|l| !l.is_empty()).map(String::from)
+        })
     }
 
     #[wasm_bindgen_test]
