@@ -91,13 +91,15 @@ impl Store {
     pub fn read<T>(&self, now_ms: f64, f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
         let mode = self.mode();
         let value = storage(mode, GET, "");
-        if mode != Remember::Local {
-            return f(&value);
-        }
-        let (expires, line) = crate::text::split_once(&value, b'|')?;
-        if crate::json::parse_f64(expires)? < now_ms {
-            wipe(mode);
-            return None;
+        // One call of `f` (it is inlined): localStorage's expiry first.
+        let mut line = value.as_str();
+        if mode == Remember::Local {
+            let (expires, rest) = crate::text::split_once(line, b'|')?;
+            if crate::json::parse_f64(expires)? < now_ms {
+                wipe(mode);
+                return None;
+            }
+            line = rest;
         }
         f(line)
     }
