@@ -10,6 +10,7 @@
 import * as wasm from "jobwise-wasm";
 import { observe, context, CUSTOM, CONSENT } from "./observe.js";
 import { actuator, reveal } from "./actuate.js";
+import { install } from "./host.js";
 import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
@@ -133,7 +134,7 @@ export function start(options) {
       }
     };
 
-  // What the Rust side calls (src/web/host.rs).
+  // What the Rust side calls (src/web/host.rs, through js/host.js).
   const host = {
     // A decision's JSON, applied as `mode` allows (js/actuate.js's plan:
     // nothing in the holdout); published when its job, stage or holdout
@@ -158,6 +159,9 @@ export function start(options) {
     context,
     want: (kind, text, number) => wanted[kind].push([text, number]),
   };
+  // Before the wasm is instantiated: its import object takes `context`
+  // as it is then (js/host.js).
+  install(host);
 
   const api = {
     ready: new Promise((ok) => (settle = ok)),
@@ -207,7 +211,7 @@ export function start(options) {
       try {
         content = JSON.parse(text.replace(/^\uFEFF/, "")).content ?? {};
       } catch {}
-      wasm.boot(text, host, timeout, consent);
+      wasm.boot(text, timeout, consent);
       unobserve = observe(wanted, wasm.event, guard);
       queue.splice(0).forEach(call);
     })

@@ -9,7 +9,7 @@
 //! ```
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below, through its
-//! guard; the browser calls back only through [`host`]-guarded callbacks.
+//! guard; the wasm calls back only through [`host`]'s imports.
 //! Any failure (a panic included: it traps) throws into js/sdk.js, which
 //! reverts every change and never calls the wasm again.
 
@@ -33,7 +33,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::signals::EventKind;
 use crate::single::Single;
-use host::Host;
 use runtime::Runtime;
 
 static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
@@ -56,15 +55,14 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 /// thrown as a JS `Error` (see [`try_boot`]), which js/sdk.js reports with
 /// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]
-pub fn boot(rules: &str, host: Host, timeout: f64, consent: i32) {
-    if let Err(why) = try_boot(rules, host, timeout, consent) {
+pub fn boot(rules: &str, timeout: f64, consent: i32) {
+    if let Err(why) = try_boot(rules, timeout, consent) {
         wasm_bindgen::throw_str(&why);
     }
 }
 
 /// [`boot`], with its error returned: why the rules were refused.
-pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: i32) -> Result<(), String> {
-    host::install(host);
+pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
     let rt = Some(Runtime::new(rules, timeout, consent)?);
     // A page boots once (js/sdk.js): a runtime booted before is left
     // allocated, not dropped, which keeps its drop glue (the compiled

@@ -96,12 +96,9 @@ impl Runtime {
     pub fn start(&mut self) {
         let late = dom::since_start_ms() > self.timeout_ms;
         self.decide(if late { Mode::Careful } else { Mode::Free });
-        let c = &self.compiled;
-        host::with(|h| {
-            for &(kind, text, number) in &c.wants() {
-                h.want(kind, text, number);
-            }
-        });
+        for &(kind, text, number) in &self.compiled.wants() {
+            host::want(kind, text, number);
+        }
     }
 
     /// Behaviour: decided on unless `more` of the same moment follows.
@@ -145,7 +142,7 @@ impl Runtime {
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
         self.save(now);
-        host::with(|h| h.decided(&d.to_json(), mode as u8));
+        host::decided(&d.to_json(), mode as u8);
     }
 
     pub fn consent(&mut self, mode: i32) {
