@@ -6,35 +6,19 @@
 //! the memory then lives for this page only.
 
 use crate::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::json;
 use crate::rules::Remember;
 
-#[wasm_bindgen(inline_js = "export function storage(local, op, key, value) {
-  try {
-    const s = local ? localStorage : sessionStorage;
-    if (op === 0) return s.getItem(key) ?? '';
-    op === 1 ? s.setItem(key, value) : s.removeItem(key);
-  } catch {}
-  return '';
-}")]
-extern "C" {
-    /// `op` ([`GET`], [`SET`], [`REMOVE`]) on localStorage (`local`) or
-    /// sessionStorage; what `getItem` returns, empty when there is no item
-    /// or the storage is missing or throws (a string, not an `Option`: no
-    /// none-test in the glue; an empty line is no memory either). One
-    /// import instead of five.
-    #[wasm_bindgen(js_name = storage)]
-    fn storage_js(local: bool, op: u8, key: &str, value: &str) -> String;
-}
+// [`super::dom::page`]'s storage operations, after its three URL ones;
+// on localStorage 3 more.
+const GET: u8 = 3;
+const SET: u8 = 4;
+const REMOVE: u8 = 5;
 
-const GET: u8 = 0;
-const SET: u8 = 1;
-const REMOVE: u8 = 2;
-
-/// The one storage key.
-pub const KEY: &str = "jobwise";
+/// The one storage key (written out in [`super::dom::page`]).
+#[cfg(test)]
+const KEY: &str = "jobwise";
 const DAY_MS: f64 = 86_400_000.0;
 
 pub struct Store {
@@ -125,12 +109,14 @@ fn wipe(place: Remember) {
     storage(place, REMOVE, "");
 }
 
-/// `op` on [`KEY`] in the storage for `mode`; empty when it is not
-/// allowed, empty, missing or throws (and for anything but [`GET`]).
+/// `op` on the `jobwise` item in the storage for `mode`; empty when it
+/// is not allowed, empty, missing or throws (and for anything but
+/// [`GET`]).
 fn storage(mode: Remember, op: u8, value: &str) -> String {
     match mode {
         Remember::None => String::new(),
-        place => storage_js(place == Remember::Local, op, KEY, value),
+        Remember::Session => super::dom::page(op, value),
+        Remember::Local => super::dom::page(op + 3, value),
     }
 }
 
