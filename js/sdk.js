@@ -10,9 +10,12 @@
 import * as wasm from "jobwise-wasm";
 import { observe, context, CUSTOM, CONSENT } from "./observe.js";
 import { actuator, reveal } from "./actuate.js";
+import { install } from "./host.js";
 import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
+/** What `jobwise.consent(mode)` accepts, in the wasm's order (src/web/store.rs). */
+const CONSENTS = ["none", "session", "local"];
 
 /**
  * Whether the parser is done with `el`: something follows it, or the
@@ -59,7 +62,9 @@ export function start(options) {
   let current = null;
   let running = false;
   let dead = false;
-  let consent = "";
+  // The visitor's consent as the wasm numbers it (src/web/mod.rs's
+  // `event`): its index in CONSENTS, -1 for anything else or not said.
+  let consent = -1;
   // What the rules want observed (`host.want`), and the undo of observe().
   const wanted = [[], [], []];
   let unobserve = () => {};
@@ -129,7 +134,7 @@ export function start(options) {
       }
     };
 
-  // What the Rust side calls (src/web/host.rs).
+  // What the Rust side calls (src/web/host.rs, through js/host.js).
   const host = {
     // A decision's JSON, applied as `mode` allows (js/actuate.js's plan:
     // nothing in the holdout); published when its job, stage or holdout
@@ -154,6 +159,9 @@ export function start(options) {
     context,
     want: (kind, text, number) => wanted[kind].push([text, number]),
   };
+  // Before the wasm is instantiated: its import object takes `context`
+  // as it is then (js/host.js).
+  install(host);
 
   const api = {
     ready: new Promise((ok) => (settle = ok)),
@@ -169,10 +177,10 @@ export function start(options) {
         restore();
       }),
     // Consent "none" wipes both storages and stores nothing more.
-    forget: () => call(() => wasm.event(CONSENT, "none", 0, false)),
+    forget: () => call(() => wasm.event(CONSENT, "", 0, false)),
     consent(mode) {
-      consent = String(mode);
-      call(() => wasm.event(CONSENT, consent, 0, false));
+      consent = CONSENTS.indexOf(String(mode));
+      call(() => wasm.event(CONSENT, "", consent, false));
     },
   };
 
@@ -203,7 +211,7 @@ export function start(options) {
       try {
         content = JSON.parse(text.replace(/^\uFEFF/, "")).content ?? {};
       } catch {}
-      wasm.boot(text, host, timeout, consent);
+      wasm.boot(text, timeout, consent);
       unobserve = observe(wanted, wasm.event, guard);
       queue.splice(0).forEach(call);
     })

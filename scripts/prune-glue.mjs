@@ -5,9 +5,15 @@
 // passed bare (js/sdk.js always passes `{ module }`). Each must be found
 // exactly once, so a wasm-bindgen upgrade that changes them fails the
 // build instead of shipping them: about 100 B brotli less JS.
+// It also points the glue's import of js/host.js (src/web/host.rs) at
+// that very module, which js/sdk.js installs its host in, instead of
+// wasm-bindgen's copy of it (a second module, whose host is never set).
 //
 //   node scripts/prune-glue.mjs target/bindgen/jobwise.js   (rewrites it in place)
 import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
 
 const DEAD = [
   [
@@ -31,6 +37,12 @@ export function pruneGlue(file) {
     if (!sound(js)) throw new Error(`prune-glue: ${pattern} is not dead in ${file}`);
     js = js.replace(pattern, by);
   }
+  // Named imports of its functions and, for a function the wasm imports
+  // directly, the whole module: each must be redirected.
+  const copy = / from (['"])\.\/snippets\/[^'"]+\/js\/host\.js\1;?\n/g;
+  if (!copy.test(js)) throw new Error(`prune-glue: no import of js/host.js in ${file}`);
+  const host = relative(dirname(file), join(root, "js/host.js"));
+  js = js.replace(copy, ` from "${host.startsWith(".") ? host : `./${host}`}";\n`);
   writeFileSync(file, js);
 }
 

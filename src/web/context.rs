@@ -10,11 +10,7 @@ use super::host;
 /// The context now (without a host, as in the DOM tests: a desktop on a
 /// Monday at midnight).
 pub fn now(visits: u32, days_since_last_visit: Option<f64>) -> Context {
-    read(
-        host::with(host::Host::context).unwrap_or(0),
-        visits,
-        days_since_last_visit,
-    )
+    read(host::context(), visits, days_since_last_visit)
 }
 
 /// `packed` is what js/observe.js's `context` returns: the device class

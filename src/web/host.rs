@@ -1,40 +1,22 @@
-//! The bridge to the JavaScript side (`host` in js/sdk.js). The browser
-//! calls into the wasm only through the exports js/sdk.js calls inside
-//! its guard (js/observe.js's reports among them); the wasm calls the host
-//! to hand on a decision and what to observe.
-
-use core::cell::RefCell;
+//! The bridge to the JavaScript side (`host` in js/sdk.js, installed in
+//! js/host.js before boot). The browser calls into the wasm only through
+//! the exports js/sdk.js calls inside its guard (js/observe.js's reports
+//! among them); the wasm calls the host to hand on a decision and what to
+//! observe. Plain imports, not methods of an object passed to `boot`: no
+//! JS object crosses into the wasm (no object table in the glue). Without
+//! a host (the wasm's own tests) they do nothing and `context` is 0.
 
 use wasm_bindgen::prelude::*;
 
-use crate::single::Single;
-
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
-    /// js/sdk.js's `host` object.
-    pub type Host;
     /// A decision's JSON, to apply as `Mode` `mode` (src/web/runtime.rs)
     /// allows.
-    #[wasm_bindgen(method)]
-    pub fn decided(this: &Host, json: &str, mode: u8);
+    pub fn decided(json: &str, mode: u8);
     /// What the rules want observed, for js/observe.js: `kind` as in
     /// `event` (src/web/mod.rs), a selector and seconds, or a scroll mark.
-    #[wasm_bindgen(method)]
-    pub fn want(this: &Host, kind: u8, text: &str, number: f64);
+    pub fn want(kind: u8, text: &str, number: f64);
     /// The visitor's device class, local hour and weekday, packed (see
     /// src/web/context.rs).
-    #[wasm_bindgen(method)]
-    pub fn context(this: &Host) -> u32;
-}
-
-static HOST: Single<RefCell<Option<Host>>> = Single::new(RefCell::new(None));
-
-/// Installs the host for this page (tests run without one).
-pub fn install(host: Host) {
-    *HOST.borrow_mut() = Some(host);
-}
-
-/// Runs `f` with the host, when there is one.
-pub fn with<R>(f: impl FnOnce(&Host) -> R) -> Option<R> {
-    HOST.try_borrow().ok()?.as_ref().map(f)
+    pub fn context() -> u32;
 }

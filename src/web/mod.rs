@@ -9,7 +9,7 @@
 //! ```
 //!
 //! The JavaScript side (js/sdk.js) calls the exports below, through its
-//! guard; the browser calls back only through [`host`]-guarded callbacks.
+//! guard; the wasm calls back only through [`host`]'s imports.
 //! Any failure (a panic included: it traps) throws into js/sdk.js, which
 //! reverts every change and never calls the wasm again.
 
@@ -33,7 +33,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::signals::EventKind;
 use crate::single::Single;
-use host::Host;
 use runtime::Runtime;
 
 static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
@@ -49,21 +48,21 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
     }
 }
 
-/// Boots the SDK on this page with the rules' JSON text: the first
+/// Boots the SDK on this page with the rules' JSON text and the consent
+/// the visitor gave before (numbered as for [`event`]): the first
 /// decision is applied, and what the rules want observed handed to the
 /// host (`want`), before this returns. An error (invalid rules…) is
 /// thrown as a JS `Error` (see [`try_boot`]), which js/sdk.js reports with
 /// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]
-pub fn boot(rules: &str, host: Host, timeout: f64, consent: &str) {
-    if let Err(why) = try_boot(rules, host, timeout, consent) {
+pub fn boot(rules: &str, timeout: f64, consent: i32) {
+    if let Err(why) = try_boot(rules, timeout, consent) {
         wasm_bindgen::throw_str(&why);
     }
 }
 
 /// [`boot`], with its error returned: why the rules were refused.
-pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<(), String> {
-    host::install(host);
+pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
     let rt = Some(Runtime::new(rules, timeout, consent)?);
     // A page boots once (js/sdk.js): a runtime booted before is left
     // allocated, not dropped, which keeps its drop glue (the compiled
@@ -79,9 +78,10 @@ pub fn try_boot(rules: &str, host: Host, timeout: f64, consent: &str) -> Result<
 /// text), 4 a custom signal (the name); then 5 a `data-jobwise-pick`
 /// control used (the job, `""` clears the pick), 6 a page changed
 /// without a load (History API: its path) and 7 `jobwise.consent(mode)`
-/// (`"none"`, `"session"` or `"local"`; what is no longer allowed is
-/// wiped at once: `"none"` is `jobwise.forget()` too, everything stored
-/// wiped and nothing more stored on this page). A decision follows unless
+/// (`number` 0 `"none"`, 1 `"session"`, 2 `"local"`, -1 anything else,
+/// as for `boot`; what is no longer allowed is wiped at once: `"none"` is
+/// `jobwise.forget()` too, everything stored wiped and nothing more
+/// stored on this page). A decision follows unless
 /// `more` events of the same moment follow (a click inside several
 /// selectors is one decision); consent decides nothing. One export for
 /// all: each is a shim in the wasm and a wrapper in the glue.
@@ -90,7 +90,7 @@ pub fn event(kind: u8, text: &str, number: f64, more: bool) {
     with_rt(|rt| match kind {
         5 => rt.pick(text),
         6 => rt.navigated(text.into()),
-        7 => rt.consent(text),
+        7 => rt.consent(number as i32),
         _ => rt.observed(
             match kind {
                 0 => EventKind::Click(text.into()),

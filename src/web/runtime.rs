@@ -43,7 +43,7 @@ pub struct Runtime {
 
 impl Runtime {
     /// Everything known at once: the rules, the stored memory, the arrival.
-    pub fn new(text: &str, timeout_ms: f64, consent: &str) -> Result<Runtime, String> {
+    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Runtime, String> {
         // Rules larger than `rules::MAX_BYTES` are refused here, with this
         // message (a marketer's file is kilobytes).
         if text.len() > rules::MAX_BYTES {
@@ -52,7 +52,7 @@ impl Runtime {
         let rules = rules::parse_bounded(text, super::selector::check).map_err(|p| problems(&p))?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile(rules);
-        // `""` (not said) is refused like any unknown mode: nothing changes.
+        // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
         let mut memory = store
@@ -96,12 +96,9 @@ impl Runtime {
     pub fn start(&mut self) {
         let late = dom::since_start_ms() > self.timeout_ms;
         self.decide(if late { Mode::Careful } else { Mode::Free });
-        let c = &self.compiled;
-        host::with(|h| {
-            for &(kind, text, number) in &c.wants() {
-                h.want(kind, text, number);
-            }
-        });
+        for &(kind, text, number) in &self.compiled.wants() {
+            host::want(kind, text, number);
+        }
     }
 
     /// Behaviour: decided on unless `more` of the same moment follows.
@@ -145,10 +142,10 @@ impl Runtime {
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
         self.save(now);
-        host::with(|h| h.decided(&d.to_json(), mode as u8));
+        host::decided(&d.to_json(), mode as u8);
     }
 
-    pub fn consent(&mut self, mode: &str) {
+    pub fn consent(&mut self, mode: i32) {
         if self.store.consent(mode) {
             self.save(dom::now_ms());
         }

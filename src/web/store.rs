@@ -6,31 +6,19 @@
 //! the memory then lives for this page only.
 
 use crate::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::json;
 use crate::rules::Remember;
 
-#[wasm_bindgen(inline_js = "export function storage(local, op, key, value) {
-  try {
-    const s = local ? localStorage : sessionStorage;
-    return op === 0 ? s.getItem(key) : op === 1 ? s.setItem(key, value) : s.removeItem(key);
-  } catch {}
-}")]
-extern "C" {
-    /// `op` ([`GET`], [`SET`], [`REMOVE`]) on localStorage (`local`) or
-    /// sessionStorage; what `getItem` returns, none when the storage is
-    /// missing or throws. One import instead of five.
-    #[wasm_bindgen(js_name = storage)]
-    fn storage_js(local: bool, op: u8, key: &str, value: &str) -> Option<String>;
-}
+// [`super::dom::page`]'s storage operations, after its three URL ones;
+// on localStorage 3 more.
+const GET: u8 = 3;
+const SET: u8 = 4;
+const REMOVE: u8 = 5;
 
-const GET: u8 = 0;
-const SET: u8 = 1;
-const REMOVE: u8 = 2;
-
-/// The one storage key.
-pub const KEY: &str = "jobwise";
+/// The one storage key (written out in [`super::dom::page`]).
+#[cfg(test)]
+const KEY: &str = "jobwise";
 const DAY_MS: f64 = 86_400_000.0;
 
 pub struct Store {
@@ -63,13 +51,14 @@ impl Store {
         }
     }
 
-    /// The visitor's choice (`"none"`, `"session"`, `"local"`); false for
-    /// anything else. What is no longer allowed is wiped at once.
-    pub fn consent(&mut self, mode: &str) -> bool {
+    /// The visitor's choice, as js/sdk.js numbers it: 0 `"none"`, 1
+    /// `"session"`, 2 `"local"`; false for anything else (-1: another
+    /// word, or not said). What is no longer allowed is wiped at once.
+    pub fn consent(&mut self, mode: i32) -> bool {
         self.consent = Some(match mode {
-            "none" => Remember::None,
-            "session" => Remember::Session,
-            "local" => Remember::Local,
+            0 => Remember::None,
+            1 => Remember::Session,
+            2 => Remember::Local,
             _ => return false,
         });
         for &place in &[Remember::Session, Remember::Local] {
@@ -80,18 +69,21 @@ impl Store {
         true
     }
 
-    /// What `f` reads of the stored line, unless that is absent, expired
-    /// or unreadable (the line is read where it is stored, not copied).
+    /// What `f` reads of the stored line (empty when there is none),
+    /// unless that is expired or unreadable (the line is read where it is
+    /// stored, not copied).
     pub fn read<T>(&self, now_ms: f64, f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
         let mode = self.mode();
-        let value = storage(mode, GET, "")?;
-        if mode != Remember::Local {
-            return f(&value);
-        }
-        let (expires, line) = crate::text::split_once(&value, b'|')?;
-        if crate::json::parse_f64(expires)? < now_ms {
-            wipe(mode);
-            return None;
+        let value = storage(mode, GET, "");
+        // One call of `f` (it is inlined): localStorage's expiry first.
+        let mut line = value.as_str();
+        if mode == Remember::Local {
+            let (expires, rest) = crate::text::split_once(line, b'|')?;
+            if crate::json::parse_f64(expires)? < now_ms {
+                wipe(mode);
+                return None;
+            }
+            line = rest;
         }
         f(line)
     }
@@ -117,12 +109,14 @@ fn wipe(place: Remember) {
     storage(place, REMOVE, "");
 }
 
-/// `op` on [`KEY`] in the storage for `mode`; `None` when it is not
-/// allowed, missing or throws (and for anything but [`GET`]).
-fn storage(mode: Remember, op: u8, value: &str) -> Option<String> {
+/// `op` on the `jobwise` item in the storage for `mode`; empty when it
+/// is not allowed, empty, missing or throws (and for anything but
+/// [`GET`]).
+fn storage(mode: Remember, op: u8, value: &str) -> String {
     match mode {
-        Remember::None => None,
-        place => storage_js(place == Remember::Local, op, KEY, value),
+        Remember::None => String::new(),
+        Remember::Session => super::dom::page(op, value),
+        Remember::Local => super::dom::page(op + 3, value),
     }
 }
 
@@ -137,20 +131,20 @@ mod tests {
     fn the_stricter_of_rules_and_consent_wins() {
         let mut s = Store::new(Remember::Session, 30.0);
         assert_eq!(s.mode(), Remember::Session);
-        assert!(s.consent("local"));
+        assert!(s.consent(2));
         assert_eq!(
             s.mode(),
             Remember::Session,
             "consent never widens the rules"
         );
-        assert!(s.consent("none"));
+        assert!(s.consent(0));
         assert_eq!(s.mode(), Remember::None);
-        assert!(!s.consent("forever"));
+        assert!(!s.consent(-1) && !s.consent(3));
     }
 
     /// What `jobwise.forget()` does: consent `"none"` wipes both storages.
     fn wipe_all() {
-        assert!(Store::new(Remember::Local, 1.0).consent("none"));
+        assert!(Store::new(Remember::Local, 1.0).consent(0));
     }
 
     #[wasm_bindgen_test]
@@ -172,9 +166,11 @@ mod tests {
         assert_eq!((line(&session, 0.0), line(&s, 0.0)), (None, None));
     }
 
-    /// The stored line, as read.
+    /// The stored line, as read; none when empty (no line).
     fn line(s: &Store, now_ms: f64) -> Option<String> {
-        s.read(now_ms, |l| Some(l.into()))
+        s.read(now_ms, |l| {
+            Some(l).filter(|l| !l.is_empty()).map(String::from)
+        })
     }
 
     #[wasm_bindgen_test]

@@ -3,26 +3,11 @@
 
 use crate::arrival::UrlParts;
 use crate::prelude::*;
-use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = "export function url(which, h) {
-  try {
-    const u = new URL([h, location.href, document.referrer][which]);
-    return [u.protocol.slice(0, -1), u.hostname, u.pathname, u.search.slice(1), u.hash.slice(1)].join('\\n');
-  } catch {}
-}")]
-extern "C" {
-    /// Scheme, host, path, query and fragment of `href` ([`GIVEN`]), the
-    /// page's URL ([`PAGE`]) or its referrer ([`REFERRER`]), each line
-    /// one: a parsed URL never holds a line break (the parser drops them
-    /// and percent-encodes every control). None when it does not parse
-    /// (an empty referrer included). One import instead of eleven (`URL`'s
-    /// constructor and getters, `location`, `href`, `referrer`), one string
-    /// copy instead of five.
-    #[wasm_bindgen(js_name = url)]
-    fn url_js(which: u8, href: &str) -> Option<String>;
-}
-
+// [`super::dom::page`]'s operations: a URL is read in one import, one
+// line each of its scheme, host, path, query and fragment (a parsed URL
+// never holds a line break: the parser drops them and percent-encodes
+// every control).
 const GIVEN: u8 = 0;
 const PAGE: u8 = 1;
 const REFERRER: u8 = 2;
@@ -44,7 +29,10 @@ pub fn referrer() -> Option<UrlParts> {
 }
 
 fn read(which: u8, href: &str) -> Option<UrlParts> {
-    let lines = url_js(which, href)?;
+    let lines = super::dom::page(which, href);
+    if lines.is_empty() {
+        return None;
+    }
     let mut lines = crate::text::split(&lines, b'\n').map(String::from);
     let mut next = || lines.next().unwrap_or_default();
     Some(UrlParts {
