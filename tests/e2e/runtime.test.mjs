@@ -259,6 +259,25 @@ test("no request beyond the page, its own scripts, the SDK's one file and the ru
   }
 });
 
+test("the visitor's device reaches the decision: a mobile viewport fires a device signal, a desktop one does not", async () => {
+  const route = async (p) =>
+    p.route("**/test/rules.json", async (r) => {
+      const rules = await (await r.fetch()).json();
+      rules.jobs.travel.signals.push({ device: "mobile", weight: 8 });
+      await r.fulfill({ contentType: "application/json", body: JSON.stringify(rules) });
+    });
+  const mobile = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const desktop = { viewport: { width: 1280, height: 800 } };
+  for (const [contextOptions, job] of [[mobile, "travel"], [desktop, null]]) {
+    const { page, context, log } = await open(env, "/test/body.html", { route, contextOptions });
+    const d = await ready(page);
+    assert.equal(d.job, job, `${contextOptions.viewport.width}px`);
+    assert.equal(d.reasons.some((r) => r.signal.startsWith("device")), job !== null, JSON.stringify(d.reasons));
+    assert.deepEqual([log.warnings, log.errors], [[], []]);
+    await context.close();
+  }
+});
+
 test("strict CSP (script-src 'self' 'wasm-unsafe-eval'): it runs, with no violation", async () => {
   const { page, context, log } = await open(env, "/test/csp.html", {
     referer: GOOGLE_VIDEO,
