@@ -154,10 +154,12 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         _ => false,
     };
 
-    let (source, engine) = if source::is_paid(&params, ref_host.as_ref().map(|h| (h, ref_path))) {
+    let medium = source::lower(&params, "utm_medium");
+    let ad_referrer = ref_host.as_ref().map(|h| (h, ref_path));
+    let (source, engine) = if source::is_paid(&params, &medium, ad_referrer) {
         (Source::Paid, ref_engine)
     } else if referrer.is_none() {
-        let source = source::tagged(&params);
+        let source = source::tagged(&params, &medium);
         // Without a referrer, an organic visit (`utm_medium=organic`)
         // names its engine in `utm_source`. A paid visit keeps `engine`
         // null unless a search engine referred it: `engine` says which

@@ -44,7 +44,8 @@ pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> 
         .map(|(_, v)| v.as_str())
 }
 
-fn lower(params: &[(String, String)], name: &str) -> String {
+/// A landing parameter's value, trimmed, lower-cased, its first 64 bytes.
+pub fn lower(params: &[(String, String)], name: &str) -> String {
     let value = param(params, name).unwrap_or("");
     let value = value.get(..64).unwrap_or(value);
     crate::text::case::lower_str(crate::text::trim(value))
@@ -54,12 +55,12 @@ fn paid_medium(medium: &str) -> bool {
     contains(medium, "cp") || contains(medium, "paid") || listed(PAID_MEDIA, medium)
 }
 
-/// A paid click: an ad click id, a paid `utm_medium`, or an ad server as
-/// the referrer.
-pub fn is_paid(params: &[(String, String)], referrer: Option<(&Host, &str)>) -> bool {
+/// A paid click: an ad click id, a paid `medium` (the [`lower`]
+/// `utm_medium`), or an ad server as the referrer.
+pub fn is_paid(params: &[(String, String)], medium: &str, referrer: Option<(&Host, &str)>) -> bool {
     crate::text::split(CLICK_IDS, b' ')
         .any(|id| param(params, id).is_some_and(|v| !crate::text::trim(v).is_empty()))
-        || paid_medium(&lower(params, "utm_medium"))
+        || paid_medium(medium)
         || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))
 }
 
@@ -103,10 +104,10 @@ fn source_kind(name: &str) -> Option<Source> {
     sites::kind(&Host::new(name), "/").or_else(|| engines::named(name).map(|_| Source::Organic))
 }
 
-/// The kind of a visit without a referrer, from its tags; `Direct` when
-/// they tell none.
-pub fn tagged(params: &[(String, String)]) -> Source {
-    medium_kind(&lower(params, "utm_medium"))
+/// The kind of a visit without a referrer, from its tags (`medium` is the
+/// [`lower`] `utm_medium`); `Direct` when they tell none.
+pub fn tagged(params: &[(String, String)], medium: &str) -> Source {
+    medium_kind(medium)
         .or_else(|| source_kind(&lower(params, "utm_source")))
         .unwrap_or(Source::Direct)
 }
@@ -142,10 +143,15 @@ mod tests {
             (&[], false),
         ];
         for (query, want) in cases {
-            assert_eq!(is_paid(&params(query), None), *want, "{query:?}");
+            let p = params(query);
+            assert_eq!(
+                is_paid(&p, &lower(&p, "utm_medium"), None),
+                *want,
+                "{query:?}"
+            );
         }
         let ads = Host::new("www.googleadservices.com");
-        assert!(is_paid(&[], Some((&ads, "/pagead/aclk"))));
+        assert!(is_paid(&[], "", Some((&ads, "/pagead/aclk"))));
     }
 
     #[test]
@@ -168,7 +174,8 @@ mod tests {
             (&[], Source::Direct),
         ];
         for (query, want) in cases {
-            assert_eq!(tagged(&params(query)), *want, "{query:?}");
+            let p = params(query);
+            assert_eq!(tagged(&p, &lower(&p, "utm_medium")), *want, "{query:?}");
         }
     }
 }
