@@ -50,10 +50,9 @@ const WALK_BUDGET: usize = 256;
 /// visitor's words, not with the number of phrases.
 #[derive(Default)]
 pub struct TermIndex {
-    /// Stem id → its letters.
-    stems: Vec<Vec<char>>,
-    /// Stem id → whether its typo neighbourhood is in `deletes`.
-    typos: Vec<bool>,
+    /// Stem id → its letters, and whether its typo neighbourhood is in
+    /// `deletes`.
+    stems: Vec<(Vec<char>, bool)>,
     /// Hash of a stem → stem ids (equal letters checked).
     stem_ids: Ids,
     /// Hash of a root ("игр") → stems derived from it ("игров").
@@ -237,15 +236,14 @@ impl TermIndex {
                     self.derived.insert(fuzzy::hash(r), id);
                 }
                 self.stem_ids.insert(fuzzy::hash(&chars), id);
-                self.stems.push(chars);
-                self.typos.push(false);
+                self.stems.push((chars, false));
                 id
             }
         };
-        let chars = &self.stems[id as usize];
+        let (chars, with_typos) = &mut self.stems[id as usize];
         let k = fuzzy::max_edits(chars.len());
-        if typos && !self.typos[id as usize] && k > 0 && fuzzy::eligible(chars) {
-            self.typos[id as usize] = true;
+        if typos && !*with_typos && k > 0 && fuzzy::eligible(chars) {
+            *with_typos = true;
             let deletes = &mut self.deletes;
             fuzzy::deletions(chars, k, &mut |h| deletes.insert(h, id));
         }
@@ -259,7 +257,7 @@ impl TermIndex {
     )]
     fn stem_id(&self, stem: &[char]) -> Option<u32> {
         for i in self.stem_ids.get(fuzzy::hash(stem)) {
-            if *self.stems[i as usize] == *stem {
+            if *self.stems[i as usize].0 == *stem {
                 return Some(i);
             }
         }
@@ -283,7 +281,7 @@ impl TermIndex {
             push(s, 1, true);
         }
         for s in self.derived.get(fuzzy::hash(&stem)) {
-            if root(&self.stems[s as usize]) == Some(&stem[..]) {
+            if root(&self.stems[s as usize].0) == Some(&stem[..]) {
                 push(s, 1, true);
             }
         }
@@ -291,7 +289,7 @@ impl TermIndex {
             let k = if stem.len() >= 7 { 2 } else { 1 };
             fuzzy::deletions(&stem, k, &mut |h| {
                 for s in self.deletes.get(h) {
-                    if fuzzy::is_typo(&self.stems[s as usize], &stem) {
+                    if fuzzy::is_typo(&self.stems[s as usize].0, &stem) {
                         push(s, 1, true);
                     }
                 }
