@@ -457,6 +457,14 @@ fn insert(hits: &mut Vec<Hit>, hit: Hit) {
                 hits[p] = hit;
             }
         }
-        None => hits.insert(at, hit),
+        // Pushed and swapped down: `Vec::insert`'s shift costs more wasm.
+        None => {
+            let mut i = hits.len();
+            hits.push(hit);
+            while i > at {
+                hits.swap(i - 1, i);
+                i -= 1;
+            }
+        }
     }
 }
