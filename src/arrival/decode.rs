@@ -76,21 +76,16 @@ fn charset_named(raw: &str) -> Option<Charset> {
     if raw.len() > 24 {
         return None;
     }
-    let mut name = [0u8; 24];
-    let mut len = 0;
+    let mut name = String::new();
     for b in raw.bytes() {
         if b.is_ascii_alphanumeric() {
-            name[len] = b.to_ascii_lowercase();
-            len += 1;
+            name.push(char::from(b.to_ascii_lowercase()));
         }
     }
-    let name = name.get(..len)?;
-    // Loops, not a `find` over `any` (see `pair`).
+    // A loop, not `find` (see `pair`).
     for &(names, charset) in &CHARSETS {
-        for n in crate::text::split(names, b' ') {
-            if n.as_bytes() == name {
-                return Some(charset);
-            }
+        if crate::text::listed(names, &name) {
+            return Some(charset);
         }
     }
     None
@@ -170,28 +165,33 @@ fn char_at(bytes: &[u8], i: usize, single: Option<bool>) -> Option<(Option<char>
 /// `bytes` as text in `charset`. Valid UTF-8 is read as such (unless the
 /// URL names a single-byte charset); invalid bytes are windows-1251 for
 /// the engines that used it, else dropped, and so are replacement
-/// characters then (none kept when the charset is unreadable).
+/// characters then (none kept when the charset is unreadable). One pass,
+/// a second only from the first invalid byte's discovery.
 fn text(bytes: &[u8], charset: Charset) -> String {
-    let mut valid = true;
-    let mut i = 0;
-    while let Some((c, len)) = char_at(bytes, i, None) {
-        valid &= c.is_some();
-        i += len;
-    }
-    let single = match charset {
+    let mut single = match charset {
         Charset::Cp1251 => Some(true),
         Charset::Latin1 => Some(false),
-        Charset::Auto { cp1251: true } if !valid => Some(true),
         _ => None,
     };
+    let mut valid = true;
     let mut out = String::new();
     let mut i = 0;
     while let Some((c, len)) = char_at(bytes, i, single) {
         i += len;
-        if let Some(c) = c {
-            if valid || charset != Charset::Unreadable && c != char::REPLACEMENT_CHARACTER {
-                out.push(c);
+        match c {
+            Some(c) if valid || c != char::REPLACEMENT_CHARACTER => out.push(c),
+            // Invalid UTF-8: read it all again, once, as said above.
+            None if valid && single.is_none() => {
+                valid = false;
+                out.clear();
+                i = 0;
+                match charset {
+                    Charset::Unreadable => break,
+                    Charset::Auto { cp1251: true } => single = Some(true),
+                    _ => {}
+                }
             }
+            _ => {}
         }
     }
     out
