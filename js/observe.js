@@ -28,7 +28,7 @@ const RESCAN_MS = 1000;
 /**
  * Watches what `wanted` names (`wanted[CLICK]`: [selector], `[DWELL]`:
  * [selector, seconds], `[SCROLL]`: [, percent], as the rules' `host.want`
- * gave them) and reports to `sink(kind, text, number, more)` (the wasm's
+ * gave them) and reports to `sink(kind, text, number)` (the wasm's
  * `event`). Every callback goes through `guard`.
  * Returns the function that stops everything.
  */
@@ -49,9 +49,9 @@ export function observe(wanted, sink, guard) {
     const el = element(e);
     if (!el) return;
     const pick = el.closest(`[${PICK}]`);
-    if (pick) sink(PICKED, pick.getAttribute(PICK), 0, false);
+    if (pick) sink(PICKED, pick.getAttribute(PICK), 0);
     const hits = wanted[CLICK].filter(([s]) => el.closest(s));
-    hits.forEach(([s], i) => sink(CLICK, s, 0, i < hits.length - 1));
+    hits.forEach(([s], i) => sink(CLICK, s, hits.length - 1 - i));
   });
 
   // Site search: its text when the box changes or its form is submitted,
@@ -64,7 +64,7 @@ export function observe(wanted, sink, guard) {
     const text = [...box.value.trim()].slice(0, MAX_CHARS).join("");
     if (!text || text == searched) return;
     searched = text;
-    sink(SEARCH, text, 0, false);
+    sink(SEARCH, text, 0);
   };
   on(document, "change", search);
   on(document, "submit", search);
@@ -84,7 +84,7 @@ export function observe(wanted, sink, guard) {
       const now = marks.filter(([, m]) => percent >= m).length;
       if (now > passed) {
         passed = now;
-        sink(SCROLL, path, percent, false);
+        sink(SCROLL, path, percent);
       }
     });
   }
@@ -93,7 +93,7 @@ export function observe(wanted, sink, guard) {
   // on stop) and popstate, reported when the path changes.
   let at = location.pathname;
   const moved = () => {
-    if (at != location.pathname) sink(PAGE, (at = location.pathname), 0, false);
+    if (at != location.pathname) sink(PAGE, (at = location.pathname), 0);
   };
   const navigated = safe(moved);
   for (const name of ["pushState", "replaceState"]) {
@@ -135,7 +135,7 @@ function dwell(selectors, sink, safe, undo) {
       const ms = total + (since < 0 ? 0 : Date.now() - since);
       if (fired || ms + 50 < seconds * 1000) return;
       fired = true;
-      sink(DWELL, selector, ms / 1000, false);
+      sink(DWELL, selector, ms / 1000);
     };
     const seen = (visible, now) => {
       if (visible && since < 0 && !fired) {

@@ -166,7 +166,7 @@ export function start(options) {
   const api = {
     ready: new Promise((ok) => (settle = ok)),
     decision: () => current,
-    track: (name) => call(() => wasm.event(CUSTOM, String(name), 0, false)),
+    track: (name) => call(() => wasm.event(CUSTOM, String(name), 0)),
     on(type, fn) {
       if (type === "decision" && typeof fn === "function") listeners.push(fn);
       return api;
@@ -177,10 +177,10 @@ export function start(options) {
         restore();
       }),
     // Consent "none" wipes both storages and stores nothing more.
-    forget: () => call(() => wasm.event(CONSENT, "", 0, false)),
+    forget: () => call(() => wasm.event(CONSENT, "", 0)),
     consent(mode) {
       consent = CONSENTS.indexOf(String(mode));
-      call(() => wasm.event(CONSENT, "", consent, false));
+      call(() => wasm.event(CONSENT, "", consent));
     },
   };
 

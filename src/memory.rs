@@ -60,7 +60,8 @@ const NEGLIGIBLE: f64 = 0.01;
 const MAX_EVIDENCE: f64 = 1e6;
 /// Longer stored text is not ours.
 const MAX_STORED: usize = 16 * 1024;
-const HEADER: &str = "jw1";
+/// The format's version and the first field's `|`.
+const HEADER: &str = "jw1|";
 
 impl Memory {
     /// A first visit's memory; the holdout bucket is `seed % 100` (pass a
@@ -140,7 +141,7 @@ impl Memory {
             fade(at - page.at_ms, half_life_ms),
         );
         out.push_str(HEADER);
-        write_number(out, "|b", f64::from(self.bucket));
+        write_number(out, "b", f64::from(self.bucket));
         write_number(out, "|v", f64::from(self.visits));
         if let Some(l) = self.last_visit_ms {
             write_number(out, "|l", l);
@@ -163,7 +164,7 @@ impl Memory {
             return None;
         }
         // Without fields (`jw1` alone) there is no bucket: not ours either.
-        let fields = text.strip_prefix(HEADER)?.strip_prefix("|")?;
+        let fields = text.strip_prefix(HEADER)?;
         let mut m = Memory::default();
         let mut bucket = None;
         for field in crate::text::split(fields, b'|') {
@@ -188,7 +189,7 @@ impl Memory {
     }
 }
 
-/// `tag` (`|` and a letter, or `:`) and `n`.
+/// `tag` (`|` and a letter, a letter after [`HEADER`], or `:`) and `n`.
 fn write_number(out: &mut String, tag: &str, n: f64) {
     out.push_str(tag);
     number(out, n);

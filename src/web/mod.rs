@@ -73,7 +73,8 @@ pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
 }
 
 /// What js/observe.js saw, or `jobwise.track(name)`, by `kind`: 0 a
-/// click (`text` the rules' selector), 1 a dwell (the selector, `number`
+/// click (`text` the rules' selector, `number` how many more clicks of
+/// the same moment follow), 1 a dwell (the selector, `number`
 /// the seconds), 2 a scroll (the path, the percent), 3 a site search (the
 /// text), 4 a custom signal (the name); then 5 a `data-jobwise-pick`
 /// control used (the job, `""` clears the pick), 6 a page changed
@@ -81,12 +82,12 @@ pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
 /// (`number` 0 `"none"`, 1 `"session"`, 2 `"local"`, -1 anything else,
 /// as for `boot`; what is no longer allowed is wiped at once: `"none"` is
 /// `jobwise.forget()` too, everything stored wiped and nothing more
-/// stored on this page). A decision follows unless
-/// `more` events of the same moment follow (a click inside several
-/// selectors is one decision); consent decides nothing. One export for
+/// stored on this page). A decision follows unless more clicks of the
+/// same moment follow (a click inside several selectors is one
+/// decision); consent decides nothing. One export for
 /// all: each is a shim in the wasm and a wrapper in the glue.
 #[wasm_bindgen]
-pub fn event(kind: u8, text: &str, number: f64, more: bool) {
+pub fn event(kind: u8, text: &str, number: f64) {
     with_rt(|rt| match kind {
         5 => rt.pick(text),
         6 => rt.navigated(text.into()),
@@ -105,7 +106,7 @@ pub fn event(kind: u8, text: &str, number: f64, more: bool) {
                 3 => EventKind::Search(text.into()),
                 _ => EventKind::Custom(text.into()),
             },
-            more,
+            kind == 0 && number > 0.0,
         ),
     });
 }
