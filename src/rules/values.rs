@@ -86,20 +86,6 @@ fn lower_into(s: &str, out: &mut Vec<char>, limit: usize) {
     }
 }
 
-/// The index of the first byte of `s` in `set`: one plain loop, where
-/// each `bytes().position(closure)` was an iterator instance of its own.
-fn first_among(s: &str, set: &[u8]) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if crate::text::among(set, b[i]) {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
 /// What a glob is matched against.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GlobOf {
@@ -123,7 +109,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
-    let scheme_or_path = first_among(s, b"/:");
+    let scheme_or_path = crate::text::first_among(s, b"/:");
     if let Some(at) = scheme_or_path.filter(|_| of == GlobOf::Host) {
         return Err((
             at,
@@ -258,7 +244,7 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     if cleaned.is_empty() {
         return Err(msg!("the link is empty").into());
     }
-    let scheme_end = first_among(cleaned, b":/?#");
+    let scheme_end = crate::text::first_among(cleaned, b":/?#");
     if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
         // Bytes: `end` is at an ASCII `:`, so no char boundary to check.
         let scheme = cleaned.as_bytes().get(..end).unwrap_or_default();

@@ -254,6 +254,20 @@ pub(crate) fn among(set: &[u8], b: u8) -> bool {
     false
 }
 
+/// The index of the first byte of `s` in `set`: one plain loop, where
+/// each `bytes().position(closure)` was an iterator instance of its own.
+pub(crate) fn first_among(s: &str, set: &[u8]) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if among(set, b[i]) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// `s` without leading and trailing whitespace (`char::is_whitespace`, as
 /// `str::trim`, whose pattern searchers cost 0.5 KB of wasm with
 /// `trim_end`'s).
