@@ -125,10 +125,12 @@ pub struct Compiled {
     /// a candidate, which `check` then rejects. Signals with nothing to key
     /// on are filed under `SCANNED`, looked up on every decision.
     keyed: Vec<u64>,
-    /// Visitor texts analysed, up to `MEMO` (then forgotten all at once,
-    /// before a decision's first text: `Seen` holds positions in it). A
-    /// page decides again on every event with the same arrival terms, and
-    /// analysing text is most of a decision's cost.
+    /// Visitor texts analysed. At `MEMO` or more they are forgotten all at
+    /// once, but only before a decision's first text: `Seen` holds
+    /// positions in it, so within one decision it grows past `MEMO` by
+    /// that decision's texts (its arrival texts and searches, bounded by
+    /// the runtime's events). A page decides again on every event with the
+    /// same arrival terms, and analysing text is most of a decision's cost.
     memo: RefCell<Vec<Analysed>>,
 }
 
@@ -140,7 +142,7 @@ struct Analysed {
     hits: Vec<Hit>,
 }
 
-/// Texts remembered in `Compiled::memo`.
+/// How many texts `Compiled::memo` holds before it forgets them (see there).
 const MEMO: usize = 8;
 
 /// The low bits of a `keyed` entry: its signal. The rules have at most
