@@ -34,56 +34,62 @@ pub(crate) fn num(n: f64) -> String {
 /// any. Words and candidates over 64 characters get no hint.
 pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
     const MAX: usize = 64;
-    let mut a = Vec::new();
-    lower_into(word, &mut a, MAX + 1);
-    if a.is_empty() || a.len() > MAX {
+    const WIDTH: usize = MAX + 3;
+    // On the stack, no allocation: the lower-cased word (one char more,
+    // to see it is too long), a candidate (two more: longer ones are too
+    // far) and the distances (at most 131: they fit a byte).
+    let mut a = ['\0'; MAX + 1];
+    let la = lower_into(word, &mut a);
+    if la == 0 || la > MAX {
         return None;
     }
-    let width = MAX + 3;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    let mut b: Vec<char> = Vec::with_capacity(MAX + 2);
-    let mut best: Option<(usize, usize)> = None;
+    let mut b = ['\0'; MAX + 2];
+    let mut d = [0u8; (MAX + 2) * WIDTH];
+    let mut best: Option<(u8, usize)> = None;
     for (k, &c) in candidates.iter().enumerate() {
-        lower_into(c, &mut b, MAX + 2);
-        if b.len().abs_diff(a.len()) > 2 {
+        let lb = lower_into(c, &mut b);
+        if lb.abs_diff(la) > 2 {
             continue;
         }
         // Optimal string alignment distance, row by row.
-        for i in 0..a.len() + 1 {
-            for j in 0..b.len() + 1 {
-                d[i * width + j] = if i == 0 || j == 0 {
-                    i + j
+        for i in 0..la + 1 {
+            for j in 0..lb + 1 {
+                d[i * WIDTH + j] = if i == 0 || j == 0 {
+                    (i + j) as u8
                 } else {
-                    let cost = usize::from(a[i - 1] != b[j - 1]);
-                    let mut v = (d[(i - 1) * width + j] + 1)
-                        .min(d[i * width + j - 1] + 1)
-                        .min(d[(i - 1) * width + j - 1] + cost);
+                    let cost = u8::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[(i - 1) * WIDTH + j] + 1)
+                        .min(d[i * WIDTH + j - 1] + 1)
+                        .min(d[(i - 1) * WIDTH + j - 1] + cost);
                     if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                        v = v.min(d[(i - 2) * width + j - 2] + 1);
+                        v = v.min(d[(i - 2) * WIDTH + j - 2] + 1);
                     }
                     v
                 };
             }
         }
-        let dist = d[a.len() * width + b.len()];
-        if dist <= 2 && dist < a.len() && best.is_none_or(|(b, _)| dist < b) {
+        let dist = d[la * WIDTH + lb];
+        if dist <= 2 && usize::from(dist) < la && best.is_none_or(|(b, _)| dist < b) {
             best = Some((dist, k));
         }
     }
     best.map(|(_, c)| c)
 }
 
-/// The first `limit` characters of `s` lower-cased, into `out`.
-fn lower_into(s: &str, out: &mut Vec<char>, limit: usize) {
-    out.clear();
+/// The first characters of `s` lower-cased, into `out` as far as it
+/// goes: how many.
+fn lower_into(s: &str, out: &mut [char]) -> usize {
+    let mut n = 0;
     for c in s.chars() {
         for l in crate::text::case::lower_chars(c) {
-            if out.len() == limit {
-                return;
-            }
-            out.push(l);
+            let Some(slot) = out.get_mut(n) else {
+                return n;
+            };
+            *slot = l;
+            n += 1;
         }
     }
+    n
 }
 
 /// What a glob is matched against.
