@@ -162,16 +162,16 @@ export function start(options) {
     // By `op`: 0 to 5 a part of a decision (src/decide.rs's
     // `Decision::parts`: a number, null when NaN, a string, a boolean, an
     // object, an array, the end of one), as the member `key` of the
-    // innermost open object or the next item of its array; 6 that
-    // decision, to apply as `n` says; 7 + kind what the rules want
-    // observed.
+    // innermost open object (never empty) or, without a key, the next
+    // item of its array; 6 that decision, to apply as `n` says; 7 + kind
+    // what the rules want observed.
     put(op, key, text, n) {
       if (op > 6) return void wanted[op - 7].push([text, n]);
       if (op > 5) return decided(built, n);
       if (op > 4) return void (built = open.pop());
       const v = op > 3 ? [] : op > 2 ? {} : op > 1 ? n > 0 : op ? text : n === n ? n : null;
       const to = open.at(-1);
-      if (to) Array.isArray(to) ? to.push(v) : (to[key] = v);
+      if (to) key ? (to[key] = v) : to.push(v);
       if (op > 2) open.push(v);
     },
     context,

@@ -302,10 +302,11 @@ fn cut(text: &str, max: usize) -> String {
 }
 
 /// What [`Decision::parts`] hands its sink, with the member's key (`""` in
-/// an array) and its text or number: a number (rounded to two decimals
-/// when written; `null` when not finite, which is also how a missing
-/// string is sent), a string, a boolean (the number 1 or 0), an object or
-/// an array (its members follow), and the end of the innermost one.
+/// an array, never in an object: ids are not empty) and its text or
+/// number: a number (rounded to two decimals when written; `null` when
+/// not finite, which is also how a missing string is sent), a string, a
+/// boolean (the number 1 or 0), an object or an array (its members
+/// follow), and the end of the innermost one.
 pub const NUMBER: u8 = 0;
 pub const STRING: u8 = 1;
 pub const BOOL: u8 = 2;
