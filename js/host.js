@@ -4,9 +4,8 @@
 // tests) they do nothing. The SDK's glue imports this very module
 // (scripts/prune-glue.mjs), not wasm-bindgen's copy of it, so no JS object
 // crosses into the wasm.
-export let decided = () => {};
-export let want = decided;
+export let put = () => {};
 export let context = () => 0;
 
-/** Installs js/sdk.js's host: `{ decided, want, context }`. */
-export const install = (host) => ({ decided, want, context } = host);
+/** Installs js/sdk.js's host: `{ put, context }`. */
+export const install = (host) => ({ put, context } = host);

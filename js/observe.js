@@ -6,7 +6,7 @@
 // the rules' own selectors, the path, and the site search's text for the
 // page's signals.
 
-/** The kinds of src/web/mod.rs's `event` (the first three, of `host.want` too;
+/** The kinds of src/web/mod.rs's `event` (the first three, of `host.put`'s wants too;
  * CONSENT is js/sdk.js's). */
 export const CLICK = 0;
 export const DWELL = 1;
@@ -27,8 +27,8 @@ const RESCAN_MS = 1000;
 
 /**
  * Watches what `wanted` names (`wanted[CLICK]`: [selector], `[DWELL]`:
- * [selector, seconds], `[SCROLL]`: [, percent], as the rules' `host.want`
- * gave them) and reports to `sink(kind, text, number)` (the wasm's
+ * [selector, seconds], `[SCROLL]`: [, percent], as the rules' wants came
+ * through `host.put`) and reports to `sink(kind, text, number)` (the wasm's
  * `event`). Every callback goes through `guard`.
  * Returns the function that stops everything.
  */

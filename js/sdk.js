@@ -65,7 +65,7 @@ export function start(options) {
   // The visitor's consent as the wasm numbers it (src/web/mod.rs's
   // `event`): its index in CONSENTS, -1 for anything else or not said.
   let consent = -1;
-  // What the rules want observed (`host.want`), and the undo of observe().
+  // What the rules want observed (`host.put`), and the undo of observe().
   const wanted = [[], [], []];
   let unobserve = () => {};
   // The rules' `content` (read at boot), the actuator (created with the
@@ -134,30 +134,47 @@ export function start(options) {
       }
     };
 
+  // A decision as the wasm built it, applied as `mode` allows
+  // (js/actuate.js's plan: nothing in the holdout); published when its
+  // job, stage or holdout changed.
+  const decided = (d, mode) => {
+    const changed = !current || ["job", "stage", "holdout"].some((k) => d[k] !== current[k]);
+    current = d;
+    act ||= actuator({
+      parsed,
+      guard,
+      ready() {
+        if (debug.wanted()) overlay = debug.overlay();
+        overlay?.show(current);
+      },
+    });
+    act.set({ ...d, job: d.holdout ? null : d.job, content }, mode);
+    overlay?.show(d);
+    // After the wasm call returns: a page listener may call back into it.
+    if (changed) queueMicrotask(() => dead || publish(d));
+  };
+  // The decision being built: its containers open, the outermost first,
+  // then the whole decision once it is closed.
+  const open = [];
+  let built;
   // What the Rust side calls (src/web/host.rs, through js/host.js).
   const host = {
-    // A decision's JSON, applied as `mode` allows (js/actuate.js's plan:
-    // nothing in the holdout); published when its job, stage or holdout
-    // changed.
-    decided(json, mode) {
-      const d = JSON.parse(json);
-      const changed = !current || ["job", "stage", "holdout"].some((k) => d[k] !== current[k]);
-      current = d;
-      act ||= actuator({
-        parsed,
-        guard,
-        ready() {
-          if (debug.wanted()) overlay = debug.overlay();
-          overlay?.show(current);
-        },
-      });
-      act.set({ ...d, job: d.holdout ? null : d.job, content }, mode);
-      overlay?.show(d);
-      // After the wasm call returns: a page listener may call back into it.
-      if (changed) queueMicrotask(() => dead || publish(d));
+    // By `op`: 0 to 5 a part of a decision (src/decide.rs's
+    // `Decision::parts`: a number, null when NaN, a string, a boolean, an
+    // object, an array, the end of one), as the member `key` of the
+    // innermost open object (never empty) or, without a key, the next
+    // item of its array; 6 that decision, to apply as `n` says; 7 + kind
+    // what the rules want observed.
+    put(op, key, text, n) {
+      if (op > 6) return void wanted[op - 7].push([text, n]);
+      if (op > 5) return decided(built, n);
+      if (op > 4) return void (built = open.pop());
+      const v = op > 3 ? [] : op > 2 ? {} : op > 1 ? n > 0 : op ? text : n === n ? n : null;
+      const to = open.at(-1);
+      if (to) key ? (to[key] = v) : to.push(v);
+      if (op > 2) open.push(v);
     },
     context,
-    want: (kind, text, number) => wanted[kind].push([text, number]),
   };
   // Before the wasm is instantiated: its import object takes `context`
   // as it is then (js/host.js).

@@ -32,7 +32,7 @@
 use crate::prelude::*;
 use alloc::rc::Rc;
 
-use crate::json::{number, string, Object};
+use crate::json::{number, string};
 use crate::memory::Memory;
 use crate::model::{fade, Compiled, Group};
 // A reason is the model's (it explains a score); decisions carry them.
@@ -301,6 +301,19 @@ fn cut(text: &str, max: usize) -> String {
     crate::text::trim(with_next.get(..at).unwrap_or_default()).into()
 }
 
+/// What [`Decision::parts`] hands its sink, with the member's key (`""` in
+/// an array, never in an object: ids are not empty) and its text or
+/// number: a number (rounded to two decimals when written; `null` when
+/// not finite, which is also how a missing string is sent), a string, a
+/// boolean (the number 1 or 0), an object or an array (its members
+/// follow), and the end of the innermost one.
+pub const NUMBER: u8 = 0;
+pub const STRING: u8 = 1;
+pub const BOOL: u8 = 2;
+pub const OBJECT: u8 = 3;
+pub const ARRAY: u8 = 4;
+pub const END: u8 = 5;
+
 impl Decision {
     /// The decision as the JSON object of SPEC §6, with these extra
     /// members after the standard ones: `via` (`"inferred"`, `"picked"` or
@@ -309,46 +322,107 @@ impl Decision {
     /// have two decimals at most.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256 + 64 * self.reasons.len());
-        let mut o = Object::new(&mut out);
-        o.opt_str("job", self.job.as_deref());
-        o.opt_str("label", self.label.as_deref());
-        o.opt_str("stage", self.stage.as_deref());
-        scores_json(o.key("scores"), &self.scores);
-        number(o.key("confidence"), self.confidence);
-        o.key("holdout")
-            .push_str(if self.holdout { "true" } else { "false" });
-        reasons_json(o.key("reasons"), "job", &self.reasons);
-        string(o.key("via"), self.via.as_str());
-        o.opt_str("terms", self.terms.as_deref());
-        scores_json(o.key("stageScores"), &self.stage_scores);
-        reasons_json(o.key("stageReasons"), "stage", &self.stage_reasons);
-        o.end();
+        // The closing bracket of each open container, and whether the
+        // next value is its first.
+        let mut open = Vec::new();
+        let mut first = true;
+        self.parts(&mut |op, key, text, n| {
+            if op == END {
+                out.push(open.pop().unwrap_or('}'));
+                first = false;
+                return;
+            }
+            if !first {
+                out.push(',');
+            }
+            if open.last() == Some(&'}') {
+                string(&mut out, key);
+                out.push(':');
+            }
+            first = op >= OBJECT;
+            match op {
+                NUMBER => number(&mut out, n),
+                STRING => string(&mut out, text),
+                BOOL => out.push_str(if n != 0.0 { "true" } else { "false" }),
+                OBJECT => {
+                    out.push('{');
+                    open.push('}');
+                }
+                _ => {
+                    out.push('[');
+                    open.push(']');
+                }
+            }
+        });
         out
     }
+
+    /// The JSON object of [`Decision::to_json`] part by part, in order, as
+    /// `put(op, key, text, number)` with `op` one of [`NUMBER`] to
+    /// [`END`]: the browser builds the object from them (js/sdk.js), the
+    /// CLI writes them as JSON.
+    pub fn parts(&self, put: &mut impl FnMut(u8, &str, &str, f64)) {
+        put(OBJECT, "", "", 0.0);
+        opt_str(put, "job", self.job.as_deref());
+        opt_str(put, "label", self.label.as_deref());
+        opt_str(put, "stage", self.stage.as_deref());
+        scores_parts(put, "scores", &self.scores);
+        put(NUMBER, "confidence", "", self.confidence);
+        put(BOOL, "holdout", "", f64::from(u8::from(self.holdout)));
+        reasons_parts(put, "reasons", "job", &self.reasons);
+        put(STRING, "via", self.via.as_str(), 0.0);
+        opt_str(put, "terms", self.terms.as_deref());
+        scores_parts(put, "stageScores", &self.stage_scores);
+        reasons_parts(put, "stageReasons", "stage", &self.stage_reasons);
+        put(END, "", "", 0.0);
+    }
 }
 
-fn scores_json(out: &mut String, scores: &Scores) {
-    let mut o = Object::new(out);
+/// `value`, or `null` (a number that is not finite) for `None`.
+fn opt_str(put: &mut impl FnMut(u8, &str, &str, f64), key: &str, value: Option<&str>) {
+    match value {
+        Some(v) => put(STRING, key, v, 0.0),
+        None => put(NUMBER, key, "", f64::NAN),
+    }
+}
+
+fn scores_parts(put: &mut impl FnMut(u8, &str, &str, f64), key: &str, scores: &Scores) {
+    put(OBJECT, key, "", 0.0);
     for (id, s) in scores.iter() {
-        number(o.key(id), s);
+        put(NUMBER, id, "", s);
     }
-    o.end();
+    put(END, "", "", 0.0);
 }
 
-fn reasons_json(out: &mut String, owner: &str, reasons: &[Reason]) {
-    out.push('[');
-    for (i, r) in reasons.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let mut o = Object::new(out);
-        string(o.key(owner), &r.job);
-        string(o.key("signal"), r.signal);
-        number(o.key("weight"), r.weight);
-        string(o.key("detail"), &r.detail);
-        o.end();
+fn reasons_parts(
+    put: &mut impl FnMut(u8, &str, &str, f64),
+    key: &str,
+    owner: &str,
+    reasons: &[Reason],
+) {
+    put(ARRAY, key, "", 0.0);
+    for r in reasons {
+        put(OBJECT, "", "", 0.0);
+        put(STRING, owner, &r.job, 0.0);
+        put(STRING, "signal", r.signal, 0.0);
+        put(NUMBER, "weight", "", r.weight);
+        put(STRING, "detail", &r.detail, 0.0);
+        put(END, "", "", 0.0);
     }
-    out.push(']');
+    put(END, "", "", 0.0);
+}
+
+/// `n` as JSON.parse reads it from what [`crate::json::number`] writes:
+/// rounded to two decimals (the quotient of two integers is the double
+/// nearest the decimal, as the parse's is), not negative zero, and NaN
+/// for `null`. For the browser, which gets numbers, not text.
+pub fn rounded(n: f64) -> f64 {
+    let hundredths = libm::round(n * 100.0);
+    if hundredths.abs() < 9.0e15 {
+        hundredths / 100.0 + 0.0
+    } else {
+        f64::NAN
+    }
 }
 
 #[cfg(test)]
@@ -405,6 +479,31 @@ mod tests {
         let s = share(&[-2.0, 1.0, 0.0], 1);
         let want = 1f64.exp() / ((-2f64).exp() + 1f64.exp() + 1.0);
         assert!((s - want).abs() < 1e-12);
+    }
+
+    #[test]
+    fn rounded_is_the_number_json_reads() {
+        let mut seed = 11u64;
+        let mut cases = vec![
+            0.0, -0.0, -0.004, -0.005, 0.005, 1.005, -2.345, 2.5e-3, 9e13, 9.1e13,
+        ];
+        cases.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300]);
+        for i in -2000..2000 {
+            cases.push(f64::from(i) / 1000.0);
+            cases.push(f64::from(i) * 0.125);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            cases.push(f64::from_bits(seed >> 2) % 1e6 * if i < 0 { -1.0 } else { 1.0 });
+        }
+        for n in cases {
+            let mut s = String::new();
+            number(&mut s, n);
+            let r = rounded(n);
+            if s == "null" {
+                assert!(r.is_nan(), "{n}");
+            } else {
+                assert_eq!(s.parse::<f64>().unwrap().to_bits(), r.to_bits(), "{n} {s}");
+            }
+        }
     }
 
     #[test]

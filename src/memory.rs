@@ -65,7 +65,8 @@ const HEADER: &str = "jw1|";
 
 impl Memory {
     /// A first visit's memory; the holdout bucket is `seed % 100` (pass a
-    /// random number).
+    /// random number). Out of line: [`Memory::decode`] starts from one too.
+    #[inline(never)]
     pub fn new(seed: u32) -> Memory {
         Memory {
             bucket: (seed % 100) as u8,
@@ -165,7 +166,7 @@ impl Memory {
         }
         // Without fields (`jw1` alone) there is no bucket: not ours either.
         let fields = text.strip_prefix(HEADER)?;
-        let mut m = Memory::default();
+        let mut m = Memory::new(0);
         let mut bucket = None;
         for field in crate::text::split(fields, b'|') {
             // Every tag is one ASCII letter: a field that starts otherwise

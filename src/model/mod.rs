@@ -200,9 +200,9 @@ pub fn compile(mut rules: Rules) -> Compiled {
         jobs: Group::new(&rules.jobs),
         stages: Group::new(&rules.stages),
         sigs: Vec::new(),
-        terms: TermIndex::default(),
+        terms: no_phrases(),
         term_of: Vec::new(),
-        search: TermIndex::default(),
+        search: no_phrases(),
         search_of: Vec::new(),
         keyed: Vec::new(),
         memo: RefCell::new(Vec::new()),
@@ -211,6 +211,13 @@ pub fn compile(mut rules: Rules) -> Compiled {
     c.add_all(true, &mut rules.stages);
     crate::sort::sort(&mut c.keyed);
     c
+}
+
+/// An empty phrase index, built out of line (twice inlined, its empty
+/// tables cost more wasm).
+#[inline(never)]
+fn no_phrases() -> TermIndex {
+    TermIndex::default()
 }
 
 fn kind_name(c: &Condition) -> &'static str {

@@ -10,13 +10,22 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
-    /// A decision's JSON, to apply as `Mode` `mode` (src/web/runtime.rs)
-    /// allows.
-    pub fn decided(json: &str, mode: u8);
-    /// What the rules want observed, for js/observe.js: `kind` as in
-    /// `event` (src/web/mod.rs), a selector and seconds, or a scroll mark.
-    pub fn want(kind: u8, text: &str, number: f64);
+    /// Everything the wasm hands the host, by `op`: 0 to 5 a part of a
+    /// decision (`Decision::parts` in src/decide.rs, its numbers
+    /// `decide::rounded`), which js/sdk.js builds the decision's object
+    /// from (no JSON text, no JSON writer in the wasm); [`DECIDED`] that
+    /// decision, to apply as `Mode` `number` (src/web/runtime.rs) allows;
+    /// [`WANT`] + `kind` what the rules want observed, for js/observe.js:
+    /// `kind` as in `event` (src/web/mod.rs), `text` a selector and
+    /// `number` seconds, or `number` a scroll mark. One import for all:
+    /// each is a wasm import and a shim in the glue.
+    pub fn put(op: u8, key: &str, text: &str, number: f64);
     /// The visitor's device class, local hour and weekday, packed (see
     /// src/web/context.rs).
     pub fn context() -> u32;
 }
+
+/// [`put`]'s `op` for a decision built (after its parts).
+pub const DECIDED: u8 = 6;
+/// [`put`]'s `op` for what to observe: this + its kind.
+pub const WANT: u8 = 7;

@@ -51,7 +51,7 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 /// Boots the SDK on this page with the rules' JSON text and the consent
 /// the visitor gave before (numbered as for [`event`]): the first
 /// decision is applied, and what the rules want observed handed to the
-/// host (`want`), before this returns. An error (invalid rules…) is
+/// host (`host::put`), before this returns. An error (invalid rules…) is
 /// thrown as a JS `Error` (see [`try_boot`]), which js/sdk.js reports with
 /// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]

@@ -97,7 +97,7 @@ impl Runtime {
         let late = dom::since_start_ms() > self.timeout_ms;
         self.decide(if late { Mode::Careful } else { Mode::Free });
         for &(kind, text, number) in &self.compiled.wants() {
-            host::want(kind, text, number);
+            host::put(host::WANT + kind, "", text, number);
         }
     }
 
@@ -142,7 +142,8 @@ impl Runtime {
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
         self.save(now);
-        host::decided(&d.to_json(), mode as u8);
+        d.parts(&mut |op, key, text, n| host::put(op, key, text, decide::rounded(n)));
+        host::put(host::DECIDED, "", "", f64::from(mode as u8));
     }
 
     pub fn consent(&mut self, mode: i32) {
