@@ -71,9 +71,10 @@ fn suffix_len(host: &str) -> usize {
 
 /// `host` without a leading `www.` or `m.`.
 pub fn strip_www(host: &str) -> &str {
-    host.strip_prefix("www.")
-        .or_else(|| host.strip_prefix("m."))
-        .unwrap_or(host)
+    match crate::text::split_once(host, b'.') {
+        Some((first, rest)) if crate::text::listed("www m", first) => rest,
+        _ => host,
+    }
 }
 
 /// The labels of `host` left of the matched `tail` (`Some("")` when `host`
