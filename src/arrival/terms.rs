@@ -110,7 +110,10 @@ pub fn clean(raw: &str) -> Option<String> {
     Some(out)
 }
 
-/// Cuts to [`MAX_CHARS`] at a word boundary when there is one.
+/// Cuts to [`MAX_CHARS`] at a word boundary when there is one. `s` is
+/// words joined by single spaces, so no cut leaves a trailing space: the
+/// char before `end` is a space only when the last space of the head is
+/// at `end - 1`, past the half.
 fn cap(s: &mut String) {
     let Some(end) = crate::text::char_offset(s, MAX_CHARS) else {
         return;
@@ -123,8 +126,6 @@ fn cap(s: &mut String) {
         _ => end,
     };
     s.truncate(cut);
-    // `s` starts with a word: trimming drops trailing spaces only.
-    s.truncate(crate::text::trim(s).len());
 }
 
 #[cfg(test)]
