@@ -141,13 +141,15 @@ pub struct Arrival {
 pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival {
     let referrer = referrer.filter(|r| usable_referrer(r));
     let referrer_host = referrer.map(|r| normal_host(&r.host));
-    let ref_host = referrer_host.as_deref().map(Host::new);
+    // Without a referrer, an empty host: no pattern matches it (no
+    // `Option` to test at each use).
+    let ref_host = Host::new(referrer_host.as_deref().unwrap_or(""));
     let ref_path = referrer.map_or("", |r| r.path.as_str());
 
     // Social, webmail and AI hosts first: `mail.google.com` is no search.
-    let kind = ref_host.as_ref().and_then(|h| sites::kind(h, ref_path));
-    let ref_engine = match (&ref_host, kind) {
-        (Some(host), None) => engines::find(host, ref_path),
+    let kind = sites::kind(&ref_host, ref_path);
+    let ref_engine = match kind {
+        None => engines::find(&ref_host, ref_path),
         _ => None,
     };
 
@@ -163,8 +165,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     };
 
     let medium = source::lower(&params, "utm_medium");
-    let ad_referrer = ref_host.as_ref().map(|h| (h, ref_path));
-    let (source, engine) = if source::is_paid(&params, &medium, ad_referrer) {
+    let (source, engine) = if source::is_paid(&params, &medium, &ref_host, ref_path) {
         (Source::Paid, ref_engine)
     } else if referrer.is_none() {
         let source = source::tagged(&params, &medium);
