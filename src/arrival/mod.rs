@@ -158,9 +158,11 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     let charset = decode::hint(&[landing_query], cp1251);
     let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
-    let landing_host = landing.map(|l| normal_host(&l.host));
-    let internal = match (&referrer_host, &landing_host) {
-        (Some(r), Some(l)) => !l.is_empty() && domain::strip_www(r) == domain::strip_www(l),
+    let internal = match (&referrer_host, landing) {
+        (Some(r), Some(l)) => {
+            let l = normal_host(&l.host);
+            !l.is_empty() && domain::strip_www(r) == domain::strip_www(&l)
+        }
         _ => false,
     };
 
@@ -187,18 +189,16 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         (kind.unwrap_or(Source::Referral), None)
     };
 
-    let mut terms = None;
-    if let Some(r) = referrer {
-        if let Some(e) = ref_engine.filter(|_| engine.is_some()) {
-            terms = referrer_terms(&[&r.query, &r.fragment], e.params, cp1251);
-        }
-        if terms.is_none() && internal {
-            terms = referrer_terms(&[&r.query], SITE_SEARCH, false);
-        }
+    // One chain, not assignments to a `mut` (each dropped the old value).
+    let terms = match (referrer, ref_engine.filter(|_| engine.is_some())) {
+        (Some(r), Some(e)) => referrer_terms(&[&r.query, &r.fragment], e.params, cp1251),
+        _ => None,
     }
-    if terms.is_none() {
-        terms = first_terms(&params, LANDING_TERMS);
-    }
+    .or_else(|| match referrer {
+        Some(r) if internal => referrer_terms(&[&r.query], SITE_SEARCH, false),
+        _ => None,
+    })
+    .or_else(|| first_terms(&params, LANDING_TERMS));
 
     Arrival {
         engine: engine.map(|e| e.id),

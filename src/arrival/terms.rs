@@ -118,9 +118,9 @@ fn cap(s: &mut String) {
     let Some(end) = crate::text::char_offset(s, MAX_CHARS) else {
         return;
     };
-    let (head, tail) = s.split_at_checked(end).unwrap_or_default();
+    let head = s.get(..end).unwrap_or_default();
     let cut = match crate::text::rsplit_once(head, b' ').map(|(before, _)| before.len()) {
-        _ if tail.starts_with(" ") => end,
+        _ if s.as_bytes().get(end) == Some(&b' ') => end,
         // A word boundary, unless it would lose more than half.
         Some(space) if space > end / 2 => space,
         _ => end,
