@@ -39,22 +39,14 @@ const MAX_LANDING: usize = 64 * 1024;
 /// Landing parameters kept for the model.
 const MAX_PARAMS: usize = 100;
 
-/// The parameters that carry terms: one string in the wasm for two lists
-/// that share their middle, [`LANDING_TERMS`] and [`SITE_SEARCH`] (the
-/// literals of their ends below give lengths only).
-const TERM_PARAMS: &str = concat!(
-    "utm_term mtm_keyword mtm_kwd pk_kwd pk_keyword ",
-    "q s search query text search_query keyword keywords",
-);
+/// A site's own search parameters, read from a same-site referrer.
+const SITE_SEARCH: &str = "q s search query text search_query keyword keywords";
 /// The landing parameters that carry terms, in precedence: `utm_term`,
 /// the campaign keywords of Matomo / Piwik, the page's own search.
-const LANDING_TERMS: &str = TERM_PARAMS
-    .split_at(TERM_PARAMS.len() - " keyword keywords".len())
-    .0;
-/// A site's own search parameters, read from a same-site referrer.
-const SITE_SEARCH: &str = TERM_PARAMS
-    .split_at("utm_term mtm_keyword mtm_kwd pk_kwd pk_keyword ".len())
-    .1;
+const LANDING_TERMS: &str = concat!(
+    "utm_term mtm_keyword mtm_kwd pk_kwd pk_keyword ",
+    "q s search query text search_query",
+);
 
 /// A URL split by a WHATWG parser. Query and fragment are kept raw
 /// (percent-encoded as the parser serialized them), without `?` / `#`.
