@@ -197,10 +197,12 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         terms,
         source,
         referrer_host,
+        // One copy from a `&str` (no `clone` of its own).
         landing_path: match landing {
-            Some(l) if !l.path.is_empty() => l.path.clone(),
-            _ => "/".into(),
-        },
+            Some(l) if !l.path.is_empty() => &l.path,
+            _ => "/",
+        }
+        .into(),
         params,
     }
 }
