@@ -200,14 +200,17 @@ fn text(bytes: &[u8], charset: Charset) -> String {
 /// Decodes one raw query value (or name).
 pub fn decode(raw: &str, charset: Charset) -> String {
     let mut bytes = Vec::with_capacity(raw.len());
-    form_bytes(raw.as_bytes(), &mut bytes);
-    let once = text(&bytes, charset);
-    if !has_escape(once.as_bytes()) {
-        return once;
+    let mut out = String::from(raw);
+    // Double-encoded (`%25D1%2584`): decoded once more, and only once. One
+    // loop, not two copies of each call.
+    for _ in 0..2 {
+        form_bytes(out.as_bytes(), &mut bytes);
+        out = text(&bytes, charset);
+        if !has_escape(out.as_bytes()) {
+            break;
+        }
     }
-    // Double-encoded (`%25D1%2584`): decode once more, and only once.
-    form_bytes(once.as_bytes(), &mut bytes);
-    text(&bytes, charset)
+    out
 }
 
 #[cfg(test)]

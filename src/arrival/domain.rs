@@ -47,33 +47,32 @@ impl<'a> Host<'a> {
     /// The leftmost label, `www.` skipped.
     pub fn first_label(&self) -> &'a str {
         let host = strip_www(self.full);
-        crate::text::split(host, b'.').next().unwrap_or(host)
+        crate::text::split_once(host, b'.').map_or(host, |(first, _)| first)
     }
 }
 
 /// Length of the public suffix of `host` (0 for an IP address).
 fn suffix_len(host: &str) -> usize {
-    let (rest, top) = match crate::text::rsplit_once(host, b'.') {
-        Some((rest, top)) => (Some(rest), top),
-        None => (None, host),
-    };
+    // A single label has an empty rest, which is no generic label.
+    let (rest, top) = crate::text::rsplit_once(host, b'.').unwrap_or(("", host));
     if top.is_empty() || crate::text::all_bytes(top, |b| b.is_ascii_digit()) || top.starts_with("[")
     {
         return 0;
     }
-    match rest.map(|r| crate::text::rsplit_once(r, b'.').map_or(r, |(_, second)| second)) {
-        Some(second) if top.len() == 2 && crate::text::listed(GENERIC_SECOND_LEVEL, second) => {
-            second.len() + 1 + top.len()
-        }
-        _ => top.len(),
+    let second = crate::text::rsplit_once(rest, b'.').map_or(rest, |(_, second)| second);
+    if top.len() == 2 && crate::text::listed(GENERIC_SECOND_LEVEL, second) {
+        second.len() + 1 + top.len()
+    } else {
+        top.len()
     }
 }
 
 /// `host` without a leading `www.` or `m.`.
 pub fn strip_www(host: &str) -> &str {
-    host.strip_prefix("www.")
-        .or_else(|| host.strip_prefix("m."))
-        .unwrap_or(host)
+    match crate::text::split_once(host, b'.') {
+        Some((first, rest)) if crate::text::listed("www m", first) => rest,
+        _ => host,
+    }
 }
 
 /// The labels of `host` left of the matched `tail` (`Some("")` when `host`

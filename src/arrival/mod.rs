@@ -133,13 +133,15 @@ pub struct Arrival {
 pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival {
     let referrer = referrer.filter(|r| usable_referrer(r));
     let referrer_host = referrer.map(|r| normal_host(&r.host));
-    let ref_host = referrer_host.as_deref().map(Host::new);
+    // Without a referrer, an empty host: no pattern matches it (no
+    // `Option` to test at each use).
+    let ref_host = Host::new(referrer_host.as_deref().unwrap_or(""));
     let ref_path = referrer.map_or("", |r| r.path.as_str());
 
     // Social, webmail and AI hosts first: `mail.google.com` is no search.
-    let kind = ref_host.as_ref().and_then(|h| sites::kind(h, ref_path));
-    let ref_engine = match (&ref_host, kind) {
-        (Some(host), None) => engines::find(host, ref_path),
+    let kind = sites::kind(&ref_host, ref_path);
+    let ref_engine = match kind {
+        None => engines::find(&ref_host, ref_path),
         _ => None,
     };
 
@@ -148,15 +150,16 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     let charset = decode::hint(&[landing_query], cp1251);
     let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
-    let landing_host = landing.map(|l| normal_host(&l.host));
-    let internal = match (&referrer_host, &landing_host) {
-        (Some(r), Some(l)) => !l.is_empty() && domain::strip_www(r) == domain::strip_www(l),
+    let internal = match (&referrer_host, landing) {
+        (Some(r), Some(l)) => {
+            let l = normal_host(&l.host);
+            !l.is_empty() && domain::strip_www(r) == domain::strip_www(&l)
+        }
         _ => false,
     };
 
     let medium = source::lower(&params, "utm_medium");
-    let ad_referrer = ref_host.as_ref().map(|h| (h, ref_path));
-    let (source, engine) = if source::is_paid(&params, &medium, ad_referrer) {
+    let (source, engine) = if source::is_paid(&params, &medium, &ref_host, ref_path) {
         (Source::Paid, ref_engine)
     } else if referrer.is_none() {
         let source = source::tagged(&params, &medium);
@@ -178,28 +181,28 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         (kind.unwrap_or(Source::Referral), None)
     };
 
-    let mut terms = None;
-    if let Some(r) = referrer {
-        if let Some(e) = ref_engine.filter(|_| engine.is_some()) {
-            terms = referrer_terms(&[&r.query, &r.fragment], e.params, cp1251);
-        }
-        if terms.is_none() && internal {
-            terms = referrer_terms(&[&r.query], SITE_SEARCH, false);
-        }
+    // One chain, not assignments to a `mut` (each dropped the old value).
+    let terms = match (referrer, ref_engine.filter(|_| engine.is_some())) {
+        (Some(r), Some(e)) => referrer_terms(&[&r.query, &r.fragment], e.params, cp1251),
+        _ => None,
     }
-    if terms.is_none() {
-        terms = first_terms(&params, LANDING_TERMS);
-    }
+    .or_else(|| match referrer {
+        Some(r) if internal => referrer_terms(&[&r.query], SITE_SEARCH, false),
+        _ => None,
+    })
+    .or_else(|| first_terms(&params, LANDING_TERMS));
 
     Arrival {
         engine: engine.map(|e| e.id),
         terms,
         source,
         referrer_host,
+        // One copy from a `&str` (no `clone` of its own).
         landing_path: match landing {
-            Some(l) if !l.path.is_empty() => l.path.clone(),
-            _ => "/".into(),
-        },
+            Some(l) if !l.path.is_empty() => &l.path,
+            _ => "/",
+        }
+        .into(),
         params,
     }
 }

@@ -56,12 +56,13 @@ fn paid_medium(medium: &str) -> bool {
 }
 
 /// A paid click: an ad click id, a paid `medium` (the [`lower`]
-/// `utm_medium`), or an ad server as the referrer.
-pub fn is_paid(params: &[(String, String)], medium: &str, referrer: Option<(&Host, &str)>) -> bool {
+/// `utm_medium`), or an ad server as the referrer (`host`, empty for none,
+/// and `path`).
+pub fn is_paid(params: &[(String, String)], medium: &str, host: &Host, path: &str) -> bool {
     crate::text::split(CLICK_IDS, b' ')
         .any(|id| param(params, id).is_some_and(|v| !crate::text::trim(v).is_empty()))
         || paid_medium(medium)
-        || referrer.is_some_and(|(host, path)| sites::is_ad_click(host, path))
+        || sites::is_ad_click(host, path)
 }
 
 /// Exact media by kind: word lists, not `match` arms on strings (a compare
@@ -145,13 +146,13 @@ mod tests {
         for (query, want) in cases {
             let p = params(query);
             assert_eq!(
-                is_paid(&p, &lower(&p, "utm_medium"), None),
+                is_paid(&p, &lower(&p, "utm_medium"), &Host::new(""), ""),
                 *want,
                 "{query:?}"
             );
         }
         let ads = Host::new("www.googleadservices.com");
-        assert!(is_paid(&[], "", Some((&ads, "/pagead/aclk"))));
+        assert!(is_paid(&[], "", &ads, "/pagead/aclk"));
     }
 
     #[test]

@@ -110,21 +110,22 @@ pub fn clean(raw: &str) -> Option<String> {
     Some(out)
 }
 
-/// Cuts to [`MAX_CHARS`] at a word boundary when there is one.
+/// Cuts to [`MAX_CHARS`] at a word boundary when there is one. `s` is
+/// words joined by single spaces, so no cut leaves a trailing space: the
+/// char before `end` is a space only when the last space of the head is
+/// at `end - 1`, past the half.
 fn cap(s: &mut String) {
     let Some(end) = crate::text::char_offset(s, MAX_CHARS) else {
         return;
     };
-    let (head, tail) = s.split_at_checked(end).unwrap_or_default();
+    let head = s.get(..end).unwrap_or_default();
     let cut = match crate::text::rsplit_once(head, b' ').map(|(before, _)| before.len()) {
-        _ if tail.starts_with(" ") => end,
+        _ if s.as_bytes().get(end) == Some(&b' ') => end,
         // A word boundary, unless it would lose more than half.
         Some(space) if space > end / 2 => space,
         _ => end,
     };
     s.truncate(cut);
-    // `s` starts with a word: trimming drops trailing spaces only.
-    s.truncate(crate::text::trim(s).len());
 }
 
 #[cfg(test)]
