@@ -73,6 +73,8 @@ struct Phrase {
 /// A visitor's word (or two glued) standing for a phrase stem.
 #[derive(Clone, Copy)]
 struct Cand {
+    /// The visitor's token.
+    at: usize,
     stem: u32,
     span: u8,
     fuzzy: bool,
@@ -125,10 +127,11 @@ fn hyphened(tokens: &[Token], k: usize) -> bool {
     !t.stop && t.hyphen && k > 0 && !tokens[k - 1].stop
 }
 
-/// The visitor's tokens, and the phrase stems each may stand for.
+/// The visitor's tokens, and the phrase stems each may stand for, by
+/// token (one list, not one per token).
 struct Seen<'a> {
     tokens: &'a [Token],
-    cands: Vec<Vec<Cand>>,
+    cands: Vec<Cand>,
 }
 
 impl TermIndex {
@@ -267,8 +270,16 @@ impl TermIndex {
     /// Pushes to `out` the phrase stems a visitor's token may stand for.
     fn candidates(&self, tokens: &[Token], i: usize, out: &mut Vec<Cand>) {
         let mut push = |stem: u32, span: u8, fuzzy: bool| {
-            if !out.iter().any(|c| c.stem == stem && c.span == span) {
-                out.push(Cand { stem, span, fuzzy });
+            if !out
+                .iter()
+                .any(|c| c.at == i && c.stem == stem && c.span == span)
+            {
+                out.push(Cand {
+                    at: i,
+                    stem,
+                    span,
+                    fuzzy,
+                });
             }
         };
         let stem = fuzzy::letters(&tokens[i].stem);
@@ -313,53 +324,51 @@ impl TermIndex {
             cands: Vec::new(),
         };
         for (i, t) in tokens.iter().enumerate() {
-            let kind = t.kind();
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
             // among the candidates (it checks the kind).
-            let mut cands = Vec::new();
-            match kind {
-                Kind::Content => self.candidates(tokens, i, &mut cands),
-                Kind::Cue => cands.push(Cand {
+            match t.kind() {
+                Kind::Content => self.candidates(tokens, i, &mut seen.cands),
+                Kind::Cue => seen.cands.push(Cand {
+                    at: i,
                     stem: CUE,
                     span: 1,
                     fuzzy: false,
                 }),
                 Kind::Stop => {}
             }
-            seen.cands.push(cands);
         }
         let mut hits: Vec<Hit> = Vec::new();
-        for i in 0..tokens.len() {
-            for &first in &seen.cands[i] {
-                for p in self.by_first.get(u64::from(first.stem)) {
-                    let phrase = &self.phrases[p as usize];
-                    let mut budget = WALK_BUDGET;
-                    let walk = self.walk(
-                        &seen,
-                        &phrase.elems,
-                        1,
-                        i + usize::from(first.span),
-                        true,
-                        &mut budget,
-                    );
-                    let Some(mut w) = walk else {
-                        continue;
-                    };
-                    if first.stem == CUE {
-                        w.cue_at = Some(i);
-                    }
-                    let negated = Self::negated(tokens, i, &w);
-                    insert(
-                        &mut hits,
-                        Hit {
-                            id: phrase.id,
-                            start: i,
-                            end: w.end,
-                            fuzzy: first.fuzzy || w.fuzzy > 0,
-                            negated,
-                        },
-                    );
+        // By token: hits come by start.
+        for &first in &seen.cands {
+            let i = first.at;
+            for p in self.by_first.get(u64::from(first.stem)) {
+                let phrase = &self.phrases[p as usize];
+                let mut budget = WALK_BUDGET;
+                let walk = self.walk(
+                    &seen,
+                    &phrase.elems,
+                    1,
+                    i + usize::from(first.span),
+                    true,
+                    &mut budget,
+                );
+                let Some(mut w) = walk else {
+                    continue;
+                };
+                if first.stem == CUE {
+                    w.cue_at = Some(i);
                 }
+                let negated = Self::negated(tokens, i, &w);
+                insert(
+                    &mut hits,
+                    Hit {
+                        id: phrase.id,
+                        start: i,
+                        end: w.end,
+                        fuzzy: first.fuzzy || w.fuzzy > 0,
+                        negated,
+                    },
+                );
             }
         }
         hits
@@ -417,8 +426,8 @@ impl TermIndex {
         // A cue's one candidate is `CUE` (see `find`), which no content
         // word's is: one loop for both kinds of element.
         let mut best = None;
-        for c in &seen.cands[j] {
-            if c.stem != want {
+        for c in &seen.cands {
+            if c.at != j || c.stem != want {
                 continue;
             }
             let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
