@@ -67,10 +67,6 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-fn in_word(c: char) -> bool {
-    super::case::is_alphanumeric(c) || is_combining(c) || is_ignorable(c)
-}
-
 /// Hands `each` the words of `text`, bounded as the module says: a word as
 /// written (lower-cased); whether sentence punctuation stands between it
 /// and the previous one; whether a hyphen glues it to the previous one.
@@ -89,22 +85,24 @@ pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
     let mut hyphen = false;
     let mut prev_digit = false;
     let mut next = chars.next();
+    let mut next_alnum = next.is_some_and(super::case::is_alphanumeric);
     let mut done = false;
     while !done {
         if words == MAX_WORDS {
             return;
         }
         // Past the end, a space: it ends the last word (one push for all).
-        let c = next.unwrap_or(' ');
+        let (c, alnum) = (next.unwrap_or(' '), next_alnum);
         done = next.is_none();
         next = chars.next();
-        let next_alnum = next.is_some_and(super::case::is_alphanumeric);
-        if in_word(c) {
+        next_alnum = next.is_some_and(super::case::is_alphanumeric);
+        // In a word: letters and digits, combining marks, invisible chars.
+        if alnum || is_combining(c) || is_ignorable(c) {
             if len < MAX_WORD_CHARS {
                 push_lower(&mut word, c);
-                len += usize::from(super::case::is_alphanumeric(c));
+                len += usize::from(alnum);
             }
-            if super::case::is_alphanumeric(c) {
+            if alnum {
                 prev_digit = super::case::is_numeric(c);
             }
             continue;
