@@ -148,11 +148,12 @@ impl TermIndex {
         // with each pair of neighbouring words glued.
         // Its variants are the phrases from `first` on.
         let first = self.phrases.len();
-        self.variant(&tokens, &|_| false, id, first);
-        self.variant(&tokens, &|k| hyphened(&tokens, k), id, first);
+        // (No token but the first is glued to what stands before it.)
+        self.variant(&tokens, Some(0), id, first);
+        self.variant(&tokens, None, id, first);
         for i in 1..tokens.len() {
             if !hyphened(&tokens, i) && content(i) && content(i - 1) {
-                self.variant(&tokens, &|k| k == i, id, first);
+                self.variant(&tokens, Some(i), id, first);
             }
         }
         self.added += 1;
@@ -161,13 +162,14 @@ impl TermIndex {
 
     /// Adds as a phrase under `id` (unless the variants of it, the phrases
     /// from `first` on, are `MAX_VARIANTS` or it is one) the stem ids of
-    /// the phrase's `tokens`, each content word for which `join(i)` holds
-    /// glued to the content word before it; a cue stands as `CUE`, other
-    /// stop words for nothing (and glue nothing across them). Single stems
-    /// take typos, glued ones don't. `join` is `dyn`: one body for the three
-    /// kinds of variants. (The same phrase added twice under one id would
-    /// only find the same hits twice, which `insert` merges.)
-    fn variant(&mut self, tokens: &[Token], join: &dyn Fn(usize) -> bool, id: u32, first: usize) {
+    /// the phrase's `tokens`, each content word glued to the content word
+    /// before it when it is token `glue`, or with no `glue` when it is
+    /// [`hyphened`]; a cue stands as `CUE`, other stop words for nothing
+    /// (and glue nothing across them). Single stems take typos, glued ones
+    /// don't. (The same phrase added twice under one id would only find the
+    /// same hits twice, which `insert` merges.)
+    fn variant(&mut self, tokens: &[Token], glue: Option<usize>, id: u32, first: usize) {
+        let join = |k| glue.map_or_else(|| hyphened(tokens, k), |g| k == g);
         let variants = self.phrases.get(first..).unwrap_or_default();
         if variants.len() >= MAX_VARIANTS {
             return;
