@@ -193,11 +193,7 @@ impl TermIndex {
             }
             let glued;
             let (stem, typos) = if end > i + 1 {
-                let mut words = String::new();
-                for t in tokens.get(i..end).unwrap_or_default() {
-                    words.push_str(&t.word);
-                }
-                glued = glued_stem(words);
+                glued = glued_stem(tokens.get(i..end).unwrap_or_default());
                 (glued.as_str(), false)
             } else {
                 (stem, true)
@@ -310,7 +306,7 @@ impl TermIndex {
         }
         if let Some(next) = tokens.get(i + 1) {
             if !next.stop {
-                let g = glued_stem(tokens[i].word.clone() + &tokens[i + 1].word);
+                let g = glued_stem(tokens.get(i..i + 2).unwrap_or_default());
                 let g = fuzzy::letters(&g);
                 if let Some(s) = self.stem_id(&g) {
                     push(s, 2, false);
