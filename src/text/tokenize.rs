@@ -73,19 +73,16 @@ fn is_clause_break(c: char) -> bool {
 /// (A callback, not a `Vec` of pieces: no vector to grow and drop.)
 #[inline(never)]
 pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
-    let mut cut = text.len().min(MAX_INPUT);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let mut chars = text.get(..cut).unwrap_or_default().chars();
+    let mut chars = text.chars();
     let mut words = 0;
     let mut word = String::new();
     let mut len = 0;
     let mut clause_break = false;
     let mut hyphen = false;
     let mut prev_digit = false;
-    let mut next = chars.next();
-    let mut next_alnum = next.is_some_and(super::case::is_alphanumeric);
+    // A space before the text, which changes nothing: one `chars.next()`.
+    let mut next = Some(' ');
+    let mut next_alnum = false;
     let mut done = false;
     while !done {
         if words == MAX_WORDS {
@@ -95,6 +92,10 @@ pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
         let (c, alnum) = (next.unwrap_or(' '), next_alnum);
         done = next.is_none();
         next = chars.next();
+        // Only the chars that end within the first `MAX_INPUT` bytes.
+        if text.len() - chars.as_str().len() > MAX_INPUT {
+            next = None;
+        }
         next_alnum = next.is_some_and(super::case::is_alphanumeric);
         // In a word: letters and digits, combining marks, invisible chars.
         if alnum || is_combining(c) || is_ignorable(c) {
