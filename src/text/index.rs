@@ -73,6 +73,8 @@ struct Phrase {
 /// A visitor's word (or two glued) standing for a phrase stem.
 #[derive(Clone, Copy)]
 struct Cand {
+    /// The visitor's token.
+    at: usize,
     stem: u32,
     span: u8,
     fuzzy: bool,
@@ -125,10 +127,11 @@ fn hyphened(tokens: &[Token], k: usize) -> bool {
     !t.stop && t.hyphen && k > 0 && !tokens[k - 1].stop
 }
 
-/// The visitor's tokens, and the phrase stems each may stand for.
+/// The visitor's tokens, and the phrase stems each may stand for, by
+/// token (one list, not one per token).
 struct Seen<'a> {
     tokens: &'a [Token],
-    cands: Vec<Vec<Cand>>,
+    cands: Vec<Cand>,
 }
 
 impl TermIndex {
@@ -145,11 +148,12 @@ impl TermIndex {
         // with each pair of neighbouring words glued.
         // Its variants are the phrases from `first` on.
         let first = self.phrases.len();
-        self.variant(&tokens, &|_| false, id, first);
-        self.variant(&tokens, &|k| hyphened(&tokens, k), id, first);
+        // (No token but the first is glued to what stands before it.)
+        self.variant(&tokens, Some(0), id, first);
+        self.variant(&tokens, None, id, first);
         for i in 1..tokens.len() {
             if !hyphened(&tokens, i) && content(i) && content(i - 1) {
-                self.variant(&tokens, &|k| k == i, id, first);
+                self.variant(&tokens, Some(i), id, first);
             }
         }
         self.added += 1;
@@ -158,13 +162,14 @@ impl TermIndex {
 
     /// Adds as a phrase under `id` (unless the variants of it, the phrases
     /// from `first` on, are `MAX_VARIANTS` or it is one) the stem ids of
-    /// the phrase's `tokens`, each content word for which `join(i)` holds
-    /// glued to the content word before it; a cue stands as `CUE`, other
-    /// stop words for nothing (and glue nothing across them). Single stems
-    /// take typos, glued ones don't. `join` is `dyn`: one body for the three
-    /// kinds of variants. (The same phrase added twice under one id would
-    /// only find the same hits twice, which `insert` merges.)
-    fn variant(&mut self, tokens: &[Token], join: &dyn Fn(usize) -> bool, id: u32, first: usize) {
+    /// the phrase's `tokens`, each content word glued to the content word
+    /// before it when it is token `glue`, or with no `glue` when it is
+    /// [`hyphened`]; a cue stands as `CUE`, other stop words for nothing
+    /// (and glue nothing across them). Single stems take typos, glued ones
+    /// don't. (The same phrase added twice under one id would only find the
+    /// same hits twice, which `insert` merges.)
+    fn variant(&mut self, tokens: &[Token], glue: Option<usize>, id: u32, first: usize) {
+        let join = |k| glue.map_or_else(|| hyphened(tokens, k), |g| k == g);
         let variants = self.phrases.get(first..).unwrap_or_default();
         if variants.len() >= MAX_VARIANTS {
             return;
@@ -188,11 +193,7 @@ impl TermIndex {
             }
             let glued;
             let (stem, typos) = if end > i + 1 {
-                let mut words = String::new();
-                for t in tokens.get(i..end).unwrap_or_default() {
-                    words.push_str(&t.word);
-                }
-                glued = glued_stem(words);
+                glued = glued_stem(tokens.get(i..end).unwrap_or_default());
                 (glued.as_str(), false)
             } else {
                 (stem, true)
@@ -267,8 +268,16 @@ impl TermIndex {
     /// Pushes to `out` the phrase stems a visitor's token may stand for.
     fn candidates(&self, tokens: &[Token], i: usize, out: &mut Vec<Cand>) {
         let mut push = |stem: u32, span: u8, fuzzy: bool| {
-            if !out.iter().any(|c| c.stem == stem && c.span == span) {
-                out.push(Cand { stem, span, fuzzy });
+            if !out
+                .iter()
+                .any(|c| c.at == i && c.stem == stem && c.span == span)
+            {
+                out.push(Cand {
+                    at: i,
+                    stem,
+                    span,
+                    fuzzy,
+                });
             }
         };
         let stem = fuzzy::letters(&tokens[i].stem);
@@ -297,7 +306,7 @@ impl TermIndex {
         }
         if let Some(next) = tokens.get(i + 1) {
             if !next.stop {
-                let g = glued_stem(tokens[i].word.clone() + &tokens[i + 1].word);
+                let g = glued_stem(tokens.get(i..i + 2).unwrap_or_default());
                 let g = fuzzy::letters(&g);
                 if let Some(s) = self.stem_id(&g) {
                     push(s, 2, false);
@@ -313,53 +322,51 @@ impl TermIndex {
             cands: Vec::new(),
         };
         for (i, t) in tokens.iter().enumerate() {
-            let kind = t.kind();
             // A cue stands for the phrases' `CUE`; `walk` never looks it up
             // among the candidates (it checks the kind).
-            let mut cands = Vec::new();
-            match kind {
-                Kind::Content => self.candidates(tokens, i, &mut cands),
-                Kind::Cue => cands.push(Cand {
+            match t.kind() {
+                Kind::Content => self.candidates(tokens, i, &mut seen.cands),
+                Kind::Cue => seen.cands.push(Cand {
+                    at: i,
                     stem: CUE,
                     span: 1,
                     fuzzy: false,
                 }),
                 Kind::Stop => {}
             }
-            seen.cands.push(cands);
         }
         let mut hits: Vec<Hit> = Vec::new();
-        for i in 0..tokens.len() {
-            for &first in &seen.cands[i] {
-                for p in self.by_first.get(u64::from(first.stem)) {
-                    let phrase = &self.phrases[p as usize];
-                    let mut budget = WALK_BUDGET;
-                    let walk = self.walk(
-                        &seen,
-                        &phrase.elems,
-                        1,
-                        i + usize::from(first.span),
-                        true,
-                        &mut budget,
-                    );
-                    let Some(mut w) = walk else {
-                        continue;
-                    };
-                    if first.stem == CUE {
-                        w.cue_at = Some(i);
-                    }
-                    let negated = Self::negated(tokens, i, &w);
-                    insert(
-                        &mut hits,
-                        Hit {
-                            id: phrase.id,
-                            start: i,
-                            end: w.end,
-                            fuzzy: first.fuzzy || w.fuzzy > 0,
-                            negated,
-                        },
-                    );
+        // By token: hits come by start.
+        for &first in &seen.cands {
+            let i = first.at;
+            for p in self.by_first.get(u64::from(first.stem)) {
+                let phrase = &self.phrases[p as usize];
+                let mut budget = WALK_BUDGET;
+                let walk = self.walk(
+                    &seen,
+                    &phrase.elems,
+                    1,
+                    i + usize::from(first.span),
+                    true,
+                    &mut budget,
+                );
+                let Some(mut w) = walk else {
+                    continue;
+                };
+                if first.stem == CUE {
+                    w.cue_at = Some(i);
                 }
+                let negated = Self::negated(tokens, i, &w);
+                insert(
+                    &mut hits,
+                    Hit {
+                        id: phrase.id,
+                        start: i,
+                        end: w.end,
+                        fuzzy: first.fuzzy || w.fuzzy > 0,
+                        negated,
+                    },
+                );
             }
         }
         hits
@@ -417,8 +424,8 @@ impl TermIndex {
         // A cue's one candidate is `CUE` (see `find`), which no content
         // word's is: one loop for both kinds of element.
         let mut best = None;
-        for c in &seen.cands[j] {
-            if c.stem != want {
+        for c in &seen.cands {
+            if c.at != j || c.stem != want {
                 continue;
             }
             let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);

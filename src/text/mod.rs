@@ -431,8 +431,13 @@ pub fn analyze(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The stem of words written together ("фото" + "студия" → "фотостуд").
-fn glued_stem(glued: String) -> String {
+/// The stem of the tokens' words written together ("фото" + "студия" →
+/// "фотостуд").
+fn glued_stem(tokens: &[Token]) -> String {
+    let mut glued = String::new();
+    for t in tokens {
+        glued.push_str(&t.word);
+    }
     stem_of(&classify(&glued))
 }
 

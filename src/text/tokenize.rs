@@ -67,44 +67,43 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-fn in_word(c: char) -> bool {
-    super::case::is_alphanumeric(c) || is_combining(c) || is_ignorable(c)
-}
-
 /// Hands `each` the words of `text`, bounded as the module says: a word as
 /// written (lower-cased); whether sentence punctuation stands between it
 /// and the previous one; whether a hyphen glues it to the previous one.
 /// (A callback, not a `Vec` of pieces: no vector to grow and drop.)
 #[inline(never)]
 pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
-    let mut cut = text.len().min(MAX_INPUT);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let mut chars = text.get(..cut).unwrap_or_default().chars();
+    let mut chars = text.chars();
     let mut words = 0;
     let mut word = String::new();
     let mut len = 0;
     let mut clause_break = false;
     let mut hyphen = false;
     let mut prev_digit = false;
-    let mut next = chars.next();
+    // A space before the text, which changes nothing: one `chars.next()`.
+    let mut next = Some(' ');
+    let mut next_alnum = false;
     let mut done = false;
     while !done {
         if words == MAX_WORDS {
             return;
         }
         // Past the end, a space: it ends the last word (one push for all).
-        let c = next.unwrap_or(' ');
+        let (c, alnum) = (next.unwrap_or(' '), next_alnum);
         done = next.is_none();
         next = chars.next();
-        let next_alnum = next.is_some_and(super::case::is_alphanumeric);
-        if in_word(c) {
+        // Only the chars that end within the first `MAX_INPUT` bytes.
+        if text.len() - chars.as_str().len() > MAX_INPUT {
+            next = None;
+        }
+        next_alnum = next.is_some_and(super::case::is_alphanumeric);
+        // In a word: letters and digits, combining marks, invisible chars.
+        if alnum || is_combining(c) || is_ignorable(c) {
             if len < MAX_WORD_CHARS {
                 push_lower(&mut word, c);
-                len += usize::from(super::case::is_alphanumeric(c));
+                len += usize::from(alnum);
             }
-            if super::case::is_alphanumeric(c) {
+            if alnum {
                 prev_digit = super::case::is_numeric(c);
             }
             continue;
