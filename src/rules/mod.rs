@@ -62,6 +62,7 @@ macro_rules! warning {
 
 #[cfg(feature = "diagnostics")]
 mod content;
+#[cfg(feature = "diagnostics")]
 mod selector;
 mod types;
 mod validate;
@@ -143,15 +144,18 @@ pub type SelectorCheck = fn(&str) -> Result<(), Refusal>;
 
 /// Reads and validates a rules document: the rules when it has no errors,
 /// and every problem found (errors and warnings), in the order of the text.
+#[cfg(feature = "diagnostics")]
 pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
     if let Some(p) = too_large(text.len() as u64) {
         return (None, vec![p]);
     }
-    check_with(text, selector::check)
+    let (rules, v) = check_with(text, selector::check);
+    (rules, v.problems())
 }
 
-/// [`check`] of a text whose size the caller has checked.
-fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Problem>) {
+/// Reads and validates a text whose size the caller has checked: the rules
+/// when it has no errors, and the validator with the problems it recorded.
+fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate::Validator<'_>) {
     let (root, mut json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text, selectors);
     // By reference: no `IntoIter` of errors to drop.
@@ -176,52 +180,44 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Vec<Probl
         }
         None => None,
     };
-    // In the order of the text; at one offset, in the order found.
-    let mut found = v.found;
-    let mut order = v.order;
-    crate::sort::sort(&mut order);
-    let mut cursor = crate::json::Cursor::new(text);
-    let mut problems = Vec::with_capacity(found.len());
-    for &o in &order {
-        let p = &mut found[o as u32 as usize];
-        let (line, column) = cursor.seek((o >> 32) as usize);
-        problems.push(Problem {
-            severity: p.severity,
-            path: core::mem::take(&mut p.path),
-            line,
-            column,
-            message: core::mem::take(&mut p.message),
-        });
-    }
-    (rules, problems)
+    (rules, v)
 }
 
 /// Parses and validates a rules document. On failure, every error found
 /// (never just the first). Warnings are not reported here: see `check`.
+#[cfg(feature = "diagnostics")]
 pub fn parse(text: &str) -> Result<Rules, Vec<Problem>> {
     parse_with(text, selector::check)
 }
 
 /// [`parse`], with `selectors` checking the CSS selectors.
+#[cfg(feature = "diagnostics")]
 pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Problem>> {
     if let Some(p) = too_large(text.len() as u64) {
         return Err(vec![p]);
     }
-    parse_bounded(text, selectors)
-}
-
-/// [`parse_with`] for a caller that refuses texts over [`MAX_BYTES`]
-/// itself (the SDK, with its own message), so the wasm carries no second
-/// size check: a larger text is read like any other.
-pub fn parse_bounded(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Problem>> {
     match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
-        (None, mut problems) => {
-            // Warnings exist only with diagnostics.
-            if cfg!(feature = "diagnostics") {
-                problems.retain(|p| p.severity == Severity::Error);
-            }
+        (None, v) => {
+            let mut problems = v.problems();
+            problems.retain(|p| p.severity == Severity::Error);
             Err(problems)
         }
+    }
+}
+
+/// Parses and validates a rules document for a caller that refuses texts
+/// over [`MAX_BYTES`] itself (the SDK, with its own message), so the wasm
+/// carries no second size check: a larger text is read like any other.
+/// On failure, only what the SDK's warning says: the first error in the
+/// order of the text, and how many errors there are (without diagnostics
+/// the validator keeps no list of them).
+pub fn parse_bounded(
+    text: &str,
+    selectors: SelectorCheck,
+) -> Result<Rules, (Option<Problem>, usize)> {
+    match check_with(text, selectors) {
+        (Some(rules), _) => Ok(rules),
+        (None, v) => Err(v.first()),
     }
 }

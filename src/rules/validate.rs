@@ -132,12 +132,19 @@ pub(crate) struct Validator<'t> {
     text: &'t str,
     /// The problems in the order found (line and column are filled in at
     /// the end, in one pass over the text).
-    pub found: Vec<Problem>,
+    #[cfg(feature = "diagnostics")]
+    found: Vec<Problem>,
     /// Where each problem of `found` points: the byte offset (high 32
     /// bits; a rules text is at most 1 MiB), then its index in `found`.
     /// Ascending is the order of the text, and at one offset the order
     /// found: sorted as plain `u64`s (the sort instance `model` has too).
-    pub order: Vec<u64>,
+    #[cfg(feature = "diagnostics")]
+    order: Vec<u64>,
+    /// Without diagnostics (the SDK, whose warning names only the first
+    /// problem and counts the rest; no warnings then): the first problem
+    /// in the order of the text, with its offset. No list, no sort.
+    #[cfg(not(feature = "diagnostics"))]
+    first: Option<(usize, Problem)>,
     pub errors: usize,
     language: Lang,
     terms_total: usize,
@@ -310,8 +317,12 @@ impl<'t> Validator<'t> {
         Validator {
             text,
             selectors,
+            #[cfg(feature = "diagnostics")]
             found: Vec::new(),
+            #[cfg(feature = "diagnostics")]
             order: Vec::new(),
+            #[cfg(not(feature = "diagnostics"))]
+            first: None,
             errors: 0,
             language: Lang::En,
             terms_total: 0,
@@ -334,14 +345,63 @@ impl<'t> Validator<'t> {
         if path.is_empty() {
             path.push('$');
         }
-        self.order.push((at as u64) << 32 | self.found.len() as u64);
-        self.found.push(Problem {
+        let p = Problem {
             severity,
             path,
             line: 0,
             column: 0,
             message,
+        };
+        #[cfg(feature = "diagnostics")]
+        {
+            self.order.push((at as u64) << 32 | self.found.len() as u64);
+            self.found.push(p);
+        }
+        // At one offset, the first found.
+        #[cfg(not(feature = "diagnostics"))]
+        if self.first.as_ref().is_none_or(|f| at < f.0) {
+            self.first = Some((at, p));
+        }
+    }
+
+    /// Every problem recorded, in the order of the text; at one offset, in
+    /// the order found.
+    #[cfg(feature = "diagnostics")]
+    pub(crate) fn problems(self) -> Vec<Problem> {
+        let mut found = self.found;
+        let mut order = self.order;
+        crate::sort::sort(&mut order);
+        let mut cursor = crate::json::Cursor::new(self.text);
+        let mut problems = Vec::with_capacity(found.len());
+        for &o in &order {
+            let p = &mut found[o as u32 as usize];
+            let (line, column) = cursor.seek((o >> 32) as usize);
+            problems.push(Problem {
+                severity: p.severity,
+                path: core::mem::take(&mut p.path),
+                line,
+                column,
+                message: core::mem::take(&mut p.message),
+            });
+        }
+        problems
+    }
+
+    /// The first error in the order of the text, and how many errors were
+    /// recorded.
+    pub(crate) fn first(self) -> (Option<Problem>, usize) {
+        let errors = self.errors;
+        #[cfg(feature = "diagnostics")]
+        let first = self
+            .problems()
+            .into_iter()
+            .find(|p| p.severity == Severity::Error);
+        #[cfg(not(feature = "diagnostics"))]
+        let first = self.first.map(|(at, mut p)| {
+            (p.line, p.column) = crate::json::line_column(self.text, at);
+            p
         });
+        (first, errors)
     }
 
     /// Records an error (see the `error!` macro, which builds the message

@@ -49,7 +49,7 @@ impl Runtime {
         if text.len() > rules::MAX_BYTES {
             return Err("rules larger than 1 MB".into());
         }
-        let rules = rules::parse_bounded(text, super::selector::check).map_err(|p| problems(&p))?;
+        let rules = rules::parse_bounded(text, super::selector::check).map_err(problems)?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile(rules);
         // -1 (not said) is refused like any unknown mode: nothing changes.
@@ -164,9 +164,9 @@ impl Runtime {
 /// "invalid rules at PATH (LINE:COLUMN): MESSAGE (+N more); run `jobwise
 /// check`". The SDK's wasm is built without the `diagnostics` feature: the
 /// message is then empty and the CLI says what is wrong.
-fn problems(list: &[Problem]) -> String {
+fn problems((first, errors): (Option<Problem>, usize)) -> String {
     let mut out = String::from("invalid rules");
-    if let Some(p) = list.first() {
+    if let Some(p) = first {
         out.push_str(" at ");
         out.push_str(&p.path);
         out.push_str(" (");
@@ -178,9 +178,9 @@ fn problems(list: &[Problem]) -> String {
             out.push_str(": ");
             out.push_str(&p.message);
         }
-        if list.len() > 1 {
+        if errors > 1 {
             out.push_str(" (+");
-            json::number(&mut out, (list.len() - 1) as f64);
+            json::number(&mut out, (errors - 1) as f64);
             out.push_str(" more)");
         }
         out.push_str("; run `jobwise check`");
