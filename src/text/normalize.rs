@@ -95,13 +95,14 @@ pub fn push_lower(word: &mut String, c: char) {
         return;
     }
     if is_combining(c) {
-        let composed = match (word.chars().last(), c) {
-            (Some('и'), '\u{306}') => 'й',
-            (Some('е'), '\u{308}') => 'ё',
-            _ => return,
-        };
-        word.pop();
-        word.push(composed);
+        // The last letter taken off and put back, composed or not.
+        if let Some(last) = word.pop() {
+            word.push(match (last, c) {
+                ('и', '\u{306}') => 'й',
+                ('е', '\u{308}') => 'ё',
+                _ => last,
+            });
+        }
         return;
     }
     // `lower_chars` less its combining marks: `İ`'s U+0307 is one, and no
