@@ -412,19 +412,6 @@ fn reasons_parts(
     put(END, "", "", 0.0);
 }
 
-/// `n` as JSON.parse reads it from what [`crate::json::number`] writes:
-/// rounded to two decimals (the quotient of two integers is the double
-/// nearest the decimal, as the parse's is), not negative zero, and NaN
-/// for `null`. For the browser, which gets numbers, not text.
-pub fn rounded(n: f64) -> f64 {
-    let hundredths = libm::round(n * 100.0);
-    if hundredths.abs() < 9.0e15 {
-        hundredths / 100.0 + 0.0
-    } else {
-        f64::NAN
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -479,31 +466,6 @@ mod tests {
         let s = share(&[-2.0, 1.0, 0.0], 1);
         let want = 1f64.exp() / ((-2f64).exp() + 1f64.exp() + 1.0);
         assert!((s - want).abs() < 1e-12);
-    }
-
-    #[test]
-    fn rounded_is_the_number_json_reads() {
-        let mut seed = 11u64;
-        let mut cases = vec![
-            0.0, -0.0, -0.004, -0.005, 0.005, 1.005, -2.345, 2.5e-3, 9e13, 9.1e13,
-        ];
-        cases.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300]);
-        for i in -2000..2000 {
-            cases.push(f64::from(i) / 1000.0);
-            cases.push(f64::from(i) * 0.125);
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-            cases.push(f64::from_bits(seed >> 2) % 1e6 * if i < 0 { -1.0 } else { 1.0 });
-        }
-        for n in cases {
-            let mut s = String::new();
-            number(&mut s, n);
-            let r = rounded(n);
-            if s == "null" {
-                assert!(r.is_nan(), "{n}");
-            } else {
-                assert_eq!(s.parse::<f64>().unwrap().to_bits(), r.to_bits(), "{n} {s}");
-            }
-        }
     }
 
     #[test]

@@ -11,4 +11,4 @@ pub use read::{
     line_column, parse, push_index, push_key, Cursor, Error, Kind, Member, Value, MAX_DEPTH,
 };
 pub(crate) use write::digits;
-pub use write::{number, opt_string, string, Object};
+pub use write::{number, opt_string, rounded, string, Object};

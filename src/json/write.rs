@@ -47,15 +47,21 @@ pub fn opt_string(out: &mut String, value: Option<&str>) {
     }
 }
 
+/// `n` in hundredths of a unit, rounded: the integer [`number`] writes
+/// and [`rounded`] divides. `None` when `n * 100` is not finite or past the
+/// integers an f64 holds exactly (9e15), which JSON gets as `null`.
+fn hundredths(n: f64) -> Option<i64> {
+    let h = libm::round(n * 100.0);
+    // (NaN fails the comparison.)
+    (h.abs() < 9.0e15).then_some(h as i64)
+}
+
 /// Appends `n` rounded to two decimals (`null` when not finite).
 pub fn number(out: &mut String, n: f64) {
-    let hundredths = libm::round(n * 100.0);
-    // n * 100 not finite, or past the integers an f64 holds exactly.
-    if !hundredths.is_finite() || hundredths.abs() >= 9.0e15 {
+    let Some(hundredths) = hundredths(n) else {
         out.push_str("null");
         return;
-    }
-    let hundredths = hundredths as i64;
+    };
     if hundredths < 0 {
         out.push('-');
     }
@@ -69,6 +75,15 @@ pub fn number(out: &mut String, n: f64) {
             out.push(char::from(b'0' + (frac % 10) as u8));
         }
     }
+}
+
+/// `n` as JSON.parse reads it from what [`number`] writes: rounded to two
+/// decimals (the quotient of two integers is the double nearest the
+/// decimal, as the parse's is), not negative zero, and NaN for `null`.
+/// For the browser, which gets a decision's numbers, not its text
+/// (`Decision::parts`).
+pub fn rounded(n: f64) -> f64 {
+    hundredths(n).map_or(f64::NAN, |h| h as f64 / 100.0 + 0.0)
 }
 
 /// Appends `n` in decimal: the leading digits first, by recursion (20
@@ -122,6 +137,31 @@ mod tests {
         let mut s = String::new();
         number(&mut s, n);
         s
+    }
+
+    #[test]
+    fn rounded_is_the_number_json_reads() {
+        let mut seed = 11u64;
+        let mut cases = vec![
+            0.0, -0.0, -0.004, -0.005, 0.005, 1.005, -2.345, 2.5e-3, 9e13, 9.1e13,
+        ];
+        cases.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e300, -1e300]);
+        for i in -2000..2000 {
+            cases.push(f64::from(i) / 1000.0);
+            cases.push(f64::from(i) * 0.125);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            cases.push(f64::from_bits(seed >> 2) % 1e6 * if i < 0 { -1.0 } else { 1.0 });
+        }
+        for n in cases {
+            let mut s = String::new();
+            number(&mut s, n);
+            let r = rounded(n);
+            if s == "null" {
+                assert!(r.is_nan(), "{n}");
+            } else {
+                assert_eq!(s.parse::<f64>().unwrap().to_bits(), r.to_bits(), "{n} {s}");
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// Everything the wasm hands the host, by `op`: 0 to 5 a part of a
     /// decision (`Decision::parts` in src/decide.rs, its numbers
-    /// `decide::rounded`), which js/sdk.js builds the decision's object
+    /// `json::rounded`), which js/sdk.js builds the decision's object
     /// from (no JSON text, no JSON writer in the wasm); [`DECIDED`] that
     /// decision, to apply as `Mode` `number` (src/web/runtime.rs) allows;
     /// [`WANT`] + `kind` what the rules want observed, for js/observe.js:

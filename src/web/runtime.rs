@@ -142,7 +142,7 @@ impl Runtime {
         let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
         self.memory.update(&d);
         self.save(now);
-        d.parts(&mut |op, key, text, n| host::put(op, key, text, decide::rounded(n)));
+        d.parts(&mut |op, key, text, n| host::put(op, key, text, json::rounded(n)));
         host::put(host::DECIDED, "", "", f64::from(mode as u8));
     }
 
