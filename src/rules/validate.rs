@@ -672,9 +672,7 @@ impl<'t> Validator<'t> {
             rules.stages = self.jobs(v, top!("stages"), true);
         }
         if let Some(v) = root.get("content") {
-            let jobs = members_of(root.get("jobs"));
-            let stages = members_of(root.get("stages"));
-            self.content(v, jobs, stages);
+            self.content(v, root.get("jobs"), root.get("stages"));
         }
         if let Some(v) = root.get("privacy") {
             rules.privacy = self.privacy(v);
@@ -1223,7 +1221,8 @@ impl<'t> Validator<'t> {
     /// Checks `content`. The SDK reads it with `JSON.parse` once the rules
     /// are accepted (js/sdk.js), so nothing is built here: see
     /// [`super::content`] for the types `jobwise check` and the tests read.
-    fn content(&mut self, v: &Value, jobs: &[Member], stages: &[Member]) {
+    /// (`jobs` and `stages` are the rules' own, whatever their type.)
+    fn content(&mut self, v: &Value, jobs: Option<&Value>, stages: Option<&Value>) {
         let content_path = top!("content");
         let Some(slots) = self.object(v, content_path) else {
             return;
@@ -1270,13 +1269,21 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn variant(&mut self, m: &Member, slot_path: &Path, jobs: &[Member], stages: &[Member]) {
+    /// A variant: its name must be a member of `jobs` (and of `stages`
+    /// after `@`), which `Value::member` finds (none when not an object).
+    fn variant(
+        &mut self,
+        m: &Member,
+        slot_path: &Path,
+        jobs: Option<&Value>,
+        stages: Option<&Value>,
+    ) {
         let path = slot_path.key(&m.key);
         let (job, stage) = match crate::text::split_once(&m.key, b'@') {
             Some((j, s)) => (j, Some(s)),
             None => (m.key.as_str(), None),
         };
-        if !jobs.iter().any(|j| j.key == job) {
+        if jobs.and_then(|j| j.member(job)).is_none() {
             let msg: &str = msg!(&cat(&[
                 "unknown job ",
                 &shown(job),
@@ -1286,8 +1293,8 @@ impl<'t> Validator<'t> {
             error!(self, m.key_at, &path, msg);
         }
         if let Some(stage) = stage {
-            if !stages.iter().any(|s| s.key == stage) {
-                let msg: &str = msg!(&if stages.is_empty() {
+            if stages.and_then(|s| s.member(stage)).is_none() {
+                let msg: &str = msg!(&if members_of(stages).is_empty() {
                     cat(&[
                         "unknown stage ",
                         &shown(stage),
@@ -1371,9 +1378,9 @@ pub(super) fn members_of(v: Option<&Value>) -> &[Member] {
     }
 }
 
-/// The keys of `members`, for hints.
-fn names(members: &[Member]) -> Vec<&str> {
-    members.iter().map(|m| m.key.as_str()).collect()
+/// The keys of an object value, for hints.
+fn names(v: Option<&Value>) -> Vec<&str> {
+    members_of(v).iter().map(|m| m.key.as_str()).collect()
 }
 
 #[cfg(test)]
