@@ -194,6 +194,13 @@ struct Sig {
 /// Compiles rules into lookup tables. The rules are moved in: their
 /// conditions become the compiled signals' as they are.
 pub fn compile(mut rules: Rules) -> Compiled {
+    compile_taking(&mut rules)
+}
+
+/// [`compile`], taking the conditions out of `rules`: what is left of them
+/// is the caller's (the SDK's runtime leaves it allocated, which keeps the
+/// rules' drop glue out of its wasm).
+pub fn compile_taking(rules: &mut Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
         holdout: rules.holdout,

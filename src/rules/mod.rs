@@ -150,11 +150,12 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
         return (None, vec![p]);
     }
     let (rules, v) = check_with(text, selector::check);
-    (rules, v.problems())
+    (rules.filter(|_| v.errors == 0), v.problems())
 }
 
 /// Reads and validates a text whose size the caller has checked: the rules
-/// when it has no errors, and the validator with the problems it recorded.
+/// (when the text is JSON; valid only when the validator recorded no
+/// errors), and the validator with the problems it recorded.
 fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate::Validator<'_>) {
     let (root, mut json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text, selectors);
@@ -163,23 +164,16 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate:
         let message = core::mem::take(&mut e.message);
         v.report(Severity::Error, e.at, core::mem::take(&mut e.path), message);
     }
-    let rules = match root {
-        Some(root) => {
-            #[allow(unused_mut)] // `content` is set with diagnostics only
-            let mut rules = v.rules(&root);
-            if v.errors == 0 {
-                #[cfg(feature = "diagnostics")]
-                {
-                    rules.content = content::read(root.get("content"));
-                    warn::across(&mut v, &rules);
-                }
-                Some(rules)
-            } else {
-                None
-            }
+    let rules = root.map(|root| {
+        #[allow(unused_mut)] // `content` is set with diagnostics only
+        let mut rules = v.rules(&root);
+        #[cfg(feature = "diagnostics")]
+        if v.errors == 0 {
+            rules.content = content::read(root.get("content"));
+            warn::across(&mut v, &rules);
         }
-        None => None,
-    };
+        rules
+    });
     (rules, v)
 }
 
@@ -197,8 +191,8 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
         return Err(vec![p]);
     }
     match check_with(text, selectors) {
-        (Some(rules), _) => Ok(rules),
-        (None, v) => {
+        (Some(rules), v) if v.errors == 0 => Ok(rules),
+        (_, v) => {
             let mut problems = v.problems();
             problems.retain(|p| p.severity == Severity::Error);
             Err(problems)
@@ -211,13 +205,19 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
 /// carries no second size check: a larger text is read like any other.
 /// On failure, only what the SDK's warning says: the first error in the
 /// order of the text, and how many errors there are (without diagnostics
-/// the validator keeps no list of them).
+/// the validator keeps no list of them). Refused rules are left allocated,
+/// not dropped: the SDK gives up on them (js/sdk.js stops), and with the
+/// runtime's rules, which it leaves allocated too (`web::runtime`), the
+/// rules' drop glue stays out of its wasm.
 pub fn parse_bounded(
     text: &str,
     selectors: SelectorCheck,
 ) -> Result<Rules, (Option<Problem>, usize)> {
     match check_with(text, selectors) {
-        (Some(rules), _) => Ok(rules),
-        (None, v) => Err(v.first()),
+        (Some(rules), v) if v.errors == 0 => Ok(rules),
+        (rules, v) => {
+            core::mem::forget(rules);
+            Err(v.first())
+        }
     }
 }

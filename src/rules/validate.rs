@@ -594,19 +594,10 @@ impl<'t> Validator<'t> {
         suggested
     }
 
-    /// Validates a whole document.
+    /// Validates a whole document. (The jobs and stages are built once,
+    /// never assigned over an empty list: a list dropped, even empty, is a
+    /// call to its drop glue, which the SDK's wasm does without.)
     pub fn rules(&mut self, root: &Value) -> Rules {
-        let mut rules = Rules {
-            version: 1,
-            language: Lang::En,
-            decision: Policy::default(),
-            jobs: Vec::new(),
-            stages: Vec::new(),
-            #[cfg(feature = "diagnostics")]
-            content: Vec::new(),
-            privacy: Privacy::default(),
-            holdout: 0.0,
-        };
         let Kind::Object(members) = &root.kind else {
             error!(
                 self,
@@ -614,7 +605,7 @@ impl<'t> Validator<'t> {
                 &Path::Root,
                 cat(&["the rules must be an object {…}, found ", root.type_name()])
             );
-            return rules;
+            return rules_of(Vec::new(), Vec::new());
         };
         let hints = self.keys(members, &Path::Root, TOP);
         if let Some(v) = root.get("$schema") {
@@ -654,26 +645,34 @@ impl<'t> Validator<'t> {
                 }
             }
         }
-        rules.language = self.language;
+        let mut decision = Policy::default();
         if let Some(v) = root.get("decision") {
-            rules.decision = self.decision(v);
+            decision = self.decision(v);
         }
-        match root.get("jobs") {
-            None if hints & const { bits(TOP, &["jobs"]) } == 0 => error!(
-                self,
-                root.at,
-                &Path::Root,
-                "missing `jobs`: the jobs to tell apart, each with its signals"
-            ),
-            None => {}
-            Some(v) => rules.jobs = self.jobs(v, top!("jobs"), false),
-        }
-        if let Some(v) = root.get("stages") {
-            rules.stages = self.jobs(v, top!("stages"), true);
-        }
+        let jobs = match root.get("jobs") {
+            Some(v) => self.jobs(v, top!("jobs"), false),
+            None => {
+                if hints & const { bits(TOP, &["jobs"]) } == 0 {
+                    error!(
+                        self,
+                        root.at,
+                        &Path::Root,
+                        "missing `jobs`: the jobs to tell apart, each with its signals"
+                    );
+                }
+                Vec::new()
+            }
+        };
+        let stages = match root.get("stages") {
+            Some(v) => self.jobs(v, top!("stages"), true),
+            None => Vec::new(),
+        };
         if let Some(v) = root.get("content") {
             self.content(v, root.get("jobs"), root.get("stages"));
         }
+        let mut rules = rules_of(jobs, stages);
+        rules.language = self.language;
+        rules.decision = decision;
         if let Some(v) = root.get("privacy") {
             rules.privacy = self.privacy(v);
         }
@@ -795,9 +794,10 @@ impl<'t> Validator<'t> {
         }
     }
 
+    /// A signal, even one with errors: rules with errors are never used
+    /// (and in the SDK never dropped: see [`super::parse_bounded`]).
     fn signal(&mut self, v: &Value, path: &Path, job: Option<usize>) -> Option<Signal> {
         let members = self.object(v, path)?;
-        let errors = self.errors;
         let hints = self.keys(members, path, SIGNAL);
         let weight = match v.get("weight") {
             Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
@@ -909,9 +909,6 @@ impl<'t> Validator<'t> {
             "dwell",
             msg!("how long the element must be in view, as \"seconds\": 5"),
         );
-        if self.errors > errors {
-            return None;
-        }
         Some(Signal {
             weight: weight.unwrap_or(0.0),
             language,
@@ -1367,6 +1364,21 @@ impl<'t> Validator<'t> {
             }
         }
         privacy
+    }
+}
+
+/// Rules with these jobs and stages and the defaults for the rest.
+fn rules_of(jobs: Vec<Job>, stages: Vec<Job>) -> Rules {
+    Rules {
+        version: 1,
+        language: Lang::En,
+        decision: Policy::default(),
+        jobs,
+        stages,
+        #[cfg(feature = "diagnostics")]
+        content: Vec::new(),
+        privacy: Privacy::default(),
+        holdout: 0.0,
     }
 }
 

@@ -49,9 +49,12 @@ impl Runtime {
         if text.len() > rules::MAX_BYTES {
             return Err("rules larger than 1 MB".into());
         }
-        let rules = rules::parse_bounded(text, super::selector::check).map_err(problems)?;
+        let mut rules = rules::parse_bounded(text, super::selector::check).map_err(problems)?;
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
-        let compiled = model::compile(rules);
+        let compiled = model::compile_taking(&mut rules);
+        // What is left of the rules stays allocated, as the runtime does
+        // (`web::try_boot`): the rules' drop glue stays out of the wasm.
+        core::mem::forget(rules);
         // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
