@@ -95,13 +95,16 @@ pub fn push_lower(word: &mut String, c: char) {
         return;
     }
     if is_combining(c) {
-        // The last letter taken off and put back, composed or not.
-        if let Some(last) = word.pop() {
-            word.push(match (last, c) {
-                ('и', '\u{306}') => 'й',
-                ('е', '\u{308}') => 'ё',
-                _ => last,
-            });
+        // The last letter replaced when they compose (bytes compared: no
+        // char decoded from the end).
+        let (base, composed) = match c {
+            '\u{306}' => ("и", 'й'),
+            '\u{308}' => ("е", 'ё'),
+            _ => return,
+        };
+        if let Some(rest) = word.strip_suffix(base) {
+            word.truncate(rest.len());
+            word.push(composed);
         }
         return;
     }
