@@ -11,7 +11,12 @@ fn is_v(c: u8) -> bool {
 }
 
 fn has_vowel(w: &[u8]) -> bool {
-    w.iter().any(|&c| is_v(c))
+    for &c in w {
+        if is_v(c) {
+            return true;
+        }
+    }
+    false
 }
 
 // Tables are one string each (no 8-byte slice header per entry in the
