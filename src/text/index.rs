@@ -378,15 +378,15 @@ impl TermIndex {
     /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
     /// "машин нет").
     fn negated(tokens: &[Token], start: usize, w: &Walk) -> bool {
-        let (end, counts) = match w.cue_at {
-            None => (w.end, true),
-            Some(own) => {
-                let outside = (0..tokens.len()).any(|k| (k < start || k >= w.end) && tokens[k].cue);
-                (own, outside)
-            }
-        };
-        // Negation marks content words only.
-        counts && (start..end).any(|k| tokens[k].negated)
+        // One walk: a cue outside the hit, a negated word (negation marks
+        // content words only) from `start` to the phrase's own cue or the end.
+        let end = w.cue_at.unwrap_or(w.end);
+        let (mut outside, mut negated) = (w.cue_at.is_none(), false);
+        for (k, t) in tokens.iter().enumerate() {
+            outside |= (k < start || k >= w.end) && t.cue;
+            negated |= k >= start && k < end && t.negated;
+        }
+        outside && negated
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content

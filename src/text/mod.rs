@@ -111,15 +111,15 @@ struct Word {
 /// both scripts ("c", "o", "no", "he") takes the script in which it is a
 /// stop word or cue, Latin first.
 fn classify(word: &str) -> Word {
-    let mut script = normalize::script(word);
-    let mut key = normalize::key(word, script);
+    let (mut script, cyrillic_only) = normalize::script(word);
+    let mut key = normalize::key(word, script, cyrillic_only);
     let mut kind = stop::kind(&key);
     if kind == Kind::Content && normalize::is_ambiguous(word) {
         let other = match script {
             Script::Cyrillic => Script::Latin,
             _ => Script::Cyrillic,
         };
-        let other_key = normalize::key(word, other);
+        let other_key = normalize::key(word, other, cyrillic_only);
         let other_kind = stop::kind(&other_key);
         if other_kind != Kind::Content {
             (script, key, kind) = (other, other_key, other_kind);

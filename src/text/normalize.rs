@@ -95,13 +95,16 @@ pub fn push_lower(word: &mut String, c: char) {
         return;
     }
     if is_combining(c) {
-        // The last letter taken off and put back, composed or not.
-        if let Some(last) = word.pop() {
-            word.push(match (last, c) {
-                ('и', '\u{306}') => 'й',
-                ('е', '\u{308}') => 'ё',
-                _ => last,
-            });
+        // The last letter replaced when they compose (bytes compared: no
+        // char decoded from the end).
+        let (base, composed) = match c {
+            '\u{306}' => ("и", 'й'),
+            '\u{308}' => ("е", 'ё'),
+            _ => return,
+        };
+        if let Some(rest) = word.strip_suffix(base) {
+            word.truncate(rest.len());
+            word.push(composed);
         }
         return;
     }
@@ -112,13 +115,14 @@ pub fn push_lower(word: &mut String, c: char) {
 
 /// The script of a lower-cased word: the one with more letters that have no
 /// look-alike in the other, then the one with more letters; Cyrillic on a
-/// tie; `Other` without Latin or Cyrillic letters or with any digit.
-pub fn script(word: &str) -> Script {
+/// tie; `Other` without Latin or Cyrillic letters or with any digit. And
+/// whether the word has a Cyrillic letter with no Latin look-alike (what
+/// [`key`] needs: counted here, not in a walk of its own).
+pub fn script(word: &str) -> (Script, bool) {
     let (mut cyr, mut lat, mut cyr_strong, mut lat_strong) = (0, 0, 0, 0);
+    let mut digit = false;
     for c in word.chars() {
-        if super::case::is_numeric(c) {
-            return Script::Other;
-        }
+        digit |= super::case::is_numeric(c);
         if is_cyrillic(c) {
             cyr += 1;
             cyr_strong += usize::from(!is_look_alike_cyrillic(c));
@@ -127,26 +131,25 @@ pub fn script(word: &str) -> Script {
             lat_strong += usize::from(cyrillic_of(c).is_none());
         }
     }
-    match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
-        _ if cyr + lat == 0 => Script::Other,
+    let script = match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
+        _ if digit || cyr + lat == 0 => Script::Other,
         (core::cmp::Ordering::Greater, _) => Script::Cyrillic,
         (core::cmp::Ordering::Less, _) => Script::Latin,
         (_, core::cmp::Ordering::Less) => Script::Latin,
         _ => Script::Cyrillic,
-    }
+    };
+    (script, cyr_strong > 0)
 }
 
 /// The matching key of a lower-cased word in `script`: `ё`→`е`, apostrophes
 /// inside Cyrillic words → `ъ` ("об'явление"), look-alikes of the other
-/// script folded, accents stripped from Latin letters.
-pub fn key(word: &str, script: Script) -> String {
+/// script folded, accents stripped from Latin letters. `cyrillic_only`:
+/// the word has a Cyrillic letter with no Latin look-alike ([`script`]).
+pub fn key(word: &str, script: Script, cyrillic_only: bool) -> String {
     // Model numbers and sizes ("4к", "rtx4060") are folded as Latin words
     // are: Cyrillic look-alikes become Latin, unless the word has a
     // Cyrillic-only letter.
-    let latin = script == Script::Latin
-        || !word
-            .chars()
-            .any(|c| is_cyrillic(c) && !is_look_alike_cyrillic(c));
+    let latin = script == Script::Latin || !cyrillic_only;
     let mut out = String::new();
     for c in word.chars() {
         let c = if c == 'ё' { 'е' } else { c };

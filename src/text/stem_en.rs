@@ -11,12 +11,12 @@ fn is_v(c: u8) -> bool {
 }
 
 fn has_vowel(w: &[u8]) -> bool {
-    w.iter().any(|&c| is_v(c))
-}
-
-/// `v` plus w, x and Y: what may not end a short syllable.
-fn is_v_wxy(c: u8) -> bool {
-    among(b"aeiouywxY", c)
+    for &c in w {
+        if is_v(c) {
+            return true;
+        }
+    }
+    false
 }
 
 // Tables are one string each (no 8-byte slice header per entry in the
@@ -57,8 +57,12 @@ fn at(w: &[u8], i: usize) -> u8 {
 /// A short syllable ends at `e`: non-vowel, vowel, non-vowel (not w, x or
 /// Y), or a vowel then a non-vowel opening the word.
 fn short_syllable(w: &[u8], e: usize) -> bool {
-    (e >= 3 && !is_v_wxy(at(w, e - 1)) && is_v(at(w, e - 2)) && !is_v(at(w, e - 3)))
-        || (e == 2 && !is_v(at(w, 1)) && is_v(at(w, 0)))
+    // The letters before `e` (0, no vowel, before the word).
+    let (last, vowel) = (at(w, e.wrapping_sub(1)), at(w, e.wrapping_sub(2)));
+    e >= 2
+        && is_v(vowel)
+        && !is_v(last)
+        && (e == 2 || (!is_v(at(w, e - 3)) && !among(b"wxY", last)))
 }
 
 /// Whether the letter at `i` is a vowel, for [`region`].

@@ -109,19 +109,18 @@ pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
             continue;
         }
         let inside = !word.is_empty() && next_alnum;
-        if inside && is_apostrophe(c) && !prev_digit {
-            if len < MAX_WORD_CHARS {
-                word.push('\'');
-            }
-            continue;
-        }
-        if inside
-            && matches!(c, '.' | ',')
-            && prev_digit
-            && next.is_some_and(super::case::is_numeric)
+        // An apostrophe between letters, a decimal point between digits.
+        let kept = if is_apostrophe(c) && !prev_digit {
+            '\''
+        } else if matches!(c, '.' | ',') && prev_digit && next.is_some_and(super::case::is_numeric)
         {
+            '.'
+        } else {
+            ' '
+        };
+        if inside && kept != ' ' {
             if len < MAX_WORD_CHARS {
-                word.push('.');
+                word.push(kept);
             }
             continue;
         }
