@@ -30,7 +30,6 @@
 //! override.
 
 use crate::prelude::*;
-use alloc::rc::Rc;
 
 use crate::json::{number, string};
 use crate::memory::Memory;
@@ -60,14 +59,14 @@ impl Via {
 
 /// The decision of SPEC §6.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Decision {
+pub struct Decision<'c> {
     pub job: Option<String>,
     pub label: Option<String>,
     pub stage: Option<String>,
     /// Every job's score, in file order.
-    pub scores: Scores,
+    pub scores: Scores<'c>,
     /// Every stage's score, in file order.
-    pub stage_scores: Scores,
+    pub stage_scores: Scores<'c>,
     pub confidence: f64,
     pub holdout: bool,
     pub reasons: Vec<Reason>,
@@ -83,15 +82,16 @@ pub struct Decision {
     pub(crate) inferred: Option<u32>,
 }
 
-/// Scores of every job (or stage) in file order. The ids are shared with
-/// the compiled rules, so a decision costs one number per job.
+/// Scores of every job (or stage) in file order. The ids are the compiled
+/// rules' (borrowed, not shared by an `Rc` whose drop glue the wasm would
+/// keep), so a decision costs one number per job.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Scores {
-    ids: Rc<Vec<String>>,
+pub struct Scores<'c> {
+    ids: &'c [String],
     values: Vec<f64>,
 }
 
-impl Scores {
+impl Scores<'_> {
     /// `(id, score)` in file order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
         self.ids
@@ -119,13 +119,13 @@ const EPS: f64 = 1e-9;
 /// Decides for `signals` at `now_ms`. `memory` is what earlier pages left
 /// (its page evidence is ignored: `signals` holds this page). `force` is
 /// the QA override `JOB` or `JOB@STAGE`; unknown ids are ignored.
-pub fn decide(
-    compiled: &Compiled,
+pub fn decide<'c>(
+    compiled: &'c Compiled,
     signals: &Signals,
     memory: &Memory,
     now_ms: f64,
     force: Option<&str>,
-) -> Decision {
+) -> Decision<'c> {
     let c = compiled;
     let mut reasons = Vec::new();
     let mut stage_reasons = Vec::new();
@@ -226,9 +226,9 @@ fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     scores
 }
 
-fn paired(group: &Group, values: Vec<f64>) -> Scores {
+fn paired(group: &Group, values: Vec<f64>) -> Scores<'_> {
     Scores {
-        ids: group.ids.clone(),
+        ids: &group.ids,
         values,
     }
 }
@@ -314,7 +314,7 @@ pub const OBJECT: u8 = 3;
 pub const ARRAY: u8 = 4;
 pub const END: u8 = 5;
 
-impl Decision {
+impl Decision<'_> {
     /// The decision as the JSON object of SPEC §6, with these extra
     /// members after the standard ones: `via` (`"inferred"`, `"picked"` or
     /// `"override"`), `terms` (see [`Decision::terms`]), `stageScores` and

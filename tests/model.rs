@@ -83,7 +83,7 @@ fn at(at_ms: f64, kind: EventKind) -> Event {
     Event { at_ms, kind }
 }
 
-fn run(c: &Compiled, s: &Signals) -> Decision {
+fn run<'c>(c: &'c Compiled, s: &Signals) -> Decision<'c> {
     decide(c, s, &Memory::new(99), 0.0, None)
 }
 
@@ -91,7 +91,7 @@ fn score(d: &Decision, job: &str) -> f64 {
     d.scores.get(job).unwrap()
 }
 
-fn job_of(d: &Decision) -> Option<&str> {
+fn job_of<'a>(d: &'a Decision) -> Option<&'a str> {
     d.job.as_deref()
 }
 

@@ -22,7 +22,6 @@
 mod glob;
 
 use crate::prelude::*;
-use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
 
@@ -54,8 +53,8 @@ pub struct Reason {
 
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
-    /// Shared with every decision's scores.
-    pub(crate) ids: Rc<Vec<String>>,
+    /// Lent to every decision's scores.
+    pub(crate) ids: Vec<String>,
     pub(crate) labels: Vec<String>,
 }
 
@@ -67,10 +66,7 @@ impl Group {
             ids.push(j.id.clone());
             labels.push(j.label.clone());
         }
-        Group {
-            ids: Rc::new(ids),
-            labels,
-        }
+        Group { ids, labels }
     }
 
     /// Adds the reason that `owner` (skipped when the rules have no such
