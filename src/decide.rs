@@ -60,17 +60,18 @@ impl Via {
 /// The decision of SPEC §6.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision<'c> {
-    pub job: Option<String>,
-    pub label: Option<String>,
-    pub stage: Option<String>,
+    /// The compiled rules' own (borrowed: no copy to make or drop).
+    pub job: Option<&'c str>,
+    pub label: Option<&'c str>,
+    pub stage: Option<&'c str>,
     /// Every job's score, in file order.
     pub scores: Scores<'c>,
     /// Every stage's score, in file order.
     pub stage_scores: Scores<'c>,
     pub confidence: f64,
     pub holdout: bool,
-    pub reasons: Vec<Reason>,
-    pub stage_reasons: Vec<Reason>,
+    pub reasons: Vec<Reason<'c>>,
+    pub stage_reasons: Vec<Reason<'c>>,
     pub via: Via,
     /// The visitor's search terms for `data-jobwise-insert="terms"`: only
     /// when they matched a positive signal of `job`, cut to 60 characters
@@ -191,9 +192,9 @@ pub fn decide<'c>(
         }
     }
     Decision {
-        job: job.map(|j| c.jobs.ids[j as usize].clone()),
-        label: job.map(|j| c.jobs.labels[j as usize].clone()),
-        stage: stage.map(|s| c.stages.ids[s as usize].clone()),
+        job: job.map(|j| &*c.jobs.ids[j as usize]),
+        label: job.map(|j| &*c.jobs.labels[j as usize]),
+        stage: stage.map(|s| &*c.stages.ids[s as usize]),
         scores: paired(&c.jobs, job_scores),
         stage_scores: paired(&c.stages, stage_scores),
         confidence,
@@ -208,7 +209,12 @@ pub fn decide<'c>(
 }
 
 /// The reasons for the evidence of earlier pages, faded by `faded`.
-fn remembered(list: &mut Vec<Reason>, group: &Group, carried: &[(u32, f64)], faded: f64) {
+fn remembered<'c>(
+    list: &mut Vec<Reason<'c>>,
+    group: &'c Group,
+    carried: &[(u32, f64)],
+    faded: f64,
+) {
     for &(owner, weight) in carried {
         let detail = "earlier pages of this visit".into();
         group.reason(list, owner, "memory", weight * faded, detail, false);
@@ -363,9 +369,9 @@ impl Decision<'_> {
     /// CLI writes them as JSON.
     pub fn parts(&self, put: &mut impl FnMut(u8, &str, &str, f64)) {
         put(OBJECT, "", "", 0.0);
-        opt_str(put, "job", self.job.as_deref());
-        opt_str(put, "label", self.label.as_deref());
-        opt_str(put, "stage", self.stage.as_deref());
+        opt_str(put, "job", self.job);
+        opt_str(put, "label", self.label);
+        opt_str(put, "stage", self.stage);
         scores_parts(put, "scores", &self.scores);
         put(NUMBER, "confidence", "", self.confidence);
         put(BOOL, "holdout", "", f64::from(u8::from(self.holdout)));
@@ -403,7 +409,7 @@ fn reasons_parts(
     put(ARRAY, key, "", 0.0);
     for r in reasons {
         put(OBJECT, "", "", 0.0);
-        put(STRING, owner, &r.job, 0.0);
+        put(STRING, owner, r.job, 0.0);
         put(STRING, "signal", r.signal, 0.0);
         put(NUMBER, "weight", "", r.weight);
         put(STRING, "detail", &r.detail, 0.0);

@@ -92,7 +92,7 @@ fn score(d: &Decision, job: &str) -> f64 {
 }
 
 fn job_of<'a>(d: &'a Decision) -> Option<&'a str> {
-    d.job.as_deref()
+    d.job
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -577,7 +577,7 @@ fn threshold_margin_and_null() {
     assert_eq!(job_of(&d), None, "a tie");
     let d = run(&c, &visitor(Some("photo light family")));
     assert_eq!(job_of(&d), Some("photo"), "leads by the margin");
-    assert_eq!(d.label.as_deref(), Some("Label of photo"));
+    assert_eq!(d.label, Some("Label of photo"));
     let want = 1.0 / (1.0 + (-1f64).exp());
     assert!(close(d.confidence, want), "{}", d.confidence);
     let d = run(&c, &visitor(Some("photo family school")));
@@ -626,7 +626,7 @@ fn pick_beats_inference_and_override_beats_pick() {
     assert_eq!(d.confidence, 1.0);
     assert_eq!(score(&d, "photo"), 4.0, "scores are still inferred");
     let pick = d.reasons.iter().find(|r| r.signal == "pick").unwrap();
-    assert_eq!((&*pick.job, pick.weight), ("family", 0.0));
+    assert_eq!((pick.job, pick.weight), ("family", 0.0));
     assert_eq!(d.terms, None, "the terms matched photo, not family");
 
     let d = decide(&c, &s, &m, 0.0, Some("photo"));
@@ -682,15 +682,15 @@ fn stages_are_scored_like_jobs() {
     s.events
         .push(at(0.0, EventKind::Page("/prices/2024".into())));
     let d = run(&c, &s);
-    assert_eq!(d.stage.as_deref(), Some("compare"));
+    assert_eq!(d.stage, Some("compare"));
     assert_eq!(d.stage_scores.get("compare"), Some(3.0));
     assert_eq!(d.stage_reasons.len(), 1);
-    assert_eq!(&*d.stage_reasons[0].job, "compare");
+    assert_eq!(d.stage_reasons[0].job, "compare");
     assert_eq!(d.reasons.len(), 1, "stage reasons are apart");
     s.events.push(at(0.0, EventKind::Click("#book".into())));
     assert_eq!(run(&c, &s).stage, None, "a tie");
     let d = decide(&c, &s, &Memory::new(99), 0.0, Some("a@act"));
-    assert_eq!((job_of(&d), d.stage.as_deref()), (Some("a"), Some("act")));
+    assert_eq!((job_of(&d), d.stage), (Some("a"), Some("act")));
 }
 
 #[test]
@@ -805,7 +805,7 @@ fn scores_equal_the_sum_of_reasons() {
             for (id, score) in scores.iter() {
                 let sum: f64 = reasons
                     .iter()
-                    .filter(|x| &*x.job == id)
+                    .filter(|x| x.job == id)
                     .map(|x| x.weight)
                     .sum();
                 assert!(close(sum, score), "round {round}: {id} {score} != {sum}");
@@ -1109,7 +1109,7 @@ fn with_text_negated_terms_do_not_count() {
     let d = run(&c, &visitor(Some("laptop for video editing, no gaming")));
     assert_eq!(score(&d, "gaming"), 0.0, "{:?}", d.reasons);
     assert_eq!(job_of(&d), Some("video"));
-    let ignored = d.reasons.iter().find(|r| &*r.job == "gaming").unwrap();
+    let ignored = d.reasons.iter().find(|r| r.job == "gaming").unwrap();
     assert_eq!(ignored.weight, 0.0);
     assert!(
         ignored.detail.ends_with("negated: ignored"),
