@@ -76,7 +76,7 @@ pub struct Decision<'c> {
     /// The visitor's search terms for `data-jobwise-insert="terms"`: only
     /// when they matched a positive signal of `job`, cut to 60 characters
     /// at a word boundary.
-    pub terms: Option<String>,
+    pub terms: Option<&'c str>,
     /// The time the decision was taken for.
     pub at_ms: f64,
     /// What inference alone chose (remembered as the active job).
@@ -122,7 +122,7 @@ const EPS: f64 = 1e-9;
 /// the QA override `JOB` or `JOB@STAGE`; unknown ids are ignored.
 pub fn decide<'c>(
     compiled: &'c Compiled,
-    signals: &Signals,
+    signals: &'c Signals,
     memory: &Memory,
     now_ms: f64,
     force: Option<&str>,
@@ -284,13 +284,14 @@ fn share(scores: &[f64], i: usize) -> f64 {
     crate::math::exp(scores[i] - max) / sum
 }
 
-/// At most `max` characters, cut at the last word boundary before them.
-/// Out of line: inlined into `decide` it cost more brotli (measured).
+/// At most `max` characters, cut at the last word boundary before them
+/// (a part of `text`: no copy). Out of line: inlined into `decide` it cost
+/// more brotli (measured).
 #[inline(never)]
-fn cut(text: &str, max: usize) -> String {
+fn cut(text: &str, max: usize) -> &str {
     let text = crate::text::trim(text);
     let Some(end) = crate::text::char_offset(text, max) else {
-        return text.into();
+        return text;
     };
     // Up to and with the next char: a space there cuts at `end` itself.
     let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
@@ -304,7 +305,7 @@ fn cut(text: &str, max: usize) -> String {
             break;
         }
     }
-    crate::text::trim(with_next.get(..at).unwrap_or_default()).into()
+    crate::text::trim(with_next.get(..at).unwrap_or_default())
 }
 
 /// What [`Decision::parts`] hands its sink, with the member's key (`""` in
@@ -377,7 +378,7 @@ impl Decision<'_> {
         put(BOOL, "holdout", "", f64::from(u8::from(self.holdout)));
         reasons_parts(put, "reasons", "job", &self.reasons);
         put(STRING, "via", self.via.as_str(), 0.0);
-        opt_str(put, "terms", self.terms.as_deref());
+        opt_str(put, "terms", self.terms);
         scores_parts(put, "stageScores", &self.stage_scores);
         reasons_parts(put, "stageReasons", "stage", &self.stage_reasons);
         put(END, "", "", 0.0);
@@ -480,7 +481,7 @@ mod tests {
         let long = "ноутбук для монтажа видео 4к с хорошим экраном и мощной видеокартой недорого";
         let got = cut(long, 60);
         assert!(got.chars().count() <= 60);
-        assert!(long.starts_with(&got));
+        assert!(long.starts_with(got));
         assert_eq!(
             got,
             "ноутбук для монтажа видео 4к с хорошим экраном и мощной"
