@@ -30,7 +30,6 @@
 //! override.
 
 use crate::prelude::*;
-use alloc::rc::Rc;
 
 use crate::json::{number, string};
 use crate::memory::Memory;
@@ -60,38 +59,40 @@ impl Via {
 
 /// The decision of SPEC §6.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Decision {
-    pub job: Option<String>,
-    pub label: Option<String>,
-    pub stage: Option<String>,
+pub struct Decision<'c> {
+    /// The compiled rules' own (borrowed: no copy to make or drop).
+    pub job: Option<&'c str>,
+    pub label: Option<&'c str>,
+    pub stage: Option<&'c str>,
     /// Every job's score, in file order.
-    pub scores: Scores,
+    pub scores: Scores<'c>,
     /// Every stage's score, in file order.
-    pub stage_scores: Scores,
+    pub stage_scores: Scores<'c>,
     pub confidence: f64,
     pub holdout: bool,
-    pub reasons: Vec<Reason>,
-    pub stage_reasons: Vec<Reason>,
+    pub reasons: Vec<Reason<'c>>,
+    pub stage_reasons: Vec<Reason<'c>>,
     pub via: Via,
     /// The visitor's search terms for `data-jobwise-insert="terms"`: only
     /// when they matched a positive signal of `job`, cut to 60 characters
     /// at a word boundary.
-    pub terms: Option<String>,
+    pub terms: Option<&'c str>,
     /// The time the decision was taken for.
     pub at_ms: f64,
     /// What inference alone chose (remembered as the active job).
     pub(crate) inferred: Option<u32>,
 }
 
-/// Scores of every job (or stage) in file order. The ids are shared with
-/// the compiled rules, so a decision costs one number per job.
+/// Scores of every job (or stage) in file order. The ids are the compiled
+/// rules' (borrowed, not shared by an `Rc` whose drop glue the wasm would
+/// keep), so a decision costs one number per job.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Scores {
-    ids: Rc<Vec<String>>,
+pub struct Scores<'c> {
+    ids: &'c [String],
     values: Vec<f64>,
 }
 
-impl Scores {
+impl Scores<'_> {
     /// `(id, score)` in file order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
         self.ids
@@ -119,13 +120,13 @@ const EPS: f64 = 1e-9;
 /// Decides for `signals` at `now_ms`. `memory` is what earlier pages left
 /// (its page evidence is ignored: `signals` holds this page). `force` is
 /// the QA override `JOB` or `JOB@STAGE`; unknown ids are ignored.
-pub fn decide(
-    compiled: &Compiled,
-    signals: &Signals,
+pub fn decide<'c>(
+    compiled: &'c Compiled,
+    signals: &'c Signals,
     memory: &Memory,
     now_ms: f64,
     force: Option<&str>,
-) -> Decision {
+) -> Decision<'c> {
     let c = compiled;
     let mut reasons = Vec::new();
     let mut stage_reasons = Vec::new();
@@ -191,9 +192,9 @@ pub fn decide(
         }
     }
     Decision {
-        job: job.map(|j| c.jobs.ids[j as usize].clone()),
-        label: job.map(|j| c.jobs.labels[j as usize].clone()),
-        stage: stage.map(|s| c.stages.ids[s as usize].clone()),
+        job: job.map(|j| &*c.jobs.ids[j as usize]),
+        label: job.map(|j| &*c.jobs.labels[j as usize]),
+        stage: stage.map(|s| &*c.stages.ids[s as usize]),
         scores: paired(&c.jobs, job_scores),
         stage_scores: paired(&c.stages, stage_scores),
         confidence,
@@ -208,7 +209,12 @@ pub fn decide(
 }
 
 /// The reasons for the evidence of earlier pages, faded by `faded`.
-fn remembered(list: &mut Vec<Reason>, group: &Group, carried: &[(u32, f64)], faded: f64) {
+fn remembered<'c>(
+    list: &mut Vec<Reason<'c>>,
+    group: &'c Group,
+    carried: &[(u32, f64)],
+    faded: f64,
+) {
     for &(owner, weight) in carried {
         let detail = "earlier pages of this visit".into();
         group.reason(list, owner, "memory", weight * faded, detail, false);
@@ -226,9 +232,9 @@ fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     scores
 }
 
-fn paired(group: &Group, values: Vec<f64>) -> Scores {
+fn paired(group: &Group, values: Vec<f64>) -> Scores<'_> {
     Scores {
-        ids: group.ids.clone(),
+        ids: &group.ids,
         values,
     }
 }
@@ -278,13 +284,14 @@ fn share(scores: &[f64], i: usize) -> f64 {
     crate::math::exp(scores[i] - max) / sum
 }
 
-/// At most `max` characters, cut at the last word boundary before them.
-/// Out of line: inlined into `decide` it cost more brotli (measured).
+/// At most `max` characters, cut at the last word boundary before them
+/// (a part of `text`: no copy). Out of line: inlined into `decide` it cost
+/// more brotli (measured).
 #[inline(never)]
-fn cut(text: &str, max: usize) -> String {
+fn cut(text: &str, max: usize) -> &str {
     let text = crate::text::trim(text);
     let Some(end) = crate::text::char_offset(text, max) else {
-        return text.into();
+        return text;
     };
     // Up to and with the next char: a space there cuts at `end` itself.
     let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
@@ -298,7 +305,7 @@ fn cut(text: &str, max: usize) -> String {
             break;
         }
     }
-    crate::text::trim(with_next.get(..at).unwrap_or_default()).into()
+    crate::text::trim(with_next.get(..at).unwrap_or_default())
 }
 
 /// What [`Decision::parts`] hands its sink, with the member's key (`""` in
@@ -314,7 +321,7 @@ pub const OBJECT: u8 = 3;
 pub const ARRAY: u8 = 4;
 pub const END: u8 = 5;
 
-impl Decision {
+impl Decision<'_> {
     /// The decision as the JSON object of SPEC §6, with these extra
     /// members after the standard ones: `via` (`"inferred"`, `"picked"` or
     /// `"override"`), `terms` (see [`Decision::terms`]), `stageScores` and
@@ -363,15 +370,15 @@ impl Decision {
     /// CLI writes them as JSON.
     pub fn parts(&self, put: &mut impl FnMut(u8, &str, &str, f64)) {
         put(OBJECT, "", "", 0.0);
-        opt_str(put, "job", self.job.as_deref());
-        opt_str(put, "label", self.label.as_deref());
-        opt_str(put, "stage", self.stage.as_deref());
+        opt_str(put, "job", self.job);
+        opt_str(put, "label", self.label);
+        opt_str(put, "stage", self.stage);
         scores_parts(put, "scores", &self.scores);
         put(NUMBER, "confidence", "", self.confidence);
         put(BOOL, "holdout", "", f64::from(u8::from(self.holdout)));
         reasons_parts(put, "reasons", "job", &self.reasons);
         put(STRING, "via", self.via.as_str(), 0.0);
-        opt_str(put, "terms", self.terms.as_deref());
+        opt_str(put, "terms", self.terms);
         scores_parts(put, "stageScores", &self.stage_scores);
         reasons_parts(put, "stageReasons", "stage", &self.stage_reasons);
         put(END, "", "", 0.0);
@@ -403,7 +410,7 @@ fn reasons_parts(
     put(ARRAY, key, "", 0.0);
     for r in reasons {
         put(OBJECT, "", "", 0.0);
-        put(STRING, owner, &r.job, 0.0);
+        put(STRING, owner, r.job, 0.0);
         put(STRING, "signal", r.signal, 0.0);
         put(NUMBER, "weight", "", r.weight);
         put(STRING, "detail", &r.detail, 0.0);
@@ -474,7 +481,7 @@ mod tests {
         let long = "ноутбук для монтажа видео 4к с хорошим экраном и мощной видеокартой недорого";
         let got = cut(long, 60);
         assert!(got.chars().count() <= 60);
-        assert!(long.starts_with(&got));
+        assert!(long.starts_with(got));
         assert_eq!(
             got,
             "ноутбук для монтажа видео 4к с хорошим экраном и мощной"

@@ -83,7 +83,7 @@ fn at(at_ms: f64, kind: EventKind) -> Event {
     Event { at_ms, kind }
 }
 
-fn run(c: &Compiled, s: &Signals) -> Decision {
+fn run<'c>(c: &'c Compiled, s: &'c Signals) -> Decision<'c> {
     decide(c, s, &Memory::new(99), 0.0, None)
 }
 
@@ -91,8 +91,8 @@ fn score(d: &Decision, job: &str) -> f64 {
     d.scores.get(job).unwrap()
 }
 
-fn job_of(d: &Decision) -> Option<&str> {
-    d.job.as_deref()
+fn job_of<'a>(d: &'a Decision) -> Option<&'a str> {
+    d.job
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -112,7 +112,8 @@ fn one(weight: f64, conds: Vec<Condition>) -> Compiled {
 #[test]
 fn terms_fire_once_per_signal() {
     let c = one(3.0, vec![terms(&["loft", "studio", "photo studio"])]);
-    let d = run(&c, &visitor(Some("photo studio loft with studio light")));
+    let v = visitor(Some("photo studio loft with studio light"));
+    let d = run(&c, &v);
     assert_eq!(score(&d, "a"), 3.0, "{:?}", d.reasons);
     assert_eq!(d.reasons.len(), 1);
     assert_eq!(d.reasons[0].signal, "terms");
@@ -128,7 +129,7 @@ fn terms_also_read_utm_term() {
     s.arrival.params.push(("utm_term".into(), "Loft".into()));
     let d = run(&c, &s);
     assert_eq!(score(&d, "a"), 3.0);
-    assert_eq!(d.terms.as_deref(), Some("Loft"));
+    assert_eq!(d.terms, Some("Loft"));
     // Same text twice is read once.
     let mut s = visitor(Some("loft"));
     s.arrival.params.push(("utm_term".into(), "loft".into()));
@@ -469,12 +470,14 @@ fn negative_weights_lower_a_score() {
         ),
         job("family", vec![sig(3.0, vec![terms(&["family"])])]),
     ]));
-    let d = run(&c, &visitor(Some("photographer")));
+    let v = visitor(Some("photographer"));
+    let d = run(&c, &v);
     assert_eq!(job_of(&d), Some("photo"));
-    let d = run(&c, &visitor(Some("family photographer")));
+    let v = visitor(Some("family photographer"));
+    let d = run(&c, &v);
     assert_eq!(score(&d, "photo"), 0.0);
     assert_eq!(job_of(&d), Some("family"));
-    assert_eq!(d.terms.as_deref(), Some("family photographer"));
+    assert_eq!(d.terms, Some("family photographer"));
 }
 
 // ---- fading ----------------------------------------------------------------
@@ -569,18 +572,22 @@ fn two_jobs() -> Compiled {
 #[test]
 fn threshold_margin_and_null() {
     let c = two_jobs();
-    let d = run(&c, &visitor(Some("light")));
+    let v = visitor(Some("light"));
+    let d = run(&c, &v);
     assert_eq!(job_of(&d), None, "below threshold");
     assert_eq!(d.confidence, 0.0);
     assert_eq!(d.label, None);
-    let d = run(&c, &visitor(Some("photo family")));
+    let v = visitor(Some("photo family"));
+    let d = run(&c, &v);
     assert_eq!(job_of(&d), None, "a tie");
-    let d = run(&c, &visitor(Some("photo light family")));
+    let v = visitor(Some("photo light family"));
+    let d = run(&c, &v);
     assert_eq!(job_of(&d), Some("photo"), "leads by the margin");
-    assert_eq!(d.label.as_deref(), Some("Label of photo"));
+    assert_eq!(d.label, Some("Label of photo"));
     let want = 1.0 / (1.0 + (-1f64).exp());
     assert!(close(d.confidence, want), "{}", d.confidence);
-    let d = run(&c, &visitor(Some("photo family school")));
+    let v = visitor(Some("photo family school"));
+    let d = run(&c, &v);
     assert_eq!(
         job_of(&d),
         Some("family"),
@@ -626,13 +633,13 @@ fn pick_beats_inference_and_override_beats_pick() {
     assert_eq!(d.confidence, 1.0);
     assert_eq!(score(&d, "photo"), 4.0, "scores are still inferred");
     let pick = d.reasons.iter().find(|r| r.signal == "pick").unwrap();
-    assert_eq!((&*pick.job, pick.weight), ("family", 0.0));
+    assert_eq!((pick.job, pick.weight), ("family", 0.0));
     assert_eq!(d.terms, None, "the terms matched photo, not family");
 
     let d = decide(&c, &s, &m, 0.0, Some("photo"));
     assert_eq!(job_of(&d), Some("photo"));
     assert_eq!(d.via, Via::Override);
-    assert_eq!(d.terms.as_deref(), Some("photo light"));
+    assert_eq!(d.terms, Some("photo light"));
     let d = decide(&c, &s, &m, 0.0, Some("nobody"));
     assert_eq!((job_of(&d), d.via), (Some("family"), Via::Picked));
 
@@ -682,26 +689,28 @@ fn stages_are_scored_like_jobs() {
     s.events
         .push(at(0.0, EventKind::Page("/prices/2024".into())));
     let d = run(&c, &s);
-    assert_eq!(d.stage.as_deref(), Some("compare"));
+    assert_eq!(d.stage, Some("compare"));
     assert_eq!(d.stage_scores.get("compare"), Some(3.0));
     assert_eq!(d.stage_reasons.len(), 1);
-    assert_eq!(&*d.stage_reasons[0].job, "compare");
+    assert_eq!(d.stage_reasons[0].job, "compare");
     assert_eq!(d.reasons.len(), 1, "stage reasons are apart");
     s.events.push(at(0.0, EventKind::Click("#book".into())));
     assert_eq!(run(&c, &s).stage, None, "a tie");
     let d = decide(&c, &s, &Memory::new(99), 0.0, Some("a@act"));
-    assert_eq!((job_of(&d), d.stage.as_deref()), (Some("a"), Some("act")));
+    assert_eq!((job_of(&d), d.stage), (Some("a"), Some("act")));
 }
 
 #[test]
 fn terms_are_inserted_only_for_the_chosen_job() {
     let c = two_jobs();
-    let d = run(&c, &visitor(Some("light")));
+    let v = visitor(Some("light"));
+    let d = run(&c, &v);
     assert_eq!(d.terms, None, "no job");
     let long = "photo studio with light ".repeat(5);
-    let d = run(&c, &visitor(Some(&long)));
+    let v = visitor(Some(&long));
+    let d = run(&c, &v);
     let t = d.terms.unwrap();
-    assert!(t.chars().count() <= 60 && long.starts_with(&t), "{t}");
+    assert!(t.chars().count() <= 60 && long.starts_with(t), "{t}");
     assert!(t.ends_with("studio"), "{t}");
 }
 
@@ -805,7 +814,7 @@ fn scores_equal_the_sum_of_reasons() {
             for (id, score) in scores.iter() {
                 let sum: f64 = reasons
                     .iter()
-                    .filter(|x| &*x.job == id)
+                    .filter(|x| x.job == id)
                     .map(|x| x.weight)
                     .sum();
                 assert!(close(sum, score), "round {round}: {id} {score} != {sum}");
@@ -885,7 +894,8 @@ fn memory_garbage_is_no_memory() {
     assert_eq!(m.carried.jobs, vec![(1, 1e6), (0, 1.0)]);
     assert!(m.carried.stages.is_empty());
     // Deciding with it still works.
-    let d = decide(&c, &visitor(None), &m, 0.0, None);
+    let v = visitor(None);
+    let d = decide(&c, &v, &m, 0.0, None);
     assert_eq!(job_of(&d), Some("family"));
 }
 
@@ -969,7 +979,8 @@ fn visits_are_counted_after_a_gap() {
 #[test]
 fn decision_json_shape() {
     let c = two_jobs();
-    let d = run(&c, &visitor(Some("photo light \"x\"")));
+    let v = visitor(Some("photo light \"x\""));
+    let d = run(&c, &v);
     assert_eq!(
         d.to_json(),
         concat!(
@@ -980,7 +991,8 @@ fn decision_json_shape() {
             r#""via":"inferred","terms":"photo light \"x\"","stageScores":{},"stageReasons":[]}"#
         )
     );
-    let d = run(&c, &visitor(None));
+    let v = visitor(None);
+    let d = run(&c, &v);
     assert!(d.to_json().starts_with(
         r#"{"job":null,"label":null,"stage":null,"scores":{"photo":0,"family":0},"confidence":0,"#
     ));
@@ -1106,10 +1118,11 @@ fn with_text_negated_terms_do_not_count() {
         job("gaming", vec![sig(3.0, vec![terms(&["gaming"])])]),
         job("video", vec![sig(3.0, vec![terms(&["video editing"])])]),
     ]));
-    let d = run(&c, &visitor(Some("laptop for video editing, no gaming")));
+    let v = visitor(Some("laptop for video editing, no gaming"));
+    let d = run(&c, &v);
     assert_eq!(score(&d, "gaming"), 0.0, "{:?}", d.reasons);
     assert_eq!(job_of(&d), Some("video"));
-    let ignored = d.reasons.iter().find(|r| &*r.job == "gaming").unwrap();
+    let ignored = d.reasons.iter().find(|r| r.job == "gaming").unwrap();
     assert_eq!(ignored.weight, 0.0);
     assert!(
         ignored.detail.ends_with("negated: ignored"),

@@ -599,7 +599,7 @@ pub fn evaluate<R: BufRead>(rules: &Rules, input: R, name: &str) -> Result<Repor
         signals.arrival = row.arrival();
         let d = decide(&compiled, &signals, &memory, 0.0, None);
         let (best, top, lead) = fit::top_lead(d.scores.values()).unwrap_or((0, 0.0, 0.0));
-        let answer = d.job.as_deref().map(|j| report.job(j));
+        let answer = d.job.map(|j| report.job(j));
         for r in d.reasons.iter().filter(|r| r.weight != 0.0) {
             if let Some(j) = rules.jobs.iter().position(|j| *j.id == *r.job) {
                 let detail = r.detail.rsplit(['~', '≈']).next().unwrap_or(&r.detail);

@@ -22,7 +22,6 @@
 mod glob;
 
 use crate::prelude::*;
-use alloc::rc::Rc;
 use core::cell::RefCell;
 use core::cmp::Ordering;
 
@@ -37,9 +36,10 @@ use crate::text::{analyze, Hit, TermIndex, Token};
 
 /// Why a score has the value it has: one fired signal.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reason {
-    /// The job (or, in `stage_reasons`, the stage) it counts for.
-    pub job: String,
+pub struct Reason<'c> {
+    /// The job (or, in `stage_reasons`, the stage) it counts for: the
+    /// compiled rules' id (borrowed: no copy to make or drop).
+    pub job: &'c str,
     /// The signal's kind as in the rules (`terms`, `page`…), or `memory`,
     /// `pick`, `override`.
     pub signal: &'static str,
@@ -54,8 +54,8 @@ pub struct Reason {
 
 /// Ids and labels of the jobs (or of the stages), in file order.
 pub(crate) struct Group {
-    /// Shared with every decision's scores.
-    pub(crate) ids: Rc<Vec<String>>,
+    /// Lent to every decision's scores.
+    pub(crate) ids: Vec<String>,
     pub(crate) labels: Vec<String>,
 }
 
@@ -67,17 +67,14 @@ impl Group {
             ids.push(j.id.clone());
             labels.push(j.label.clone());
         }
-        Group {
-            ids: Rc::new(ids),
-            labels,
-        }
+        Group { ids, labels }
     }
 
     /// Adds the reason that `owner` (skipped when the rules have no such
     /// job or stage) scores `weight` for `signal`.
-    pub(crate) fn reason(
-        &self,
-        list: &mut Vec<Reason>,
+    pub(crate) fn reason<'c>(
+        &'c self,
+        list: &mut Vec<Reason<'c>>,
         owner: u32,
         signal: &'static str,
         weight: f64,
@@ -86,7 +83,7 @@ impl Group {
     ) {
         if let Some(id) = self.ids.get(owner as usize) {
             list.push(Reason {
-                job: id.clone(),
+                job: id,
                 signal,
                 weight,
                 detail,
@@ -576,12 +573,12 @@ impl Compiled {
     /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`; and
     /// to `insert`, a job's signal of positive weight with the visitor's
     /// text that its `terms` condition matched.
-    pub(crate) fn evaluate<'a>(
-        &self,
+    pub(crate) fn evaluate<'a, 'c>(
+        &'c self,
         signals: &'a Signals,
         now_ms: f64,
-        reasons: &mut Vec<Reason>,
-        stage_reasons: &mut Vec<Reason>,
+        reasons: &mut Vec<Reason<'c>>,
+        stage_reasons: &mut Vec<Reason<'c>>,
         insert: &mut Vec<(u32, &'a str)>,
     ) {
         let seen = self.see(signals, now_ms);
