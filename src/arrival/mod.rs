@@ -121,7 +121,8 @@ pub struct Arrival {
     pub engine: Option<&'static str>,
     pub terms: Option<String>,
     pub source: Source,
-    /// The referrer's host, when there is a referrer.
+    /// The referrer's host, when there is a referrer: lower-case ASCII
+    /// (punycode), no trailing dot; the model compares it as it is.
     pub referrer_host: Option<String>,
     /// The landing page's path.
     pub landing_path: String,

@@ -507,8 +507,6 @@ struct Seen<'a> {
     /// Per event: the lower-cased path of a page or scroll event, empty
     /// for others (an empty path has no gram to look up).
     paths: Vec<String>,
-    /// The referrer's host, lower-cased.
-    host: Option<String>,
     /// The arrival texts (terms, utm_term), then the search events'
     /// texts, as given and where analysed (in `Compiled::memo`).
     texts: Vec<(&'a str, usize)>,
@@ -651,7 +649,6 @@ impl Compiled {
             now,
             params: Vec::with_capacity(arrival.params.len()),
             paths: Vec::with_capacity(signals.events.len()),
-            host: arrival.referrer_host.as_deref().map(lower_str),
             texts: Vec::new(),
             best: Vec::new(),
         };
@@ -901,7 +898,8 @@ impl Compiled {
                     d.push_str(src.as_str());
                 }
                 Condition::Referrer(glob) => {
-                    let host = seen.host.as_deref()?;
+                    // Lower-cased by `arrival::read`.
+                    let host = seen.signals.arrival.referrer_host.as_deref()?;
                     if !glob.matches(host) {
                         return None;
                     }
