@@ -255,13 +255,15 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
         // Bytes: `end` is at an ASCII `:`, so no char boundary to check.
         let scheme = cleaned.as_bytes().get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {
+            // Converted inside `msg!`: without diagnostics, no empty
+            // `String` built and dropped.
             #[allow(clippy::useless_conversion)] // a `String` with diagnostics
             return Err(msg!(cat(&[
                 "links to `",
                 &cleaned.get(..end).unwrap_or_default().to_ascii_lowercase(),
                 ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
-            ]))
-            .into());
+            ])
+            .into()));
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
