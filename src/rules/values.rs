@@ -267,17 +267,15 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
-    // check them (each an instance of its own for the closure).
-    let around =
-        s.chars().next().is_some_and(invisible) || s.chars().next_back().is_some_and(invisible);
-    let mut control = around;
+    // check them (each an instance of its own for the closure); the last
+    // one found walking forwards, as a backward walk is core's `next_back`.
+    let mut control = s.chars().next().is_some_and(invisible);
+    let mut last = None;
     for c in s.chars() {
-        if c.is_control() {
-            control = true;
-            break;
-        }
+        control |= c.is_control();
+        last = Some(c);
     }
-    if control {
+    if control || last.is_some_and(invisible) {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )

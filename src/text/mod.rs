@@ -280,12 +280,29 @@ pub fn trim(s: &str) -> &str {
             break;
         }
     }
-    loop {
-        let rest = chars.as_str();
-        if !chars.next_back().is_some_and(char::is_whitespace) {
-            return rest;
+    let rest = chars.as_str();
+    rest.get(..strip_end(rest, true)).unwrap_or_default()
+}
+
+/// The length of `s` without its trailing chars whose `is_whitespace` is
+/// `space`. Found by bytes (a char starts at a byte that is not a UTF-8
+/// continuation byte): a backward walk over chars is core's `next_back`,
+/// 172 B of wasm of its own.
+pub(crate) fn strip_end(s: &str, space: bool) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    let mut at = end;
+    while at > 0 {
+        at -= 1;
+        // Not a continuation byte: the char `at..end`.
+        if b[at] as i8 >= -0x40 {
+            match s.get(at..end).and_then(|c| c.chars().next()) {
+                Some(c) if c.is_whitespace() == space => end = at,
+                _ => break,
+            }
         }
     }
+    end
 }
 
 /// The value of hex digit `b` (either case): one function for the URL
