@@ -460,7 +460,7 @@ fn glued_stem(tokens: &[Token]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_offset, find, rsplit_once};
+    use super::{char_offset, find, rsplit_once, strip_end, trim};
 
     #[test]
     fn find_is_the_first_window_equal_to_the_needle() {
@@ -483,6 +483,25 @@ mod tests {
                 let want = s.char_indices().nth(n).map(|(i, _)| i);
                 assert_eq!(char_offset(s, n), want, "{s} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn trim_and_strip_end_match_core() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "\u{3000}фото\u{a0}",
+            "😀 e\u{301}\u{2029}",
+            "\t\n",
+            "ё\u{85}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(strip_end(s, true), s.trim_end().len(), "{s:?}");
+            let want = s.trim_end_matches(|c: char| !c.is_whitespace()).len();
+            assert_eq!(strip_end(s, false), want, "{s:?}");
         }
     }
 
