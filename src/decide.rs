@@ -296,15 +296,12 @@ fn cut(text: &str, max: usize) -> &str {
     // Up to and with the next char: a space there cuts at `end` itself.
     let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
     let with_next = text.get(..next).unwrap_or_default();
-    // The last space (`rfind` with a char predicate is a searcher of its own).
-    let mut chars = with_next.chars();
-    let mut at = end;
-    while let Some(c) = chars.next_back() {
-        if c.is_whitespace() {
-            at = chars.as_str().len();
-            break;
-        }
-    }
+    // Up to and with the last space, which `trim` then drops (`rfind` with
+    // a char predicate is a searcher of its own).
+    let at = match crate::text::strip_end(with_next, false) {
+        0 => end,
+        at => at,
+    };
     crate::text::trim(with_next.get(..at).unwrap_or_default())
 }
 

@@ -480,13 +480,16 @@ impl Parser<'_> {
             };
             let mut path = self.path();
             push_key(&mut path, key);
-            let message = msg!({
+            // Converted inside `msg!` (a `NoMessage` without diagnostics):
+            // no empty `String` built and dropped.
+            #[allow(clippy::useless_conversion)]
+            let message: crate::Message = msg!({
                 let mut quoted = String::new();
                 string(&mut quoted, key);
                 let mut message = String::from("duplicate key `");
                 message.push_str(&quoted[1..quoted.len() - 1]);
                 message.push_str("` (first at ");
-                message
+                message.into()
             });
             #[cfg(feature = "diagnostics")]
             self.firsts
@@ -494,9 +497,7 @@ impl Parser<'_> {
             self.errors.push(Error {
                 at: members[dup].key_at,
                 path,
-                // A `NoMessage` without diagnostics.
-                #[allow(clippy::useless_conversion)]
-                message: message.into(),
+                message,
             });
         }
         members.truncate(kept);

@@ -255,27 +255,27 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
         // Bytes: `end` is at an ASCII `:`, so no char boundary to check.
         let scheme = cleaned.as_bytes().get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {
+            // Converted inside `msg!`: without diagnostics, no empty
+            // `String` built and dropped.
             #[allow(clippy::useless_conversion)] // a `String` with diagnostics
             return Err(msg!(cat(&[
                 "links to `",
                 &cleaned.get(..end).unwrap_or_default().to_ascii_lowercase(),
                 ":` are refused: a link must be http:, https:, a relative URL or a #fragment",
-            ]))
-            .into());
+            ])
+            .into()));
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
-    // check them (each an instance of its own for the closure).
-    let around =
-        s.chars().next().is_some_and(invisible) || s.chars().next_back().is_some_and(invisible);
-    let mut control = around;
+    // check them (each an instance of its own for the closure); the last
+    // one found walking forwards, as a backward walk is core's `next_back`.
+    let mut control = s.chars().next().is_some_and(invisible);
+    let mut last = None;
     for c in s.chars() {
-        if c.is_control() {
-            control = true;
-            break;
-        }
+        control |= c.is_control();
+        last = Some(c);
     }
-    if control {
+    if control || last.is_some_and(invisible) {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )

@@ -280,12 +280,29 @@ pub fn trim(s: &str) -> &str {
             break;
         }
     }
-    loop {
-        let rest = chars.as_str();
-        if !chars.next_back().is_some_and(char::is_whitespace) {
-            return rest;
+    let rest = chars.as_str();
+    rest.get(..strip_end(rest, true)).unwrap_or_default()
+}
+
+/// The length of `s` without its trailing chars whose `is_whitespace` is
+/// `space`. Found by bytes (a char starts at a byte that is not a UTF-8
+/// continuation byte): a backward walk over chars is core's `next_back`,
+/// 172 B of wasm of its own.
+pub(crate) fn strip_end(s: &str, space: bool) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    let mut at = end;
+    while at > 0 {
+        at -= 1;
+        // Not a continuation byte: the char `at..end`.
+        if b[at] as i8 >= -0x40 {
+            match s.get(at..end).and_then(|c| c.chars().next()) {
+                Some(c) if c.is_whitespace() == space => end = at,
+                _ => break,
+            }
         }
     }
+    end
 }
 
 /// The value of hex digit `b` (either case): one function for the URL
@@ -443,7 +460,7 @@ fn glued_stem(tokens: &[Token]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_offset, find, rsplit_once};
+    use super::{char_offset, find, rsplit_once, strip_end, trim};
 
     #[test]
     fn find_is_the_first_window_equal_to_the_needle() {
@@ -466,6 +483,25 @@ mod tests {
                 let want = s.char_indices().nth(n).map(|(i, _)| i);
                 assert_eq!(char_offset(s, n), want, "{s} {n}");
             }
+        }
+    }
+
+    #[test]
+    fn trim_and_strip_end_match_core() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "\u{3000}фото\u{a0}",
+            "😀 e\u{301}\u{2029}",
+            "\t\n",
+            "ё\u{85}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(strip_end(s, true), s.trim_end().len(), "{s:?}");
+            let want = s.trim_end_matches(|c: char| !c.is_whitespace()).len();
+            assert_eq!(strip_end(s, false), want, "{s:?}");
         }
     }
 
