@@ -150,12 +150,15 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
         return (None, vec![p]);
     }
     let (rules, v) = check_with(text, selector::check);
-    (rules.filter(|_| v.errors == 0), v.problems())
+    (rules, v.problems())
 }
 
 /// Reads and validates a text whose size the caller has checked: the rules
-/// (when the text is JSON; valid only when the validator recorded no
-/// errors), and the validator with the problems it recorded.
+/// when it has no errors, and the validator with the problems it recorded.
+/// Refused rules are dropped, except in the SDK (without diagnostics),
+/// which leaves them allocated: it gives up on them (js/sdk.js stops), and
+/// with the runtime's rules, which it leaves allocated too
+/// (`web::runtime`), the rules' drop glue stays out of its wasm.
 fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate::Validator<'_>) {
     let (root, mut json_errors) = crate::json::parse(text);
     let mut v = validate::Validator::new(text, selectors);
@@ -174,6 +177,14 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate:
         }
         rules
     });
+    let rules = match rules {
+        Some(rules) if v.errors == 0 => Some(rules),
+        _refused => {
+            #[cfg(not(feature = "diagnostics"))]
+            core::mem::forget(_refused);
+            None
+        }
+    };
     (rules, v)
 }
 
@@ -191,8 +202,8 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
         return Err(vec![p]);
     }
     match check_with(text, selectors) {
-        (Some(rules), v) if v.errors == 0 => Ok(rules),
-        (_, v) => {
+        (Some(rules), _) => Ok(rules),
+        (None, v) => {
             let mut problems = v.problems();
             problems.retain(|p| p.severity == Severity::Error);
             Err(problems)
@@ -205,19 +216,13 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
 /// carries no second size check: a larger text is read like any other.
 /// On failure, only what the SDK's warning says: the first error in the
 /// order of the text, and how many errors there are (without diagnostics
-/// the validator keeps no list of them). Refused rules are left allocated,
-/// not dropped: the SDK gives up on them (js/sdk.js stops), and with the
-/// runtime's rules, which it leaves allocated too (`web::runtime`), the
-/// rules' drop glue stays out of its wasm.
+/// the validator keeps no list of them).
 pub fn parse_bounded(
     text: &str,
     selectors: SelectorCheck,
 ) -> Result<Rules, (Option<Problem>, usize)> {
     match check_with(text, selectors) {
-        (Some(rules), v) if v.errors == 0 => Ok(rules),
-        (rules, v) => {
-            core::mem::forget(rules);
-            Err(v.first())
-        }
+        (Some(rules), _) => Ok(rules),
+        (None, v) => Err(v.first()),
     }
 }

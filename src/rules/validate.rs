@@ -795,7 +795,7 @@ impl<'t> Validator<'t> {
     }
 
     /// A signal, even one with errors: rules with errors are never used
-    /// (and in the SDK never dropped: see [`super::parse_bounded`]).
+    /// (and in the SDK never dropped: see [`super::check_with`]).
     fn signal(&mut self, v: &Value, path: &Path, job: Option<usize>) -> Option<Signal> {
         let members = self.object(v, path)?;
         let hints = self.keys(members, path, SIGNAL);
