@@ -99,23 +99,22 @@ fn escape_at(bytes: &[u8], i: usize) -> Option<u8> {
     }
 }
 
-/// Form-decodes `raw` into `out`.
-fn form_bytes(raw: &[u8], out: &mut Vec<u8>) {
+/// Form-decodes `raw` into `out`; true when it held a `%XX` escape.
+fn form_bytes(raw: &[u8], out: &mut Vec<u8>) -> bool {
     out.clear();
+    let mut escaped = false;
     let mut i = 0;
     while let Some(&b) = raw.get(i) {
         if let Some(byte) = escape_at(raw, i) {
             out.push(byte);
+            escaped = true;
             i += 3;
         } else {
             out.push(if b == b'+' { b' ' } else { b });
             i += 1;
         }
     }
-}
-
-fn has_escape(bytes: &[u8]) -> bool {
-    (0..bytes.len()).any(|i| escape_at(bytes, i).is_some())
+    escaped
 }
 
 /// The char of the UTF-8 sequence at the start of `bytes` and its length;
@@ -200,15 +199,12 @@ fn text(bytes: &[u8], charset: Charset) -> String {
 /// Decodes one raw query value (or name).
 pub fn decode(raw: &str, charset: Charset) -> String {
     let mut bytes = Vec::with_capacity(raw.len());
-    let mut out = String::from(raw);
-    // Double-encoded (`%25D1%2584`): decoded once more, and only once. One
-    // loop, not two copies of each call.
-    for _ in 0..2 {
-        form_bytes(out.as_bytes(), &mut bytes);
+    form_bytes(raw.as_bytes(), &mut bytes);
+    let mut out = text(&bytes, charset);
+    // Double-encoded (`%25D1%2584`): decoded once more, and only once (and
+    // only when escapes are left: a `+` left alone stays one).
+    if form_bytes(out.as_bytes(), &mut bytes) {
         out = text(&bytes, charset);
-        if !has_escape(out.as_bytes()) {
-            break;
-        }
     }
     out
 }
