@@ -11,6 +11,10 @@
 //!   work is linear in the text (duplicate keys are found through a hash
 //!   table). The caller bounds the text's size.
 //! * A UTF-8 byte order mark at the very start is skipped.
+//! * Without diagnostics (the SDK) nothing of the tree is ever dropped:
+//!   the SDK reads its rules once and keeps them, or gives up on them
+//!   (`rules::check_with`), so its wasm has no drop glue for values
+//!   ([`Keep`]); the CLI and the playground drop trees as usual.
 //!
 //! Paths in messages use the rules' notation: `jobs.photo-studio.signals[2]`,
 //! `$` for the root, `["a key"]` only for keys with characters other than
@@ -22,6 +26,39 @@ use crate::text::ids::{Fnv, Ids};
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
+
+/// What [`parse`] hands out and the parser builds: without diagnostics a
+/// value is never dropped (see the module docs), with them it is.
+#[cfg(not(feature = "diagnostics"))]
+pub type Keep<T> = core::mem::ManuallyDrop<T>;
+#[cfg(feature = "diagnostics")]
+pub type Keep<T> = T;
+
+/// `t`, kept (see [`Keep`]).
+#[allow(clippy::needless_return)]
+fn keep<T>(t: T) -> Keep<T> {
+    #[cfg(not(feature = "diagnostics"))]
+    return core::mem::ManuallyDrop::new(t);
+    #[cfg(feature = "diagnostics")]
+    return t;
+}
+
+/// The `T` in a [`Keep`].
+#[allow(clippy::needless_return)]
+fn unkeep<T>(k: Keep<T>) -> T {
+    #[cfg(not(feature = "diagnostics"))]
+    return core::mem::ManuallyDrop::into_inner(k);
+    #[cfg(feature = "diagnostics")]
+    return k;
+}
+
+/// Lets go of `t`: dropped with diagnostics, left allocated without.
+fn discard<T>(t: T) {
+    #[cfg(not(feature = "diagnostics"))]
+    core::mem::forget(t);
+    #[cfg(feature = "diagnostics")]
+    drop(t);
+}
 
 /// A JSON value and the byte offset where it starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,7 +126,7 @@ impl Value {
 /// Reads `text`. The value is `None` only after a syntax error (which is
 /// then the last error); otherwise the errors are the duplicate keys.
 /// The text is valid JSON exactly when the errors are empty.
-pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
+pub fn parse(text: &str) -> (Option<Keep<Value>>, Vec<Error>) {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -106,9 +143,12 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         p.ws();
         match p.peek() {
             None => Ok(v),
-            Some(_) => Err(p.fail(msg!(
-                "unexpected text after the end of the document (one JSON value per file)"
-            ))),
+            Some(_) => {
+                discard(v);
+                Err(p.fail(msg!(
+                    "unexpected text after the end of the document (one JSON value per file)"
+                )))
+            }
         }
     });
     #[cfg(feature = "diagnostics")]
@@ -123,7 +163,7 @@ pub fn parse(text: &str) -> (Option<Value>, Vec<Error>) {
         }
     }
     match result {
-        Ok(v) => (Some(v), p.errors),
+        Ok(v) => (Some(keep(v)), p.errors),
         Err(Stop) => {
             // The path is still where the parser stopped.
             let (at, message) = core::mem::take(&mut p.stop);
@@ -381,8 +421,9 @@ impl Parser<'_> {
         };
         self.enter()?;
         self.pos += 1;
-        let mut members = Vec::new();
-        let mut items = Vec::new();
+        // Kept: an error's `?` drops nothing without diagnostics.
+        let mut members = keep(Vec::new());
+        let mut items = keep(Vec::new());
         let mut comma: Option<usize> = None;
         loop {
             self.ws();
@@ -455,9 +496,9 @@ impl Parser<'_> {
         self.depth -= 1;
         Ok(if object {
             self.drop_duplicates(&mut members);
-            Kind::Object(members)
+            Kind::Object(unkeep(members))
         } else {
-            Kind::Array(items)
+            Kind::Array(unkeep(items))
         })
     }
 
@@ -500,7 +541,8 @@ impl Parser<'_> {
                 message,
             });
         }
-        members.truncate(kept);
+        // `truncate`, the members past `kept` let go of as above.
+        discard(members.drain(kept..));
     }
 
     /// A string literal at `pos` (on its opening quote).
