@@ -703,14 +703,7 @@ impl<'t> Validator<'t> {
         if members.is_empty() && !stages {
             error!(self, v.at, "no jobs: add at least one");
         }
-        let excess = members.get(MAX_JOBS).map(|m| m.key_at);
-        self.too_many(
-            v,
-            excess,
-            members.len(),
-            MAX_JOBS,
-            if stages { "stages" } else { "jobs" },
-        );
+        self.too_many(v, MAX_JOBS, if stages { "stages" } else { "jobs" });
         for m in members {
             if !is_id(&m.key) {
                 error!(self, m.key_at, id_message(what, &m.key));
@@ -746,8 +739,7 @@ impl<'t> Validator<'t> {
             }
             if let Some(s) = v.get("signals") {
                 if let Some(items) = self.array(s) {
-                    let excess = items.get(MAX_SIGNALS).map(|s| s.at);
-                    self.too_many(s, excess, items.len(), MAX_SIGNALS, "signals");
+                    self.too_many(s, MAX_SIGNALS, "signals");
                     for s in items {
                         if let Some(signal) = self.signal(s, index) {
                             signals.push(signal);
@@ -1041,15 +1033,18 @@ impl<'t> Validator<'t> {
         if items.is_empty() {
             error!(self, v.at, "the list is empty");
         }
-        let excess = items.get(MAX_LIST).map(|v| v.at);
-        self.too_many(v, excess, items.len(), MAX_LIST, what);
+        self.too_many(v, MAX_LIST, what);
         Some(items)
     }
 
-    /// "too many `what`: `len`; the limit is `max`", at `excess`: the
-    /// offset of the entry past the limit, if any, on the path of list or
-    /// object `v`.
-    fn too_many(&mut self, v: &Value, excess: Option<usize>, len: usize, max: usize, what: &str) {
+    /// "too many `what`: `len`; the limit is `max`" for list or object `v`,
+    /// at its entry past the limit, on its own path.
+    fn too_many(&mut self, v: &Value, max: usize, what: &str) {
+        let (len, excess) = match &v.kind {
+            Kind::Object(members) => (members.len(), members.get(max).map(|m| m.key_at)),
+            Kind::Array(items) => (items.len(), items.get(max).map(|item| item.at)),
+            _ => return,
+        };
         if let Some(at) = excess {
             let m: &str = msg!(&cat(&[
                 "too many ",
@@ -1168,8 +1163,7 @@ impl<'t> Validator<'t> {
         let Some(slots) = self.object(v) else {
             return;
         };
-        let excess = slots.get(MAX_SLOTS).map(|m| m.key_at);
-        self.too_many(v, excess, slots.len(), MAX_SLOTS, "slots");
+        self.too_many(v, MAX_SLOTS, "slots");
         for slot in slots {
             let ok_name = !slot.key.is_empty()
                 && slot.key.len() <= 64
