@@ -41,22 +41,22 @@
 //! signals, no positive weight, or positive weights that can't reach the
 //! threshold) and a term with a positive weight in two jobs.
 
-/// Records an error through `$v` (a `validate::Validator`) at byte `$at`
-/// on `$path`. The message (a `String` or `&str` expression) is built only
+/// Records an error through `$v` (a `validate::Validator`) at byte `$at`,
+/// on the path of what is there. The message (a `String` or `&str` expression) is built only
 /// with the `diagnostics` feature: without it the call site builds no
 /// `String` at all (2 KB of wasm less than passing `msg!(…)` by value).
 macro_rules! error {
-    ($v:expr, $at:expr, $path:expr, $message:expr) => {{
+    ($v:expr, $at:expr, $message:expr) => {{
         let message: &str = msg!(&$message);
-        $v.error($at, $path, message)
+        $v.error($at, message)
     }};
 }
 
 /// A warning, as [`error!`]; warnings exist only with diagnostics.
 macro_rules! warning {
-    ($v:expr, $at:expr, $path:expr, $message:expr) => {{
+    ($v:expr, $at:expr, $message:expr) => {{
         let message: &str = msg!(&$message);
-        $v.warn($at, $path, message)
+        $v.warn($at, $at, message)
     }};
 }
 
@@ -149,27 +149,35 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
     if let Some(p) = too_large(text.len() as u64) {
         return (None, vec![p]);
     }
-    let (rules, v) = check_with(text, selector::check);
-    (rules, v.problems())
+    check_with(text, selector::check)
 }
 
+/// The problems [`check_with`] found: every one, in the order of the text
+/// (with diagnostics), or the first error and how many there are (without:
+/// the validator keeps no list of them).
+#[cfg(feature = "diagnostics")]
+type Found = Vec<Problem>;
+#[cfg(not(feature = "diagnostics"))]
+type Found = (Option<Problem>, usize);
+
 /// Reads and validates a text whose size the caller has checked: the rules
-/// when it has no errors, and the validator with the problems it recorded.
+/// when it has no errors, and the problems found.
 /// Refused rules are dropped, except in the SDK (without diagnostics),
 /// which leaves them allocated: it gives up on them (js/sdk.js stops), and
 /// with the runtime's rules, which it leaves allocated too
 /// (`web::runtime`), the rules' drop glue stays out of its wasm.
-fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate::Validator<'_>) {
+fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Found) {
     let (root, mut json_errors) = crate::json::parse(text);
-    let mut v = validate::Validator::new(text, selectors);
+    // The validator writes each problem's path from the document.
+    let mut v = validate::Validator::new(text, root.as_ref(), selectors);
     // By reference: no `IntoIter` of errors to drop.
     for e in &mut json_errors {
         let message = core::mem::take(&mut e.message);
-        v.report(Severity::Error, e.at, core::mem::take(&mut e.path), message);
+        v.record(Severity::Error, e.at, core::mem::take(&mut e.path), message);
     }
-    let rules = root.map(|root| {
+    let rules = root.as_ref().map(|root| {
         #[allow(unused_mut)] // `content` is set with diagnostics only
-        let mut rules = v.rules(&root);
+        let mut rules = v.rules(root);
         #[cfg(feature = "diagnostics")]
         if v.errors == 0 {
             rules.content = content::read(root.get("content"));
@@ -185,7 +193,11 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, validate:
             None
         }
     };
-    (rules, v)
+    #[cfg(feature = "diagnostics")]
+    let found = v.problems();
+    #[cfg(not(feature = "diagnostics"))]
+    let found = v.first();
+    (rules, found)
 }
 
 /// Parses and validates a rules document. On failure, every error found
@@ -203,8 +215,7 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
     }
     match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
-        (None, v) => {
-            let mut problems = v.problems();
+        (None, mut problems) => {
             problems.retain(|p| p.severity == Severity::Error);
             Err(problems)
         }
@@ -223,6 +234,13 @@ pub fn parse_bounded(
 ) -> Result<Rules, (Option<Problem>, usize)> {
     match check_with(text, selectors) {
         (Some(rules), _) => Ok(rules),
-        (None, v) => Err(v.first()),
+        #[cfg(feature = "diagnostics")]
+        (None, problems) => {
+            let error = |p: &&Problem| p.severity == Severity::Error;
+            let errors = problems.iter().filter(error).count();
+            Err((problems.iter().find(error).cloned(), errors))
+        }
+        #[cfg(not(feature = "diagnostics"))]
+        (None, first) => Err(first),
     }
 }

@@ -130,6 +130,8 @@ pub(crate) struct TermSeen {
 
 pub(crate) struct Validator<'t> {
     text: &'t str,
+    /// The document, for the paths of problems (see [`path_of`]).
+    root: Option<&'t Value>,
     /// The problems in the order found (line and column are filled in at
     /// the end, in one pass over the text).
     #[cfg(feature = "diagnostics")]
@@ -154,51 +156,34 @@ pub(crate) struct Validator<'t> {
     selectors: SelectorCheck,
 }
 
-/// The path of a key of the root: a constant (so no code builds it).
-macro_rules! top {
-    ($key:literal) => {
-        &Path::Key(&Path::Root, $key)
-    };
-}
-
-/// Where a value is: the keys and indices from the root, written out (as
-/// `json::push_key` does) only when a problem is reported there.
-#[derive(Clone, Copy)]
-pub(crate) enum Path<'a> {
-    Root,
-    Key(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
-}
-
-impl<'a> Path<'a> {
-    pub(crate) fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path::Key(self, key)
-    }
-
-    fn index(&'a self, i: usize) -> Path<'a> {
-        Path::Index(self, i)
-    }
-
-    /// The path as messages show it (empty for the root).
-    pub(crate) fn written(&self) -> String {
-        let mut s = String::new();
-        self.write(&mut s);
-        s
-    }
-
-    fn write(&self, out: &mut String) {
-        match *self {
-            Path::Root => {}
-            Path::Key(parent, key) => {
-                parent.write(out);
-                push_key(out, key);
+/// The path of the value or member at byte `at` of the text (or of the
+/// string `at` is inside), as messages show it: the keys and indices from
+/// the root (empty for the root), written (as `json::push_key` does) only
+/// for a problem, so no check builds or passes a path. Members and items
+/// are in the order of the text: the last one starting at or before `at`
+/// holds it.
+fn path_of(root: Option<&Value>, at: usize) -> String {
+    let mut path = String::new();
+    let mut v = root;
+    while let Some(value) = v {
+        v = match &value.kind {
+            Kind::Object(members) => {
+                let n = members.partition_point(|m| m.key_at <= at);
+                members.get(n.wrapping_sub(1)).map(|m| {
+                    push_key(&mut path, &m.key);
+                    &m.value
+                })
             }
-            Path::Index(parent, i) => {
-                parent.write(out);
-                push_index(out, i);
+            Kind::Array(items) => {
+                let n = items.partition_point(|item| item.at <= at);
+                items
+                    .get(n.wrapping_sub(1))
+                    .inspect(|_| push_index(&mut path, n - 1))
             }
-        }
+            _ => None,
+        };
     }
+    path
 }
 
 /// A value quoted for a message: in backticks, escaped, at most 40
@@ -313,9 +298,10 @@ fn lang(i: usize) -> Lang {
 }
 
 impl<'t> Validator<'t> {
-    pub fn new(text: &'t str, selectors: SelectorCheck) -> Self {
+    pub fn new(text: &'t str, root: Option<&'t Value>, selectors: SelectorCheck) -> Self {
         Validator {
             text,
+            root,
             selectors,
             #[cfg(feature = "diagnostics")]
             found: Vec::new(),
@@ -331,8 +317,15 @@ impl<'t> Validator<'t> {
         }
     }
 
+    /// Records a problem at `at` whose path is that of the value or member
+    /// at byte `of` (see [`path_of`]).
+    fn report(&mut self, severity: Severity, at: usize, of: usize, message: &str) {
+        let path = path_of(self.root, of);
+        self.record(severity, at, path, message.into());
+    }
+
     /// Records a problem at `at`; `path` is written out (empty for the root).
-    pub(crate) fn report(
+    pub(crate) fn record(
         &mut self,
         severity: Severity,
         at: usize,
@@ -389,32 +382,32 @@ impl<'t> Validator<'t> {
 
     /// The first error in the order of the text, and how many errors were
     /// recorded.
+    #[cfg(not(feature = "diagnostics"))]
     pub(crate) fn first(self) -> (Option<Problem>, usize) {
-        let errors = self.errors;
-        #[cfg(feature = "diagnostics")]
-        let first = self
-            .problems()
-            .into_iter()
-            .find(|p| p.severity == Severity::Error);
-        #[cfg(not(feature = "diagnostics"))]
         let first = self.first.map(|(at, mut p)| {
             (p.line, p.column) = crate::json::line_column(self.text, at);
             p
         });
-        (first, errors)
+        (first, self.errors)
     }
 
-    /// Records an error (see the `error!` macro, which builds the message
-    /// only with diagnostics).
-    pub(crate) fn error(&mut self, at: usize, path: &Path, message: &str) {
-        self.report(Severity::Error, at, path.written(), message.into());
+    /// Records an error at `at`, on the path of what is there (see the
+    /// `error!` macro, which builds the message only with diagnostics).
+    pub(crate) fn error(&mut self, at: usize, message: &str) {
+        self.report(Severity::Error, at, at, message);
+    }
+
+    /// An error at `at` on the path of what is at `of` (an entry past a
+    /// limit, on its list's path).
+    fn error_in(&mut self, at: usize, of: usize, message: &str) {
+        self.report(Severity::Error, at, of, message);
     }
 
     /// Warnings are for `jobwise check` and the playground only (see the
-    /// `warning!` macro).
-    pub(crate) fn warn(&mut self, at: usize, path: &Path, message: &str) {
+    /// `warning!` macro), on the path of what is at `of`.
+    pub(crate) fn warn(&mut self, at: usize, of: usize, message: &str) {
         if cfg!(feature = "diagnostics") {
-            self.report(Severity::Warning, at, path.written(), message.into());
+            self.report(Severity::Warning, at, of, message);
         }
     }
 
@@ -431,61 +424,61 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn wrong_type(&mut self, v: &Value, path: &Path, expected: &str) {
-        error!(self, v.at, path, type_message(v, expected));
+    fn wrong_type(&mut self, v: &Value, expected: &str) {
+        error!(self, v.at, type_message(v, expected));
     }
 
     // The type checks below are inlined: called, each gave its `Option`
     // back through a stack slot at every call site.
     #[inline(always)]
-    fn object<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Member]> {
+    fn object<'v>(&mut self, v: &'v Value) -> Option<&'v [Member]> {
         match &v.kind {
             Kind::Object(m) => Some(m),
             _ => {
-                self.wrong_type(v, path, "an object {…}");
+                self.wrong_type(v, "an object {…}");
                 None
             }
         }
     }
 
     #[inline(always)]
-    fn array<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v [Value]> {
+    fn array<'v>(&mut self, v: &'v Value) -> Option<&'v [Value]> {
         match &v.kind {
             Kind::Array(items) => Some(items),
             _ => {
-                self.wrong_type(v, path, "a list");
+                self.wrong_type(v, "a list");
                 None
             }
         }
     }
 
     #[inline(always)]
-    fn string<'v>(&mut self, v: &'v Value, path: &Path) -> Option<&'v str> {
+    fn string<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
         match &v.kind {
             Kind::String(s) => Some(s),
             _ => {
-                self.wrong_type(v, path, "a string");
+                self.wrong_type(v, "a string");
                 None
             }
         }
     }
 
     #[inline(always)]
-    fn number(&mut self, v: &Value, path: &Path) -> Option<f64> {
+    fn number(&mut self, v: &Value) -> Option<f64> {
         match v.kind {
             Kind::Number(n) => Some(n),
             _ => {
-                self.wrong_type(v, path, "a number");
+                self.wrong_type(v, "a number");
                 None
             }
         }
     }
 
     /// A number within `min..=max` (`min` excluded when `open`).
-    fn number_in(&mut self, v: &Value, path: &Path, min: f64, open: bool, max: f64) -> Option<f64> {
-        let n = self.number(v, path)?;
+    fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> Option<f64> {
+        let n = self.number(v)?;
         if n < min || (open && n == min) || n > max {
-            error!(self, v.at, path, {
+            error!(self, v.at, {
                 let mut m = if open {
                     cat(&["must be more than ", &num(min)])
                 } else {
@@ -506,24 +499,17 @@ impl<'t> Validator<'t> {
 
     /// A string of at most `max` characters, not blank when `!empty_ok`,
     /// without control characters.
-    fn text_value<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &Path,
-        max: usize,
-        empty_ok: bool,
-    ) -> Option<&'v str> {
-        let s = self.string(v, path)?;
+    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v str> {
+        let s = self.string(v)?;
         let n = chars(s);
         if !empty_ok && crate::text::trim(s).is_empty() {
-            error!(self, v.at, path, "must not be empty");
+            error!(self, v.at, "must not be empty");
             return None;
         }
         if n > max {
             error!(
                 self,
                 v.at,
-                path,
                 cat(&[
                     "too long: ",
                     &uint(n),
@@ -536,7 +522,7 @@ impl<'t> Validator<'t> {
         if !empty_ok {
             for (i, c) in s.char_indices() {
                 if c.is_control() {
-                    error!(self, self.inside(v, s, i), path, "a control character");
+                    error!(self, self.inside(v, s, i), "a control character");
                     return None;
                 }
             }
@@ -545,8 +531,8 @@ impl<'t> Validator<'t> {
     }
 
     /// One of `names`: its index.
-    fn choice(&mut self, v: &Value, path: &Path, names: &[&str]) -> Option<usize> {
-        let s = self.string(v, path)?;
+    fn choice(&mut self, v: &Value, names: &[&str]) -> Option<usize> {
+        let s = self.string(v)?;
         match index(names, s) {
             Some(i) => Some(i),
             None => {
@@ -558,7 +544,7 @@ impl<'t> Validator<'t> {
                     &one_of(names),
                     ")",
                 ]));
-                error!(self, v.at, path, m);
+                error!(self, v.at, m);
                 None
             }
         }
@@ -567,7 +553,7 @@ impl<'t> Validator<'t> {
     /// Reports the keys not in `allowed`; returns the keys suggested for
     /// them (bit `i` for `allowed[i]`, see [`bits`]), so a missing-key
     /// message can stay quiet about a misspelling.
-    fn keys(&mut self, members: &[Member], path: &Path, allowed: &[&str]) -> u32 {
+    fn keys(&mut self, members: &[Member], allowed: &[&str]) -> u32 {
         // Every table fits the mask; the tests validate objects of each.
         debug_assert!(allowed.len() <= 32, "a key table longer than the u32 mask");
         let mut suggested = 0;
@@ -579,7 +565,7 @@ impl<'t> Validator<'t> {
             if let Some(i) = hint {
                 suggested |= 1 << i;
             }
-            error!(self, m.key_at, &path.key(&m.key), {
+            error!(self, m.key_at, {
                 let mut msg = cat(&["unknown key ", &shown(&m.key)]);
                 match hint {
                     Some(i) => msg.push_str(&cat(&[", did you mean `", allowed[i], "`?"])),
@@ -602,30 +588,25 @@ impl<'t> Validator<'t> {
             error!(
                 self,
                 root.at,
-                &Path::Root,
                 cat(&["the rules must be an object {…}, found ", root.type_name()])
             );
             return rules_of(Vec::new(), Vec::new());
         };
-        let hints = self.keys(members, &Path::Root, TOP);
+        let hints = self.keys(members, TOP);
         if let Some(v) = root.get("$schema") {
-            self.string(v, top!("$schema"));
+            self.string(v);
         }
         match root.get("version") {
-            None if hints & const { bits(TOP, &["version"]) } == 0 => error!(
-                self,
-                root.at,
-                &Path::Root,
-                "missing `version`: add \"version\": 1"
-            ),
+            None if hints & const { bits(TOP, &["version"]) } == 0 => {
+                error!(self, root.at, "missing `version`: add \"version\": 1")
+            }
             None => {}
             Some(v) => {
-                if let Some(n) = self.number(v, top!("version")) {
+                if let Some(n) = self.number(v) {
                     if n != 1.0 {
                         error!(
                             self,
                             v.at,
-                            top!("version"),
                             cat(&[
                                 "unsupported version ",
                                 &num(n),
@@ -637,7 +618,7 @@ impl<'t> Validator<'t> {
             }
         }
         if let Some(v) = root.get("language") {
-            if let Some(l) = self.choice(v, top!("language"), LANGS) {
+            if let Some(l) = self.choice(v, LANGS) {
                 self.language = lang(l);
                 #[cfg(feature = "diagnostics")]
                 {
@@ -650,21 +631,19 @@ impl<'t> Validator<'t> {
             decision = self.decision(v);
         }
         let jobs = match root.get("jobs") {
-            Some(v) => self.jobs(v, top!("jobs"), false),
+            Some(v) => self.jobs(v, false),
             None => {
                 if hints & const { bits(TOP, &["jobs"]) } == 0 {
                     error!(
                         self,
-                        root.at,
-                        &Path::Root,
-                        "missing `jobs`: the jobs to tell apart, each with its signals"
+                        root.at, "missing `jobs`: the jobs to tell apart, each with its signals"
                     );
                 }
                 Vec::new()
             }
         };
         let stages = match root.get("stages") {
-            Some(v) => self.jobs(v, top!("stages"), true),
+            Some(v) => self.jobs(v, true),
             None => Vec::new(),
         };
         if let Some(v) = root.get("content") {
@@ -677,13 +656,12 @@ impl<'t> Validator<'t> {
             rules.privacy = self.privacy(v);
         }
         if let Some(v) = root.get("holdout") {
-            if let Some(h) = self.number_in(v, top!("holdout"), 0.0, false, 100.0) {
+            if let Some(h) = self.number_in(v, 0.0, false, 100.0) {
                 rules.holdout = h;
                 if h == 100.0 {
                     warning!(
                         self,
                         v.at,
-                        top!("holdout"),
                         "holdout 100: every visitor stays on the default content"
                     );
                 }
@@ -694,18 +672,16 @@ impl<'t> Validator<'t> {
 
     fn decision(&mut self, v: &Value) -> Policy {
         let mut policy = Policy::default();
-        let decision_path = top!("decision");
-        let Some(members) = self.object(v, decision_path) else {
+        let Some(members) = self.object(v) else {
             return policy;
         };
-        self.keys(members, decision_path, DECISION);
+        self.keys(members, DECISION);
         for m in members {
             let Some(i) = index(DECISION, &m.key) else {
                 continue;
             };
-            let path = decision_path.key(&m.key);
             // By index in `DECISION`; `halfLifeMinutes` must be above 0.
-            if let Some(n) = self.number_in(&m.value, &path, 0.0, i == 2, f64::MAX) {
+            if let Some(n) = self.number_in(&m.value, 0.0, i == 2, f64::MAX) {
                 *match i {
                     0 => &mut policy.threshold,
                     1 => &mut policy.margin,
@@ -718,35 +694,22 @@ impl<'t> Validator<'t> {
     }
 
     /// `jobs` or `stages`.
-    fn jobs(&mut self, v: &Value, path: &Path, stages: bool) -> Vec<Job> {
+    fn jobs(&mut self, v: &Value, stages: bool) -> Vec<Job> {
         let mut jobs = Vec::new();
-        let Some(members) = self.object(v, path) else {
+        let Some(members) = self.object(v) else {
             return jobs;
         };
         let what = if stages { "stage" } else { "job" };
         if members.is_empty() && !stages {
-            error!(self, v.at, path, "no jobs: add at least one");
+            error!(self, v.at, "no jobs: add at least one");
         }
-        let excess = members.get(MAX_JOBS).map(|m| m.key_at);
-        self.too_many(
-            excess,
-            members.len(),
-            MAX_JOBS,
-            path,
-            if stages { "stages" } else { "jobs" },
-        );
+        self.too_many(v, MAX_JOBS, if stages { "stages" } else { "jobs" });
         for m in members {
-            let job_path = path.key(&m.key);
             if !is_id(&m.key) {
-                error!(self, m.key_at, &job_path, id_message(what, &m.key));
+                error!(self, m.key_at, id_message(what, &m.key));
             }
             let index = jobs.len();
-            let job = self.job(
-                &m.value,
-                &job_path,
-                &m.key,
-                if stages { None } else { Some(index) },
-            );
+            let job = self.job(&m.value, &m.key, if stages { None } else { Some(index) });
             // For the warnings across jobs.
             #[cfg(feature = "diagnostics")]
             {
@@ -763,24 +726,22 @@ impl<'t> Validator<'t> {
     }
 
     /// A job or a stage (`index` is the job's, `None` for a stage).
-    fn job(&mut self, v: &Value, path: &Path, id: &str, index: Option<usize>) -> Job {
+    fn job(&mut self, v: &Value, id: &str, index: Option<usize>) -> Job {
         // The label and the id are copied once, at the end.
         let mut label = id;
         let mut signals = Vec::new();
-        if let Some(members) = self.object(v, path) {
-            self.keys(members, path, JOB);
+        if let Some(members) = self.object(v) {
+            self.keys(members, JOB);
             if let Some(l) = v.get("label") {
-                if let Some(s) = self.text_value(l, &path.key("label"), MAX_NAME_CHARS, false) {
+                if let Some(s) = self.text_value(l, MAX_NAME_CHARS, false) {
                     label = s;
                 }
             }
             if let Some(s) = v.get("signals") {
-                let signals_path = path.key("signals");
-                if let Some(items) = self.array(s, &signals_path) {
-                    let excess = items.get(MAX_SIGNALS).map(|s| s.at);
-                    self.too_many(excess, items.len(), MAX_SIGNALS, &signals_path, "signals");
-                    for (i, s) in items.iter().enumerate() {
-                        if let Some(signal) = self.signal(s, &signals_path.index(i), index) {
+                if let Some(items) = self.array(s) {
+                    self.too_many(s, MAX_SIGNALS, "signals");
+                    for s in items {
+                        if let Some(signal) = self.signal(s, index) {
                             signals.push(signal);
                         }
                     }
@@ -796,18 +757,16 @@ impl<'t> Validator<'t> {
 
     /// A signal, even one with errors: rules with errors are never used
     /// (and in the SDK never dropped: see [`super::check_with`]).
-    fn signal(&mut self, v: &Value, path: &Path, job: Option<usize>) -> Option<Signal> {
-        let members = self.object(v, path)?;
-        let hints = self.keys(members, path, SIGNAL);
+    fn signal(&mut self, v: &Value, job: Option<usize>) -> Option<Signal> {
+        let members = self.object(v)?;
+        let hints = self.keys(members, SIGNAL);
         let weight = match v.get("weight") {
-            Some(w) => self.number_in(w, &path.key("weight"), -MAX_WEIGHT, false, MAX_WEIGHT),
+            Some(w) => self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT),
             None => {
                 if hints & const { bits(SIGNAL, &["weight"]) } == 0 {
                     error!(
                         self,
-                        v.at,
-                        path,
-                        "missing `weight`: the number this signal adds to its job's score"
+                        v.at, "missing `weight`: the number this signal adds to its job's score"
                     );
                 }
                 None
@@ -818,14 +777,13 @@ impl<'t> Validator<'t> {
                 warning!(
                     self,
                     m.value.at,
-                    &path.key("weight"),
                     "weight 0: this signal never changes a score"
                 );
             }
         }
         let mut language = None;
         if let Some(l) = v.get("language") {
-            language = self.choice(l, &path.key("language"), LANGS).map(lang);
+            language = self.choice(l, LANGS).map(lang);
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
@@ -868,20 +826,18 @@ impl<'t> Validator<'t> {
                                 &m.key,
                                 "` in a signal of its own (only scroll+page and hours+weekdays combine)",
                             ]));
-                            error!(self, m.key_at, &path.key(&m.key), msg);
+                            error!(self, m.key_at, msg);
                         }
                         Some(_) => {}
                     }
                 }
-                if let Some(c) =
-                    self.condition(m, k, v, path, sig_language, job.filter(|_| positive))
-                {
+                if let Some(c) = self.condition(m, k, v, sig_language, job.filter(|_| positive)) {
                     conditions.push(c);
                 }
             }
         }
         if primaries == 0 && hints & KINDS == 0 {
-            error!(self, v.at, path, {
+            error!(self, v.at, {
                 let kinds: Vec<&str> = SIGNAL
                     .iter()
                     .enumerate()
@@ -893,7 +849,6 @@ impl<'t> Validator<'t> {
         }
         self.companion(
             v,
-            path,
             hints,
             "match",
             const { bits(SIGNAL, &["match"]) },
@@ -902,7 +857,6 @@ impl<'t> Validator<'t> {
         );
         self.companion(
             v,
-            path,
             hints,
             "seconds",
             const { bits(SIGNAL, &["seconds"]) },
@@ -924,15 +878,13 @@ impl<'t> Validator<'t> {
         m: &Member,
         k: usize,
         sig: &Value,
-        sig_path: &Path,
         language: Lang,
         job: Option<usize>,
     ) -> Option<Condition> {
         let v = &m.value;
-        let path = &sig_path.key(&m.key);
         Some(match k {
             TERMS | SEARCH => {
-                let list = self.phrases(v, path, language, job.filter(|_| k == TERMS))?;
+                let list = self.phrases(v, language, job.filter(|_| k == TERMS))?;
                 if k == TERMS {
                     Condition::Terms(list)
                 } else {
@@ -940,25 +892,23 @@ impl<'t> Validator<'t> {
                 }
             }
             PARAM => {
-                let name = self.text_value(v, path, MAX_NAME_CHARS, false)?;
+                let name = self.text_value(v, MAX_NAME_CHARS, false)?;
                 // A loop: `find(char::is_whitespace)` is a searcher of its own.
                 for (i, c) in name.char_indices() {
                     if c.is_whitespace() {
                         error!(
                             self,
                             self.inside(v, name, i),
-                            path,
                             "a parameter name has no spaces"
                         );
                         break;
                     }
                 }
                 let matches = sig.get("match")?;
-                let match_path = sig_path.key("match");
-                let items = self.list(matches, &match_path, "globs in one signal")?;
+                let items = self.list(matches, "globs in one signal")?;
                 let mut globs = Vec::new();
-                for (i, g) in items.iter().enumerate() {
-                    if let Some(g) = self.glob(g, &match_path.index(i), GlobOf::Value) {
+                for g in items {
+                    if let Some(g) = self.glob(g, GlobOf::Value) {
                         globs.push(g);
                     }
                 }
@@ -968,7 +918,7 @@ impl<'t> Validator<'t> {
                 }
             }
             SOURCE | DEVICE => {
-                let i = self.choice(v, path, if k == SOURCE { SOURCES } else { DEVICES })?;
+                let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES })?;
                 if k == SOURCE {
                     Condition::Source(Source::ALL[i])
                 } else {
@@ -982,7 +932,6 @@ impl<'t> Validator<'t> {
             REFERRER | PAGE => {
                 let g = self.glob(
                     v,
-                    path,
                     if k == PAGE {
                         GlobOf::Path
                     } else {
@@ -996,19 +945,17 @@ impl<'t> Validator<'t> {
                 }
             }
             DWELL | CLICK => {
-                let selector = self.selector(v, path)?;
+                let selector = self.selector(v)?;
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
-                let seconds_path = sig_path.key("seconds");
-                let seconds =
-                    self.number_in(sig.get("seconds")?, &seconds_path, 0.0, true, MAX_SECONDS)?;
+                let seconds = self.number_in(sig.get("seconds")?, 0.0, true, MAX_SECONDS)?;
                 Condition::Dwell { selector, seconds }
             }
-            SCROLL => Condition::Scroll(self.number_in(v, path, 0.0, false, 100.0)?),
-            EVENT => Condition::Event(self.text_value(v, path, MAX_NAME_CHARS, false)?.into()),
+            SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)?),
+            EVENT => Condition::Event(self.text_value(v, MAX_NAME_CHARS, false)?.into()),
             HOURS | WEEKDAYS => {
-                let s = self.string(v, path)?;
+                let s = self.string(v)?;
                 let c = if k == HOURS {
                     hours(s).map(|(from, to)| Condition::Hours { from, to })
                 } else {
@@ -1016,7 +963,7 @@ impl<'t> Validator<'t> {
                 };
                 match c {
                     Ok(c) => c,
-                    Err(e) => return self.refuse(v, path, e),
+                    Err(e) => return self.refuse(v, e),
                 }
             }
             _ => {
@@ -1028,12 +975,11 @@ impl<'t> Validator<'t> {
                     },
                     Kind::String(s) => match comparison(s) {
                         Ok(c) => c,
-                        Err(e) => return self.refuse(v, path, e),
+                        Err(e) => return self.refuse(v, e),
                     },
                     _ => {
                         return self.refuse(
                             v,
-                            path,
                             msg!("expected a comparison such as \">=3\" (or a number ≥ 0)"),
                         )
                     }
@@ -1054,7 +1000,6 @@ impl<'t> Validator<'t> {
     fn companion(
         &mut self,
         v: &Value,
-        path: &Path,
         hints: u32,
         companion: &str,
         bit: u32,
@@ -1065,39 +1010,41 @@ impl<'t> Validator<'t> {
             (Some(c), None) => error!(
                 self,
                 c.key_at,
-                &path.key(companion),
                 cat(&["`", companion, "` goes with `", owner, "`"])
             ),
             (None, Some(o)) if hints & bit == 0 => error!(
                 self,
                 o.key_at,
-                &path.key(owner),
                 cat(&["`", owner, "` needs `", companion, "`: ", what])
             ),
             _ => {}
         }
     }
 
-    fn refuse<T>(&mut self, v: &Value, path: &Path, message: &str) -> Option<T> {
-        self.error(v.at, path, message);
+    fn refuse<T>(&mut self, v: &Value, message: &str) -> Option<T> {
+        self.error(v.at, message);
         None
     }
 
     /// A signal's list of `what` (globs, terms): not empty, at most
     /// [`MAX_LIST`] items.
-    fn list<'v>(&mut self, v: &'v Value, path: &Path, what: &str) -> Option<&'v [Value]> {
-        let items = self.array(v, path)?;
+    fn list<'v>(&mut self, v: &'v Value, what: &str) -> Option<&'v [Value]> {
+        let items = self.array(v)?;
         if items.is_empty() {
-            error!(self, v.at, path, "the list is empty");
+            error!(self, v.at, "the list is empty");
         }
-        let excess = items.get(MAX_LIST).map(|v| v.at);
-        self.too_many(excess, items.len(), MAX_LIST, path, what);
+        self.too_many(v, MAX_LIST, what);
         Some(items)
     }
 
-    /// "too many `what`: `len`; the limit is `max`", at `excess`: the
-    /// offset of the entry past the limit, if any.
-    fn too_many(&mut self, excess: Option<usize>, len: usize, max: usize, path: &Path, what: &str) {
+    /// "too many `what`: `len`; the limit is `max`" for list or object `v`,
+    /// at its entry past the limit, on its own path.
+    fn too_many(&mut self, v: &Value, max: usize, what: &str) {
+        let (len, excess) = match &v.kind {
+            Kind::Object(members) => (members.len(), members.get(max).map(|m| m.key_at)),
+            Kind::Array(items) => (items.len(), items.get(max).map(|item| item.at)),
+            _ => return,
+        };
         if let Some(at) = excess {
             let m: &str = msg!(&cat(&[
                 "too many ",
@@ -1107,25 +1054,18 @@ impl<'t> Validator<'t> {
                 "; the limit is ",
                 &uint(max),
             ]));
-            error!(self, at, path, m);
+            self.error_in(at, v.at, m);
         }
     }
 
     /// `terms` or `search`: a non-empty list of phrases. (`language` and
     /// `job` are for the warnings: diagnostics only.)
     #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
-    fn phrases(
-        &mut self,
-        v: &Value,
-        path: &Path,
-        language: Lang,
-        job: Option<usize>,
-    ) -> Option<Vec<String>> {
-        let items = self.list(v, path, "terms in one signal")?;
+    fn phrases(&mut self, v: &Value, language: Lang, job: Option<usize>) -> Option<Vec<String>> {
+        let items = self.list(v, "terms in one signal")?;
         let mut out = Vec::new();
-        for (i, t) in items.iter().enumerate() {
-            let p = path.index(i);
-            let Some(s) = self.text_value(t, &p, MAX_TERM_CHARS, false) else {
+        for t in items {
+            let Some(s) = self.text_value(t, MAX_TERM_CHARS, false) else {
                 continue;
             };
             self.terms_total += 1;
@@ -1135,10 +1075,10 @@ impl<'t> Validator<'t> {
                     &uint(MAX_TERMS),
                     " in all (terms and search)",
                 ]));
-                error!(self, t.at, &p, m);
+                error!(self, t.at, m);
             }
             #[cfg(feature = "diagnostics")]
-            self.term_seen(t, &p, s, language, job);
+            self.term_seen(t, s, language, job);
             out.push(s.into());
         }
         Some(out)
@@ -1147,7 +1087,7 @@ impl<'t> Validator<'t> {
     /// The warnings about term `s` (item `t` at `p`), and the term
     /// remembered for the warnings across jobs.
     #[cfg(feature = "diagnostics")]
-    fn term_seen(&mut self, t: &Value, p: &Path, s: &str, language: Lang, job: Option<usize>) {
+    fn term_seen(&mut self, t: &Value, s: &str, language: Lang, job: Option<usize>) {
         let tokens = crate::text::analyze(s);
         if tokens.iter().all(|t| t.stop) {
             let m: &str = msg!(&if tokens.is_empty() {
@@ -1159,7 +1099,7 @@ impl<'t> Validator<'t> {
                     " is only stop words: it never matches",
                 ])
             });
-            warning!(self, t.at, p, m);
+            warning!(self, t.at, m);
         } else if let Some(job) = job {
             let mut key = String::new();
             for t in &tokens {
@@ -1183,26 +1123,26 @@ impl<'t> Validator<'t> {
             } else {
                 "a Russian term, but `language` is not set and defaults to en: add \"language\": \"ru\" at the top"
             });
-            warning!(self, t.at, p, m);
+            warning!(self, t.at, m);
         }
     }
 
-    fn glob(&mut self, v: &Value, path: &Path, of: GlobOf) -> Option<Glob> {
-        let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
+    fn glob(&mut self, v: &Value, of: GlobOf) -> Option<Glob> {
+        let s = self.text_value(v, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = glob(s, of) {
             let at = self.inside(v, s, i);
-            error!(self, at, path, cat(&["bad glob ", &shown(s), ": ", why]));
+            error!(self, at, cat(&["bad glob ", &shown(s), ": ", why]));
             return None;
         }
         Some(Glob::new(s))
     }
 
-    fn selector(&mut self, v: &Value, path: &Path) -> Option<String> {
-        let s = self.text_value(v, path, MAX_NAME_CHARS, true)?;
+    fn selector(&mut self, v: &Value) -> Option<String> {
+        let s = self.text_value(v, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = (self.selectors)(s) {
             // Without an index (the browser's check), at the selector.
             let at = i.map_or(v.at, |i| self.inside(v, s, i));
-            error!(self, at, path, {
+            error!(self, at, {
                 let mut m = cat(&["bad CSS selector ", &shown(s), ": ", why]);
                 if let Some(i) = i.filter(|_| at == v.at) {
                     let before = s.get(..i).map_or(0, chars);
@@ -1220,14 +1160,11 @@ impl<'t> Validator<'t> {
     /// [`super::content`] for the types `jobwise check` and the tests read.
     /// (`jobs` and `stages` are the rules' own, whatever their type.)
     fn content(&mut self, v: &Value, jobs: Option<&Value>, stages: Option<&Value>) {
-        let content_path = top!("content");
-        let Some(slots) = self.object(v, content_path) else {
+        let Some(slots) = self.object(v) else {
             return;
         };
-        let excess = slots.get(MAX_SLOTS).map(|m| m.key_at);
-        self.too_many(excess, slots.len(), MAX_SLOTS, content_path, "slots");
+        self.too_many(v, MAX_SLOTS, "slots");
         for slot in slots {
-            let path = content_path.key(&slot.key);
             let ok_name = !slot.key.is_empty()
                 && slot.key.len() <= 64
                 && crate::text::all_bytes(&slot.key, |b| {
@@ -1237,7 +1174,6 @@ impl<'t> Validator<'t> {
                 error!(
                     self,
                     slot.key_at,
-                    &path,
                     cat(&[
                         "invalid slot name ",
                         &shown(&slot.key),
@@ -1245,14 +1181,13 @@ impl<'t> Validator<'t> {
                     ])
                 );
             }
-            let Some(variants) = self.object(&slot.value, &path) else {
+            let Some(variants) = self.object(&slot.value) else {
                 continue;
             };
             if variants.is_empty() {
                 warning!(
                     self,
                     slot.value.at,
-                    &path,
                     cat(&[
                         "slot ",
                         &shown(&slot.key),
@@ -1261,21 +1196,14 @@ impl<'t> Validator<'t> {
                 );
             }
             for variant in variants {
-                self.variant(variant, &path, jobs, stages);
+                self.variant(variant, jobs, stages);
             }
         }
     }
 
     /// A variant: its name must be a member of `jobs` (and of `stages`
     /// after `@`), which `Value::member` finds (none when not an object).
-    fn variant(
-        &mut self,
-        m: &Member,
-        slot_path: &Path,
-        jobs: Option<&Value>,
-        stages: Option<&Value>,
-    ) {
-        let path = slot_path.key(&m.key);
+    fn variant(&mut self, m: &Member, jobs: Option<&Value>, stages: Option<&Value>) {
         let (job, stage) = match crate::text::split_once(&m.key, b'@') {
             Some((j, s)) => (j, Some(s)),
             None => (m.key.as_str(), None),
@@ -1287,7 +1215,7 @@ impl<'t> Validator<'t> {
                 &did_you_mean(job, &names(jobs)),
                 " (a variant is named JOB or JOB@STAGE after `jobs` and `stages`)",
             ]));
-            error!(self, m.key_at, &path, msg);
+            error!(self, m.key_at, msg);
         }
         if let Some(stage) = stage {
             if stages.and_then(|s| s.member(stage)).is_none() {
@@ -1304,51 +1232,48 @@ impl<'t> Validator<'t> {
                         &did_you_mean(stage, &names(stages)),
                     ])
                 });
-                error!(self, m.key_at, &path, msg);
+                error!(self, m.key_at, msg);
             }
         }
-        let Some(members) = self.object(&m.value, &path) else {
+        let Some(members) = self.object(&m.value) else {
             return;
         };
-        self.keys(members, &path, VARIANT);
+        self.keys(members, VARIANT);
         if members.is_empty() {
             warning!(
                 self,
                 m.value.at,
-                &path,
                 "an empty variant: set `text`, `href` or an attribute"
             );
         }
         for a in members {
-            let p = path.key(&a.key);
             // By index in `VARIANT`: `href` and `src` are links.
             match index(VARIANT, &a.key) {
-                Some(1 | 5) => self.link(&a.value, &p),
+                Some(1 | 5) => self.link(&a.value),
                 Some(_) => {
-                    self.text_value(&a.value, &p, MAX_TEXT_CHARS, true);
+                    self.text_value(&a.value, MAX_TEXT_CHARS, true);
                 }
                 None => {}
             }
         }
     }
 
-    fn link(&mut self, v: &Value, path: &Path) {
-        if let Some(s) = self.text_value(v, path, MAX_LINK_CHARS, true) {
+    fn link(&mut self, v: &Value) {
+        if let Some(s) = self.text_value(v, MAX_LINK_CHARS, true) {
             if let Err(e) = link(s) {
-                error!(self, v.at, path, e);
+                error!(self, v.at, e);
             }
         }
     }
 
     fn privacy(&mut self, v: &Value) -> Privacy {
         let mut privacy = Privacy::default();
-        let privacy_path = top!("privacy");
-        let Some(members) = self.object(v, privacy_path) else {
+        let Some(members) = self.object(v) else {
             return privacy;
         };
-        self.keys(members, privacy_path, PRIVACY);
+        self.keys(members, PRIVACY);
         if let Some(r) = v.get("remember") {
-            if let Some(i) = self.choice(r, &Path::Key(top!("privacy"), "remember"), REMEMBER) {
+            if let Some(i) = self.choice(r, REMEMBER) {
                 privacy.remember = match i {
                     0 => Remember::None,
                     1 => Remember::Session,
@@ -1357,9 +1282,7 @@ impl<'t> Validator<'t> {
             }
         }
         if let Some(d) = v.get("days") {
-            if let Some(days) =
-                self.number_in(d, &Path::Key(top!("privacy"), "days"), 1.0, false, 400.0)
-            {
+            if let Some(days) = self.number_in(d, 1.0, false, 400.0) {
                 privacy.days = days;
             }
         }

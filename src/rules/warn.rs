@@ -3,7 +3,7 @@
 //! they are looked for only once the rules have no errors (a job whose
 //! signals were refused would look unreachable for the wrong reason).
 
-use super::validate::{Path, Validator};
+use super::validate::Validator;
 use super::values::{cat, num};
 use super::{Job, Rules};
 use crate::prelude::*;
@@ -12,23 +12,17 @@ pub(crate) fn across(v: &mut Validator, rules: &Rules) {
     let job_at = core::mem::take(&mut v.seen.job_at);
     let stage_at = core::mem::take(&mut v.seen.stage_at);
     for (job, &at) in rules.jobs.iter().zip(&job_at) {
-        reach(
-            v,
-            job,
-            at,
-            &Path::Key(&Path::Root, "jobs"),
-            Some(rules.decision.threshold),
-        );
+        reach(v, job, at, Some(rules.decision.threshold));
     }
     for (stage, &at) in rules.stages.iter().zip(&stage_at) {
-        reach(v, stage, at, &Path::Key(&Path::Root, "stages"), None);
+        reach(v, stage, at, None);
     }
-    shared_terms(v, rules);
+    shared_terms(v, rules, &job_at);
 }
 
 /// Whether `job` can ever be chosen: it needs a positive signal and, for a
-/// job, positive weights that add up to the threshold.
-fn reach(v: &mut Validator, job: &Job, at: usize, base: &Path, threshold: Option<f64>) {
+/// job, positive weights that add up to the threshold (`at`: its key).
+fn reach(v: &mut Validator, job: &Job, at: usize, threshold: Option<f64>) {
     let what = if threshold.is_some() {
         "job `"
     } else {
@@ -61,12 +55,13 @@ fn reach(v: &mut Validator, job: &Job, at: usize, base: &Path, threshold: Option
             _ => return,
         }
     });
-    warning!(v, at, &base.key(&job.id), message);
+    warning!(v, at, message);
 }
 
 /// A term with a positive weight in two jobs counts for both, which
-/// blurs the decision: each such term is reported where it occurs again.
-fn shared_terms(v: &mut Validator, rules: &Rules) {
+/// blurs the decision: each such term is reported where it occurs again,
+/// on the path of its job (whose key is at `job_at[job]`).
+fn shared_terms(v: &mut Validator, rules: &Rules, job_at: &[usize]) {
     let mut terms = core::mem::take(&mut v.seen.terms);
     crate::sort::sort_by(&mut terms, |a, b| a.key.cmp(&b.key).then(a.at.cmp(&b.at)));
     for group in terms.chunk_by(|a, b| a.key == b.key) {
@@ -84,12 +79,7 @@ fn shared_terms(v: &mut Validator, rules: &Rules) {
                 &rules.jobs[first.job].id,
                 "`: a visitor who uses it scores for both",
             ]);
-            warning!(
-                v,
-                t.at,
-                &Path::Key(&Path::Root, "jobs").key(&rules.jobs[t.job].id),
-                m
-            );
+            v.warn(t.at, job_at[t.job], &m);
         }
     }
 }
