@@ -167,15 +167,17 @@ type Found = (Option<Problem>, usize);
 /// with the runtime's rules, which it leaves allocated too
 /// (`web::runtime`), the rules' drop glue stays out of its wasm.
 fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Found) {
-    let (root, mut json_errors) = crate::json::parse(text);
+    let (kept, mut json_errors) = crate::json::parse(text);
+    // `json::Keep` derefs to the value without diagnostics.
+    let root = kept.as_ref().map(|r| -> &crate::json::Value { r });
     // The validator writes each problem's path from the document.
-    let mut v = validate::Validator::new(text, root.as_ref(), selectors);
+    let mut v = validate::Validator::new(text, root, selectors);
     // By reference: no `IntoIter` of errors to drop.
     for e in &mut json_errors {
         let message = core::mem::take(&mut e.message);
         v.record(Severity::Error, e.at, core::mem::take(&mut e.path), message);
     }
-    let rules = root.as_ref().map(|root| {
+    let rules = root.map(|root| {
         #[allow(unused_mut)] // `content` is set with diagnostics only
         let mut rules = v.rules(root);
         #[cfg(feature = "diagnostics")]
