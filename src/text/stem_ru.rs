@@ -51,19 +51,38 @@ fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> Option<usize> {
     Some(end - s.len())
 }
 
-/// Endings in two groups, the first needing a preceding а/я (kept). No
-/// ending is in both groups: the longer match wins.
-fn grouped(w: &[u8], end: usize, lim: usize, g1: &str, g2: &str) -> Option<usize> {
-    let second = plain(w, end, lim, g2);
-    match plain(w, end, lim, g1) {
-        Some(s) if second.is_none_or(|t| s < t) => plain(w, s, lim, "а я").map(|_| s),
-        _ => second,
-    }
+/// Cuts the longest ending of `list` off `w[lim..*end]` (moves `*end` to
+/// its start); whether there was one. In place: no `Option` to unpack at
+/// each step.
+fn cut(w: &[u8], end: &mut usize, lim: usize, list: &str) -> bool {
+    set(end, plain(w, *end, lim, list))
 }
 
-fn adjectival(w: &[u8], end: usize, lim: usize) -> Option<usize> {
-    let end = plain(w, end, lim, ADJECTIVE)?;
-    Some(grouped(w, end, lim, PARTICIPLE_1, PARTICIPLE_2).unwrap_or(end))
+/// Moves `*end` to `found`, if any; whether there was one.
+fn set(end: &mut usize, found: Option<usize>) -> bool {
+    if let Some(e) = found {
+        *end = e;
+    }
+    found.is_some()
+}
+
+/// Cuts endings in two groups, the first needing a preceding а/я (kept).
+/// No ending is in both groups: the longer match wins.
+fn grouped(w: &[u8], end: &mut usize, lim: usize, g1: &str, g2: &str) -> bool {
+    let second = plain(w, *end, lim, g2);
+    let found = match plain(w, *end, lim, g1) {
+        Some(s) if second.is_none_or(|t| s < t) => plain(w, s, lim, "а я").map(|_| s),
+        _ => second,
+    };
+    set(end, found)
+}
+
+fn adjectival(w: &[u8], end: &mut usize, lim: usize) -> bool {
+    if !cut(w, end, lim, ADJECTIVE) {
+        return false;
+    }
+    grouped(w, end, lim, PARTICIPLE_1, PARTICIPLE_2);
+    true
 }
 
 /// How many leading bytes of `w` the Snowball Russian stemmer keeps.
@@ -82,42 +101,24 @@ pub fn stem_len(w: &str) -> usize {
     let mut end = n;
 
     // Step 1.
-    if let Some(e) = grouped(w, end, lim, PERFECTIVE_GERUND_1, PERFECTIVE_GERUND_2) {
-        end = e;
-    } else {
-        if let Some(e) = plain(w, end, lim, REFLEXIVE) {
-            end = e;
-        }
-        if let Some(e) = adjectival(w, end, lim) {
-            end = e;
-        } else if let Some(e) = grouped(w, end, lim, VERB_1, VERB_2) {
-            end = e;
-        } else if let Some(e) = plain(w, end, lim, NOUN) {
-            end = e;
+    if !grouped(w, &mut end, lim, PERFECTIVE_GERUND_1, PERFECTIVE_GERUND_2) {
+        cut(w, &mut end, lim, REFLEXIVE);
+        if !adjectival(w, &mut end, lim) && !grouped(w, &mut end, lim, VERB_1, VERB_2) {
+            cut(w, &mut end, lim, NOUN);
         }
     }
     // Step 2.
-    if let Some(e) = plain(w, end, lim, "и") {
-        end = e;
-    }
+    cut(w, &mut end, lim, "и");
     // Step 3: derivational, wholly inside R2.
-    if let Some(e) = plain(w, end, lim, DERIVATIONAL) {
-        if e >= p2 {
-            end = e;
-        }
-    }
+    let derivational = plain(w, end, lim, DERIVATIONAL).filter(|&e| e >= p2);
+    set(&mut end, derivational);
     // Step 4: a superlative goes, then "нн" loses one "н"; without a
     // superlative, a final "ь" goes.
-    let superlative = plain(w, end, lim, SUPERLATIVE);
-    if let Some(e) = superlative {
-        end = e;
-    }
+    let superlative = cut(w, &mut end, lim, SUPERLATIVE);
     if plain(w, end, lim, "нн").is_some() {
         end -= "н".len();
-    } else if superlative.is_none() {
-        if let Some(e) = plain(w, end, lim, "ь") {
-            end = e;
-        }
+    } else if !superlative {
+        cut(w, &mut end, lim, "ь");
     }
     end
 }
