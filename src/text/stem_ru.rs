@@ -44,37 +44,39 @@ const NOUN: &str = concat!(
 const DERIVATIONAL: &str = "ост ость";
 const SUPERLATIVE: &str = "ейш ейше";
 
-/// The start of the longest ending of `list` that `w[lim..end]` ends with.
+/// The start of the longest ending of `list` that `w[lim..end]` ends with,
+/// `end` itself for none (no list has an empty ending): no `Option`.
 /// Endings are whole letters, so a byte match starts on a letter.
-fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> Option<usize> {
-    let (s, _) = longest(w.get(lim..end)?, list)?;
-    Some(end - s.len())
+fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> usize {
+    let found = w.get(lim..end).and_then(|w| longest(w, list));
+    end - found.map_or(0, |(s, _)| s.len())
+}
+
+/// Moves `*end` to `to`; whether it moved back (an ending was cut).
+fn set(end: &mut usize, to: usize) -> bool {
+    let cut = to < *end;
+    *end = to;
+    cut
 }
 
 /// Cuts the longest ending of `list` off `w[lim..*end]` (moves `*end` to
-/// its start); whether there was one. In place: no `Option` to unpack at
-/// each step.
+/// its start); whether there was one. In place: nothing to unpack at each
+/// step.
 fn cut(w: &[u8], end: &mut usize, lim: usize, list: &str) -> bool {
     set(end, plain(w, *end, lim, list))
-}
-
-/// Moves `*end` to `found`, if any; whether there was one.
-fn set(end: &mut usize, found: Option<usize>) -> bool {
-    if let Some(e) = found {
-        *end = e;
-    }
-    found.is_some()
 }
 
 /// Cuts endings in two groups, the first needing a preceding а/я (kept).
 /// No ending is in both groups: the longer match wins.
 fn grouped(w: &[u8], end: &mut usize, lim: usize, g1: &str, g2: &str) -> bool {
-    let second = plain(w, *end, lim, g2);
-    let found = match plain(w, *end, lim, g1) {
-        Some(s) if second.is_none_or(|t| s < t) => plain(w, s, lim, "а я").map(|_| s),
-        _ => second,
+    let (first, second) = (plain(w, *end, lim, g1), plain(w, *end, lim, g2));
+    let to = match first < second {
+        // A longer ending of the first group, after а/я or not at all.
+        true if plain(w, first, lim, "а я") < first => first,
+        true => *end,
+        false => second,
     };
-    set(end, found)
+    set(end, to)
 }
 
 fn adjectival(w: &[u8], end: &mut usize, lim: usize) -> bool {
@@ -110,12 +112,14 @@ pub fn stem_len(w: &str) -> usize {
     // Step 2.
     cut(w, &mut end, lim, "и");
     // Step 3: derivational, wholly inside R2.
-    let derivational = plain(w, end, lim, DERIVATIONAL).filter(|&e| e >= p2);
-    set(&mut end, derivational);
+    let derivational = plain(w, end, lim, DERIVATIONAL);
+    if derivational >= p2 {
+        end = derivational;
+    }
     // Step 4: a superlative goes, then "нн" loses one "н"; without a
     // superlative, a final "ь" goes.
     let superlative = cut(w, &mut end, lim, SUPERLATIVE);
-    if plain(w, end, lim, "нн").is_some() {
+    if plain(w, end, lim, "нн") < end {
         end -= "н".len();
     } else if !superlative {
         cut(w, &mut end, lim, "ь");
