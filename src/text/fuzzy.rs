@@ -71,22 +71,24 @@ pub fn hash(w: &[char]) -> u64 {
     hash_without(w, [usize::MAX; 2])
 }
 
-/// Calls `f` with the hash of `w` and of every string made by deleting up to
-/// `k` (≤ 2) of its letters. `f` is `dyn`: one body for the index's two
-/// callers.
-pub fn deletions(w: &[char], k: usize, f: &mut dyn FnMut(u64)) {
+/// The hashes of `w` and of every string made by deleting up to `k` (≤ 2)
+/// of its letters: a list, not a callback (no `dyn` closure and shim for
+/// each of the index's two callers).
+pub fn deletions(w: &[char], k: usize) -> Vec<u64> {
     let none = usize::MAX;
-    f(hash(w));
+    let mut out = Vec::new();
+    out.push(hash(w));
     for i in 0..w.len() {
         if k >= 1 {
-            f(hash_without(w, [i, none]));
+            out.push(hash_without(w, [i, none]));
         }
         if k >= 2 {
             for j in i + 1..w.len() {
-                f(hash_without(w, [i, j]));
+                out.push(hash_without(w, [i, j]));
             }
         }
     }
+    out
 }
 
 /// Whether the optimal-string-alignment distance of `a` and `b` is ≤ `k`.
@@ -168,11 +170,7 @@ mod tests {
 
     #[test]
     fn neighbourhoods_meet() {
-        let hashes = |s: &str, k| {
-            let mut v = Vec::new();
-            deletions(&c(s), k, &mut |h| v.push(h));
-            v
-        };
+        let hashes = |s: &str, k| deletions(&c(s), k);
         let a = hashes("lightweight", 2);
         let b = hashes("ligthweigt", 2);
         assert!(a.iter().any(|h| b.contains(h)));

@@ -53,10 +53,10 @@ pub struct TermIndex {
     /// Stem id → its letters, and whether its typo neighbourhood is in
     /// `deletes`.
     stems: Vec<(Vec<char>, bool)>,
-    /// Hash of a stem → stem ids (equal letters checked).
+    /// Hash of a stem → stem ids (equal letters checked), and hash of a
+    /// root ("игр") → stems derived from it ("игров"): one table, the
+    /// letters tell them apart.
     stem_ids: Ids,
-    /// Hash of a root ("игр") → stems derived from it ("игров").
-    derived: Ids,
     /// Hash of a stem with up to 2 letters deleted → stem ids.
     deletes: Ids,
     phrases: Vec<Phrase>,
@@ -234,7 +234,7 @@ impl TermIndex {
             None => {
                 let id = self.stems.len() as u32;
                 if let Some(r) = root(&chars) {
-                    self.derived.insert(fuzzy::hash(r), id);
+                    self.stem_ids.insert(fuzzy::hash(r), id);
                 }
                 self.stem_ids.insert(fuzzy::hash(&chars), id);
                 self.stems.push((chars, false));
@@ -245,8 +245,9 @@ impl TermIndex {
         let k = fuzzy::max_edits(chars.len());
         if typos && !*with_typos && k > 0 && fuzzy::eligible(chars) {
             *with_typos = true;
-            let deletes = &mut self.deletes;
-            fuzzy::deletions(chars, k, &mut |h| deletes.insert(h, id));
+            for &h in &fuzzy::deletions(chars, k) {
+                self.deletes.insert(h, id);
+            }
         }
         id
     }
@@ -281,28 +282,31 @@ impl TermIndex {
             }
         };
         let stem = fuzzy::letters(&tokens[i].stem);
-        let exact = self.stem_id(&stem);
-        if let Some(s) = exact {
-            push(s, 1, false);
-        }
-        // Derived forms: "игровой" for "игры" and the other way round.
-        if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
-            push(s, 1, true);
-        }
-        for s in self.derived.get(fuzzy::hash(&stem)) {
-            if root(&self.stems[s as usize].0) == Some(&stem[..]) {
+        // The stem itself, and the stems derived from it ("игровой" for
+        // "игры"), filed under its hash.
+        let mut exact = None;
+        for s in self.stem_ids.get(fuzzy::hash(&stem)) {
+            let letters = &self.stems[s as usize].0;
+            if *letters == *stem {
+                exact = Some(s);
+                push(s, 1, false);
+            } else if root(letters) == Some(&stem[..]) {
                 push(s, 1, true);
             }
         }
+        // The other way round: "игры" for "игровой".
+        if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
+            push(s, 1, true);
+        }
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
-            fuzzy::deletions(&stem, k, &mut |h| {
+            for &h in &fuzzy::deletions(&stem, k) {
                 for s in self.deletes.get(h) {
                     if fuzzy::is_typo(&self.stems[s as usize].0, &stem) {
                         push(s, 1, true);
                     }
                 }
-            });
+            }
         }
         if let Some(next) = tokens.get(i + 1) {
             if !next.stop {

@@ -399,9 +399,8 @@ fn stem_key(key: &str, script: Script) -> String {
         }
         // ASCII in, ASCII out: the stemmer works on bytes.
         Script::Latin if all_bytes(key, |b| b.is_ascii()) => {
-            let mut bytes = core::mem::take(&mut out).into_bytes();
-            stem_en::stem(&mut bytes);
-            for &b in &bytes {
+            out.clear();
+            for &b in &stem_en::stem(key.as_bytes()) {
                 out.push(char::from(b));
             }
         }

@@ -75,19 +75,24 @@ fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
     w.extend_from_slice(with);
 }
 
-/// Stems `w` in place.
-pub fn stem(w: &mut Vec<u8>) {
-    if let Some((_, to)) = whole(w, EXCEPTIONS) {
-        replace(w, w.len(), to);
-        return;
+/// The stem of `word`.
+pub fn stem(word: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Some((_, to)) = whole(word, EXCEPTIONS) {
+        out.extend_from_slice(to);
+        return out;
     }
-    if w.len() < 3 {
-        return;
+    // Prelude: a leading apostrophe goes (copied without it: no
+    // `Vec::remove`), from words of three bytes or more; shorter ones stay
+    // as they are.
+    out.extend_from_slice(match word {
+        [b'\'', rest @ ..] if word.len() >= 3 => rest,
+        _ => word,
+    });
+    if word.len() < 3 {
+        return out;
     }
-    // Prelude.
-    if at(w, 0) == b'\'' {
-        w.remove(0);
-    }
+    let w = &mut out;
     let mut after_vowel = true;
     for c in w.iter_mut() {
         if *c == b'y' && after_vowel {
@@ -147,6 +152,7 @@ pub fn stem(w: &mut Vec<u8>) {
     }
     // `Y` is the only capital: the input is lower-case.
     w.make_ascii_lowercase();
+    out
 }
 
 fn step_1a(w: &mut Vec<u8>) {

@@ -44,26 +44,47 @@ const NOUN: &str = concat!(
 const DERIVATIONAL: &str = "ост ость";
 const SUPERLATIVE: &str = "ейш ейше";
 
-/// The start of the longest ending of `list` that `w[lim..end]` ends with.
+/// The start of the longest ending of `list` that `w[lim..end]` ends with,
+/// `end` itself for none (no list has an empty ending): no `Option`.
 /// Endings are whole letters, so a byte match starts on a letter.
-fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> Option<usize> {
-    let (s, _) = longest(w.get(lim..end)?, list)?;
-    Some(end - s.len())
+fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> usize {
+    let found = w.get(lim..end).and_then(|w| longest(w, list));
+    end - found.map_or(0, |(s, _)| s.len())
 }
 
-/// Endings in two groups, the first needing a preceding а/я (kept). No
-/// ending is in both groups: the longer match wins.
-fn grouped(w: &[u8], end: usize, lim: usize, g1: &str, g2: &str) -> Option<usize> {
-    let second = plain(w, end, lim, g2);
-    match plain(w, end, lim, g1) {
-        Some(s) if second.is_none_or(|t| s < t) => plain(w, s, lim, "а я").map(|_| s),
-        _ => second,
+/// Moves `*end` to `to`; whether it moved back (an ending was cut).
+fn set(end: &mut usize, to: usize) -> bool {
+    let cut = to < *end;
+    *end = to;
+    cut
+}
+
+/// Cuts the longest ending of `list` off `w[lim..*end]` (moves `*end` to
+/// its start); whether there was one. In place: nothing to unpack at each
+/// step.
+fn cut(w: &[u8], end: &mut usize, lim: usize, list: &str) -> bool {
+    set(end, plain(w, *end, lim, list))
+}
+
+/// Cuts endings in two groups, the first needing a preceding а/я (kept).
+/// No ending is in both groups: the longer match wins.
+fn grouped(w: &[u8], end: &mut usize, lim: usize, g1: &str, g2: &str) -> bool {
+    let (first, second) = (plain(w, *end, lim, g1), plain(w, *end, lim, g2));
+    let to = match first < second {
+        // A longer ending of the first group, after а/я or not at all.
+        true if plain(w, first, lim, "а я") < first => first,
+        true => *end,
+        false => second,
+    };
+    set(end, to)
+}
+
+fn adjectival(w: &[u8], end: &mut usize, lim: usize) -> bool {
+    if !cut(w, end, lim, ADJECTIVE) {
+        return false;
     }
-}
-
-fn adjectival(w: &[u8], end: usize, lim: usize) -> Option<usize> {
-    let end = plain(w, end, lim, ADJECTIVE)?;
-    Some(grouped(w, end, lim, PARTICIPLE_1, PARTICIPLE_2).unwrap_or(end))
+    grouped(w, end, lim, PARTICIPLE_1, PARTICIPLE_2);
+    true
 }
 
 /// How many leading bytes of `w` the Snowball Russian stemmer keeps.
@@ -82,42 +103,26 @@ pub fn stem_len(w: &str) -> usize {
     let mut end = n;
 
     // Step 1.
-    if let Some(e) = grouped(w, end, lim, PERFECTIVE_GERUND_1, PERFECTIVE_GERUND_2) {
-        end = e;
-    } else {
-        if let Some(e) = plain(w, end, lim, REFLEXIVE) {
-            end = e;
-        }
-        if let Some(e) = adjectival(w, end, lim) {
-            end = e;
-        } else if let Some(e) = grouped(w, end, lim, VERB_1, VERB_2) {
-            end = e;
-        } else if let Some(e) = plain(w, end, lim, NOUN) {
-            end = e;
+    if !grouped(w, &mut end, lim, PERFECTIVE_GERUND_1, PERFECTIVE_GERUND_2) {
+        cut(w, &mut end, lim, REFLEXIVE);
+        if !adjectival(w, &mut end, lim) && !grouped(w, &mut end, lim, VERB_1, VERB_2) {
+            cut(w, &mut end, lim, NOUN);
         }
     }
     // Step 2.
-    if let Some(e) = plain(w, end, lim, "и") {
-        end = e;
-    }
+    cut(w, &mut end, lim, "и");
     // Step 3: derivational, wholly inside R2.
-    if let Some(e) = plain(w, end, lim, DERIVATIONAL) {
-        if e >= p2 {
-            end = e;
-        }
+    let derivational = plain(w, end, lim, DERIVATIONAL);
+    if derivational >= p2 {
+        end = derivational;
     }
     // Step 4: a superlative goes, then "нн" loses one "н"; without a
     // superlative, a final "ь" goes.
-    let superlative = plain(w, end, lim, SUPERLATIVE);
-    if let Some(e) = superlative {
-        end = e;
-    }
-    if plain(w, end, lim, "нн").is_some() {
+    let superlative = cut(w, &mut end, lim, SUPERLATIVE);
+    if plain(w, end, lim, "нн") < end {
         end -= "н".len();
-    } else if superlative.is_none() {
-        if let Some(e) = plain(w, end, lim, "ь") {
-            end = e;
-        }
+    } else if !superlative {
+        cut(w, &mut end, lim, "ь");
     }
     end
 }
