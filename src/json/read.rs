@@ -125,8 +125,9 @@ impl Value {
 
 /// Reads `text`. The value is `None` only after a syntax error (which is
 /// then the last error); otherwise the errors are the duplicate keys.
-/// The text is valid JSON exactly when the errors are empty.
-pub fn parse(text: &str) -> (Option<Keep<Value>>, Vec<Error>) {
+/// The text is valid JSON exactly when the errors are empty. Both are
+/// [`Keep`]s: without diagnostics neither is ever dropped.
+pub fn parse(text: &str) -> (Option<Keep<Value>>, Keep<Vec<Error>>) {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -163,13 +164,13 @@ pub fn parse(text: &str) -> (Option<Keep<Value>>, Vec<Error>) {
         }
     }
     match result {
-        Ok(v) => (Some(keep(v)), p.errors),
+        Ok(v) => (Some(keep(v)), keep(p.errors)),
         Err(Stop) => {
             // The path is still where the parser stopped.
             let (at, message) = core::mem::take(&mut p.stop);
             let path = p.path();
             p.errors.push(Error { at, path, message });
-            (None, p.errors)
+            (None, keep(p.errors))
         }
     }
 }

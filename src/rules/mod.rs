@@ -172,8 +172,9 @@ fn check_with(text: &str, selectors: SelectorCheck) -> (Option<Rules>, Found) {
     let root = kept.as_ref().map(|r| -> &crate::json::Value { r });
     // The validator writes each problem's path from the document.
     let mut v = validate::Validator::new(text, root, selectors);
-    // By reference: no `IntoIter` of errors to drop.
-    for e in &mut json_errors {
+    // By reference: no `IntoIter` of errors to drop (and, kept like the
+    // tree, no list to drop without diagnostics).
+    for e in json_errors.iter_mut() {
         let message = core::mem::take(&mut e.message);
         v.record(Severity::Error, e.at, core::mem::take(&mut e.path), message);
     }
