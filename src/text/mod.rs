@@ -160,13 +160,15 @@ pub fn listed_sorted(list: &str, key: &str) -> bool {
     false
 }
 
-/// The entry of `table` (space-separated `suffix` or `suffix:replacement`)
-/// whose suffix is the longest that `w` ends with, split at the `:`. One
-/// pass over the bytes: `split(' ')` and `split_once(':')` call `memchr`
-/// for every entry, and the stemmers run for every word of the rules at boot.
-pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
+/// The longest suffix of `table` (space-separated `suffix` or
+/// `suffix:replacement`) that `w` ends with: its length (0 for none, no
+/// `Option` to unpack at each caller: no entry is empty) and replacement.
+/// One pass over the bytes: `split(' ')` and `split_once(':')` call
+/// `memchr` for every entry, and the stemmers run for every word of the
+/// rules at boot.
+pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> (usize, &'t [u8]) {
     let t = table.as_bytes();
-    let mut best: Option<(&[u8], &[u8])> = None;
+    let mut best: (usize, &[u8]) = (0, &[]);
     // The current entry starts at `start`; its `:` (if any) is at `cut`.
     let (mut start, mut cut) = (0, None);
     for i in 0..t.len() + 1 {
@@ -175,8 +177,8 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8
             Some(b' ') | None => {
                 let c = cut.take().unwrap_or(i);
                 let s = t.get(start..c).unwrap_or_default();
-                if w.ends_with(s) && best.is_none_or(|(b, _)| s.len() > b.len()) {
-                    best = Some((s, t.get(c + 1..i).unwrap_or_default()));
+                if w.ends_with(s) && s.len() > best.0 {
+                    best = (s.len(), t.get(c + 1..i).unwrap_or_default());
                 }
                 start = i + 1;
             }

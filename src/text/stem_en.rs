@@ -44,11 +44,6 @@ const STEP_3: &str = "tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic
 /// `ion` (after s or t) is handled apart.
 const STEP_4: &str = "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
 
-/// The entry of `table` that is all of `w` (the longest suffix there can be).
-fn whole<'t>(w: &[u8], table: &'t str) -> Option<(&'t [u8], &'t [u8])> {
-    longest(w, table).filter(|(s, _)| s.len() == w.len())
-}
-
 /// The byte at `i` (0 past the end: no panic path).
 fn at(w: &[u8], i: usize) -> u8 {
     w.get(i).copied().unwrap_or(0)
@@ -78,7 +73,10 @@ fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
 /// The stem of `word`.
 pub fn stem(word: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    if let Some((_, to)) = whole(word, EXCEPTIONS) {
+    // A whole word of the table (the longest suffix there can be; an
+    // empty word gets an empty stem either way).
+    let (n, to) = longest(word, EXCEPTIONS);
+    if n == word.len() {
         out.extend_from_slice(to);
         return out;
     }
@@ -113,7 +111,7 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
     let p2 = region(w, p1, vowel_at);
 
     step_1a(w);
-    if whole(w, INVARIANT_1A).is_none() {
+    if longest(w, INVARIANT_1A).0 != w.len() {
         step_1b(w, p1);
         // Step 1c.
         let n = w.len();
@@ -132,20 +130,20 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
                 3 => (STEP_3, p1),
                 _ => (STEP_4, p2),
             };
-            if let Some((s, to)) = longest(w, table) {
-                let start = w.len() - s.len();
-                // The letter before the suffix (0 when none).
-                let prev = at(w, start.wrapping_sub(1));
-                let ok = match (step, s.len(), at(s, 0), at(s, 1)) {
-                    (2, 3, b'o', _) => prev == b'l',
-                    (2, 2, ..) => among(b"cdeghkmnrt", prev),
-                    (3, 5, _, b't') => start >= p2,
-                    (4, _, _, b'o') => matches!(prev, b's' | b't'),
-                    _ => true,
-                };
-                if start >= region && ok {
-                    replace(w, s.len(), to);
-                }
+            let (n, to) = longest(w, table);
+            // No suffix (`n` 0): `replace` below cuts and adds nothing.
+            let start = w.len() - n;
+            // The letter before the suffix (0 when none).
+            let prev = at(w, start.wrapping_sub(1));
+            let ok = match (step, n, at(w, start), at(w, start + 1)) {
+                (2, 3, b'o', _) => prev == b'l',
+                (2, 2, ..) => among(b"cdeghkmnrt", prev),
+                (3, 5, _, b't') => start >= p2,
+                (4, _, _, b'o') => matches!(prev, b's' | b't'),
+                _ => true,
+            };
+            if start >= region && ok {
+                replace(w, n, to);
             }
         }
         step_5(w, p1, p2);
@@ -156,13 +154,11 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
 }
 
 fn step_1a(w: &mut Vec<u8>) {
-    if let Some((s, _)) = longest(w, "' 's 's'") {
-        w.truncate(w.len() - s.len());
-    }
+    w.truncate(w.len() - longest(w, "' 's 's'").0);
     let n = w.len();
     // By length, which tells the entries apart: "sses", "ied"/"ies", "s"
     // ("us" and "ss" stay).
-    match longest(w, "s us ss sses ied ies").map_or(0, |(s, _)| s.len()) {
+    match longest(w, "s us ss sses ied ies").0 {
         4 => w.truncate(n - 2),
         3 => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
         1 if n >= 2 && has_vowel(&w[..n - 2]) => w.truncate(n - 1),
@@ -171,14 +167,15 @@ fn step_1a(w: &mut Vec<u8>) {
 }
 
 fn step_1b(w: &mut Vec<u8>, p1: usize) {
-    let Some((s, _)) = longest(w, "eed eedly ed edly ing ingly") else {
+    let n = longest(w, "eed eedly ed edly ing ingly").0;
+    if n == 0 {
         return;
-    };
-    let start = w.len() - s.len();
+    }
+    let start = w.len() - n;
     // "eed", "eedly": the entries whose second letter is `e`.
-    if at(s, 1) == b'e' {
+    if at(w, start + 1) == b'e' {
         if start >= p1 {
-            replace(w, s.len(), b"ee");
+            replace(w, n, b"ee");
         }
         return;
     }
@@ -186,7 +183,7 @@ fn step_1b(w: &mut Vec<u8>, p1: usize) {
         return;
     }
     w.truncate(start);
-    if longest(w, "at bl iz").is_some() {
+    if longest(w, "at bl iz").0 > 0 {
         w.push(b'e');
     } else if start >= 2
         && at(w, start - 1) == at(w, start - 2)

@@ -48,8 +48,7 @@ const SUPERLATIVE: &str = "ейш ейше";
 /// `end` itself for none (no list has an empty ending): no `Option`.
 /// Endings are whole letters, so a byte match starts on a letter.
 fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> usize {
-    let found = w.get(lim..end).and_then(|w| longest(w, list));
-    end - found.map_or(0, |(s, _)| s.len())
+    end - w.get(lim..end).map_or(0, |w| longest(w, list).0)
 }
 
 /// Moves `*end` to `to`; whether it moved back (an ending was cut).
