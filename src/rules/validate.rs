@@ -870,8 +870,8 @@ impl<'t> Validator<'t> {
         })
     }
 
-    /// The condition of the kind key `m` (`SIGNAL[k]`) of signal `sig` at
-    /// `sig_path`. `job` is set for a job's signal of positive weight (its
+    /// The condition of the kind key `m` (`SIGNAL[k]`) of signal `sig`.
+    /// `job` is set for a job's signal of positive weight (its
     /// terms are remembered). Kinds whose values have one shape share an arm.
     fn condition(
         &mut self,
@@ -1084,7 +1084,7 @@ impl<'t> Validator<'t> {
         Some(out)
     }
 
-    /// The warnings about term `s` (item `t` at `p`), and the term
+    /// The warnings about term `s` (item `t`), and the term
     /// remembered for the warnings across jobs.
     #[cfg(feature = "diagnostics")]
     fn term_seen(&mut self, t: &Value, s: &str, language: Lang, job: Option<usize>) {
