@@ -21,6 +21,7 @@ pub(crate) mod ids;
 mod index;
 mod negation;
 mod normalize;
+mod ru;
 mod stem_en;
 mod stem_ru;
 mod stop;
@@ -34,6 +35,7 @@ pub(crate) use fuzzy::Fx;
 pub use index::TermIndex;
 
 use normalize::Script;
+use ru::ru;
 use stop::Kind;
 
 /// One word of analysed text.
@@ -132,7 +134,8 @@ fn classify(word: &str) -> Word {
 /// string in the wasm instead of an 8-byte slice header per word (a linear
 /// scan of a few dozen short words, split by [`split`]).
 pub fn listed(list: &str, key: &str) -> bool {
-    split(list, b' ').any(|w| w == key)
+    let mut buf = ru::Buf::default();
+    split(list, b' ').any(|w| ru::decoded(w.as_bytes(), &mut buf) == key.as_bytes())
 }
 
 /// [`listed`] for a list sorted bytewise (the stop words, looked up for
@@ -141,6 +144,7 @@ pub fn listed(list: &str, key: &str) -> bool {
 pub fn listed_sorted(list: &str, key: &str) -> bool {
     let list = list.as_bytes();
     let (mut lo, mut hi) = (0, list.len());
+    let mut buf = ru::Buf::default();
     while lo < hi {
         // The word around the middle: `start..end`.
         let mut start = (lo + hi) / 2;
@@ -151,7 +155,7 @@ pub fn listed_sorted(list: &str, key: &str) -> bool {
         while end < hi && list[end] != b' ' {
             end += 1;
         }
-        match key.as_bytes().cmp(&list[start..end]) {
+        match key.as_bytes().cmp(ru::decoded(&list[start..end], &mut buf)) {
             Ordering::Equal => return true,
             Ordering::Less => hi = start,
             Ordering::Greater => lo = end + 1,
@@ -169,6 +173,7 @@ pub fn listed_sorted(list: &str, key: &str) -> bool {
 pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> (usize, &'t [u8]) {
     let t = table.as_bytes();
     let mut best: (usize, &[u8]) = (0, &[]);
+    let mut buf = ru::Buf::default();
     // The current entry starts at `start`; its `:` (if any) is at `cut`.
     let (mut start, mut cut) = (0, None);
     for i in 0..t.len() + 1 {
@@ -176,7 +181,7 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> (usize, &'t [u8]) {
             Some(b':') => cut = Some(i),
             Some(b' ') | None => {
                 let c = cut.take().unwrap_or(i);
-                let s = t.get(start..c).unwrap_or_default();
+                let s = ru::decoded(t.get(start..c).unwrap_or_default(), &mut buf);
                 if w.ends_with(s) && s.len() > best.0 {
                     best = (s.len(), t.get(c + 1..i).unwrap_or_default());
                 }
@@ -384,7 +389,7 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 
 /// Indeclinable nouns the Russian stemmer would cut ("метро" → "метр", the
 /// metre): kept whole.
-const INDECLINABLE: &str = "авто бюро депо кафе кино кофе метро радио такси фото шоссе";
+const INDECLINABLE: &str = ru!("авто бюро депо кафе кино кофе метро радио такси фото шоссе");
 
 /// The stem of a key in its script.
 fn stem_key(key: &str, script: Script) -> String {

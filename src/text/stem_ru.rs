@@ -6,7 +6,7 @@
 //! are found by [`longest`] and regions by [`region`], shared with the
 //! English stemmer.
 
-use super::{longest, region};
+use super::{longest, region, ru::ru};
 
 /// Whether the letter ending at byte `i` is one of а е и о у ы э ю я (the
 /// bits of a mask over а–я, `D0 B0`..=`D1 8F`), read from its last two
@@ -25,24 +25,24 @@ fn vowel_at(w: &[u8], i: usize) -> Option<bool> {
 }
 
 // Suffix lists, space-separated: one string each in the wasm.
-const PERFECTIVE_GERUND_1: &str = "в вши вшись";
-const PERFECTIVE_GERUND_2: &str = "ив ивши ившись ыв ывши ывшись";
+const PERFECTIVE_GERUND_1: &str = ru!("в вши вшись");
+const PERFECTIVE_GERUND_2: &str = ru!("ив ивши ившись ыв ывши ывшись");
 const ADJECTIVE: &str =
-    "ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею";
-const PARTICIPLE_1: &str = "ем нн вш ющ щ";
-const PARTICIPLE_2: &str = "ивш ывш ующ";
-const REFLEXIVE: &str = "ся сь";
-const VERB_1: &str = "ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно";
-const VERB_2: &str = concat!(
+    ru!("ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею");
+const PARTICIPLE_1: &str = ru!("ем нн вш ющ щ");
+const PARTICIPLE_2: &str = ru!("ивш ывш ующ");
+const REFLEXIVE: &str = ru!("ся сь");
+const VERB_1: &str = ru!("ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно");
+const VERB_2: &str = ru!(concat!(
     "ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ",
     "ены ить ыть ишь ую ю",
-);
-const NOUN: &str = concat!(
+));
+const NOUN: &str = ru!(concat!(
     "а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ",
     "ы ь ию ью ю ия ья я",
-);
-const DERIVATIONAL: &str = "ост ость";
-const SUPERLATIVE: &str = "ейш ейше";
+));
+const DERIVATIONAL: &str = ru!("ост ость");
+const SUPERLATIVE: &str = ru!("ейш ейше");
 
 /// The start of the longest ending of `list` that `w[lim..end]` ends with,
 /// `end` itself for none (no list has an empty ending): no `Option`.
@@ -71,7 +71,7 @@ fn grouped(w: &[u8], end: &mut usize, lim: usize, g1: &str, g2: &str) -> bool {
     let (first, second) = (plain(w, *end, lim, g1), plain(w, *end, lim, g2));
     let to = match first < second {
         // A longer ending of the first group, after а/я or not at all.
-        true if plain(w, first, lim, "а я") < first => first,
+        true if plain(w, first, lim, ru!("а я")) < first => first,
         true => *end,
         false => second,
     };
@@ -109,7 +109,7 @@ pub fn stem_len(w: &str) -> usize {
         }
     }
     // Step 2.
-    cut(w, &mut end, lim, "и");
+    cut(w, &mut end, lim, ru!("и"));
     // Step 3: derivational, wholly inside R2.
     let derivational = plain(w, end, lim, DERIVATIONAL);
     if derivational >= p2 {
@@ -118,10 +118,10 @@ pub fn stem_len(w: &str) -> usize {
     // Step 4: a superlative goes, then "нн" loses one "н"; without a
     // superlative, a final "ь" goes.
     let superlative = cut(w, &mut end, lim, SUPERLATIVE);
-    if plain(w, end, lim, "нн") < end {
+    if plain(w, end, lim, ru!("нн")) < end {
         end -= "н".len();
     } else if !superlative {
-        cut(w, &mut end, lim, "ь");
+        cut(w, &mut end, lim, ru!("ь"));
     }
     end
 }

@@ -7,7 +7,7 @@
 //! with a space between words: no 8-byte slice header per word in the
 //! wasm, and a binary search over the string ([`listed_sorted`]).
 
-use super::{listed, listed_sorted};
+use super::{listed, listed_sorted, ru};
 
 /// What a word does for matching.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 /// Grammatical words of Russian and English.
-const STOP: &str = concat!(
+const STOP: &str = ru!(concat!(
     "a about after again all also although am an and any are as at be because been being both ",
     "but by can could did do does doing each etc for from further had has have having he her ",
     "here hers him his how however i i'd i'll i'm i've if in instead into is it it's its ",
@@ -39,13 +39,13 @@ const STOP: &str = concat!(
     "себя со среди та так также там те тебе тебя тем то того тоже той только том тот ту ты у ",
     "уж уже хотя чего чем через что чтоб чтобы чье чья эта эти этих это этого этой этом этот ",
     "эту я"
-);
+));
 
 /// Negation cues; any word ending in "n't" is one too ("don't").
-const CUES: &str = concat!(
+const CUES: &str = ru!(concat!(
     "aint arent cannot cant couldnt didnt doesnt dont except hadnt hasnt havent isnt neither ",
     "never no non nor not shouldnt wasnt werent without wont wouldnt без безо кроме не нет ни"
-);
+));
 
 /// Classifies a key.
 pub fn kind(key: &str) -> Kind {
@@ -62,7 +62,7 @@ pub fn kind(key: &str) -> Kind {
 /// видом", "not gaming but editing").
 pub fn is_contrast(key: &str) -> bool {
     listed(
-        "а но зато однако хотя причем but however though although yet instead whereas rather while",
+        ru!("а но зато однако хотя причем but however though although yet instead whereas rather while"),
         key,
     )
 }
@@ -70,23 +70,27 @@ pub fn is_contrast(key: &str) -> bool {
 /// Coordinating conjunctions: a negation carries over them to a content
 /// word ("без машин и шума"), not to a preposition ("без ремонта и с ...").
 pub fn is_coordinating(key: &str) -> bool {
-    listed("и или либо and or", key)
+    listed(ru!("и или либо and or"), key)
 }
 
 /// "only"/"just": after "не"/"not" they make no negation ("не только для
 /// игр", "not only for gaming").
 pub fn is_only(key: &str) -> bool {
-    listed("только лишь only just", key)
+    listed(ru!("только лишь only just"), key)
 }
 
 /// Words of need: a cue right before one also negates what precedes it
 /// ("игровой ноутбук не нужен", "gaming not required").
 pub fn is_need(key: &str) -> bool {
+    let mut buf = ru::Buf::default();
     super::split(
-        "нуж надо важ интерес обязател требу need require necessar important want matter",
+        ru!("нуж надо важ интерес обязател требу need require necessar important want matter"),
         b' ',
     )
-    .any(|p| key.starts_with(p))
+    .any(|p| {
+        key.as_bytes()
+            .starts_with(ru::decoded(p.as_bytes(), &mut buf))
+    })
 }
 
 #[cfg(test)]
@@ -96,17 +100,20 @@ mod tests {
     #[test]
     fn lists_are_sorted_and_disjoint() {
         for list in [STOP, CUES] {
-            let words: Vec<&str> = list.split(' ').collect();
+            let words = ru::words(list);
             assert!(words.iter().all(|w| !w.is_empty()));
             assert!(words.windows(2).all(|w| w[0] < w[1]));
         }
-        assert!(CUES.split(' ').all(|c| !listed(STOP, c)));
+        assert!(ru::words(CUES).iter().all(|c| !listed(STOP, c)));
     }
 
     #[test]
     fn the_binary_search_finds_exactly_the_words_of_the_list() {
         for list in [STOP, CUES] {
-            for w in STOP.split(' ').chain(CUES.split(' ')) {
+            for w in ru::words(list) {
+                assert!(listed_sorted(list, &w), "{w}");
+            }
+            for w in ru::words(STOP).into_iter().chain(ru::words(CUES)) {
                 let mut near = vec![w.to_string(), format!("{w}a"), format!("a{w}")];
                 let mut cut = w.to_string();
                 cut.pop();
