@@ -631,7 +631,7 @@ impl Compiled {
                     (&self.jobs, &mut *reasons)
                 };
                 let carried = sig.carried && !check.negated;
-                let kind = sig.conds.first().map_or("", kind_name);
+                let kind = kind_name(&sig.conds[0]);
                 group.reason(list, sig.owner, kind, weight, check.detail, carried);
                 if !sig.stage && weight > 0.0 {
                     if let Some(text) = check.terms {
@@ -885,10 +885,7 @@ impl Compiled {
                     }
                     let ((k, v), glob) = found?;
                     d.push_str(k);
-                    d.push('=');
-                    d.push_str(v);
-                    d.push_str(" ~ ");
-                    d.push_str(&glob.source);
+                    glob_detail(d, "=", v, glob);
                 }
                 Condition::Source(src) => {
                     if s.arrival.source != *src {
@@ -903,10 +900,7 @@ impl Compiled {
                     if !glob.matches(host) {
                         return None;
                     }
-                    d.push_str("referrer ");
-                    d.push_str(host);
-                    d.push_str(" ~ ");
-                    d.push_str(&glob.source);
+                    glob_detail(d, "referrer ", host, glob);
                 }
                 Condition::Page(_)
                 | Condition::Scroll(_)
@@ -925,7 +919,7 @@ impl Compiled {
                     let e = found?;
                     match (cond, &e.kind) {
                         (Condition::Page(glob), EventKind::Page(path)) => {
-                            page_detail(d, path, glob)
+                            glob_detail(d, "page ", path, glob)
                         }
                         (Condition::Scroll(min), EventKind::Scroll { percent, path }) => {
                             d.push_str("scroll ");
@@ -935,8 +929,7 @@ impl Compiled {
                             d.push('%');
                             for cond in sig.conds.iter() {
                                 if let Condition::Page(glob) = cond {
-                                    d.push_str(" on ");
-                                    page_detail(d, path, glob);
+                                    glob_detail(d, " on page ", path, glob);
                                 }
                             }
                         }
@@ -1026,9 +1019,10 @@ fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) 
     }
 }
 
-fn page_detail(out: &mut String, path: &str, glob: &Glob) {
-    out.push_str("page ");
-    out.push_str(path);
+/// `WHAT VALUE ~ GLOB`: what a page, referrer or parameter glob matched.
+fn glob_detail(out: &mut String, what: &str, value: &str, glob: &Glob) {
+    out.push_str(what);
+    out.push_str(value);
     out.push_str(" ~ ");
     out.push_str(&glob.source);
 }
