@@ -50,6 +50,9 @@ pub struct Reason<'c> {
     pub(crate) owner: u32,
     /// Counts as this page's evidence for later pages.
     pub(crate) carried: bool,
+    /// The visitor's text that a `terms` condition of a job's signal of
+    /// positive weight matched (for `Decision::terms`).
+    pub(crate) terms: Option<&'c str>,
 }
 
 /// Ids and labels of the jobs (or of the stages), in file order.
@@ -72,6 +75,7 @@ impl Group {
 
     /// Adds the reason that `owner` (skipped when the rules have no such
     /// job or stage) scores `weight` for `signal`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn reason<'c>(
         &'c self,
         list: &mut Vec<Reason<'c>>,
@@ -80,6 +84,7 @@ impl Group {
         weight: f64,
         detail: String,
         carried: bool,
+        terms: Option<&'c str>,
     ) {
         if let Some(id) = self.ids.get(owner as usize) {
             list.push(Reason {
@@ -89,6 +94,7 @@ impl Group {
                 detail,
                 owner,
                 carried,
+                terms,
             });
         }
     }
@@ -568,16 +574,13 @@ fn best(list: &[Best], sig: u32, search: bool) -> Option<&Best> {
 impl Compiled {
     /// A reason for every signal that fired for this visitor at `now_ms`
     /// (or would have, but for a negation: weight 0, reported as ignored),
-    /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`; and
-    /// to `insert`, a job's signal of positive weight with the visitor's
-    /// text that its `terms` condition matched.
-    pub(crate) fn evaluate<'a, 'c>(
+    /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`.
+    pub(crate) fn evaluate<'c>(
         &'c self,
-        signals: &'a Signals,
+        signals: &'c Signals,
         now_ms: f64,
         reasons: &mut Vec<Reason<'c>>,
         stage_reasons: &mut Vec<Reason<'c>>,
-        insert: &mut Vec<(u32, &'a str)>,
     ) {
         let seen = self.see(signals, now_ms);
         // Signal ids as u64, like the hashes: one sort linked.
@@ -632,12 +635,8 @@ impl Compiled {
                 };
                 let carried = sig.carried && !check.negated;
                 let kind = kind_name(&sig.conds[0]);
-                group.reason(list, sig.owner, kind, weight, check.detail, carried);
-                if !sig.stage && weight > 0.0 {
-                    if let Some(text) = check.terms {
-                        insert.push((sig.owner, text));
-                    }
-                }
+                let terms = check.terms.filter(|_| weight > 0.0);
+                group.reason(list, sig.owner, kind, weight, check.detail, carried, terms);
             }
         }
     }
