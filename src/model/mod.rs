@@ -63,12 +63,13 @@ pub(crate) struct Group {
 }
 
 impl Group {
-    fn new(jobs: &[crate::rules::Job]) -> Group {
+    /// Takes the ids and labels of `jobs` (no copies).
+    fn new(jobs: &mut [crate::rules::Job]) -> Group {
         let mut ids = Vec::with_capacity(jobs.len());
         let mut labels = Vec::with_capacity(jobs.len());
         for j in jobs {
-            ids.push(j.id.clone());
-            labels.push(j.label.clone());
+            ids.push(core::mem::take(&mut j.id));
+            labels.push(core::mem::take(&mut j.label));
         }
         Group { ids, labels }
     }
@@ -195,20 +196,22 @@ struct Sig {
 }
 
 /// Compiles rules into lookup tables. The rules are moved in: their
-/// conditions become the compiled signals' as they are.
+/// conditions become the compiled signals' as they are, their ids and
+/// labels the compiled groups'.
 pub fn compile(mut rules: Rules) -> Compiled {
     compile_taking(&mut rules)
 }
 
-/// [`compile`], taking the conditions out of `rules`: what is left of them
+/// [`compile`], taking the conditions, ids and labels out of `rules`
+/// (ids and labels left empty): what is left of them
 /// is the caller's (the SDK's runtime leaves it allocated, which keeps the
 /// rules' drop glue out of its wasm).
 pub fn compile_taking(rules: &mut Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
         holdout: rules.holdout,
-        jobs: Group::new(&rules.jobs),
-        stages: Group::new(&rules.stages),
+        jobs: Group::new(&mut rules.jobs),
+        stages: Group::new(&mut rules.stages),
         sigs: Vec::new(),
         terms: no_phrases(),
         term_of: Vec::new(),
