@@ -63,6 +63,9 @@ impl Runtime {
         let landing = url::page();
         let referrer = url::referrer();
         let mut arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
+        // Left allocated too (two URLs, once per page): their drop glue
+        // stays out of the wasm.
+        core::mem::forget((landing, referrer));
         // Moved into the first event: nothing else reads it here.
         let page = core::mem::take(&mut arrival.landing_path);
         Ok(Runtime {
