@@ -61,10 +61,12 @@ impl Store {
             2 => Remember::Local,
             _ => return false,
         });
-        for &place in &[Remember::Session, Remember::Local] {
-            if place != self.mode() {
-                wipe(place);
-            }
+        let mode = self.mode();
+        if mode != Remember::Session {
+            wipe(Remember::Session);
+        }
+        if mode != Remember::Local {
+            wipe(Remember::Local);
         }
         true
     }
