@@ -215,13 +215,12 @@ fn remembered<'c>(
     }
 }
 
-/// Scores as sums of the reasons, so both always agree.
+/// Scores as sums of the reasons, so both always agree (a reason's owner
+/// is always one of the `n`: `Group::reason` makes sure).
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
     let mut scores = vec![0.0; n];
     for r in reasons {
-        if let Some(s) = scores.get_mut(r.owner as usize) {
-            *s += r.weight;
-        }
+        scores[r.owner as usize] += r.weight;
     }
     scores
 }
