@@ -218,7 +218,11 @@ fn remembered<'c>(
 /// Scores as sums of the reasons, so both always agree (a reason's owner
 /// is always one of the `n`: `Group::reason` makes sure).
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
-    let mut scores = vec![0.0; n];
+    // Pushed (`vec![0.0; n]` is a function of its own in the wasm).
+    let mut scores = Vec::new();
+    for _ in 0..n {
+        scores.push(0.0);
+    }
     for r in reasons {
         scores[r.owner as usize] += r.weight;
     }
