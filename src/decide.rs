@@ -218,8 +218,9 @@ fn remembered<'c>(
 /// Scores as sums of the reasons, so both always agree (a reason's owner
 /// is always one of the `n`: `Group::reason` makes sure).
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
-    // Pushed (`vec![0.0; n]` is a function of its own in the wasm).
+    // Pushed: `vec![0.0; n]` is a function of its own in the wasm.
     let mut scores = Vec::new();
+    #[allow(clippy::same_item_push)]
     for _ in 0..n {
         scores.push(0.0);
     }

@@ -663,10 +663,11 @@ impl Compiled {
                 _ => String::new(),
             });
         }
-        let terms = arrival
-            .terms
-            .as_deref()
-            .filter(|t| !crate::text::trim(t).is_empty());
+        // A match, not `as_deref` (a function of its own in the wasm).
+        let terms = match &arrival.terms {
+            Some(t) if !crate::text::trim(t).is_empty() => Some(&**t),
+            _ => None,
+        };
         // The first `utm_term`, unless blank or the same as the terms.
         let mut utm = None;
         for (k, v) in &arrival.params {
@@ -898,7 +899,9 @@ impl Compiled {
                 }
                 Condition::Referrer(glob) => {
                     // Lower-cased by `arrival::read`.
-                    let host = seen.signals.arrival.referrer_host.as_deref()?;
+                    let Some(host) = &seen.signals.arrival.referrer_host else {
+                        return None;
+                    };
                     if !glob.matches(host) {
                         return None;
                     }
