@@ -136,14 +136,7 @@ pub fn decide<'c>(
     );
     remembered(&mut reasons, &c.jobs, &memory.carried.jobs, faded);
     remembered(&mut stage_reasons, &c.stages, &memory.carried.stages, faded);
-    let mut insert = Vec::new();
-    c.evaluate(
-        signals,
-        now_ms,
-        &mut reasons,
-        &mut stage_reasons,
-        &mut insert,
-    );
+    c.evaluate(signals, now_ms, &mut reasons, &mut stage_reasons);
     let job_scores = sums(c.jobs.ids.len(), &reasons);
     let stage_scores = sums(c.stages.ids.len(), &stage_reasons);
 
@@ -155,7 +148,8 @@ pub fn decide<'c>(
         job = Some(p);
         via = Via::Picked;
         let detail = "the visitor chose this job".into();
-        c.jobs.reason(&mut reasons, p, "pick", 0.0, detail, false);
+        c.jobs
+            .reason(&mut reasons, p, "pick", 0.0, detail, false, None);
     }
     if let Some(force) = force {
         let (j, s) = match crate::text::split_once(force, b'@') {
@@ -168,7 +162,7 @@ pub fn decide<'c>(
             let mut detail = String::from("?jobwise=");
             detail.push_str(force);
             c.jobs
-                .reason(&mut reasons, j, "override", 0.0, detail, false);
+                .reason(&mut reasons, j, "override", 0.0, detail, false, None);
             if let Some(s) = s.and_then(|s| c.stages.index(s)) {
                 stage = Some(s);
             }
@@ -180,12 +174,12 @@ pub fn decide<'c>(
         (Some(j), Via::Inferred) => share(&job_scores, j as usize),
         _ => 1.0,
     };
-    // The first text inserted for the job (a plain loop: less wasm than
-    // `find` and `map`).
+    // The first text a reason of the job has to insert (a plain loop:
+    // less wasm than `find` and `map`).
     let mut terms = None;
     if let Some(j) = job {
-        for (o, text) in &insert {
-            if *o == j {
+        for r in &reasons {
+            if let Some(text) = r.terms.filter(|_| r.owner == j) {
                 terms = Some(cut(text, TERMS_MAX));
                 break;
             }
@@ -217,17 +211,21 @@ fn remembered<'c>(
 ) {
     for &(owner, weight) in carried {
         let detail = "earlier pages of this visit".into();
-        group.reason(list, owner, "memory", weight * faded, detail, false);
+        group.reason(list, owner, "memory", weight * faded, detail, false, None);
     }
 }
 
-/// Scores as sums of the reasons, so both always agree.
+/// Scores as sums of the reasons, so both always agree (a reason's owner
+/// is always one of the `n`: `Group::reason` makes sure).
 fn sums(n: usize, reasons: &[Reason]) -> Vec<f64> {
-    let mut scores = vec![0.0; n];
+    // Pushed: `vec![0.0; n]` is a function of its own in the wasm.
+    let mut scores = Vec::new();
+    #[allow(clippy::same_item_push)]
+    for _ in 0..n {
+        scores.push(0.0);
+    }
     for r in reasons {
-        if let Some(s) = scores.get_mut(r.owner as usize) {
-            *s += r.weight;
-        }
+        scores[r.owner as usize] += r.weight;
     }
     scores
 }

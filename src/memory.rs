@@ -148,12 +148,12 @@ impl Memory {
             write_number(out, "|l", l);
         }
         write_number(out, "|t", at);
-        write_job(out, 'a', &compiled.jobs, self.active);
-        write_job(out, 'p', &compiled.jobs, self.pick);
+        write_job(out, "|a", &compiled.jobs, self.active);
+        write_job(out, "|p", &compiled.jobs, self.pick);
         let (cj, pj) = (&carried.jobs, &page.jobs);
-        write_sum(out, 'j', &compiled.jobs, cj, fc, pj, fp);
+        write_sum(out, "|j", &compiled.jobs, cj, fc, pj, fp);
         let (cs, ps) = (&carried.stages, &page.stages);
-        write_sum(out, 's', &compiled.stages, cs, fc, ps, fp);
+        write_sum(out, "|s", &compiled.stages, cs, fc, ps, fp);
     }
 
     /// Reads what [`Memory::encode`] wrote, as the memory of earlier pages.
@@ -196,20 +196,20 @@ fn write_number(out: &mut String, tag: &str, n: f64) {
     number(out, n);
 }
 
-/// `|TAG` and the id of `job`, if the rules have it.
-fn write_job(out: &mut String, tag: char, jobs: &Group, job: Option<u32>) {
+/// `tag` (`|` and a letter) and the id of `job`, if the rules have it.
+fn write_job(out: &mut String, tag: &str, jobs: &Group, job: Option<u32>) {
     if let Some(id) = job.and_then(|j| jobs.ids.get(j as usize)) {
-        out.push('|');
-        out.push(tag);
+        out.push_str(tag);
         out.push_str(id);
     }
 }
 
-/// `|TAG` and the ids and sums of `carried` faded by `fc` and `page` by
-/// `fp`, comma-separated; nothing when every sum is negligible.
+/// `tag` (`|` and a letter) and the ids and sums of `carried` faded by
+/// `fc` and `page` by `fp`, comma-separated; nothing when every sum is
+/// negligible.
 fn write_sum(
     out: &mut String,
-    tag: char,
+    tag: &str,
     group: &Group,
     carried: &[(u32, f64)],
     fc: f64,
@@ -228,11 +228,8 @@ fn write_sum(
         if w.abs() < NEGLIGIBLE {
             continue;
         }
-        if sep == tag {
-            out.push('|');
-        }
-        out.push(sep);
-        sep = ',';
+        out.push_str(sep);
+        sep = ",";
         out.push_str(&group.ids[k as usize]);
         write_number(out, ":", w);
     }

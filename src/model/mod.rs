@@ -50,6 +50,9 @@ pub struct Reason<'c> {
     pub(crate) owner: u32,
     /// Counts as this page's evidence for later pages.
     pub(crate) carried: bool,
+    /// The visitor's text that a `terms` condition of a job's signal of
+    /// positive weight matched (for `Decision::terms`).
+    pub(crate) terms: Option<&'c str>,
 }
 
 /// Ids and labels of the jobs (or of the stages), in file order.
@@ -60,18 +63,20 @@ pub(crate) struct Group {
 }
 
 impl Group {
-    fn new(jobs: &[crate::rules::Job]) -> Group {
+    /// Takes the ids and labels of `jobs` (no copies).
+    fn new(jobs: &mut [crate::rules::Job]) -> Group {
         let mut ids = Vec::with_capacity(jobs.len());
         let mut labels = Vec::with_capacity(jobs.len());
         for j in jobs {
-            ids.push(j.id.clone());
-            labels.push(j.label.clone());
+            ids.push(core::mem::take(&mut j.id));
+            labels.push(core::mem::take(&mut j.label));
         }
         Group { ids, labels }
     }
 
     /// Adds the reason that `owner` (skipped when the rules have no such
     /// job or stage) scores `weight` for `signal`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn reason<'c>(
         &'c self,
         list: &mut Vec<Reason<'c>>,
@@ -80,6 +85,7 @@ impl Group {
         weight: f64,
         detail: String,
         carried: bool,
+        terms: Option<&'c str>,
     ) {
         if let Some(id) = self.ids.get(owner as usize) {
             list.push(Reason {
@@ -89,6 +95,7 @@ impl Group {
                 detail,
                 owner,
                 carried,
+                terms,
             });
         }
     }
@@ -189,20 +196,22 @@ struct Sig {
 }
 
 /// Compiles rules into lookup tables. The rules are moved in: their
-/// conditions become the compiled signals' as they are.
+/// conditions become the compiled signals' as they are, their ids and
+/// labels the compiled groups'.
 pub fn compile(mut rules: Rules) -> Compiled {
     compile_taking(&mut rules)
 }
 
-/// [`compile`], taking the conditions out of `rules`: what is left of them
+/// [`compile`], taking the conditions, ids and labels out of `rules`
+/// (ids and labels left empty): what is left of them
 /// is the caller's (the SDK's runtime leaves it allocated, which keeps the
 /// rules' drop glue out of its wasm).
 pub fn compile_taking(rules: &mut Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
         holdout: rules.holdout,
-        jobs: Group::new(&rules.jobs),
-        stages: Group::new(&rules.stages),
+        jobs: Group::new(&mut rules.jobs),
+        stages: Group::new(&mut rules.stages),
         sigs: Vec::new(),
         terms: no_phrases(),
         term_of: Vec::new(),
@@ -568,16 +577,13 @@ fn best(list: &[Best], sig: u32, search: bool) -> Option<&Best> {
 impl Compiled {
     /// A reason for every signal that fired for this visitor at `now_ms`
     /// (or would have, but for a negation: weight 0, reported as ignored),
-    /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`; and
-    /// to `insert`, a job's signal of positive weight with the visitor's
-    /// text that its `terms` condition matched.
-    pub(crate) fn evaluate<'a, 'c>(
+    /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`.
+    pub(crate) fn evaluate<'c>(
         &'c self,
-        signals: &'a Signals,
+        signals: &'c Signals,
         now_ms: f64,
         reasons: &mut Vec<Reason<'c>>,
         stage_reasons: &mut Vec<Reason<'c>>,
-        insert: &mut Vec<(u32, &'a str)>,
     ) {
         let seen = self.see(signals, now_ms);
         // Signal ids as u64, like the hashes: one sort linked.
@@ -631,13 +637,9 @@ impl Compiled {
                     (&self.jobs, &mut *reasons)
                 };
                 let carried = sig.carried && !check.negated;
-                let kind = sig.conds.first().map_or("", kind_name);
-                group.reason(list, sig.owner, kind, weight, check.detail, carried);
-                if !sig.stage && weight > 0.0 {
-                    if let Some(text) = check.terms {
-                        insert.push((sig.owner, text));
-                    }
-                }
+                let kind = kind_name(&sig.conds[0]);
+                let terms = check.terms.filter(|_| weight > 0.0);
+                group.reason(list, sig.owner, kind, weight, check.detail, carried, terms);
             }
         }
     }
@@ -661,10 +663,11 @@ impl Compiled {
                 _ => String::new(),
             });
         }
-        let terms = arrival
-            .terms
-            .as_deref()
-            .filter(|t| !crate::text::trim(t).is_empty());
+        // A match, not `as_deref` (a function of its own in the wasm).
+        let terms = match &arrival.terms {
+            Some(t) if !crate::text::trim(t).is_empty() => Some(&**t),
+            _ => None,
+        };
         // The first `utm_term`, unless blank or the same as the terms.
         let mut utm = None;
         for (k, v) in &arrival.params {
@@ -885,10 +888,7 @@ impl Compiled {
                     }
                     let ((k, v), glob) = found?;
                     d.push_str(k);
-                    d.push('=');
-                    d.push_str(v);
-                    d.push_str(" ~ ");
-                    d.push_str(&glob.source);
+                    glob_detail(d, "=", v, glob);
                 }
                 Condition::Source(src) => {
                     if s.arrival.source != *src {
@@ -899,14 +899,13 @@ impl Compiled {
                 }
                 Condition::Referrer(glob) => {
                     // Lower-cased by `arrival::read`.
-                    let host = seen.signals.arrival.referrer_host.as_deref()?;
+                    let Some(host) = &seen.signals.arrival.referrer_host else {
+                        return None;
+                    };
                     if !glob.matches(host) {
                         return None;
                     }
-                    d.push_str("referrer ");
-                    d.push_str(host);
-                    d.push_str(" ~ ");
-                    d.push_str(&glob.source);
+                    glob_detail(d, "referrer ", host, glob);
                 }
                 Condition::Page(_)
                 | Condition::Scroll(_)
@@ -925,7 +924,7 @@ impl Compiled {
                     let e = found?;
                     match (cond, &e.kind) {
                         (Condition::Page(glob), EventKind::Page(path)) => {
-                            page_detail(d, path, glob)
+                            glob_detail(d, "page ", path, glob)
                         }
                         (Condition::Scroll(min), EventKind::Scroll { percent, path }) => {
                             d.push_str("scroll ");
@@ -935,8 +934,7 @@ impl Compiled {
                             d.push('%');
                             for cond in sig.conds.iter() {
                                 if let Condition::Page(glob) = cond {
-                                    d.push_str(" on ");
-                                    page_detail(d, path, glob);
+                                    glob_detail(d, " on page ", path, glob);
                                 }
                             }
                         }
@@ -1026,9 +1024,10 @@ fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) 
     }
 }
 
-fn page_detail(out: &mut String, path: &str, glob: &Glob) {
-    out.push_str("page ");
-    out.push_str(path);
+/// `WHAT VALUE ~ GLOB`: what a page, referrer or parameter glob matched.
+fn glob_detail(out: &mut String, what: &str, value: &str, glob: &Glob) {
+    out.push_str(what);
+    out.push_str(value);
     out.push_str(" ~ ");
     out.push_str(&glob.source);
 }

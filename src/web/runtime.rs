@@ -36,8 +36,6 @@ pub struct Runtime {
     memory: Memory,
     store: Store,
     signals: Signals,
-    /// `?jobwise=JOB` (QA).
-    force: Option<String>,
     timeout_ms: f64,
 }
 
@@ -64,18 +62,12 @@ impl Runtime {
         memory.start_page(now);
         let landing = url::page();
         let referrer = url::referrer();
-        let arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
-        // The first `jobwise` parameter, unless empty (a plain loop: less
-        // wasm than `find` and `map`).
-        let mut force = "";
-        for (k, v) in &arrival.params {
-            if k == "jobwise" {
-                force = v;
-                break;
-            }
-        }
-        let force = Some(force).filter(|v| !v.is_empty()).map(String::from);
-        let page = arrival.landing_path.clone();
+        let mut arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
+        // Left allocated too (two URLs, once per page): their drop glue
+        // stays out of the wasm.
+        core::mem::forget((landing, referrer));
+        // Moved into the first event: nothing else reads it here.
+        let page = core::mem::take(&mut arrival.landing_path);
         Ok(Runtime {
             compiled,
             memory,
@@ -89,7 +81,6 @@ impl Runtime {
                 // Measured by each decision, the first one included.
                 context: context::read(0, 0, None),
             },
-            force,
             timeout_ms,
         })
     }
@@ -142,7 +133,16 @@ impl Runtime {
         let now = dom::now_ms();
         let m = &self.memory;
         self.signals.context = context::now(m.visits, m.days_since_last_visit(now));
-        let d = decide::decide(&self.compiled, &self.signals, m, now, self.force.as_deref());
+        // `?jobwise=JOB` (QA): the first `jobwise` parameter, unless empty
+        // (a plain loop: less wasm than `find` and `map`).
+        let mut force = None;
+        for (k, v) in &self.signals.arrival.params {
+            if k == "jobwise" {
+                force = Some(&**v).filter(|v| !v.is_empty());
+                break;
+            }
+        }
+        let d = decide::decide(&self.compiled, &self.signals, m, now, force);
         self.memory.update(&d);
         self.save(now);
         d.parts(&mut |op, key, text, n| host::put(op, key, text, json::rounded(n)));

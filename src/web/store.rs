@@ -61,10 +61,12 @@ impl Store {
             2 => Remember::Local,
             _ => return false,
         });
-        for &place in &[Remember::Session, Remember::Local] {
-            if place != self.mode() {
-                wipe(place);
-            }
+        let mode = self.mode();
+        if mode != Remember::Session {
+            wipe(Remember::Session);
+        }
+        if mode != Remember::Local {
+            wipe(Remember::Local);
         }
         true
     }
@@ -97,11 +99,23 @@ impl Store {
         }
         let mut value = String::new();
         if mode == Remember::Local {
-            json::number(&mut value, libm::floor(now_ms + self.days * DAY_MS));
+            json::number(&mut value, floor(now_ms + self.days * DAY_MS));
             value.push('|');
         }
         line(&mut value);
         storage(mode, SET, &value);
+    }
+}
+
+/// The largest whole number not above `x`, a time in milliseconds (far
+/// below 2^63 either way: exact): by truncation, where libm's `floor` is
+/// a function of its own.
+fn floor(x: f64) -> f64 {
+    let t = x as i64 as f64;
+    if t > x {
+        t - 1.0
+    } else {
+        t
     }
 }
 
