@@ -154,15 +154,19 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
         let h = crate::text::trim(h);
-        if h.is_empty() || h.len() > 2 || !crate::text::all_bytes(h, |b| b.is_ascii_digit()) {
-            return Err(msg!(FORMAT));
-        }
-        // One or two digits: no overflow.
-        match h.bytes().fold(0, |n, b| n * 10 + (b - b'0')) {
-            n @ 0..=23 => Ok(n),
-            _ => Err(msg!(
-                "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
-            )),
+        // One or two digits (`decimal` refuses a point with no digit on
+        // one side): 0–99.
+        match decimal(h) {
+            Some(n) if h.len() <= 2 => {
+                if n <= 23.0 {
+                    Ok(n as u8)
+                } else {
+                    Err(msg!(
+                        "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
+                    ))
+                }
+            }
+            _ => Err(msg!(FORMAT)),
         }
     };
     Ok((hour(from)?, hour(to)?))
@@ -211,15 +215,31 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
         _ => (CmpOp::Eq, 0),
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
-    let (int, frac) = crate::text::split_once(rest, b'.').unwrap_or((rest, "0"));
-    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
-    if !all_digits(int) || !all_digits(frac) {
-        return Err(msg!(FORMAT));
-    }
-    match crate::json::parse_f64(rest) {
+    match decimal(rest) {
         Some(value) if value.is_finite() => Ok(Cmp { op, value }),
         _ => Err(msg!(FORMAT)),
     }
+}
+
+/// The value of `s` written as digits, or digits, a point and digits
+/// (infinite when too large); `None` for anything else. The number
+/// reader of `hours` and comparisons.
+fn decimal(s: &str) -> Option<f64> {
+    // Digits since the start or the point, and whether there was one.
+    let (mut run, mut point) = (0, false);
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if b == b'.' && run > 0 && !point {
+            (run, point) = (0, true);
+        } else {
+            return None;
+        }
+    }
+    if run == 0 {
+        return None;
+    }
+    crate::json::parse_f64(s)
 }
 
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
