@@ -144,9 +144,9 @@ pub(crate) struct Validator<'t> {
     order: Vec<u64>,
     /// Without diagnostics (the SDK, whose warning names only the first
     /// problem and counts the rest; no warnings then): the first problem
-    /// in the order of the text, with its offset. No list, no sort.
+    /// in the order of the text: its offset and path. No list, no sort.
     #[cfg(not(feature = "diagnostics"))]
-    first: Option<(usize, Problem)>,
+    first: Option<(usize, String)>,
     pub errors: usize,
     language: Lang,
     terms_total: usize,
@@ -325,6 +325,7 @@ impl<'t> Validator<'t> {
     }
 
     /// Records a problem at `at`; `path` is written out (empty for the root).
+    #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
     pub(crate) fn record(
         &mut self,
         severity: Severity,
@@ -338,22 +339,22 @@ impl<'t> Validator<'t> {
         if path.is_empty() {
             path.push('$');
         }
-        let p = Problem {
-            severity,
-            path,
-            line: 0,
-            column: 0,
-            message,
-        };
         #[cfg(feature = "diagnostics")]
         {
             self.order.push((at as u64) << 32 | self.found.len() as u64);
-            self.found.push(p);
+            self.found.push(Problem {
+                severity,
+                path,
+                line: 0,
+                column: 0,
+                message,
+            });
         }
-        // At one offset, the first found.
+        // At one offset, the first found (always an error: no warnings
+        // without diagnostics, and no message to keep).
         #[cfg(not(feature = "diagnostics"))]
         if self.first.as_ref().is_none_or(|f| at < f.0) {
-            self.first = Some((at, p));
+            self.first = Some((at, path));
         }
     }
 
@@ -384,9 +385,15 @@ impl<'t> Validator<'t> {
     /// recorded.
     #[cfg(not(feature = "diagnostics"))]
     pub(crate) fn first(self) -> (Option<Problem>, usize) {
-        let first = self.first.map(|(at, mut p)| {
-            (p.line, p.column) = crate::json::line_column(self.text, at);
-            p
+        let first = self.first.map(|(at, path)| {
+            let (line, column) = crate::json::line_column(self.text, at);
+            Problem {
+                severity: Severity::Error,
+                path,
+                line,
+                column,
+                message: Default::default(),
+            }
         });
         (first, self.errors)
     }
