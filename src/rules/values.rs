@@ -225,18 +225,9 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
 /// (infinite when too large); `None` for anything else. The number
 /// reader of `hours` and comparisons.
 fn decimal(s: &str) -> Option<f64> {
-    // Digits since the start or the point, and whether there was one.
-    let (mut run, mut point) = (0, false);
-    for &b in s.as_bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-        } else if b == b'.' && run > 0 && !point {
-            (run, point) = (0, true);
-        } else {
-            return None;
-        }
-    }
-    if run == 0 {
+    let (int, frac) = crate::text::split_once(s, b'.').unwrap_or((s, "0"));
+    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
+    if !all_digits(int) || !all_digits(frac) {
         return None;
     }
     crate::json::parse_f64(s)
