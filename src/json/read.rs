@@ -212,12 +212,10 @@ impl<'a> Cursor<'a> {
         }
         if at < self.at {
             *self = Cursor::new(self.text);
-            if at < self.at {
-                return (1, 1);
-            }
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
+        // (Inside a byte order mark, nothing to count: 1:1.)
         for &b in bytes.get(self.at..at).unwrap_or_default() {
             if b == b'\n' {
                 self.line = self.line.saturating_add(1);
@@ -226,7 +224,7 @@ impl<'a> Cursor<'a> {
                 self.column = self.column.saturating_add(1);
             }
         }
-        self.at = at;
+        self.at = self.at.max(at);
         (self.line, self.column)
     }
 }

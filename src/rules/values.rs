@@ -205,13 +205,12 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     let s = crate::text::trim(s);
     // The operator and its length, read from the first two bytes (no
     // table of prefixes to try in turn).
-    let b = s.as_bytes();
-    let (op, len) = match (b.first(), b.get(1) == Some(&b'=')) {
-        (Some(b'>'), true) => (CmpOp::Ge, 2),
-        (Some(b'<'), true) => (CmpOp::Le, 2),
-        (Some(b'>'), false) => (CmpOp::Gt, 1),
-        (Some(b'<'), false) => (CmpOp::Lt, 1),
-        (Some(b'='), _) => (CmpOp::Eq, 1),
+    let (op, len) = match s.as_bytes() {
+        [b'>', b'=', ..] => (CmpOp::Ge, 2),
+        [b'<', b'=', ..] => (CmpOp::Le, 2),
+        [b'>', ..] => (CmpOp::Gt, 1),
+        [b'<', ..] => (CmpOp::Lt, 1),
+        [b'=', ..] => (CmpOp::Eq, 1),
         _ => (CmpOp::Eq, 0),
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
