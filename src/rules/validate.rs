@@ -319,9 +319,9 @@ impl<'t> Validator<'t> {
 
     /// Records a problem at `at` whose path is that of the value or member
     /// at byte `of` (see [`path_of`]).
-    fn report(&mut self, severity: Severity, at: usize, of: usize, message: &str) {
+    fn report(&mut self, severity: Severity, at: usize, of: usize, message: crate::Message) {
         let path = path_of(self.root, of);
-        self.record(severity, at, path, message.into());
+        self.record(severity, at, path, message);
     }
 
     /// Records a problem at `at`; `path` is written out (empty for the root).
@@ -400,19 +400,19 @@ impl<'t> Validator<'t> {
 
     /// Records an error at `at`, on the path of what is there (see the
     /// `error!` macro, which builds the message only with diagnostics).
-    pub(crate) fn error(&mut self, at: usize, message: &str) {
+    pub(crate) fn error(&mut self, at: usize, message: crate::Message) {
         self.report(Severity::Error, at, at, message);
     }
 
     /// An error at `at` on the path of what is at `of` (an entry past a
     /// limit, on its list's path).
-    fn error_in(&mut self, at: usize, of: usize, message: &str) {
+    fn error_in(&mut self, at: usize, of: usize, message: crate::Message) {
         self.report(Severity::Error, at, of, message);
     }
 
     /// Warnings are for `jobwise check` and the playground only (see the
     /// `warning!` macro), on the path of what is at `of`.
-    pub(crate) fn warn(&mut self, at: usize, of: usize, message: &str) {
+    pub(crate) fn warn(&mut self, at: usize, of: usize, message: crate::Message) {
         if cfg!(feature = "diagnostics") {
             self.report(Severity::Warning, at, of, message);
         }
@@ -424,7 +424,7 @@ impl<'t> Validator<'t> {
         let start = v.at + 1;
         let text = self.text.as_bytes();
         match text.get(start..start + s.len()) {
-            Some(raw) if raw == s.as_bytes() && text.get(start + s.len()) == Some(&b'"') => {
+            Some(raw) if raw == s.as_bytes() && matches!(text.get(start + s.len()), Some(b'"')) => {
                 start + i
             }
             _ => v.at,
@@ -1029,7 +1029,7 @@ impl<'t> Validator<'t> {
     }
 
     fn refuse<T>(&mut self, v: &Value, message: &str) -> Option<T> {
-        self.error(v.at, message);
+        error!(self, v.at, message);
         None
     }
 
@@ -1053,14 +1053,16 @@ impl<'t> Validator<'t> {
             _ => return,
         };
         if let Some(at) = excess {
-            let m: &str = msg!(&cat(&[
+            #[allow(clippy::useless_conversion)] // a `String` with diagnostics
+            let m = msg!(cat(&[
                 "too many ",
                 what,
                 ": ",
                 &uint(len),
                 "; the limit is ",
                 &uint(max),
-            ]));
+            ])
+            .into());
             self.error_in(at, v.at, m);
         }
     }
