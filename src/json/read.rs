@@ -134,7 +134,7 @@ pub fn parse(text: &str) -> (Option<Keep<Value>>, Keep<Vec<Error>>) {
         // After a byte order mark, as the cursor starts.
         pos: Cursor::new(text).at,
         depth: 0,
-        path: Vec::new(),
+        path: keep(Vec::new()),
         errors: Vec::new(),
         stop: (0, Default::default()),
         #[cfg(feature = "diagnostics")]
@@ -275,8 +275,10 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
-    /// Where the parser is, kept for messages.
-    path: Vec<Seg>,
+    /// Where the parser is, kept for messages. A [`Keep`]: without
+    /// diagnostics it is never dropped, like the tree (one small buffer
+    /// left allocated per read), and the parser has no drop glue.
+    path: Keep<Vec<Seg>>,
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
     stop: (usize, crate::Message),
@@ -303,7 +305,7 @@ impl Parser<'_> {
 
     fn path(&self) -> String {
         let mut s = String::new();
-        for seg in &self.path {
+        for seg in self.path.iter() {
             match seg {
                 Seg::Key(key) => push_key(&mut s, key),
                 Seg::Index(i) => push_index(&mut s, *i),
@@ -471,7 +473,7 @@ impl Parser<'_> {
             } else {
                 self.path.push(Seg::Index(items.len()));
                 items.push(self.value()?);
-                self.path.pop();
+                discard(self.path.pop());
             }
             self.ws();
             match self.peek() {
