@@ -351,10 +351,14 @@ impl<'t> Validator<'t> {
             });
         }
         // At one offset, the first found (always an error: no warnings
-        // without diagnostics, and no message to keep).
+        // without diagnostics, and no message to keep). The other paths
+        // are let go of undropped: the SDK gives up on rules with errors,
+        // and its wasm has no drop glue here.
         #[cfg(not(feature = "diagnostics"))]
         if self.first.as_ref().is_none_or(|f| at < f.0) {
-            self.first = Some((at, path));
+            core::mem::forget(self.first.replace((at, path)));
+        } else {
+            core::mem::forget(path);
         }
     }
 
