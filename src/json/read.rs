@@ -53,7 +53,7 @@ fn unkeep<T>(k: Keep<T>) -> T {
 }
 
 /// Lets go of `t`: dropped with diagnostics, left allocated without.
-fn discard<T>(t: T) {
+pub(crate) fn discard<T>(t: T) {
     #[cfg(not(feature = "diagnostics"))]
     core::mem::forget(t);
     #[cfg(feature = "diagnostics")]
@@ -461,6 +461,7 @@ impl Parser<'_> {
                 let key = self.string()?;
                 self.ws();
                 if self.peek() != Some(b':') {
+                    discard(key);
                     return Err(self.fail(msg!("expected `:` after the key")));
                 }
                 self.pos += 1;

@@ -239,7 +239,11 @@ pub fn parse_bounded(
     selectors: SelectorCheck,
 ) -> Result<Rules, (Option<Problem>, usize)> {
     match check_with(text, selectors) {
-        (Some(rules), _) => Ok(rules),
+        // Without diagnostics, no first error to drop (there is none).
+        (Some(rules), found) => {
+            crate::json::discard(found);
+            Ok(rules)
+        }
         #[cfg(feature = "diagnostics")]
         (None, problems) => {
             let error = |p: &&Problem| p.severity == Severity::Error;

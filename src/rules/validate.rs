@@ -960,7 +960,14 @@ impl<'t> Validator<'t> {
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
-                let seconds = self.number_in(sig.get("seconds")?, 0.0, true, MAX_SECONDS)?;
+                let seconds = sig
+                    .get("seconds")
+                    .and_then(|s| self.number_in(s, 0.0, true, MAX_SECONDS));
+                let Some(seconds) = seconds else {
+                    // Refused rules are let go of undropped in the SDK.
+                    crate::json::discard(selector);
+                    return None;
+                };
                 Condition::Dwell { selector, seconds }
             }
             SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)?),
