@@ -233,6 +233,20 @@ fn chars(s: &str) -> usize {
     n
 }
 
+/// The byte index of the first char of `s` that is `f`: one loop for the
+/// checks that point at a char (`find` with a char predicate is a
+/// searcher of its own, `char_indices` an iterator of its own).
+fn first_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+    let mut i = 0;
+    for c in s.chars() {
+        if f(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 /// The index of `key` in `keys`: one function for every key table and
 /// list of names (inlined, each search was a loop of its own).
 #[inline(never)]
@@ -531,11 +545,9 @@ impl<'t> Validator<'t> {
             return None;
         }
         if !empty_ok {
-            for (i, c) in s.char_indices() {
-                if c.is_control() {
-                    error!(self, self.inside(v, s, i), "a control character");
-                    return None;
-                }
+            if let Some(i) = first_char(s, char::is_control) {
+                error!(self, self.inside(v, s, i), "a control character");
+                return None;
             }
         }
         Some(s)
@@ -904,16 +916,12 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, MAX_NAME_CHARS, false)?;
-                // A loop: `find(char::is_whitespace)` is a searcher of its own.
-                for (i, c) in name.char_indices() {
-                    if c.is_whitespace() {
-                        error!(
-                            self,
-                            self.inside(v, name, i),
-                            "a parameter name has no spaces"
-                        );
-                        break;
-                    }
+                if let Some(i) = first_char(name, char::is_whitespace) {
+                    error!(
+                        self,
+                        self.inside(v, name, i),
+                        "a parameter name has no spaces"
+                    );
                 }
                 let matches = sig.get("match")?;
                 let items = self.list(matches, "globs in one signal")?;
