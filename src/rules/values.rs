@@ -122,7 +122,9 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
         ));
     }
-    for (i, c) in s.char_indices() {
+    // Byte offsets counted by hand: `char_indices` is an iterator of its own.
+    let mut i = 0;
+    for c in s.chars() {
         let refusal = match c {
             '?' if of == GlobOf::Path => {
                 msg!("a page glob matches the path only, without the ?query (use `param` for parameters)")
@@ -141,7 +143,10 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             {
                 msg!("a host has only letters, digits, `-`, `_` and dots")
             }
-            _ => continue,
+            _ => {
+                i += c.len_utf8();
+                continue;
+            }
         };
         return Err((i, refusal));
     }
