@@ -784,7 +784,13 @@ impl<'t> Validator<'t> {
         let members = self.object(v)?;
         let hints = self.keys(members, SIGNAL);
         let weight = match v.get("weight") {
-            Some(w) => self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT),
+            Some(w) => {
+                let weight = self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT);
+                if weight == Some(0.0) {
+                    warning!(self, w.at, "weight 0: this signal never changes a score");
+                }
+                weight
+            }
             None => {
                 if hints & const { bits(SIGNAL, &["weight"]) } == 0 {
                     error!(
@@ -795,15 +801,6 @@ impl<'t> Validator<'t> {
                 None
             }
         };
-        if let (Some(w), Some(m)) = (weight, v.member("weight")) {
-            if w == 0.0 {
-                warning!(
-                    self,
-                    m.value.at,
-                    "weight 0: this signal never changes a score"
-                );
-            }
-        }
         let mut language = None;
         if let Some(l) = v.get("language") {
             language = self.choice(l, LANGS).map(lang);
