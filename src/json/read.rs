@@ -561,26 +561,27 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             out.push_str(self.text.get(start..self.pos).unwrap_or_default());
-            match self.peek() {
+            let stop = match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
                 }
-                Some(b'\\') => self.escape(&mut out)?,
-                Some(b'\n' | b'\r') => {
-                    return Err(self.fail(msg!(
-                        "line break inside a string: close it with `\"`, or write \\n"
-                    )))
-                }
-                Some(_) => {
-                    return Err(self.fail(msg!(
-                        "control character inside a string: write it as an escape (\\t, \\u0001…)"
-                    )))
-                }
-                None => {
-                    return Err(self.fail_at(open, msg!("this string is never closed with `\"`")))
-                }
-            }
+                Some(b'\\') => match self.escape(&mut out) {
+                    Ok(()) => continue,
+                    Err(stop) => stop,
+                },
+                Some(b'\n' | b'\r') => self.fail(msg!(
+                    "line break inside a string: close it with `\"`, or write \\n"
+                )),
+                Some(_) => self.fail(msg!(
+                    "control character inside a string: write it as an escape (\\t, \\u0001…)"
+                )),
+                None => self.fail_at(open, msg!("this string is never closed with `\"`")),
+            };
+            // The read stops: the string so far is let go of (undropped
+            // without diagnostics).
+            discard(out);
+            return Err(stop);
         }
     }
 

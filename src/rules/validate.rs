@@ -653,7 +653,8 @@ impl<'t> Validator<'t> {
         if let Some(v) = root.get("decision") {
             decision = self.decision(v);
         }
-        let jobs = match root.get("jobs") {
+        let (jobs_v, stages_v) = (root.get("jobs"), root.get("stages"));
+        let jobs = match jobs_v {
             Some(v) => self.jobs(v, false),
             None => {
                 if hints & const { bits(TOP, &["jobs"]) } == 0 {
@@ -665,12 +666,12 @@ impl<'t> Validator<'t> {
                 Vec::new()
             }
         };
-        let stages = match root.get("stages") {
+        let stages = match stages_v {
             Some(v) => self.jobs(v, true),
             None => Vec::new(),
         };
         if let Some(v) = root.get("content") {
-            self.content(v, root.get("jobs"), root.get("stages"));
+            self.content(v, jobs_v, stages_v);
         }
         let mut rules = rules_of(jobs, stages);
         rules.language = self.language;
