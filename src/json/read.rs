@@ -53,7 +53,7 @@ fn unkeep<T>(k: Keep<T>) -> T {
 }
 
 /// Lets go of `t`: dropped with diagnostics, left allocated without.
-fn discard<T>(t: T) {
+pub(crate) fn discard<T>(t: T) {
     #[cfg(not(feature = "diagnostics"))]
     core::mem::forget(t);
     #[cfg(feature = "diagnostics")]
@@ -134,7 +134,7 @@ pub fn parse(text: &str) -> (Option<Keep<Value>>, Keep<Vec<Error>>) {
         // After a byte order mark, as the cursor starts.
         pos: Cursor::new(text).at,
         depth: 0,
-        path: Vec::new(),
+        path: keep(Vec::new()),
         errors: Vec::new(),
         stop: (0, Default::default()),
         #[cfg(feature = "diagnostics")]
@@ -212,12 +212,10 @@ impl<'a> Cursor<'a> {
         }
         if at < self.at {
             *self = Cursor::new(self.text);
-            if at < self.at {
-                return (1, 1);
-            }
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
+        // (Inside a byte order mark, nothing to count: 1:1.)
         for &b in bytes.get(self.at..at).unwrap_or_default() {
             if b == b'\n' {
                 self.line = self.line.saturating_add(1);
@@ -226,7 +224,7 @@ impl<'a> Cursor<'a> {
                 self.column = self.column.saturating_add(1);
             }
         }
-        self.at = at;
+        self.at = self.at.max(at);
         (self.line, self.column)
     }
 }
@@ -277,8 +275,10 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
-    /// Where the parser is, kept for messages.
-    path: Vec<Seg>,
+    /// Where the parser is, kept for messages. A [`Keep`]: without
+    /// diagnostics it is never dropped, like the tree (one small buffer
+    /// left allocated per read), and the parser has no drop glue.
+    path: Keep<Vec<Seg>>,
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
     stop: (usize, crate::Message),
@@ -305,7 +305,7 @@ impl Parser<'_> {
 
     fn path(&self) -> String {
         let mut s = String::new();
-        for seg in &self.path {
+        for seg in self.path.iter() {
             match seg {
                 Seg::Key(key) => push_key(&mut s, key),
                 Seg::Index(i) => push_index(&mut s, *i),
@@ -461,6 +461,7 @@ impl Parser<'_> {
                 let key = self.string()?;
                 self.ws();
                 if self.peek() != Some(b':') {
+                    discard(key);
                     return Err(self.fail(msg!("expected `:` after the key")));
                 }
                 self.pos += 1;
@@ -473,7 +474,7 @@ impl Parser<'_> {
             } else {
                 self.path.push(Seg::Index(items.len()));
                 items.push(self.value()?);
-                self.path.pop();
+                discard(self.path.pop());
             }
             self.ws();
             match self.peek() {
@@ -560,26 +561,27 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             out.push_str(self.text.get(start..self.pos).unwrap_or_default());
-            match self.peek() {
+            let stop = match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
                 }
-                Some(b'\\') => self.escape(&mut out)?,
-                Some(b'\n' | b'\r') => {
-                    return Err(self.fail(msg!(
-                        "line break inside a string: close it with `\"`, or write \\n"
-                    )))
-                }
-                Some(_) => {
-                    return Err(self.fail(msg!(
-                        "control character inside a string: write it as an escape (\\t, \\u0001…)"
-                    )))
-                }
-                None => {
-                    return Err(self.fail_at(open, msg!("this string is never closed with `\"`")))
-                }
-            }
+                Some(b'\\') => match self.escape(&mut out) {
+                    Ok(()) => continue,
+                    Err(stop) => stop,
+                },
+                Some(b'\n' | b'\r') => self.fail(msg!(
+                    "line break inside a string: close it with `\"`, or write \\n"
+                )),
+                Some(_) => self.fail(msg!(
+                    "control character inside a string: write it as an escape (\\t, \\u0001…)"
+                )),
+                None => self.fail_at(open, msg!("this string is never closed with `\"`")),
+            };
+            // The read stops: the string so far is let go of (undropped
+            // without diagnostics).
+            discard(out);
+            return Err(stop);
         }
     }
 

@@ -42,12 +42,14 @@
 //! threshold) and a term with a positive weight in two jobs.
 
 /// Records an error through `$v` (a `validate::Validator`) at byte `$at`,
-/// on the path of what is there. The message (a `String` or `&str` expression) is built only
-/// with the `diagnostics` feature: without it the call site builds no
-/// `String` at all (2 KB of wasm less than passing `msg!(…)` by value).
+/// on the path of what is there. The message (a `String` or `&str`
+/// expression) is built only with the `diagnostics` feature: without it
+/// the call site builds no `String` at all and passes a zero-sized
+/// `Message`, that is nothing.
 macro_rules! error {
     ($v:expr, $at:expr, $message:expr) => {{
-        let message: &str = msg!(&$message);
+        #[allow(clippy::useless_conversion)] // a `String` with diagnostics
+        let message: crate::Message = msg!(crate::Message::from($message));
         $v.error($at, message)
     }};
 }
@@ -55,7 +57,8 @@ macro_rules! error {
 /// A warning, as [`error!`]; warnings exist only with diagnostics.
 macro_rules! warning {
     ($v:expr, $at:expr, $message:expr) => {{
-        let message: &str = msg!(&$message);
+        #[allow(clippy::useless_conversion)] // a `String` with diagnostics
+        let message: crate::Message = msg!(crate::Message::from($message));
         $v.warn($at, $at, message)
     }};
 }
@@ -236,7 +239,11 @@ pub fn parse_bounded(
     selectors: SelectorCheck,
 ) -> Result<Rules, (Option<Problem>, usize)> {
     match check_with(text, selectors) {
-        (Some(rules), _) => Ok(rules),
+        // Without diagnostics, no first error to drop (there is none).
+        (Some(rules), found) => {
+            crate::json::discard(found);
+            Ok(rules)
+        }
         #[cfg(feature = "diagnostics")]
         (None, problems) => {
             let error = |p: &&Problem| p.severity == Severity::Error;

@@ -144,9 +144,9 @@ pub(crate) struct Validator<'t> {
     order: Vec<u64>,
     /// Without diagnostics (the SDK, whose warning names only the first
     /// problem and counts the rest; no warnings then): the first problem
-    /// in the order of the text, with its offset. No list, no sort.
+    /// in the order of the text: its offset and path. No list, no sort.
     #[cfg(not(feature = "diagnostics"))]
-    first: Option<(usize, Problem)>,
+    first: Option<(usize, String)>,
     pub errors: usize,
     language: Lang,
     terms_total: usize,
@@ -231,6 +231,20 @@ fn chars(s: &str) -> usize {
         n += usize::from(b & 0xc0 != 0x80);
     }
     n
+}
+
+/// The byte index of the first char of `s` that is `f`: one loop for the
+/// checks that point at a char (`find` with a char predicate is a
+/// searcher of its own, `char_indices` an iterator of its own).
+fn first_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+    let mut i = 0;
+    for c in s.chars() {
+        if f(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// The index of `key` in `keys`: one function for every key table and
@@ -319,12 +333,13 @@ impl<'t> Validator<'t> {
 
     /// Records a problem at `at` whose path is that of the value or member
     /// at byte `of` (see [`path_of`]).
-    fn report(&mut self, severity: Severity, at: usize, of: usize, message: &str) {
+    fn report(&mut self, severity: Severity, at: usize, of: usize, message: crate::Message) {
         let path = path_of(self.root, of);
-        self.record(severity, at, path, message.into());
+        self.record(severity, at, path, message);
     }
 
     /// Records a problem at `at`; `path` is written out (empty for the root).
+    #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
     pub(crate) fn record(
         &mut self,
         severity: Severity,
@@ -338,22 +353,26 @@ impl<'t> Validator<'t> {
         if path.is_empty() {
             path.push('$');
         }
-        let p = Problem {
-            severity,
-            path,
-            line: 0,
-            column: 0,
-            message,
-        };
         #[cfg(feature = "diagnostics")]
         {
             self.order.push((at as u64) << 32 | self.found.len() as u64);
-            self.found.push(p);
+            self.found.push(Problem {
+                severity,
+                path,
+                line: 0,
+                column: 0,
+                message,
+            });
         }
-        // At one offset, the first found.
+        // At one offset, the first found (always an error: no warnings
+        // without diagnostics, and no message to keep). The other paths
+        // are let go of undropped: the SDK gives up on rules with errors,
+        // and its wasm has no drop glue here.
         #[cfg(not(feature = "diagnostics"))]
         if self.first.as_ref().is_none_or(|f| at < f.0) {
-            self.first = Some((at, p));
+            core::mem::forget(self.first.replace((at, path)));
+        } else {
+            core::mem::forget(path);
         }
     }
 
@@ -384,28 +403,34 @@ impl<'t> Validator<'t> {
     /// recorded.
     #[cfg(not(feature = "diagnostics"))]
     pub(crate) fn first(self) -> (Option<Problem>, usize) {
-        let first = self.first.map(|(at, mut p)| {
-            (p.line, p.column) = crate::json::line_column(self.text, at);
-            p
+        let first = self.first.map(|(at, path)| {
+            let (line, column) = crate::json::line_column(self.text, at);
+            Problem {
+                severity: Severity::Error,
+                path,
+                line,
+                column,
+                message: Default::default(),
+            }
         });
         (first, self.errors)
     }
 
     /// Records an error at `at`, on the path of what is there (see the
     /// `error!` macro, which builds the message only with diagnostics).
-    pub(crate) fn error(&mut self, at: usize, message: &str) {
+    pub(crate) fn error(&mut self, at: usize, message: crate::Message) {
         self.report(Severity::Error, at, at, message);
     }
 
     /// An error at `at` on the path of what is at `of` (an entry past a
     /// limit, on its list's path).
-    fn error_in(&mut self, at: usize, of: usize, message: &str) {
+    fn error_in(&mut self, at: usize, of: usize, message: crate::Message) {
         self.report(Severity::Error, at, of, message);
     }
 
     /// Warnings are for `jobwise check` and the playground only (see the
     /// `warning!` macro), on the path of what is at `of`.
-    pub(crate) fn warn(&mut self, at: usize, of: usize, message: &str) {
+    pub(crate) fn warn(&mut self, at: usize, of: usize, message: crate::Message) {
         if cfg!(feature = "diagnostics") {
             self.report(Severity::Warning, at, of, message);
         }
@@ -417,7 +442,7 @@ impl<'t> Validator<'t> {
         let start = v.at + 1;
         let text = self.text.as_bytes();
         match text.get(start..start + s.len()) {
-            Some(raw) if raw == s.as_bytes() && text.get(start + s.len()) == Some(&b'"') => {
+            Some(raw) if raw == s.as_bytes() && matches!(text.get(start + s.len()), Some(b'"')) => {
                 start + i
             }
             _ => v.at,
@@ -520,11 +545,9 @@ impl<'t> Validator<'t> {
             return None;
         }
         if !empty_ok {
-            for (i, c) in s.char_indices() {
-                if c.is_control() {
-                    error!(self, self.inside(v, s, i), "a control character");
-                    return None;
-                }
+            if let Some(i) = first_char(s, char::is_control) {
+                error!(self, self.inside(v, s, i), "a control character");
+                return None;
             }
         }
         Some(s)
@@ -630,7 +653,8 @@ impl<'t> Validator<'t> {
         if let Some(v) = root.get("decision") {
             decision = self.decision(v);
         }
-        let jobs = match root.get("jobs") {
+        let (jobs_v, stages_v) = (root.get("jobs"), root.get("stages"));
+        let jobs = match jobs_v {
             Some(v) => self.jobs(v, false),
             None => {
                 if hints & const { bits(TOP, &["jobs"]) } == 0 {
@@ -642,12 +666,12 @@ impl<'t> Validator<'t> {
                 Vec::new()
             }
         };
-        let stages = match root.get("stages") {
+        let stages = match stages_v {
             Some(v) => self.jobs(v, true),
             None => Vec::new(),
         };
         if let Some(v) = root.get("content") {
-            self.content(v, root.get("jobs"), root.get("stages"));
+            self.content(v, jobs_v, stages_v);
         }
         let mut rules = rules_of(jobs, stages);
         rules.language = self.language;
@@ -761,7 +785,13 @@ impl<'t> Validator<'t> {
         let members = self.object(v)?;
         let hints = self.keys(members, SIGNAL);
         let weight = match v.get("weight") {
-            Some(w) => self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT),
+            Some(w) => {
+                let weight = self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT);
+                if weight == Some(0.0) {
+                    warning!(self, w.at, "weight 0: this signal never changes a score");
+                }
+                weight
+            }
             None => {
                 if hints & const { bits(SIGNAL, &["weight"]) } == 0 {
                     error!(
@@ -772,15 +802,6 @@ impl<'t> Validator<'t> {
                 None
             }
         };
-        if let (Some(w), Some(m)) = (weight, v.member("weight")) {
-            if w == 0.0 {
-                warning!(
-                    self,
-                    m.value.at,
-                    "weight 0: this signal never changes a score"
-                );
-            }
-        }
         let mut language = None;
         if let Some(l) = v.get("language") {
             language = self.choice(l, LANGS).map(lang);
@@ -893,16 +914,12 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, MAX_NAME_CHARS, false)?;
-                // A loop: `find(char::is_whitespace)` is a searcher of its own.
-                for (i, c) in name.char_indices() {
-                    if c.is_whitespace() {
-                        error!(
-                            self,
-                            self.inside(v, name, i),
-                            "a parameter name has no spaces"
-                        );
-                        break;
-                    }
+                if let Some(i) = first_char(name, char::is_whitespace) {
+                    error!(
+                        self,
+                        self.inside(v, name, i),
+                        "a parameter name has no spaces"
+                    );
                 }
                 let matches = sig.get("match")?;
                 let items = self.list(matches, "globs in one signal")?;
@@ -949,7 +966,14 @@ impl<'t> Validator<'t> {
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
-                let seconds = self.number_in(sig.get("seconds")?, 0.0, true, MAX_SECONDS)?;
+                let seconds = sig
+                    .get("seconds")
+                    .and_then(|s| self.number_in(s, 0.0, true, MAX_SECONDS));
+                let Some(seconds) = seconds else {
+                    // Refused rules are let go of undropped in the SDK.
+                    crate::json::discard(selector);
+                    return None;
+                };
                 Condition::Dwell { selector, seconds }
             }
             SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)?),
@@ -1022,7 +1046,7 @@ impl<'t> Validator<'t> {
     }
 
     fn refuse<T>(&mut self, v: &Value, message: &str) -> Option<T> {
-        self.error(v.at, message);
+        error!(self, v.at, message);
         None
     }
 
@@ -1046,14 +1070,16 @@ impl<'t> Validator<'t> {
             _ => return,
         };
         if let Some(at) = excess {
-            let m: &str = msg!(&cat(&[
+            #[allow(clippy::useless_conversion)] // a `String` with diagnostics
+            let m = msg!(cat(&[
                 "too many ",
                 what,
                 ": ",
                 &uint(len),
                 "; the limit is ",
                 &uint(max),
-            ]));
+            ])
+            .into());
             self.error_in(at, v.at, m);
         }
     }

@@ -122,7 +122,9 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
         ));
     }
-    for (i, c) in s.char_indices() {
+    // Byte offsets counted by hand: `char_indices` is an iterator of its own.
+    let mut i = 0;
+    for c in s.chars() {
         let refusal = match c {
             '?' if of == GlobOf::Path => {
                 msg!("a page glob matches the path only, without the ?query (use `param` for parameters)")
@@ -141,7 +143,10 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             {
                 msg!("a host has only letters, digits, `-`, `_` and dots")
             }
-            _ => continue,
+            _ => {
+                i += c.len_utf8();
+                continue;
+            }
         };
         return Err((i, refusal));
     }
@@ -154,15 +159,19 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     let hour = |h: &str| -> Result<u8, &'static str> {
         let h = crate::text::trim(h);
-        if h.is_empty() || h.len() > 2 || !crate::text::all_bytes(h, |b| b.is_ascii_digit()) {
-            return Err(msg!(FORMAT));
-        }
-        // One or two digits: no overflow.
-        match h.bytes().fold(0, |n, b| n * 10 + (b - b'0')) {
-            n @ 0..=23 => Ok(n),
-            _ => Err(msg!(
-                "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
-            )),
+        // One or two digits (`decimal` refuses a point with no digit on
+        // one side): 0–99.
+        match decimal(h) {
+            Some(n) if h.len() <= 2 => {
+                if n <= 23.0 {
+                    Ok(n as u8)
+                } else {
+                    Err(msg!(
+                        "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
+                    ))
+                }
+            }
+            _ => Err(msg!(FORMAT)),
         }
     };
     Ok((hour(from)?, hour(to)?))
@@ -201,25 +210,31 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     let s = crate::text::trim(s);
     // The operator and its length, read from the first two bytes (no
     // table of prefixes to try in turn).
-    let b = s.as_bytes();
-    let (op, len) = match (b.first(), b.get(1) == Some(&b'=')) {
-        (Some(b'>'), true) => (CmpOp::Ge, 2),
-        (Some(b'<'), true) => (CmpOp::Le, 2),
-        (Some(b'>'), false) => (CmpOp::Gt, 1),
-        (Some(b'<'), false) => (CmpOp::Lt, 1),
-        (Some(b'='), _) => (CmpOp::Eq, 1),
+    let (op, len) = match s.as_bytes() {
+        [b'>', b'=', ..] => (CmpOp::Ge, 2),
+        [b'<', b'=', ..] => (CmpOp::Le, 2),
+        [b'>', ..] => (CmpOp::Gt, 1),
+        [b'<', ..] => (CmpOp::Lt, 1),
+        [b'=', ..] => (CmpOp::Eq, 1),
         _ => (CmpOp::Eq, 0),
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
-    let (int, frac) = crate::text::split_once(rest, b'.').unwrap_or((rest, "0"));
-    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
-    if !all_digits(int) || !all_digits(frac) {
-        return Err(msg!(FORMAT));
-    }
-    match crate::json::parse_f64(rest) {
+    match decimal(rest) {
         Some(value) if value.is_finite() => Ok(Cmp { op, value }),
         _ => Err(msg!(FORMAT)),
     }
+}
+
+/// The value of `s` written as digits, or digits, a point and digits
+/// (infinite when too large); `None` for anything else. The number
+/// reader of `hours` and comparisons.
+fn decimal(s: &str) -> Option<f64> {
+    let (int, frac) = crate::text::split_once(s, b'.').unwrap_or((s, "0"));
+    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
+    if !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    crate::json::parse_f64(s)
 }
 
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a

@@ -79,7 +79,7 @@ fn shared_terms(v: &mut Validator, rules: &Rules, job_at: &[usize]) {
                 &rules.jobs[first.job].id,
                 "`: a visitor who uses it scores for both",
             ]);
-            v.warn(t.at, job_at[t.job], &m);
+            v.warn(t.at, job_at[t.job], m);
         }
     }
 }
