@@ -57,10 +57,7 @@ fn is_latin(c: char) -> bool {
 /// Invisible characters that may sit inside a word: soft hyphen, zero-width
 /// space/joiners, word joiner, byte-order mark.
 pub fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+    super::char_among("\u{ad}\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}", c)
 }
 
 /// Combining marks (stress marks, decomposed diacritics).
