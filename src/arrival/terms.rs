@@ -24,12 +24,11 @@ const OPERATORS: &str = concat!(
 /// operators, zero-width and bidirectional controls, the replacement
 /// character.
 fn dropped(c: char) -> bool {
-    crate::text::char_among("\"«»“”„‟[]\u{AD}\u{FEFF}", c)
+    crate::text::char_among("\"«»“”„‟[]\u{AD}\u{FEFF}\u{FFFD}", c)
         || matches!(
             c,
             '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
         )
-        || c == char::REPLACEMENT_CHARACTER
 }
 
 /// One word after operators are stripped, or `None` when it goes.
