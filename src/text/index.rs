@@ -171,8 +171,7 @@ impl TermIndex {
     /// same hits twice, which `insert` merges.)
     fn variant(&mut self, tokens: &[Token], glue: Option<usize>, id: u32, first: usize) {
         let join = |k| glue.map_or_else(|| hyphened(tokens, k), |g| k == g);
-        let variants = self.phrases.get(first..).unwrap_or_default();
-        if variants.len() >= MAX_VARIANTS {
+        if self.phrases.len() >= first + MAX_VARIANTS {
             return;
         }
         let mut out = Vec::new();
