@@ -55,9 +55,13 @@ fn is_latin(c: char) -> bool {
 }
 
 /// Invisible characters that may sit inside a word: soft hyphen, zero-width
-/// space/joiners, word joiner, byte-order mark.
+/// space/joiners, word joiner, byte-order mark. (A `matches!`, not
+/// `char_among`: every letter of every word is tested.)
 pub fn is_ignorable(c: char) -> bool {
-    super::char_among("\u{ad}\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}", c)
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// Combining marks (stress marks, decomposed diacritics).

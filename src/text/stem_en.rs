@@ -137,13 +137,15 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
             let start = w.len() - n;
             // The letter before the suffix (0 when none).
             let prev = at(w, start.wrapping_sub(1));
-            let (m, after) = longest(w.get(start..).unwrap_or_default(), AFTER);
-            let ok = match (step, n, at(w, start + 1)) {
-                (3, 5, b't') => start >= p2,
-                _ => m < n || among(after, prev),
-            };
-            if start >= region && ok {
-                replace(w, n, to);
+            if start >= region {
+                let (m, after) = longest(w.get(start..).unwrap_or_default(), AFTER);
+                let ok = match (step, n, at(w, start + 1)) {
+                    (3, 5, b't') => start >= p2,
+                    _ => m < n || among(after, prev),
+                };
+                if ok {
+                    replace(w, n, to);
+                }
             }
         }
         step_5(w, p1, p2);
