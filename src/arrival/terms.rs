@@ -24,13 +24,11 @@ const OPERATORS: &str = concat!(
 /// operators, zero-width and bidirectional controls, the replacement
 /// character.
 fn dropped(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '«' | '»' | '“' | '”' | '„' | '‟' | '[' | ']' | '\u{AD}' | '\u{FEFF}'
-    ) || matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
-    ) || c == char::REPLACEMENT_CHARACTER
+    crate::text::char_among("\"«»“”„‟[]\u{AD}\u{FEFF}\u{FFFD}", c)
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        )
 }
 
 /// One word after operators are stripped, or `None` when it goes.
@@ -114,6 +112,8 @@ pub fn clean(raw: &str) -> Option<String> {
 /// words joined by single spaces, so no cut leaves a trailing space: the
 /// char before `end` is a space only when the last space of the head is
 /// at `end - 1`, past the half.
+// Out of line: less wasm than inlined into `clean` (measured).
+#[inline(never)]
 fn cap(s: &mut String) {
     let Some(end) = crate::text::char_offset(s, MAX_CHARS) else {
         return;

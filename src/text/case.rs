@@ -181,7 +181,7 @@ pub fn lower_str(s: &str) -> String {
     if crate::text::all_bytes(s, |b| b.is_ascii()) {
         return s.to_ascii_lowercase();
     }
-    let skip = |c: char| matches!(c, '\'' | '’' | '.' | ':' | '·' | '\u{300}'..='\u{36f}');
+    let skip = |c: char| crate::text::char_among("'’.:·", c) || super::normalize::is_combining(c);
     let cased = |c: char| is_alphabetic(c) && c != 'ª' && c != 'º';
     let mut out = String::with_capacity(s.len());
     // The last char before `c` that is not skipped (kept as the loop goes:

@@ -71,17 +71,15 @@ pub fn hash(w: &[char]) -> u64 {
     hash_without(w, [usize::MAX; 2])
 }
 
-/// The hashes of `w` and of every string made by deleting up to `k` (≤ 2)
-/// of its letters: a list, not a callback (no `dyn` closure and shim for
+/// The hashes of `w` and of every string made by deleting up to `k` (1 or
+/// 2) of its letters: a list, not a callback (no `dyn` closure and shim for
 /// each of the index's two callers).
 pub fn deletions(w: &[char], k: usize) -> Vec<u64> {
     let none = usize::MAX;
     let mut out = Vec::new();
     out.push(hash(w));
     for i in 0..w.len() {
-        if k >= 1 {
-            out.push(hash_without(w, [i, none]));
-        }
+        out.push(hash_without(w, [i, none]));
         if k >= 2 {
             for j in i + 1..w.len() {
                 out.push(hash_without(w, [i, j]));

@@ -83,22 +83,23 @@ struct Cand {
 /// The best way found to match the rest of a phrase.
 #[derive(Clone, Copy)]
 struct Walk {
-    end: usize,
-    fuzzy: usize,
-    gapped: bool,
+    /// Less is better: the fuzzy matches times [`FUZZY`], plus [`GAPPED`]
+    /// when a word was skipped, plus the token where the match ends (one
+    /// number ordered as those three in turn: tokens are at most
+    /// [`super::tokenize::MAX_WORDS`]).
+    rank: usize,
     /// The visitor's cue matched by the phrase's own first cue.
     cue_at: Option<usize>,
 }
 
-impl Walk {
-    fn rank(&self) -> (usize, bool, usize) {
-        (self.fuzzy, self.gapped, self.end)
-    }
-}
+/// A [`Walk`] rank's unit of skipped words.
+const GAPPED: usize = 1 << 15;
+/// A [`Walk`] rank's unit of fuzzy matches.
+const FUZZY: usize = 1 << 16;
 
 fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
     match b {
-        Some(y) if a.is_none_or(|x| y.rank() < x.rank()) => b,
+        Some(y) if a.is_none_or(|x| y.rank < x.rank) => b,
         _ => a,
     }
 }
@@ -170,8 +171,7 @@ impl TermIndex {
     /// same hits twice, which `insert` merges.)
     fn variant(&mut self, tokens: &[Token], glue: Option<usize>, id: u32, first: usize) {
         let join = |k| glue.map_or_else(|| hyphened(tokens, k), |g| k == g);
-        let variants = self.phrases.get(first..).unwrap_or_default();
-        if variants.len() >= MAX_VARIANTS {
+        if self.phrases.len() >= first + MAX_VARIANTS {
             return;
         }
         let mut out = Vec::new();
@@ -267,6 +267,9 @@ impl TermIndex {
     }
 
     /// Pushes to `out` the phrase stems a visitor's token may stand for.
+    // Out of line, as `negated`: less wasm than inlined into `find`
+    // (measured).
+    #[inline(never)]
     fn candidates(&self, tokens: &[Token], i: usize, out: &mut Vec<Cand>) {
         let mut push = |stem: u32, span: u8, fuzzy: bool| {
             if !out
@@ -360,15 +363,15 @@ impl TermIndex {
                 if first.stem == CUE {
                     w.cue_at = Some(i);
                 }
-                let negated = Self::negated(tokens, i, &w);
+                let end = w.rank % GAPPED;
                 insert(
                     &mut hits,
                     Hit {
                         id: phrase.id,
                         start: i,
-                        end: w.end,
-                        fuzzy: first.fuzzy || w.fuzzy > 0,
-                        negated,
+                        end,
+                        fuzzy: first.fuzzy || w.rank >= FUZZY,
+                        negated: Self::negated(tokens, i, end, w.cue_at),
                     },
                 );
             }
@@ -376,18 +379,21 @@ impl TermIndex {
         hits
     }
 
-    /// Whether the visitor negated a hit from `start` to `w.end`: one of its
-    /// content words is negated, not by the phrase's own cue. Words before
-    /// that cue count only when a cue stands outside the hit ("не хочу двор
-    /// без машин", "двор без машин не нужен"; not "машин нет" for the phrase
-    /// "машин нет").
-    fn negated(tokens: &[Token], start: usize, w: &Walk) -> bool {
+    /// Whether the visitor negated a hit from `start` to `hit_end` (the
+    /// phrase's own cue at `cue_at`, if any): one of its content words is
+    /// negated, not by the phrase's own cue. Words before that cue count
+    /// only when a cue stands outside the hit ("не хочу двор без машин",
+    /// "двор без машин не нужен"; not "машин нет" for the phrase "машин
+    /// нет").
+    // Out of line: less wasm than inlined into `find` (measured).
+    #[inline(never)]
+    fn negated(tokens: &[Token], start: usize, hit_end: usize, cue_at: Option<usize>) -> bool {
         // One walk: a cue outside the hit, a negated word (negation marks
         // content words only) from `start` to the phrase's own cue or the end.
-        let end = w.cue_at.unwrap_or(w.end);
-        let (mut outside, mut negated) = (w.cue_at.is_none(), false);
+        let end = cue_at.unwrap_or(hit_end);
+        let (mut outside, mut negated) = (cue_at.is_none(), false);
         for (k, t) in tokens.iter().enumerate() {
-            outside |= (k < start || k >= w.end) && t.cue;
+            outside |= (k < start || k >= hit_end) && t.cue;
             negated |= k >= start && k < end && t.negated;
         }
         outside && negated
@@ -411,9 +417,7 @@ impl TermIndex {
         *budget -= 1;
         let Some(&want) = elems.get(e) else {
             return Some(Walk {
-                end: pos,
-                fuzzy: 0,
-                gapped: false,
+                rank: pos,
                 cue_at: None,
             });
         };
@@ -434,7 +438,7 @@ impl TermIndex {
             }
             let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
             if let Some(w) = &mut w {
-                w.fuzzy += usize::from(c.fuzzy);
+                w.rank += usize::from(c.fuzzy) * FUZZY;
                 if want == CUE {
                     w.cue_at = Some(j);
                 }
@@ -444,7 +448,7 @@ impl TermIndex {
         if gap && kind == Kind::Content {
             let mut w = self.walk(seen, elems, e, j + 1, false, budget);
             if let Some(w) = &mut w {
-                w.gapped = true;
+                w.rank |= GAPPED;
             }
             best = better(best, w);
         }

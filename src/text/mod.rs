@@ -261,6 +261,22 @@ pub(crate) fn among(set: &[u8], b: u8) -> bool {
     false
 }
 
+/// Whether `c` is one of the chars of `set`: a char list as text in the
+/// wasm's data, where a `matches!` over them is more code. No list holds
+/// a space, the char most often looked up (between words): no list is
+/// read for it.
+pub(crate) fn char_among(set: &str, c: char) -> bool {
+    if c == ' ' {
+        return false;
+    }
+    for s in set.chars() {
+        if s == c {
+            return true;
+        }
+    }
+    false
+}
+
 /// The index of the first byte of `s` in `set`: one plain loop, where
 /// each `bytes().position(closure)` was an iterator instance of its own.
 pub(crate) fn first_among(s: &str, set: &[u8]) -> Option<usize> {

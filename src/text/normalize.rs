@@ -55,7 +55,8 @@ fn is_latin(c: char) -> bool {
 }
 
 /// Invisible characters that may sit inside a word: soft hyphen, zero-width
-/// space/joiners, word joiner, byte-order mark.
+/// space/joiners, word joiner, byte-order mark. (A `matches!`, not
+/// `char_among`: every letter of every word is tested.)
 pub fn is_ignorable(c: char) -> bool {
     matches!(
         c,

@@ -41,8 +41,10 @@ const STEP_2: &str = concat!(
 /// `ative` (R2 only) is handled apart.
 const STEP_3: &str = "tional:tion ational:ate alize:al icate:ic iciti:ic ical:ic ful: ness: ative:";
 
-/// `ion` (after s or t) is handled apart.
 const STEP_4: &str = "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
+
+/// Suffixes of steps 2 and 4 replaced only after one of the letters given.
+const AFTER: &str = "li:cdeghkmnrt ogi:l ion:st";
 
 /// The byte at `i` (0 past the end: no panic path).
 fn at(w: &[u8], i: usize) -> u8 {
@@ -120,10 +122,10 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
         }
         // Steps 2, 3 and 4 by one loop: the longest suffix of the step's
         // table, replaced when it starts in the step's region and its
-        // condition holds. Step 2's "li" is its one entry of two letters,
-        // "ogi" its one of three starting with `o`; step 3's "ative" its
-        // one of five letters with a `t` second; step 4's "ion" its one
-        // with an `o` second.
+        // condition holds: the letter before it one of `AFTER`'s for the
+        // suffixes there (no other suffix of the steps ends with one of
+        // them), and for step 3's "ative" (its one of five letters with a
+        // `t` second) R2.
         for step in 2..5 {
             let (table, region) = match step {
                 2 => (STEP_2, p1),
@@ -135,15 +137,15 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
             let start = w.len() - n;
             // The letter before the suffix (0 when none).
             let prev = at(w, start.wrapping_sub(1));
-            let ok = match (step, n, at(w, start), at(w, start + 1)) {
-                (2, 3, b'o', _) => prev == b'l',
-                (2, 2, ..) => among(b"cdeghkmnrt", prev),
-                (3, 5, _, b't') => start >= p2,
-                (4, _, _, b'o') => matches!(prev, b's' | b't'),
-                _ => true,
-            };
-            if start >= region && ok {
-                replace(w, n, to);
+            if start >= region {
+                let (m, after) = longest(w.get(start..).unwrap_or_default(), AFTER);
+                let ok = match (step, n, at(w, start + 1)) {
+                    (3, 5, b't') => start >= p2,
+                    _ => m < n || among(after, prev),
+                };
+                if ok {
+                    replace(w, n, to);
+                }
             }
         }
         step_5(w, p1, p2);

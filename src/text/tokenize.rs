@@ -29,42 +29,15 @@ pub const MAX_WORDS: usize = 64;
 pub const MAX_WORD_CHARS: usize = 40;
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`')
+    super::char_among("'’ʼ‘`", c)
 }
 
 fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑')
+    super::char_among("-‐‑", c)
 }
 
 fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '('
-            | ')'
-            | '['
-            | ']'
-            | '{'
-            | '}'
-            | '«'
-            | '»'
-            | '"'
-            | '“'
-            | '”'
-            | '„'
-            | '—'
-            | '–'
-            | '…'
-            | '/'
-            | '|'
-            | '•'
-            | '\n'
-            | '\r'
-    )
+    super::char_among(".,;:!?()[]{}«»\"“”„—–…/|•\n\r", c)
 }
 
 /// Hands `each` the words of `text`, bounded as the module says: a word as
