@@ -820,7 +820,8 @@ impl<'t> Validator<'t> {
         };
         let mut conditions = Vec::new();
         let sig_language = language.unwrap_or(self.language);
-        let mut first: Option<&str> = None;
+        // The first primary's key (for the message only).
+        let mut first = "";
         let mut primaries = 0;
         // The primary kinds first, then the companions, whatever the order
         // in the file. The primaries are counted on the way: a second one
@@ -837,19 +838,17 @@ impl<'t> Validator<'t> {
                 }
                 if !companion {
                     primaries += 1;
-                    match first {
-                        None => first = Some(&m.key),
-                        Some(first) if primaries == 2 => {
-                            let msg: &str = msg!(&cat(&[
-                                "a signal has one kind key, and this one has `",
-                                first,
-                                "` already: put `",
-                                &m.key,
-                                "` in a signal of its own (only scroll+page and hours+weekdays combine)",
-                            ]));
-                            error!(self, m.key_at, msg);
-                        }
-                        Some(_) => {}
+                    if primaries == 1 {
+                        first = &m.key;
+                    } else if primaries == 2 {
+                        let msg: &str = msg!(&cat(&[
+                            "a signal has one kind key, and this one has `",
+                            first,
+                            "` already: put `",
+                            &m.key,
+                            "` in a signal of its own (only scroll+page and hours+weekdays combine)",
+                        ]));
+                        error!(self, m.key_at, msg);
                     }
                 }
                 if let Some(c) = self.condition(m, k, v, sig_language, job.filter(|_| positive)) {
