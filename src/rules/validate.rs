@@ -936,7 +936,9 @@ impl<'t> Validator<'t> {
             SOURCE | DEVICE => {
                 let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES })?;
                 if k == SOURCE {
-                    Condition::Source(Source::ALL[i])
+                    // `SOURCES` is as long as `Source::ALL` (see the test):
+                    // `get` always finds it, and carries no bounds-check panic.
+                    Condition::Source(*Source::ALL.get(i)?)
                 } else {
                     Condition::Device(match i {
                         0 => Device::Mobile,
