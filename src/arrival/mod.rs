@@ -100,17 +100,13 @@ impl Source {
         Source::Direct,
     ];
 
+    /// The names, in the order of `ALL` (also the rules' `source` values).
+    pub const NAMES: [&'static str; 8] = [
+        "paid", "organic", "social", "email", "ai", "internal", "referral", "direct",
+    ];
+
     pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Paid => "paid",
-            Source::Organic => "organic",
-            Source::Social => "social",
-            Source::Email => "email",
-            Source::Ai => "ai",
-            Source::Internal => "internal",
-            Source::Referral => "referral",
-            Source::Direct => "direct",
-        }
+        Self::NAMES[self as usize]
     }
 }
 

@@ -88,9 +88,7 @@ const fn at(keys: &[&str], key: &str) -> usize {
 const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
 /// In the order of `Source::ALL`.
-const SOURCES: &[&str] = &[
-    "paid", "organic", "social", "email", "ai", "internal", "referral", "direct",
-];
+const SOURCES: &[&str] = &Source::NAMES;
 const DEVICES: &[&str] = &["mobile", "tablet", "desktop"];
 const LANGS: &[&str] = &["ru", "en"];
 const REMEMBER: &[&str] = &["none", "session", "local"];
@@ -936,7 +934,7 @@ impl<'t> Validator<'t> {
             SOURCE | DEVICE => {
                 let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES })?;
                 if k == SOURCE {
-                    // `SOURCES` is as long as `Source::ALL` (see the test):
+                    // `SOURCES` is `Source::NAMES`, as long as `Source::ALL`:
                     // `get` always finds it, and carries no bounds-check panic.
                     Condition::Source(*Source::ALL.get(i)?)
                 } else {
