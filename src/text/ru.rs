@@ -91,6 +91,11 @@ const WORD: usize = 16;
 /// Room for a word of [`WORD`] letters, decoded.
 pub type Buf = [u8; 2 * WORD];
 
+/// `n & MASK` is `n` for every index of a [`Buf`] (its length a power of
+/// two): [`decoded`] indexes with it, so no bounds check is compiled.
+const MASK: usize = 2 * WORD - 1;
+const _: () = assert!((2 * WORD).is_power_of_two());
+
 /// An entry of a list as UTF-8: itself if it is longer than any word with a
 /// letter, else decoded into `buf`.
 pub fn decoded<'a>(e: &'a [u8], buf: &'a mut Buf) -> &'a [u8] {
@@ -99,15 +104,15 @@ pub fn decoded<'a>(e: &'a [u8], buf: &'a mut Buf) -> &'a [u8] {
     }
     let mut n = 0;
     for &b in e {
-        // `n & 31` is always `n` (at most two bytes per byte of `e`): no
-        // bounds check to compile.
+        // `n` stays inside `buf` (at most two bytes per byte of `e`), so
+        // `n & MASK` is `n`.
         if b < 0x20 {
             let k = byte(b);
-            buf[n & 31] = 0xd0 | k >> 4;
+            buf[n & MASK] = 0xd0 | k >> 4;
             n += 1;
-            buf[n & 31] = 0x80 | (0x30 + k) & 0x3f;
+            buf[n & MASK] = 0x80 | (0x30 + k) & 0x3f;
         } else {
-            buf[n & 31] = b;
+            buf[n & MASK] = b;
         }
         n += 1;
     }
@@ -117,7 +122,7 @@ pub fn decoded<'a>(e: &'a [u8], buf: &'a mut Buf) -> &'a [u8] {
 /// The entries of a list, as UTF-8.
 #[cfg(test)]
 pub fn words(list: &str) -> Vec<String> {
-    let mut buf = [0; 2 * WORD];
+    let mut buf = Buf::default();
     crate::text::split(list, b' ')
         .map(|w| String::from_utf8(decoded(w.as_bytes(), &mut buf).to_vec()).unwrap())
         .collect()

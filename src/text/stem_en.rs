@@ -122,10 +122,11 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
         }
         // Steps 2, 3 and 4 by one loop: the longest suffix of the step's
         // table, replaced when it starts in the step's region and its
-        // condition holds: the letter before it one of `AFTER`'s for the
-        // suffixes there (no other suffix of the steps ends with one of
-        // them), and for step 3's "ative" (its one of five letters with a
-        // `t` second) R2.
+        // condition holds: for a suffix that is an entry of `AFTER` (li,
+        // ogi, ion) the letter before it one of that entry's; a longer
+        // suffix ending with one ("ousli", "ation") has no condition, nor
+        // has one that ends with none; for step 3's "ative" (its one of five
+        // letters with a `t` second) R2.
         for step in 2..5 {
             let (table, region) = match step {
                 2 => (STEP_2, p1),
