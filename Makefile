@@ -34,9 +34,8 @@ WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-
 # inlines a function that has one caller only when it is 40 B or smaller
 # (the default inlines them all: 466 B less raw code, but more brotli;
 # 0, 10, 20 and 60 measured worse than 40), and --low-memory-unused
-# folds constant offsets into loads and stores: the low 1 KiB is the far
-# end of the 128 KiB stack (.cargo/config.toml puts the stack first),
-# which the SDK never reaches.
+# folds constant offsets into loads and stores: nothing lives in the low
+# 1 KiB (.cargo/config.toml puts the data at 1 KiB, the stack after it).
 WASM_OPT_SDK := -ocimfs 40 --low-memory-unused $(WASM_OPT_FLAGS) --flatten --rereloop -Oz --converge
 
 build: setup

@@ -4,6 +4,7 @@
 // performance check that is a test.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { budget, root, sdkSizes, SHIPPED } from "../../benches/size.mjs";
@@ -23,11 +24,72 @@ test("the SDK fits its brotli size budget", () => {
 });
 
 // Every page that loads the SDK pays for the wasm's initial memory: the
-// 128 KiB stack (.cargo/config.toml) and the data fit in 3 pages of
+// data and the 128 KiB stack (.cargo/config.toml) fit in 3 pages of
 // 64 KiB; rustc's default 1 MiB stack would make it 17.
 test("the wasm asks for at most 3 pages (192 KiB) of memory at start", () => {
   const { memoryPages } = parseWasm(readFileSync(join(root, "dist/jobwise_bg.wasm")));
   assert.equal(memoryPages.length, 1, "the wasm defines one memory");
   const [pages] = memoryPages;
   assert.ok(pages <= 3, `the wasm asks for ${pages} pages of initial memory`);
+});
+
+// The shadow stack sits after the data (.cargo/config.toml: the code's
+// data addresses are then shorter constants), so an overflow would write
+// over the data instead of trapping. It cannot happen: the deepest call
+// path of the shipped wasm, read from its code, is far below the stack's
+// size. A function's frame is what it subtracts from the stack pointer; a
+// call_indirect may reach any function of its type in the table; a
+// function that calls itself is counted 64 times, the JSON reader's
+// nesting limit (json::read::MAX_DEPTH), which bounds the one recursion
+// that keeps a frame (the term index's walk and the number writer keep
+// none). Recursion through several functions fails the test until its
+// depth is bounded and counted here.
+test("the deepest call path needs at most half of the shadow stack", () => {
+  const stack = Number(/zstack-size=(\d+)/.exec(readFileSync(join(root, ".cargo/config.toml"), "utf8"))[1]);
+  const wat = execFileSync(join(root, "node_modules/.bin/wasm-dis"), [join(root, "dist/jobwise_bg.wasm")], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  const sp = /\(global (\$\S+) \(mut i32\)/.exec(wat)[1].replaceAll("$", "\\$");
+  const frame = new RegExp(String.raw`\(i32\.sub\s*\(global\.get ${sp}\)\s*\(i32\.const (\d+)\)`, "g");
+  // A signature as the type section and a function's header both spell it.
+  const signature = (header) => {
+    const kinds = { param: [], result: [] };
+    for (const [, kind, list] of header.matchAll(/\((param|result) ([^()]*)\)/g)) kinds[kind].push(...list.split(" ").filter((t) => !t.startsWith("$")));
+    return `${kinds.param} -> ${kinds.result}`;
+  };
+  const types = new Map([...wat.matchAll(/^ \(type \$(\d+) \(func(.*)\)\)$/gm)].map((m) => [m[1], signature(m[2])]));
+  const table = [...wat.matchAll(/\(elem [^\n]*/g)].flatMap(([e]) => [...e.matchAll(/\$(\d+)/g)].map((m) => m[1]));
+  const frames = new Map();
+  const calls = new Map();
+  const signatures = new Map();
+  const bodies = wat.split("\n (func $").slice(1);
+  for (const body of bodies) signatures.set(/^\d+/.exec(body)[0], signature(body.slice(0, body.indexOf("\n"))));
+  for (const body of bodies) {
+    const name = /^\d+/.exec(body)[0];
+    frames.set(name, [...body.matchAll(frame)].reduce((sum, m) => sum + Number(m[1]), 0));
+    const callees = new Set([...body.matchAll(/\(call \$(\d+)/g)].map((m) => m[1]));
+    for (const [, type] of body.matchAll(/\(call_indirect \(type \$(\d+)\)/g)) {
+      table.filter((f) => signatures.get(f) === types.get(type)).forEach((f) => callees.add(f));
+    }
+    calls.set(name, callees);
+  }
+  const deepest = new Map();
+  const depth = (f, path) => {
+    if (deepest.has(f)) return deepest.get(f);
+    path.add(f);
+    let below = 0;
+    for (const g of calls.get(f)) {
+      if (g === f) continue;
+      assert.ok(!path.has(g), `functions ${g} and ${f} recurse through each other: bound their depth, then count it here`);
+      below = Math.max(below, depth(g, path));
+    }
+    path.delete(f);
+    deepest.set(f, frames.get(f) * (calls.get(f).has(f) ? 64 : 1) + below);
+    return deepest.get(f);
+  };
+  const exported = [...wat.matchAll(/\(export "[^"]*" \(func \$(\d+)\)\)/g)].map((m) => m[1]);
+  const worst = Math.max(...exported.map((f) => depth(f, new Set())));
+  assert.ok(worst > 0, "no stack frame found: the stack pointer's pattern changed");
+  assert.ok(worst <= stack / 2, `the deepest call path needs ${worst} B of the ${stack} B shadow stack`);
 });
