@@ -119,12 +119,21 @@ impl Runtime {
     }
 
     fn push(&mut self, kind: EventKind) {
-        let at_ms = dom::now_ms();
+        let mut event = Event {
+            at_ms: dom::now_ms(),
+            kind,
+        };
         let events = &mut self.signals.events;
-        if events.len() >= MAX_EVENTS {
-            events.remove(1);
+        if events.len() < MAX_EVENTS {
+            events.push(event);
+        } else {
+            // Swapped in from the end: the others move down one, and the
+            // oldest after the landing page ends in `event`, dropped (no
+            // `Vec::remove`, a function of its own in the wasm).
+            for e in events[1..].iter_mut().rev() {
+                core::mem::swap(e, &mut event);
+            }
         }
-        events.push(Event { at_ms, kind });
     }
 
     /// Asks the core, remembers, and hands the decision on.
