@@ -27,6 +27,7 @@ mod store;
 pub mod url;
 
 use crate::prelude::*;
+use alloc::boxed::Box;
 use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
@@ -35,7 +36,10 @@ use crate::signals::EventKind;
 use crate::single::Single;
 use runtime::Runtime;
 
-static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
+/// Boxed: a runtime at a static address would have that address folded
+/// into the code as a constant at each use of a field (three LEB bytes,
+/// two of them above 0x7f), not a pointer and an offset.
+static RT: Single<RefCell<Option<Box<Runtime>>>> = Single::new(RefCell::new(None));
 
 /// Runs `f` on the page's runtime, unless it is not booted or already busy
 /// (a re-entrant call is dropped rather than risked; so is every call after
@@ -63,7 +67,7 @@ pub fn boot(rules: &str, timeout: f64, consent: i32) {
 
 /// [`boot`], with its error returned: why the rules were refused.
 pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
-    let rt = Some(Runtime::new(rules, timeout, consent)?);
+    let rt = Some(Box::new(Runtime::new(rules, timeout, consent)?));
     // A page boots once (js/sdk.js): a runtime booted before is left
     // allocated, not dropped, which keeps its drop glue (the compiled
     // rules' and the memory's) out of the wasm.
