@@ -94,7 +94,6 @@ pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
 pub fn event(kind: u8, text: &str, number: f64) {
     with_rt(|rt| match kind {
         5 => rt.pick(text),
-        6 => rt.navigated(text.into()),
         7 => rt.consent(number as i32),
         _ => rt.observed(
             match kind {
@@ -108,6 +107,7 @@ pub fn event(kind: u8, text: &str, number: f64) {
                     path: text.into(),
                 },
                 3 => EventKind::Search(text.into()),
+                6 => EventKind::Page(text.into()),
                 _ => EventKind::Custom(text.into()),
             },
             kind == 0 && number > 0.0,

@@ -95,11 +95,17 @@ impl Runtime {
         }
     }
 
-    /// Behaviour: decided on unless `more` of the same moment follows.
+    /// Behaviour, or a new page without a load (its `Page`: everything
+    /// changes at once): decided on unless `more` of the same moment
+    /// follows.
     pub fn observed(&mut self, kind: EventKind, more: bool) {
+        let mode = match kind {
+            EventKind::Page(_) => Mode::Force,
+            _ => Mode::Careful,
+        };
         self.push(kind);
         if !more {
-            self.decide(Mode::Careful);
+            self.decide(mode);
         }
     }
 
@@ -110,12 +116,6 @@ impl Runtime {
             // The visitor asked: everything changes at once.
             self.decide(Mode::Force);
         }
-    }
-
-    /// A new page without a load.
-    pub fn navigated(&mut self, path: String) {
-        self.push(EventKind::Page(path));
-        self.decide(Mode::Force);
     }
 
     fn push(&mut self, kind: EventKind) {
