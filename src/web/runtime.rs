@@ -47,12 +47,18 @@ impl Runtime {
         if text.len() > rules::MAX_BYTES {
             return Err("rules larger than 1 MB".into());
         }
-        let mut rules = rules::parse_bounded(text, super::selector::check).map_err(problems)?;
+        // Used where it was returned (not moved out, a copy of the rules
+        // each time).
+        let mut parsed = rules::parse_bounded(text, super::selector::check);
+        let rules = match &mut parsed {
+            Ok(rules) => rules,
+            Err(why) => return Err(problems(why)),
+        };
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
-        let compiled = model::compile_taking(&mut rules);
+        let compiled = model::compile_taking(rules);
         // What is left of the rules stays allocated, as the runtime does
         // (`web::try_boot`): the rules' drop glue stays out of the wasm.
-        core::mem::forget(rules);
+        core::mem::forget(parsed);
         // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
@@ -176,7 +182,7 @@ impl Runtime {
 /// "invalid rules at PATH (LINE:COLUMN): MESSAGE (+N more); run `jobwise
 /// check`". The SDK's wasm is built without the `diagnostics` feature: the
 /// message is then empty and the CLI says what is wrong.
-fn problems((first, errors): (Option<Problem>, usize)) -> String {
+fn problems((first, errors): &(Option<Problem>, usize)) -> String {
     let mut out = String::from("invalid rules");
     if let Some(p) = first {
         out.push_str(" at ");
@@ -190,7 +196,7 @@ fn problems((first, errors): (Option<Problem>, usize)) -> String {
             out.push_str(": ");
             out.push_str(&p.message);
         }
-        if errors > 1 {
+        if *errors > 1 {
             out.push_str(" (+");
             json::number(&mut out, (errors - 1) as f64);
             out.push_str(" more)");
