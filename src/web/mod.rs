@@ -67,7 +67,7 @@ pub fn boot(rules: &str, timeout: f64, consent: i32) {
 
 /// [`boot`], with its error returned: why the rules were refused.
 pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
-    let rt = Some(Box::new(Runtime::new(rules, timeout, consent)?));
+    let rt = Some(Runtime::new(rules, timeout, consent)?);
     // A page boots once (js/sdk.js): a runtime booted before is left
     // allocated, not dropped, which keeps its drop glue (the compiled
     // rules' and the memory's) out of the wasm.

@@ -4,6 +4,7 @@
 //! with the rules' content, through js/actuate.js).
 
 use crate::prelude::*;
+use alloc::boxed::Box;
 
 use super::dom;
 use super::host;
@@ -41,7 +42,9 @@ pub struct Runtime {
 
 impl Runtime {
     /// Everything known at once: the rules, the stored memory, the arrival.
-    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Runtime, String> {
+    /// Boxed here, where it is built (boxed by the caller, it was built on
+    /// the stack and copied).
+    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Box<Runtime>, String> {
         // Rules larger than `rules::MAX_BYTES` are refused here, with this
         // message (a marketer's file is kilobytes).
         if text.len() > rules::MAX_BYTES {
@@ -74,7 +77,7 @@ impl Runtime {
         core::mem::forget((landing, referrer));
         // Moved into the first event: nothing else reads it here.
         let page = core::mem::take(&mut arrival.landing_path);
-        Ok(Runtime {
+        Ok(Box::new(Runtime {
             compiled,
             memory,
             store,
@@ -88,7 +91,7 @@ impl Runtime {
                 context: context::read(0, 0, None),
             },
             timeout_ms,
-        })
+        }))
     }
 
     /// The first decision (from what is known at once), then what the
