@@ -71,7 +71,10 @@ impl Runtime {
         memory.start_page(now);
         let landing = url::page();
         let referrer = url::referrer();
-        let mut arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
+        let mut arrival = crate::arrival::read(
+            referrer.as_ref().map(|r| &**r),
+            landing.as_ref().map(|l| &**l),
+        );
         // Left allocated too (two URLs, once per page): their drop glue
         // stays out of the wasm.
         core::mem::forget((landing, referrer));
