@@ -15,10 +15,15 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
         let Some(c) = v.get(child) else {
             return;
         };
-        if v.get(child + 1).is_some_and(|d| cmp(c, d) == Ordering::Less) {
+        if v.get(child + 1)
+            .is_some_and(|d| cmp(c, d) == Ordering::Less)
+        {
             child += 1;
         }
-        if v.get(root).zip(v.get(child)).is_none_or(|(r, c)| cmp(r, c) != Ordering::Less) {
+        if v.get(root)
+            .zip(v.get(child))
+            .is_none_or(|(r, c)| cmp(r, c) != Ordering::Less)
+        {
             return;
         }
         v.swap(root, child);

@@ -71,10 +71,7 @@ impl Runtime {
         memory.start_page(now);
         let landing = url::page();
         let referrer = url::referrer();
-        let mut arrival = crate::arrival::read(
-            referrer.as_ref().map(|r| &**r),
-            landing.as_ref().map(|l| &**l),
-        );
+        let mut arrival = crate::arrival::read(referrer.as_deref(), landing.as_deref());
         // Left allocated too (two URLs, once per page): their drop glue
         // stays out of the wasm.
         core::mem::forget((landing, referrer));
