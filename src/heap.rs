@@ -36,14 +36,17 @@ pub struct Heap {
 }
 
 /// The class of an allocation: its size and alignment, rounded up to a
-/// power of two.
-fn class(size: usize, align: usize) -> Option<u32> {
-    let k = size
-        .max(align)
-        .checked_next_power_of_two()?
-        .trailing_zeros();
-    ((k as usize) < CLASSES).then_some(k.max(MIN))
+/// power of two; `NONE` for none that large (a number, not an `Option`
+/// returned through memory on every allocation).
+fn class(size: usize, align: usize) -> u32 {
+    match size.max(align).checked_next_power_of_two() {
+        Some(p) if (p.trailing_zeros() as usize) < CLASSES => p.trailing_zeros().max(MIN),
+        _ => NONE,
+    }
 }
+
+/// No class (classes start at `MIN`).
+const NONE: u32 = 0;
 
 impl Heap {
     pub const fn new() -> Heap {
@@ -56,9 +59,10 @@ impl Heap {
 
     /// A block for `size` bytes aligned to `align` (a power of two), or 0.
     pub fn alloc(&mut self, ram: &mut impl Ram, size: usize, align: usize) -> usize {
-        let Some(k) = class(size, align) else {
+        let k = class(size, align);
+        if k == NONE {
             return 0;
-        };
+        }
         let head = self.free[k as usize];
         if head != 0 {
             self.free[k as usize] = ram.load(head);
@@ -114,7 +118,8 @@ impl Heap {
 
     /// Returns a block from [`Heap::alloc`] with the same size and alignment.
     pub fn free(&mut self, ram: &mut impl Ram, ptr: usize, size: usize, align: usize) {
-        if let Some(k) = class(size, align) {
+        let k = class(size, align);
+        if k != NONE {
             self.push(ram, ptr, 1 << k);
         }
     }

@@ -167,17 +167,17 @@ impl Memory {
         // Without fields (`jw1` alone) there is no bucket: not ours either.
         let fields = text.strip_prefix(HEADER)?;
         let mut m = Memory::new(0);
-        let mut bucket = None;
+        let mut bucket = f64::NAN;
         for field in crate::text::split(fields, b'|') {
             // Every tag is one ASCII letter: a field that starts otherwise
             // (or is empty) is not ours.
             let value = field.get(1..).unwrap_or_default();
             match field.as_bytes().first() {
-                Some(b'b') => bucket = finite(value).filter(|b| (0.0..100.0).contains(b)),
-                // Saturating: garbage counts as 0.
-                Some(b'v') => m.visits = finite(value).unwrap_or(0.0) as u32,
-                Some(b'l') => m.last_visit_ms = finite(value),
-                Some(b't') => m.carried.at_ms = finite(value).unwrap_or(0.0),
+                Some(b'b') => bucket = finite(value),
+                // Saturating: garbage (NaN) counts as 0.
+                Some(b'v') => m.visits = finite(value) as u32,
+                Some(b'l') => m.last_visit_ms = Some(finite(value)).filter(|l| !l.is_nan()),
+                Some(b't') => m.carried.at_ms = zero_if_nan(finite(value)),
                 Some(b'a') => m.active = compiled.jobs.index(value),
                 Some(b'p') => m.pick = compiled.jobs.index(value),
                 Some(b'j') => read_list(&compiled.jobs, value, &mut m.carried.jobs),
@@ -185,7 +185,11 @@ impl Memory {
                 _ => {}
             }
         }
-        m.bucket = bucket? as u8;
+        // The last `b` counts (NaN, when bad, is out of range too).
+        if !(0.0..100.0).contains(&bucket) {
+            return None;
+        }
+        m.bucket = bucket as u8;
         Some(m)
     }
 }
@@ -254,8 +258,22 @@ fn add(list: &mut Vec<(u32, f64)>, k: u32, w: f64) {
     }
 }
 
-fn finite(s: &str) -> Option<f64> {
-    crate::json::parse_f64(s).filter(|v| v.is_finite())
+/// The finite number `s`, else NaN (an `Option<f64>` would be returned
+/// through memory).
+fn finite(s: &str) -> f64 {
+    match crate::json::parse_f64(s) {
+        Some(v) if v.is_finite() => v,
+        _ => f64::NAN,
+    }
+}
+
+/// `v`, or 0 for NaN (garbage).
+fn zero_if_nan(v: f64) -> f64 {
+    if v.is_nan() {
+        0.0
+    } else {
+        v
+    }
 }
 
 fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
@@ -263,7 +281,8 @@ fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
         let Some((id, w)) = crate::text::rsplit_once(entry, b':') else {
             continue;
         };
-        if let (Some(k), Some(w)) = (group.index(id), finite(w)) {
+        let w = finite(w);
+        if let Some(k) = group.index(id).filter(|_| !w.is_nan()) {
             if !out.iter().any(|(j, _)| *j == k) {
                 out.push((k, w.clamp(-MAX_EVIDENCE, MAX_EVIDENCE)));
             }

@@ -1,61 +1,48 @@
 //! The one sort of the crate. `slice::sort*` instantiates a quicksort or
 //! driftsort of 1.5–3.5 KB of wasm per element type and comparator; this
-//! heapsort has one body (behind `dyn`) and a few bytes of glue per call
-//! site. O(n log n) in the worst case, no allocation, not stable: callers
-//! that need an order among equal keys compare a tie-breaker too.
+//! heapsort is a few hundred bytes per instance, and the SDK's wasm has
+//! one (`u64` by `Ord`), so it compares without a `dyn` call (one body
+//! behind `dyn` for every type cost more bytes, and time in decisions).
+//! O(n log n) in the worst case, no allocation, not stable: callers that
+//! need an order among equal keys compare a tie-breaker too.
 
 use core::cmp::Ordering;
 
 /// Sorts `v` ascending by `cmp`.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    heap(v.len(), &mut |a, b, swap| {
-        // `heap` passes indices below `v.len()`: the checks spare core's
-        // bounds-check panic (and its formatting) in every instance.
-        if swap {
-            if a < v.len() && b < v.len() {
-                v.swap(a, b);
-            }
-            false
-        } else {
-            v.get(a)
-                .zip(v.get(b))
-                .is_some_and(|(x, y)| cmp(x, y) == Ordering::Less)
+    // Heapsort: `v` made a heap from `root` down.
+    let mut sift = |v: &mut [T], mut root: usize| loop {
+        let mut child = 2 * root + 1;
+        let Some(c) = v.get(child) else {
+            return;
+        };
+        if v.get(child + 1)
+            .is_some_and(|d| cmp(c, d) == Ordering::Less)
+        {
+            child += 1;
         }
-    });
+        if v.get(root)
+            .zip(v.get(child))
+            .is_none_or(|(r, c)| cmp(r, c) != Ordering::Less)
+        {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift(v, start);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(&mut v[..end], 0);
+    }
 }
 
 /// Sorts `v` ascending.
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
-}
-
-/// Heapsort over indices `0..n`: `f(a, b, false)` is "a < b", `f(a, b, true)`
-/// swaps a and b.
-#[inline(never)]
-fn heap(n: usize, f: &mut dyn FnMut(usize, usize, bool) -> bool) {
-    fn sift(f: &mut dyn FnMut(usize, usize, bool) -> bool, mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && f(child, child + 1, false) {
-                child += 1;
-            }
-            if !f(root, child, false) {
-                return;
-            }
-            f(root, child, true);
-            root = child;
-        }
-    }
-    for start in (0..n / 2).rev() {
-        sift(f, start, n);
-    }
-    for end in (1..n).rev() {
-        f(0, end, true);
-        sift(f, 0, end);
-    }
 }
 
 #[cfg(test)]

@@ -205,7 +205,9 @@ pub fn compile(mut rules: Rules) -> Compiled {
 /// [`compile`], taking the conditions, ids and labels out of `rules`
 /// (ids and labels left empty): what is left of them
 /// is the caller's (the SDK's runtime leaves it allocated, which keeps the
-/// rules' drop glue out of its wasm).
+/// rules' drop glue out of its wasm). Inlined: the compiled rules,
+/// built in a local and returned, are copied once less.
+#[inline(always)]
 pub fn compile_taking(rules: &mut Rules) -> Compiled {
     let mut c = Compiled {
         policy: rules.decision,
@@ -547,10 +549,11 @@ fn find_best(
                 negated: hit.negated,
                 at,
             };
-            match slot(out, b.sig, search) {
-                Some(i) => {
-                    if b.rank(&out[i]) == Ordering::Less {
-                        out[i] = b;
+            let i = slot(out, b.sig, search);
+            match out.get_mut(i) {
+                Some(o) => {
+                    if b.rank(o) == Ordering::Less {
+                        *o = b;
                     }
                 }
                 None => out.push(b),
@@ -560,18 +563,21 @@ fn find_best(
 }
 
 /// Where the `Best` of signal `sig` (for its `search` phrases, or its
-/// `terms`) is in `list`.
-fn slot(list: &[Best], sig: u32, search: bool) -> Option<usize> {
-    for (i, b) in list.iter().enumerate() {
+/// `terms`) is in `list`; its length when nowhere (a number, not an
+/// `Option` returned through memory).
+fn slot(list: &[Best], sig: u32, search: bool) -> usize {
+    let mut i = 0;
+    while let Some(b) = list.get(i) {
         if b.sig == sig && b.search == search {
-            return Some(i);
+            break;
         }
+        i += 1;
     }
-    None
+    i
 }
 
 fn best(list: &[Best], sig: u32, search: bool) -> Option<&Best> {
-    slot(list, sig, search).map(|i| &list[i])
+    list.get(slot(list, sig, search))
 }
 
 impl Compiled {

@@ -27,6 +27,7 @@ mod store;
 pub mod url;
 
 use crate::prelude::*;
+use alloc::boxed::Box;
 use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
@@ -35,7 +36,10 @@ use crate::signals::EventKind;
 use crate::single::Single;
 use runtime::Runtime;
 
-static RT: Single<RefCell<Option<Runtime>>> = Single::new(RefCell::new(None));
+/// Boxed: a runtime at a static address would have that address folded
+/// into the code as a constant at each use of a field (three LEB bytes,
+/// two of them above 0x7f), not a pointer and an offset.
+static RT: Single<RefCell<Option<Box<Runtime>>>> = Single::new(RefCell::new(None));
 
 /// Runs `f` on the page's runtime, unless it is not booted or already busy
 /// (a re-entrant call is dropped rather than risked; so is every call after
@@ -90,7 +94,6 @@ pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
 pub fn event(kind: u8, text: &str, number: f64) {
     with_rt(|rt| match kind {
         5 => rt.pick(text),
-        6 => rt.navigated(text.into()),
         7 => rt.consent(number as i32),
         _ => rt.observed(
             match kind {
@@ -104,6 +107,7 @@ pub fn event(kind: u8, text: &str, number: f64) {
                     path: text.into(),
                 },
                 3 => EventKind::Search(text.into()),
+                6 => EventKind::Page(text.into()),
                 _ => EventKind::Custom(text.into()),
             },
             kind == 0 && number > 0.0,

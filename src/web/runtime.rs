@@ -4,6 +4,7 @@
 //! with the rules' content, through js/actuate.js).
 
 use crate::prelude::*;
+use alloc::boxed::Box;
 
 use super::dom;
 use super::host;
@@ -41,18 +42,26 @@ pub struct Runtime {
 
 impl Runtime {
     /// Everything known at once: the rules, the stored memory, the arrival.
-    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Runtime, String> {
+    /// Boxed here, where it is built (boxed by the caller, it was built on
+    /// the stack and copied).
+    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Box<Runtime>, String> {
         // Rules larger than `rules::MAX_BYTES` are refused here, with this
         // message (a marketer's file is kilobytes).
         if text.len() > rules::MAX_BYTES {
             return Err("rules larger than 1 MB".into());
         }
-        let mut rules = rules::parse_bounded(text, super::selector::check).map_err(problems)?;
+        // Used where it was returned (not moved out, a copy of the rules
+        // each time).
+        let mut parsed = rules::parse_bounded(text, super::selector::check);
+        let rules = match &mut parsed {
+            Ok(rules) => rules,
+            Err(why) => return Err(problems(why)),
+        };
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
-        let compiled = model::compile_taking(&mut rules);
+        let compiled = model::compile_taking(rules);
         // What is left of the rules stays allocated, as the runtime does
         // (`web::try_boot`): the rules' drop glue stays out of the wasm.
-        core::mem::forget(rules);
+        core::mem::forget(parsed);
         // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
@@ -62,13 +71,13 @@ impl Runtime {
         memory.start_page(now);
         let landing = url::page();
         let referrer = url::referrer();
-        let mut arrival = crate::arrival::read(referrer.as_ref(), landing.as_ref());
+        let mut arrival = crate::arrival::read(referrer.as_deref(), landing.as_deref());
         // Left allocated too (two URLs, once per page): their drop glue
         // stays out of the wasm.
         core::mem::forget((landing, referrer));
         // Moved into the first event: nothing else reads it here.
         let page = core::mem::take(&mut arrival.landing_path);
-        Ok(Runtime {
+        Ok(Box::new(Runtime {
             compiled,
             memory,
             store,
@@ -82,7 +91,7 @@ impl Runtime {
                 context: context::read(0, 0, None),
             },
             timeout_ms,
-        })
+        }))
     }
 
     /// The first decision (from what is known at once), then what the
@@ -95,11 +104,17 @@ impl Runtime {
         }
     }
 
-    /// Behaviour: decided on unless `more` of the same moment follows.
+    /// Behaviour, or a new page without a load (its `Page`: everything
+    /// changes at once): decided on unless `more` of the same moment
+    /// follows.
     pub fn observed(&mut self, kind: EventKind, more: bool) {
+        let mode = match kind {
+            EventKind::Page(_) => Mode::Force,
+            _ => Mode::Careful,
+        };
         self.push(kind);
         if !more {
-            self.decide(Mode::Careful);
+            self.decide(mode);
         }
     }
 
@@ -112,19 +127,22 @@ impl Runtime {
         }
     }
 
-    /// A new page without a load.
-    pub fn navigated(&mut self, path: String) {
-        self.push(EventKind::Page(path));
-        self.decide(Mode::Force);
-    }
-
     fn push(&mut self, kind: EventKind) {
-        let at_ms = dom::now_ms();
+        let mut event = Event {
+            at_ms: dom::now_ms(),
+            kind,
+        };
         let events = &mut self.signals.events;
-        if events.len() >= MAX_EVENTS {
-            events.remove(1);
+        if events.len() < MAX_EVENTS {
+            events.push(event);
+        } else {
+            // Swapped in from the end: the others move down one, and the
+            // oldest after the landing page ends in `event`, dropped (no
+            // `Vec::remove`, a function of its own in the wasm).
+            for e in events[1..].iter_mut().rev() {
+                core::mem::swap(e, &mut event);
+            }
         }
-        events.push(Event { at_ms, kind });
     }
 
     /// Asks the core, remembers, and hands the decision on.
@@ -167,7 +185,7 @@ impl Runtime {
 /// "invalid rules at PATH (LINE:COLUMN): MESSAGE (+N more); run `jobwise
 /// check`". The SDK's wasm is built without the `diagnostics` feature: the
 /// message is then empty and the CLI says what is wrong.
-fn problems((first, errors): (Option<Problem>, usize)) -> String {
+fn problems((first, errors): &(Option<Problem>, usize)) -> String {
     let mut out = String::from("invalid rules");
     if let Some(p) = first {
         out.push_str(" at ");
@@ -181,7 +199,7 @@ fn problems((first, errors): (Option<Problem>, usize)) -> String {
             out.push_str(": ");
             out.push_str(&p.message);
         }
-        if errors > 1 {
+        if *errors > 1 {
             out.push_str(" (+");
             json::number(&mut out, (errors - 1) as f64);
             out.push_str(" more)");
