@@ -57,9 +57,8 @@ const LOWER_DELTA: [i16; 89] = [
 ];
 
 /// Letters (Unicode `Alphabetic`) inside [`COVERED`], from inclusive
-/// ranges, in two tables: below Cyrillic and from it on, so that a
-/// Cyrillic letter is found in a step or two, as an ASCII one is.
-const ALPHA_LOW: [u16; 46] = steps(&[
+/// ranges.
+const ALPHA: [u16; 92] = steps(&[
     (0x0041, 0x005A),
     (0x0061, 0x007A),
     (0x00AA, 0x00AA),
@@ -82,10 +81,7 @@ const ALPHA_LOW: [u16; 46] = steps(&[
     (0x038C, 0x038C),
     (0x038E, 0x03A1),
     (0x03A3, 0x03F5),
-    (0x03F7, 0x03FF),
-]);
-const ALPHA_HIGH: [u16; 48] = steps(&[
-    (0x0400, 0x0481),
+    (0x03F7, 0x0481),
     (0x048A, 0x052F),
     (0x1100, 0x11FF),
     (0x1E00, 0x1EFF),
@@ -245,15 +241,10 @@ pub fn lower_str(s: &str) -> String {
     out
 }
 
+/// Whether `c` is a letter: Cyrillic's first block of letters (Russian's
+/// among them) told at once, as ASCII is at the start of the walk.
 pub fn is_alphabetic(c: char) -> bool {
-    within(
-        c,
-        if c < '\u{400}' {
-            &ALPHA_LOW
-        } else {
-            &ALPHA_HIGH
-        },
-    )
+    matches!(c, '\u{400}'..='\u{481}') || within(c, &ALPHA)
 }
 
 pub fn is_numeric(c: char) -> bool {
