@@ -73,7 +73,7 @@ pub fn clean(raw: &str) -> Option<String> {
         }
         if !dropped(c) {
             text.push(match c {
-                c if c.is_whitespace() || c.is_control() => ' ',
+                c if crate::text::is_space(c) || c.is_control() => ' ',
                 // Turkish capital dotted I: a plain `i`, not `i` + combining dot.
                 'İ' => 'I',
                 c => c,

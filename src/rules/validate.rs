@@ -911,7 +911,7 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, MAX_NAME_CHARS, false)?;
-                if let Some(i) = first_char(name, char::is_whitespace) {
+                if let Some(i) = first_char(name, crate::text::is_space) {
                     error!(
                         self,
                         self.inside(v, name, i),

@@ -134,7 +134,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             }
             '?' | '[' | ']' | '{' | '}' => msg!("only * is a wildcard here (no ?, [ ] or { })"),
             c if c.is_control() => msg!("a control character in a glob"),
-            c if c.is_whitespace() && of != GlobOf::Value => msg!("a space in a glob"),
+            c if crate::text::is_space(c) && of != GlobOf::Value => msg!("a space in a glob"),
             c if of == GlobOf::Host && !c.is_ascii() => {
                 msg!("write the host in its ASCII form (xn--…), as browsers report it")
             }
@@ -244,7 +244,7 @@ fn decimal(s: &str) -> Option<f64> {
 /// zero-sized `Message` without diagnostics: no `String` to drop).
 pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     let invisible = |c: char| {
-        c.is_whitespace()
+        crate::text::is_space(c)
             || c.is_control()
             || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
     };

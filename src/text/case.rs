@@ -25,37 +25,40 @@ pub const COVERED: &[(u32, u32)] = &[
     (0xFF00, 0xFFEF),
 ];
 
-/// Lower-casing runs in three columns, run `i` at index `i` of each: every
-/// character from `LOWER_FIRST[i]` to `LOWER_FIRST[i] + LOWER_SPAN[i]`
-/// lower-cases to itself plus `LOWER_DELTA[i]`, every second one in a run of
-/// delta 1 (upper and lower case alternate there; a test holds it against
-/// core). Columns, not rows of `(u16, u16, i16, u8)`: no padding, and like
-/// numbers side by side compress better.
-const LOWER_FIRST: [u16; 90] = [
-    0x0041, 0x00C0, 0x00D8, 0x0100, 0x0130, 0x0132, 0x0139, 0x014A, 0x0178, 0x0179, 0x0181, 0x0182,
-    0x0186, 0x0187, 0x0189, 0x018B, 0x018E, 0x018F, 0x0190, 0x0191, 0x0193, 0x0194, 0x0196, 0x0197,
-    0x0198, 0x019C, 0x019D, 0x019F, 0x01A0, 0x01A6, 0x01A7, 0x01A9, 0x01AC, 0x01AE, 0x01AF, 0x01B1,
-    0x01B3, 0x01B7, 0x01B8, 0x01BC, 0x01C4, 0x01C5, 0x01C7, 0x01C8, 0x01CA, 0x01CB, 0x01DE, 0x01F1,
-    0x01F2, 0x01F6, 0x01F7, 0x01F8, 0x0220, 0x0222, 0x023A, 0x023B, 0x023D, 0x023E, 0x0241, 0x0243,
-    0x0244, 0x0245, 0x0246, 0x0370, 0x0376, 0x037F, 0x0386, 0x0388, 0x038C, 0x038E, 0x0391, 0x03A3,
-    0x03CF, 0x03D8, 0x03F4, 0x03F7, 0x03F9, 0x03FA, 0x03FD, 0x0400, 0x0410, 0x0460, 0x048A, 0x04C0,
-    0x04C1, 0x04D0, 0x1E00, 0x1E9E, 0x1EA0, 0xFF21,
+/// Lower-casing runs beyond ASCII in three columns, run `i` at index `i`
+/// of each: every character from its first to its first plus
+/// `LOWER_SPAN[i]` lower-cases to itself plus `LOWER_DELTA[i]`, every
+/// second one in a run of delta 1 (upper and lower case alternate there; a
+/// test holds it against core). The firsts, written ascending, are kept as
+/// [`steps_down`]: small numbers, which compress better. Columns, not rows
+/// of `(u16, u16, i16, u8)`: no padding, and like numbers side by side
+/// compress better.
+const LOWER_STEP: [u16; 89] = steps_down([
+    0x00C0, 0x00D8, 0x0100, 0x0130, 0x0132, 0x0139, 0x014A, 0x0178, 0x0179, 0x0181, 0x0182, 0x0186,
+    0x0187, 0x0189, 0x018B, 0x018E, 0x018F, 0x0190, 0x0191, 0x0193, 0x0194, 0x0196, 0x0197, 0x0198,
+    0x019C, 0x019D, 0x019F, 0x01A0, 0x01A6, 0x01A7, 0x01A9, 0x01AC, 0x01AE, 0x01AF, 0x01B1, 0x01B3,
+    0x01B7, 0x01B8, 0x01BC, 0x01C4, 0x01C5, 0x01C7, 0x01C8, 0x01CA, 0x01CB, 0x01DE, 0x01F1, 0x01F2,
+    0x01F6, 0x01F7, 0x01F8, 0x0220, 0x0222, 0x023A, 0x023B, 0x023D, 0x023E, 0x0241, 0x0243, 0x0244,
+    0x0245, 0x0246, 0x0370, 0x0376, 0x037F, 0x0386, 0x0388, 0x038C, 0x038E, 0x0391, 0x03A3, 0x03CF,
+    0x03D8, 0x03F4, 0x03F7, 0x03F9, 0x03FA, 0x03FD, 0x0400, 0x0410, 0x0460, 0x048A, 0x04C0, 0x04C1,
+    0x04D0, 0x1E00, 0x1E9E, 0x1EA0, 0xFF21,
+]);
+const LOWER_SPAN: [u8; 89] = [
+    22, 6, 46, 0, 4, 14, 44, 0, 4, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0,
+    0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 16, 16, 0, 2, 0, 0, 38, 0, 16, 0, 0, 0, 0, 0, 0, 0,
+    0, 8, 2, 0, 0, 0, 2, 0, 1, 16, 8, 0, 22, 0, 0, 0, 0, 2, 15, 31, 32, 52, 0, 12, 94, 148, 0, 94,
+    25,
 ];
-const LOWER_SPAN: [u8; 90] = [
-    25, 22, 6, 46, 0, 4, 14, 44, 0, 4, 0, 2, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0,
-    0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 16, 16, 0, 2, 0, 0, 38, 0, 16, 0, 0, 0, 0, 0, 0,
-    0, 0, 8, 2, 0, 0, 0, 2, 0, 1, 16, 8, 0, 22, 0, 0, 0, 0, 2, 15, 31, 32, 52, 0, 12, 94, 148, 0,
-    94, 25,
-];
-const LOWER_DELTA: [i16; 90] = [
-    32, 32, 32, 1, -199, 1, 1, 1, -121, 1, 210, 1, 206, 1, 205, 1, 79, 202, 203, 1, 205, 207, 211,
-    209, 1, 211, 213, 214, 1, 218, 1, 218, 1, 218, 1, 217, 1, 219, 1, 1, 2, 1, 2, 1, 2, 1, 1, 2, 1,
-    -97, -56, 1, -130, 1, 10795, 1, -163, 10792, 1, -195, 69, 71, 1, 1, 1, 116, 38, 37, 64, 63, 32,
-    32, 8, 1, -60, 1, -7, 1, -130, 80, 32, 1, 1, 15, 1, 1, 1, -7615, 1, 32,
+const LOWER_DELTA: [i16; 89] = [
+    32, 32, 1, -199, 1, 1, 1, -121, 1, 210, 1, 206, 1, 205, 1, 79, 202, 203, 1, 205, 207, 211, 209,
+    1, 211, 213, 214, 1, 218, 1, 218, 1, 218, 1, 217, 1, 219, 1, 1, 2, 1, 2, 1, 2, 1, 1, 2, 1, -97,
+    -56, 1, -130, 1, 10795, 1, -163, 10792, 1, -195, 69, 71, 1, 1, 1, 116, 38, 37, 64, 63, 32, 32,
+    8, 1, -60, 1, -7, 1, -130, 80, 32, 1, 1, 15, 1, 1, 1, -7615, 1, 32,
 ];
 
-/// Letters (Unicode `Alphabetic`) inside [`COVERED`], as inclusive ranges.
-const ALPHA: &[(u16, u16)] = &[
+/// Letters (Unicode `Alphabetic`) inside [`COVERED`], from inclusive
+/// ranges.
+const ALPHA: [u16; 92] = steps(&[
     (0x0041, 0x005A),
     (0x0061, 0x007A),
     (0x00AA, 0x00AA),
@@ -102,10 +105,10 @@ const ALPHA: &[(u16, u16)] = &[
     (0xFFCA, 0xFFCF),
     (0xFFD2, 0xFFD7),
     (0xFFDA, 0xFFDC),
-];
+]);
 
 /// Digits and numbers (Unicode `Numeric_Type`) inside [`COVERED`].
-const NUMERIC: &[(u16, u16)] = &[
+const NUMERIC: [u16; 16] = steps(&[
     (0x0030, 0x0039),
     (0x00B2, 0x00B3),
     (0x00B9, 0x00B9),
@@ -114,23 +117,55 @@ const NUMERIC: &[(u16, u16)] = &[
     (0x3021, 0x3029),
     (0x3038, 0x303A),
     (0xFF10, 0xFF19),
-];
+]);
 
-fn within(c: char, ranges: &[(u16, u16)]) -> bool {
-    let c = c as u32;
-    // A plain bisection: `partition_point`'s closure is an instance of its own.
-    let (mut i, mut hi) = (0, ranges.len());
-    while i < hi {
-        let mid = (i + hi) / 2;
-        if u32::from(ranges[mid].1) < c {
-            i = mid + 1;
-        } else {
-            hi = mid;
-        }
+/// `ranges` (inclusive, ascending) as the steps from each bound to the
+/// next, from 0, a range's bounds being its first char and the one past
+/// its last: small numbers, which compress better than the bounds
+/// themselves, walked from the start by [`within`].
+const fn steps<const N: usize>(ranges: &[(u16, u16)]) -> [u16; N] {
+    assert!(N == 2 * ranges.len());
+    let mut out = [0; N];
+    let (mut i, mut at) = (0, 0);
+    while i < N {
+        let (first, last) = ranges[i / 2];
+        let bound = if i % 2 == 0 { first } else { last + 1 };
+        out[i] = bound - at;
+        at = bound;
+        i += 1;
     }
-    ranges
-        .get(i)
-        .is_some_and(|&(first, _)| u32::from(first) <= c)
+    out
+}
+
+/// `firsts` (ascending) as the steps from each to the next, the last's
+/// to 0x10000.
+const fn steps_down<const N: usize>(firsts: [u16; N]) -> [u16; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        let next = if i + 1 < N {
+            firsts[i + 1] as u32
+        } else {
+            0x10000
+        };
+        out[i] = (next - firsts[i] as u32) as u16;
+        i += 1;
+    }
+    out
+}
+
+/// Whether `c` is in the ranges [`steps`] made: behind an odd number of
+/// bounds.
+fn within(c: char, steps: &[u16]) -> bool {
+    let (mut i, mut bound) = (0, 0);
+    while i < steps.len() {
+        bound += u32::from(steps[i]);
+        if bound > c as u32 {
+            break;
+        }
+        i += 1;
+    }
+    i % 2 == 1
 }
 
 /// The lower case of `c` (its first character: `İ` gives `i`, to which
@@ -140,26 +175,22 @@ pub fn lower(c: char) -> char {
         return c.to_ascii_lowercase();
     }
     let u = c as u32;
-    let (mut i, mut hi) = (0, LOWER_FIRST.len());
-    while i < hi {
-        let mid = (i + hi) / 2;
-        if u32::from(LOWER_FIRST[mid]) <= u {
-            i = mid + 1;
-        } else {
-            hi = mid;
+    // The runs walked down from the last (Cyrillic is near the top): a
+    // sum of `LOWER_STEP` taken from 0x10000, till the run `c` may be in.
+    let (mut i, mut first) = (LOWER_STEP.len(), 0x10000);
+    while i > 0 {
+        i -= 1;
+        first -= u32::from(LOWER_STEP[i]);
+        if first <= u {
+            let delta = LOWER_DELTA[i];
+            let off = u - first;
+            if off <= u32::from(LOWER_SPAN[i]) && off & u32::from(delta == 1) == 0 {
+                return char::from_u32(u.wrapping_add_signed(i32::from(delta))).unwrap_or(c);
+            }
+            break;
         }
     }
-    let Some(i) = i.checked_sub(1) else {
-        return c;
-    };
-    let first = u32::from(LOWER_FIRST[i]);
-    let delta = LOWER_DELTA[i];
-    match u - first {
-        off if off <= u32::from(LOWER_SPAN[i]) && off & u32::from(delta == 1) == 0 => {
-            char::from_u32(u.wrapping_add_signed(i32::from(delta))).unwrap_or(c)
-        }
-        _ => c,
-    }
+    c
 }
 
 /// The second char of `c` lower-cased, if it has one: `İ` is `i` and a
@@ -210,12 +241,14 @@ pub fn lower_str(s: &str) -> String {
     out
 }
 
+/// Whether `c` is a letter: Cyrillic's first block of letters (Russian's
+/// among them) told at once, as ASCII is at the start of the walk.
 pub fn is_alphabetic(c: char) -> bool {
-    within(c, ALPHA)
+    matches!(c, '\u{400}'..='\u{481}') || within(c, &ALPHA)
 }
 
 pub fn is_numeric(c: char) -> bool {
-    within(c, NUMERIC)
+    within(c, &NUMERIC)
 }
 
 pub fn is_alphanumeric(c: char) -> bool {
