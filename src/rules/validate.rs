@@ -647,10 +647,7 @@ impl<'t> Validator<'t> {
                 }
             }
         }
-        let mut decision = Policy::default();
-        if let Some(v) = root.get("decision") {
-            decision = self.decision(v);
-        }
+        let decision = self.decision(root.get("decision"));
         let (jobs_v, stages_v) = (root.get("jobs"), root.get("stages"));
         let jobs = match jobs_v {
             Some(v) => self.jobs(v, false),
@@ -692,27 +689,34 @@ impl<'t> Validator<'t> {
         rules
     }
 
-    fn decision(&mut self, v: &Value) -> Policy {
-        let mut policy = Policy::default();
-        let Some(members) = self.object(v) else {
-            return policy;
-        };
-        self.keys(members, DECISION);
-        for m in members {
-            let Some(i) = index(DECISION, &m.key) else {
-                continue;
-            };
-            // By index in `DECISION`; `halfLifeMinutes` must be above 0.
-            if let Some(n) = self.number_in(&m.value, 0.0, i == 2, f64::MAX) {
-                *match i {
-                    0 => &mut policy.threshold,
-                    1 => &mut policy.margin,
-                    2 => &mut policy.half_life_minutes,
-                    _ => &mut policy.stickiness,
-                } = n;
+    /// `decision`, if set: the defaults for what it does not set. The
+    /// numbers by index in `DECISION` (no field picked by a `match`), and
+    /// the defaults written once.
+    fn decision(&mut self, v: Option<&Value>) -> Policy {
+        let d = Policy::default();
+        let mut n = [d.threshold, d.margin, d.half_life_minutes, d.stickiness];
+        if let Some(members) = v.and_then(|v| self.object(v)) {
+            self.keys(members, DECISION);
+            for m in members {
+                let Some(i) = index(DECISION, &m.key) else {
+                    continue;
+                };
+                // `halfLifeMinutes` must be above 0.
+                if let (Some(x), Some(slot)) = (
+                    self.number_in(&m.value, 0.0, i == 2, f64::MAX),
+                    n.get_mut(i),
+                ) {
+                    *slot = x;
+                }
             }
         }
-        policy
+        let [threshold, margin, half_life_minutes, stickiness] = n;
+        Policy {
+            threshold,
+            margin,
+            half_life_minutes,
+            stickiness,
+        }
     }
 
     /// `jobs` or `stages`.
