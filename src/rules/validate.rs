@@ -906,7 +906,7 @@ impl<'t> Validator<'t> {
         let v = &m.value;
         Some(match k {
             TERMS | SEARCH => {
-                let list = self.phrases(v, language, job.filter(|_| k == TERMS))?;
+                let list = self.phrases(v, language, job.filter(|_| k == TERMS));
                 if k == TERMS {
                     Condition::Terms(list)
                 } else {
@@ -923,7 +923,7 @@ impl<'t> Validator<'t> {
                     );
                 }
                 let matches = sig.get("match")?;
-                let items = self.list(matches, "globs in one signal")?;
+                let items = self.list(matches, "globs in one signal");
                 let mut globs = Vec::new();
                 for g in items {
                     if let Some(g) = self.glob(g, GlobOf::Value) {
@@ -1055,13 +1055,17 @@ impl<'t> Validator<'t> {
 
     /// A signal's list of `what` (globs, terms): not empty, at most
     /// [`MAX_LIST`] items.
-    fn list<'v>(&mut self, v: &'v Value, what: &str) -> Option<&'v [Value]> {
-        let items = self.array(v)?;
+    /// Empty when `v` is not a list (reported: rules with errors are never
+    /// used, and an `Option` cost each caller a test).
+    fn list<'v>(&mut self, v: &'v Value, what: &str) -> &'v [Value] {
+        let Some(items) = self.array(v) else {
+            return &[];
+        };
         if items.is_empty() {
             error!(self, v.at, "the list is empty");
         }
         self.too_many(v, MAX_LIST, what);
-        Some(items)
+        items
     }
 
     /// "too many `what`: `len`; the limit is `max`" for list or object `v`,
@@ -1090,8 +1094,8 @@ impl<'t> Validator<'t> {
     /// `terms` or `search`: a non-empty list of phrases. (`language` and
     /// `job` are for the warnings: diagnostics only.)
     #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
-    fn phrases(&mut self, v: &Value, language: Lang, job: Option<usize>) -> Option<Vec<String>> {
-        let items = self.list(v, "terms in one signal")?;
+    fn phrases(&mut self, v: &Value, language: Lang, job: Option<usize>) -> Vec<String> {
+        let items = self.list(v, "terms in one signal");
         let mut out = Vec::new();
         for t in items {
             let Some(s) = self.text_value(t, MAX_TERM_CHARS, false) else {
@@ -1110,7 +1114,7 @@ impl<'t> Validator<'t> {
             self.term_seen(t, s, language, job);
             out.push(s.into());
         }
-        Some(out)
+        out
     }
 
     /// The warnings about term `s` (item `t`), and the term
