@@ -245,18 +245,16 @@ fn first_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
     None
 }
 
-/// The index of `key` in `keys`: one function for every key table and
-/// list of names (inlined, each search was a loop of its own).
+/// The index of `key` in `keys`, or `keys.len()` when not there (a plain
+/// `usize`: an `Option` went back through memory): one function for every
+/// key table and list of names (inlined, each search was a loop of its own).
 #[inline(never)]
-pub(super) fn index(keys: &[&str], key: &str) -> Option<usize> {
+pub(super) fn index(keys: &[&str], key: &str) -> usize {
     let mut i = 0;
-    while i < keys.len() {
-        if keys[i] == key {
-            return Some(i);
-        }
+    while i < keys.len() && keys[i] != key {
         i += 1;
     }
-    None
+    i
 }
 
 /// Whether `id` is a valid job or stage id.
@@ -555,8 +553,8 @@ impl<'t> Validator<'t> {
     fn choice(&mut self, v: &Value, names: &[&str]) -> Option<usize> {
         let s = self.string(v)?;
         match index(names, s) {
-            Some(i) => Some(i),
-            None => {
+            i if i < names.len() => Some(i),
+            _ => {
                 let m: &str = msg!(&cat(&[
                     "unknown value ",
                     &shown(s),
@@ -579,7 +577,7 @@ impl<'t> Validator<'t> {
         debug_assert!(allowed.len() <= 32, "a key table longer than the u32 mask");
         let mut suggested = 0;
         for m in members {
-            if index(allowed, &m.key).is_some() {
+            if index(allowed, &m.key) < allowed.len() {
                 continue;
             }
             let hint = closest(&m.key, allowed);
@@ -698,9 +696,10 @@ impl<'t> Validator<'t> {
         if let Some(members) = v.and_then(|v| self.object(v)) {
             self.keys(members, DECISION);
             for m in members {
-                let Some(i) = index(DECISION, &m.key) else {
+                let i = index(DECISION, &m.key);
+                if i == DECISION.len() {
                     continue;
-                };
+                }
                 // `halfLifeMinutes` must be above 0.
                 if let (Some(x), Some(slot)) = (
                     self.number_in(&m.value, 0.0, i == 2, f64::MAX),
@@ -814,7 +813,8 @@ impl<'t> Validator<'t> {
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
         let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
         let kind = |m: &Member| {
-            let k = index(SIGNAL, &m.key)?;
+            // Not found, `k` is `SIGNAL.len()`, not a kind either.
+            let k = index(SIGNAL, &m.key);
             if (KINDS >> k) & 1 == 0 {
                 return None;
             }
@@ -1282,11 +1282,11 @@ impl<'t> Validator<'t> {
         for a in members {
             // By index in `VARIANT`: `href` and `src` are links.
             match index(VARIANT, &a.key) {
-                Some(1 | 5) => self.link(&a.value),
-                Some(_) => {
+                1 | 5 => self.link(&a.value),
+                i if i < VARIANT.len() => {
                     self.text_value(&a.value, MAX_TEXT_CHARS, true);
                 }
-                None => {}
+                _ => {}
             }
         }
     }

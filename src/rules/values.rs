@@ -184,7 +184,10 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d)).ok_or(msg!(NAMES));
+    let day = |d: &str| match super::validate::index(&DAYS, crate::text::trim(d)) {
+        i if i < DAYS.len() => Ok(i),
+        _ => Err(msg!(NAMES)),
+    };
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         // A single day is the range from it to itself.
