@@ -549,12 +549,15 @@ impl<'t> Validator<'t> {
         Some(s)
     }
 
-    /// One of `names`: its index.
-    fn choice(&mut self, v: &Value, names: &[&str]) -> Option<usize> {
-        let s = self.string(v)?;
+    /// One of `names`: its index, or `names.len()` when not one of them
+    /// (reported; a plain `usize`, as [`index`] gives).
+    fn choice(&mut self, v: &Value, names: &[&str]) -> usize {
+        let Some(s) = self.string(v) else {
+            return names.len();
+        };
         match index(names, s) {
-            i if i < names.len() => Some(i),
-            _ => {
+            i if i < names.len() => i,
+            i => {
                 let m: &str = msg!(&cat(&[
                     "unknown value ",
                     &shown(s),
@@ -564,7 +567,7 @@ impl<'t> Validator<'t> {
                     ")",
                 ]));
                 error!(self, v.at, m);
-                None
+                i
             }
         }
     }
@@ -637,7 +640,8 @@ impl<'t> Validator<'t> {
             }
         }
         if let Some(v) = root.get("language") {
-            if let Some(l) = self.choice(v, LANGS) {
+            let l = self.choice(v, LANGS);
+            if l < LANGS.len() {
                 self.language = lang(l);
                 #[cfg(feature = "diagnostics")]
                 {
@@ -805,7 +809,8 @@ impl<'t> Validator<'t> {
         };
         let mut language = None;
         if let Some(l) = v.get("language") {
-            language = self.choice(l, LANGS).map(lang);
+            let l = self.choice(l, LANGS);
+            language = (l < LANGS.len()).then(|| lang(l));
         }
         let positive = weight.is_some_and(|w| w > 0.0);
 
@@ -936,7 +941,9 @@ impl<'t> Validator<'t> {
                 }
             }
             SOURCE | DEVICE => {
-                let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES })?;
+                // Not one of them, `i` picks a device or no source: rules
+                // with errors are never used.
+                let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES });
                 if k == SOURCE {
                     // `SOURCES` is `Source::NAMES`, as long as `Source::ALL`:
                     // `get` always finds it, and carries no bounds-check panic.
@@ -1306,13 +1313,12 @@ impl<'t> Validator<'t> {
         };
         self.keys(members, PRIVACY);
         if let Some(r) = v.get("remember") {
-            if let Some(i) = self.choice(r, REMEMBER) {
-                privacy.remember = match i {
-                    0 => Remember::None,
-                    1 => Remember::Session,
-                    _ => Remember::Local,
-                };
-            }
+            // Not one of them, the default stays.
+            privacy.remember = match self.choice(r, REMEMBER) {
+                0 => Remember::None,
+                2 => Remember::Local,
+                _ => Remember::Session,
+            };
         }
         if let Some(d) = v.get("days") {
             if let Some(days) = self.number_in(d, 1.0, false, 400.0) {
