@@ -834,8 +834,10 @@ impl<'t> Validator<'t> {
         // in the file. The primaries are counted on the way: a second one
         // is reported at its key before the companion checks below, which
         // may report at that key too (at one offset, problems keep the
-        // order found).
-        for second in [false, true] {
+        // order found). (Two passes counted: an array of two `bool`s was
+        // walked through memory.)
+        for pass in 0..2 {
+            let second = pass == 1;
             for m in members {
                 let Some((k, companion)) = kind(m) else {
                     continue;
