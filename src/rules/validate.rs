@@ -602,19 +602,24 @@ impl<'t> Validator<'t> {
         suggested
     }
 
-    /// Validates a whole document. (The jobs and stages are built once,
-    /// never assigned over an empty list: a list dropped, even empty, is a
-    /// call to its drop glue, which the SDK's wasm does without.)
+    /// Validates a whole document. (The rules are built at one site, and
+    /// the jobs and stages once, never assigned over an empty list: a list
+    /// dropped, even empty, is a call to its drop glue, which the SDK's
+    /// wasm does without.)
     pub fn rules(&mut self, root: &Value) -> Rules {
-        let Kind::Object(members) = &root.kind else {
-            error!(
-                self,
-                root.at,
-                cat(&["the rules must be an object {…}, found ", root.type_name()])
-            );
-            return rules_of(Vec::new(), Vec::new());
+        // A document that is not an object is read as one without members
+        // (`get` finds none) whose every key is hinted, so none is missing.
+        let hints = match &root.kind {
+            Kind::Object(members) => self.keys(members, TOP),
+            _ => {
+                error!(
+                    self,
+                    root.at,
+                    cat(&["the rules must be an object {…}, found ", root.type_name()])
+                );
+                u32::MAX
+            }
         };
-        let hints = self.keys(members, TOP);
         if let Some(v) = root.get("$schema") {
             self.string(v);
         }
@@ -670,15 +675,11 @@ impl<'t> Validator<'t> {
         if let Some(v) = root.get("content") {
             self.content(v, jobs_v, stages_v);
         }
-        let mut rules = rules_of(jobs, stages);
-        rules.language = self.language;
-        rules.decision = decision;
-        if let Some(v) = root.get("privacy") {
-            rules.privacy = self.privacy(v);
-        }
+        let privacy = self.privacy(root.get("privacy"));
+        let mut holdout = 0.0;
         if let Some(v) = root.get("holdout") {
             if let Some(h) = self.number_in(v, 0.0, false, 100.0) {
-                rules.holdout = h;
+                holdout = h;
                 if h == 100.0 {
                     warning!(
                         self,
@@ -688,7 +689,17 @@ impl<'t> Validator<'t> {
                 }
             }
         }
-        rules
+        Rules {
+            version: 1,
+            language: self.language,
+            decision,
+            jobs,
+            stages,
+            #[cfg(feature = "diagnostics")]
+            content: Vec::new(),
+            privacy,
+            holdout,
+        }
     }
 
     /// `decision`, if set: the defaults for what it does not set. The
@@ -1308,9 +1319,10 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn privacy(&mut self, v: &Value) -> Privacy {
+    /// `privacy`, if set: the defaults for what it does not set.
+    fn privacy(&mut self, v: Option<&Value>) -> Privacy {
         let mut privacy = Privacy::default();
-        let Some(members) = self.object(v) else {
+        let Some((v, members)) = v.and_then(|v| Some((v, self.object(v)?))) else {
             return privacy;
         };
         self.keys(members, PRIVACY);
@@ -1328,21 +1340,6 @@ impl<'t> Validator<'t> {
             }
         }
         privacy
-    }
-}
-
-/// Rules with these jobs and stages and the defaults for the rest.
-fn rules_of(jobs: Vec<Job>, stages: Vec<Job>) -> Rules {
-    Rules {
-        version: 1,
-        language: Lang::En,
-        decision: Policy::default(),
-        jobs,
-        stages,
-        #[cfg(feature = "diagnostics")]
-        content: Vec::new(),
-        privacy: Privacy::default(),
-        holdout: 0.0,
     }
 }
 
