@@ -74,7 +74,10 @@ pub struct Value {
 #[repr(u8)]
 pub enum Kind {
     Null,
-    Bool(bool),
+    /// `true` and `false` as kinds of their own: a `bool` beside the tag
+    /// set every other kind's copies off by a byte.
+    True,
+    False,
     Number(f64),
     String(String),
     Array(Vec<Value>),
@@ -118,7 +121,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self.kind {
             Kind::Null => "null",
-            Kind::Bool(_) => "true/false",
+            Kind::True | Kind::False => "true/false",
             Kind::Number(_) => "a number",
             Kind::String(_) => "a string",
             Kind::Array(_) => "a list",
@@ -381,8 +384,8 @@ impl Parser<'_> {
                 let word = self.word();
                 let len = word.len();
                 let kind = match word {
-                    "true" => Kind::Bool(true),
-                    "false" => Kind::Bool(false),
+                    "true" => Kind::True,
+                    "false" => Kind::False,
                     "null" => Kind::Null,
                     _ => return Err(self.not_a_value()),
                 };
