@@ -231,18 +231,19 @@ fn chars(s: &str) -> usize {
     n
 }
 
-/// The byte index of the first char of `s` that is `f`: one loop for the
-/// checks that point at a char (`find` with a char predicate is a
-/// searcher of its own, `char_indices` an iterator of its own).
-fn first_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+/// The byte index of the first char of `s` that is `f`, `s.len()` when
+/// none is (a plain `usize`, as [`index`] gives): one loop for the checks
+/// that point at a char (`find` with a char predicate is a searcher of its
+/// own, `char_indices` an iterator of its own).
+fn first_char(s: &str, f: fn(char) -> bool) -> usize {
     let mut i = 0;
     for c in s.chars() {
         if f(c) {
-            return Some(i);
+            break;
         }
         i += c.len_utf8();
     }
-    None
+    i
 }
 
 /// The index of `key` in `keys`, or `keys.len()` when not there (a plain
@@ -495,9 +496,13 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// A number within `min..=max` (`min` excluded when `open`).
-    fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> Option<f64> {
-        let n = self.number(v)?;
+    /// A number within `min..=max` (`min` excluded when `open`), or NaN
+    /// when not (reported): rules with errors are never used, and an
+    /// `Option<f64>` went back through memory at every call.
+    fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> f64 {
+        let Some(n) = self.number(v) else {
+            return f64::NAN;
+        };
         if n < min || (open && n == min) || n > max {
             error!(self, v.at, {
                 let mut m = if open {
@@ -513,9 +518,9 @@ impl<'t> Validator<'t> {
                 m.push_str(&num(n));
                 m
             });
-            return None;
+            return f64::NAN;
         }
-        Some(n)
+        n
     }
 
     /// A string of at most `max` characters, not blank when `!empty_ok`,
@@ -541,7 +546,8 @@ impl<'t> Validator<'t> {
             return None;
         }
         if !empty_ok {
-            if let Some(i) = first_char(s, char::is_control) {
+            let i = first_char(s, char::is_control);
+            if i < s.len() {
                 error!(self, self.inside(v, s, i), "a control character");
                 return None;
             }
@@ -678,15 +684,13 @@ impl<'t> Validator<'t> {
         let privacy = self.privacy(root.get("privacy"));
         let mut holdout = 0.0;
         if let Some(v) = root.get("holdout") {
-            if let Some(h) = self.number_in(v, 0.0, false, 100.0) {
-                holdout = h;
-                if h == 100.0 {
-                    warning!(
-                        self,
-                        v.at,
-                        "holdout 100: every visitor stays on the default content"
-                    );
-                }
+            holdout = self.number_in(v, 0.0, false, 100.0);
+            if holdout == 100.0 {
+                warning!(
+                    self,
+                    v.at,
+                    "holdout 100: every visitor stays on the default content"
+                );
             }
         }
         Rules {
@@ -716,10 +720,8 @@ impl<'t> Validator<'t> {
                     continue;
                 }
                 // `halfLifeMinutes` must be above 0.
-                if let (Some(x), Some(slot)) = (
-                    self.number_in(&m.value, 0.0, i == 2, f64::MAX),
-                    n.get_mut(i),
-                ) {
+                let x = self.number_in(&m.value, 0.0, i == 2, f64::MAX);
+                if let Some(slot) = n.get_mut(i) {
                     *slot = x;
                 }
             }
@@ -803,7 +805,7 @@ impl<'t> Validator<'t> {
         let weight = match v.get("weight") {
             Some(w) => {
                 let weight = self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT);
-                if weight == Some(0.0) {
+                if weight == 0.0 {
                     warning!(self, w.at, "weight 0: this signal never changes a score");
                 }
                 weight
@@ -815,7 +817,7 @@ impl<'t> Validator<'t> {
                         v.at, "missing `weight`: the number this signal adds to its job's score"
                     );
                 }
-                None
+                f64::NAN
             }
         };
         let mut language = None;
@@ -823,7 +825,7 @@ impl<'t> Validator<'t> {
             let l = self.choice(l, LANGS);
             language = (l < LANGS.len()).then(|| lang(l));
         }
-        let positive = weight.is_some_and(|w| w > 0.0);
+        let positive = weight > 0.0;
 
         // The kind keys: the primary ones, and the companion kinds (`page`
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
@@ -904,7 +906,7 @@ impl<'t> Validator<'t> {
             msg!("how long the element must be in view, as \"seconds\": 5"),
         );
         Some(Signal {
-            weight: weight.unwrap_or(0.0),
+            weight,
             language,
             conditions,
         })
@@ -933,7 +935,8 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, MAX_NAME_CHARS, false)?;
-                if let Some(i) = first_char(name, char::is_whitespace) {
+                let i = first_char(name, char::is_whitespace);
+                if i < name.len() {
                     error!(
                         self,
                         self.inside(v, name, i),
@@ -989,17 +992,13 @@ impl<'t> Validator<'t> {
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
+                // NaN when missing (reported, as `dwell` needs it).
                 let seconds = sig
                     .get("seconds")
-                    .and_then(|s| self.number_in(s, 0.0, true, MAX_SECONDS));
-                let Some(seconds) = seconds else {
-                    // Refused rules are let go of undropped in the SDK.
-                    crate::json::discard(selector);
-                    return None;
-                };
+                    .map_or(f64::NAN, |s| self.number_in(s, 0.0, true, MAX_SECONDS));
                 Condition::Dwell { selector, seconds }
             }
-            SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)?),
+            SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)),
             EVENT => Condition::Event(self.text_value(v, MAX_NAME_CHARS, false)?.into()),
             HOURS | WEEKDAYS => {
                 let s = self.string(v)?;
@@ -1335,9 +1334,7 @@ impl<'t> Validator<'t> {
             };
         }
         if let Some(d) = v.get("days") {
-            if let Some(days) = self.number_in(d, 1.0, false, 400.0) {
-                privacy.days = days;
-            }
+            privacy.days = self.number_in(d, 1.0, false, 400.0);
         }
         privacy
     }
