@@ -264,8 +264,9 @@ fn is_id(id: &str) -> bool {
     !b.is_empty()
         && b.len() <= 64
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter()
-            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+        && crate::text::all_bytes(id, |c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_'
+        })
 }
 
 /// Why `id` is not a valid job or stage id (`what`: "job", "stage").
