@@ -663,22 +663,14 @@ impl<'t> Validator<'t> {
         }
         let decision = self.decision(root.get("decision"));
         let (jobs_v, stages_v) = (root.get("jobs"), root.get("stages"));
-        let jobs = match jobs_v {
-            Some(v) => self.jobs(v, false),
-            None => {
-                if hints & const { bits(TOP, &["jobs"]) } == 0 {
-                    error!(
-                        self,
-                        root.at, "missing `jobs`: the jobs to tell apart, each with its signals"
-                    );
-                }
-                Vec::new()
-            }
-        };
-        let stages = match stages_v {
-            Some(v) => self.jobs(v, true),
-            None => Vec::new(),
-        };
+        if jobs_v.is_none() && hints & const { bits(TOP, &["jobs"]) } == 0 {
+            error!(
+                self,
+                root.at, "missing `jobs`: the jobs to tell apart, each with its signals"
+            );
+        }
+        let jobs = self.jobs(jobs_v, false);
+        let stages = self.jobs(stages_v, true);
         if let Some(v) = root.get("content") {
             self.content(v, jobs_v, stages_v);
         }
@@ -736,10 +728,10 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// `jobs` or `stages`.
-    fn jobs(&mut self, v: &Value, stages: bool) -> Vec<Job> {
+    /// `jobs` or `stages`, if set (none when not).
+    fn jobs(&mut self, v: Option<&Value>, stages: bool) -> Vec<Job> {
         let mut jobs = Vec::new();
-        let Some(members) = self.object(v) else {
+        let Some((v, members)) = v.and_then(|v| Some((v, self.object(v)?))) else {
             return jobs;
         };
         let what = if stages { "stage" } else { "job" };
