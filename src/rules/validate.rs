@@ -300,7 +300,7 @@ fn type_message(v: &Value, expected: &str) -> String {
     m
 }
 
-/// The language at index `i` of [`LANGS`].
+/// The language at index `i` of [`LANGS`] (en, the default, past its end).
 fn lang(i: usize) -> Lang {
     if i == 0 {
         Lang::Ru
@@ -653,12 +653,11 @@ impl<'t> Validator<'t> {
         }
         if let Some(v) = root.get("language") {
             let l = self.choice(v, LANGS);
-            if l < LANGS.len() {
-                self.language = lang(l);
-                #[cfg(feature = "diagnostics")]
-                {
-                    self.seen.language_set = true;
-                }
+            // Not one of them (reported), `lang` gives the default, en.
+            self.language = lang(l);
+            #[cfg(feature = "diagnostics")]
+            {
+                self.seen.language_set = l < LANGS.len();
             }
         }
         let decision = self.decision(root.get("decision"));
