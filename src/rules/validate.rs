@@ -707,15 +707,13 @@ impl<'t> Validator<'t> {
         if let Some(members) = v.and_then(|v| self.object(v)) {
             self.keys(members, DECISION);
             for m in members {
+                // Not a key of `DECISION` (reported), no slot.
                 let i = index(DECISION, &m.key);
-                if i == DECISION.len() {
+                let Some(slot) = n.get_mut(i) else {
                     continue;
-                }
+                };
                 // `halfLifeMinutes` must be above 0.
-                let x = self.number_in(&m.value, 0.0, i == 2, f64::MAX);
-                if let Some(slot) = n.get_mut(i) {
-                    *slot = x;
-                }
+                *slot = self.number_in(&m.value, 0.0, i == 2, f64::MAX);
             }
         }
         let [threshold, margin, half_life_minutes, stickiness] = n;
