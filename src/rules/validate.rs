@@ -231,32 +231,31 @@ fn chars(s: &str) -> usize {
     n
 }
 
-/// The byte index of the first char of `s` that is `f`: one loop for the
-/// checks that point at a char (`find` with a char predicate is a
-/// searcher of its own, `char_indices` an iterator of its own).
-fn first_char(s: &str, f: fn(char) -> bool) -> Option<usize> {
+/// The byte index of the first char of `s` that is `f`, `s.len()` when
+/// none is (a plain `usize`, as [`index`] gives): one loop for the checks
+/// that point at a char (`find` with a char predicate is a searcher of its
+/// own, `char_indices` an iterator of its own).
+fn first_char(s: &str, f: fn(char) -> bool) -> usize {
     let mut i = 0;
     for c in s.chars() {
         if f(c) {
-            return Some(i);
+            break;
         }
         i += c.len_utf8();
     }
-    None
+    i
 }
 
-/// The index of `key` in `keys`: one function for every key table and
-/// list of names (inlined, each search was a loop of its own).
+/// The index of `key` in `keys`, or `keys.len()` when not there (a plain
+/// `usize`: an `Option` went back through memory): one function for every
+/// key table and list of names (inlined, each search was a loop of its own).
 #[inline(never)]
-pub(super) fn index(keys: &[&str], key: &str) -> Option<usize> {
+pub(super) fn index(keys: &[&str], key: &str) -> usize {
     let mut i = 0;
-    while i < keys.len() {
-        if keys[i] == key {
-            return Some(i);
-        }
+    while i < keys.len() && keys[i] != key {
         i += 1;
     }
-    None
+    i
 }
 
 /// Whether `id` is a valid job or stage id.
@@ -265,8 +264,9 @@ fn is_id(id: &str) -> bool {
     !b.is_empty()
         && b.len() <= 64
         && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter()
-            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+        && crate::text::all_bytes(id, |c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_'
+        })
 }
 
 /// Why `id` is not a valid job or stage id (`what`: "job", "stage").
@@ -300,7 +300,7 @@ fn type_message(v: &Value, expected: &str) -> String {
     m
 }
 
-/// The language at index `i` of [`LANGS`].
+/// The language at index `i` of [`LANGS`] (en, the default, past its end).
 fn lang(i: usize) -> Lang {
     if i == 0 {
         Lang::Ru
@@ -497,9 +497,13 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// A number within `min..=max` (`min` excluded when `open`).
-    fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> Option<f64> {
-        let n = self.number(v)?;
+    /// A number within `min..=max` (`min` excluded when `open`), or NaN
+    /// when not (reported): rules with errors are never used, and an
+    /// `Option<f64>` went back through memory at every call.
+    fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> f64 {
+        let Some(n) = self.number(v) else {
+            return f64::NAN;
+        };
         if n < min || (open && n == min) || n > max {
             error!(self, v.at, {
                 let mut m = if open {
@@ -515,9 +519,9 @@ impl<'t> Validator<'t> {
                 m.push_str(&num(n));
                 m
             });
-            return None;
+            return f64::NAN;
         }
-        Some(n)
+        n
     }
 
     /// A string of at most `max` characters, not blank when `!empty_ok`,
@@ -543,7 +547,8 @@ impl<'t> Validator<'t> {
             return None;
         }
         if !empty_ok {
-            if let Some(i) = first_char(s, char::is_control) {
+            let i = first_char(s, char::is_control);
+            if i < s.len() {
                 error!(self, self.inside(v, s, i), "a control character");
                 return None;
             }
@@ -551,12 +556,15 @@ impl<'t> Validator<'t> {
         Some(s)
     }
 
-    /// One of `names`: its index.
-    fn choice(&mut self, v: &Value, names: &[&str]) -> Option<usize> {
-        let s = self.string(v)?;
+    /// One of `names`: its index, or `names.len()` when not one of them
+    /// (reported; a plain `usize`, as [`index`] gives).
+    fn choice(&mut self, v: &Value, names: &[&str]) -> usize {
+        let Some(s) = self.string(v) else {
+            return names.len();
+        };
         match index(names, s) {
-            Some(i) => Some(i),
-            None => {
+            i if i < names.len() => i,
+            i => {
                 let m: &str = msg!(&cat(&[
                     "unknown value ",
                     &shown(s),
@@ -566,7 +574,7 @@ impl<'t> Validator<'t> {
                     ")",
                 ]));
                 error!(self, v.at, m);
-                None
+                i
             }
         }
     }
@@ -579,7 +587,7 @@ impl<'t> Validator<'t> {
         debug_assert!(allowed.len() <= 32, "a key table longer than the u32 mask");
         let mut suggested = 0;
         for m in members {
-            if index(allowed, &m.key).is_some() {
+            if index(allowed, &m.key) < allowed.len() {
                 continue;
             }
             let hint = closest(&m.key, allowed);
@@ -601,19 +609,24 @@ impl<'t> Validator<'t> {
         suggested
     }
 
-    /// Validates a whole document. (The jobs and stages are built once,
-    /// never assigned over an empty list: a list dropped, even empty, is a
-    /// call to its drop glue, which the SDK's wasm does without.)
+    /// Validates a whole document. (The rules are built at one site, and
+    /// the jobs and stages once, never assigned over an empty list: a list
+    /// dropped, even empty, is a call to its drop glue, which the SDK's
+    /// wasm does without.)
     pub fn rules(&mut self, root: &Value) -> Rules {
-        let Kind::Object(members) = &root.kind else {
-            error!(
-                self,
-                root.at,
-                cat(&["the rules must be an object {…}, found ", root.type_name()])
-            );
-            return rules_of(Vec::new(), Vec::new());
+        // A document that is not an object is read as one without members
+        // (`get` finds none) whose every key is hinted, so none is missing.
+        let hints = match &root.kind {
+            Kind::Object(members) => self.keys(members, TOP),
+            _ => {
+                error!(
+                    self,
+                    root.at,
+                    cat(&["the rules must be an object {…}, found ", root.type_name()])
+                );
+                u32::MAX
+            }
         };
-        let hints = self.keys(members, TOP);
         if let Some(v) = root.get("$schema") {
             self.string(v);
         }
@@ -639,86 +652,83 @@ impl<'t> Validator<'t> {
             }
         }
         if let Some(v) = root.get("language") {
-            if let Some(l) = self.choice(v, LANGS) {
-                self.language = lang(l);
-                #[cfg(feature = "diagnostics")]
-                {
-                    self.seen.language_set = true;
-                }
+            let l = self.choice(v, LANGS);
+            // Not one of them (reported), `lang` gives the default, en.
+            self.language = lang(l);
+            #[cfg(feature = "diagnostics")]
+            {
+                self.seen.language_set = l < LANGS.len();
             }
         }
-        let mut decision = Policy::default();
-        if let Some(v) = root.get("decision") {
-            decision = self.decision(v);
-        }
+        let decision = self.decision(root.get("decision"));
         let (jobs_v, stages_v) = (root.get("jobs"), root.get("stages"));
-        let jobs = match jobs_v {
-            Some(v) => self.jobs(v, false),
-            None => {
-                if hints & const { bits(TOP, &["jobs"]) } == 0 {
-                    error!(
-                        self,
-                        root.at, "missing `jobs`: the jobs to tell apart, each with its signals"
-                    );
-                }
-                Vec::new()
-            }
-        };
-        let stages = match stages_v {
-            Some(v) => self.jobs(v, true),
-            None => Vec::new(),
-        };
+        if jobs_v.is_none() && hints & const { bits(TOP, &["jobs"]) } == 0 {
+            error!(
+                self,
+                root.at, "missing `jobs`: the jobs to tell apart, each with its signals"
+            );
+        }
+        let jobs = self.jobs(jobs_v, false);
+        let stages = self.jobs(stages_v, true);
         if let Some(v) = root.get("content") {
             self.content(v, jobs_v, stages_v);
         }
-        let mut rules = rules_of(jobs, stages);
-        rules.language = self.language;
-        rules.decision = decision;
-        if let Some(v) = root.get("privacy") {
-            rules.privacy = self.privacy(v);
-        }
+        let privacy = self.privacy(root.get("privacy"));
+        let mut holdout = 0.0;
         if let Some(v) = root.get("holdout") {
-            if let Some(h) = self.number_in(v, 0.0, false, 100.0) {
-                rules.holdout = h;
-                if h == 100.0 {
-                    warning!(
-                        self,
-                        v.at,
-                        "holdout 100: every visitor stays on the default content"
-                    );
-                }
+            holdout = self.number_in(v, 0.0, false, 100.0);
+            if holdout == 100.0 {
+                warning!(
+                    self,
+                    v.at,
+                    "holdout 100: every visitor stays on the default content"
+                );
             }
         }
-        rules
+        Rules {
+            version: 1,
+            language: self.language,
+            decision,
+            jobs,
+            stages,
+            #[cfg(feature = "diagnostics")]
+            content: Vec::new(),
+            privacy,
+            holdout,
+        }
     }
 
-    fn decision(&mut self, v: &Value) -> Policy {
-        let mut policy = Policy::default();
-        let Some(members) = self.object(v) else {
-            return policy;
-        };
-        self.keys(members, DECISION);
-        for m in members {
-            let Some(i) = index(DECISION, &m.key) else {
-                continue;
-            };
-            // By index in `DECISION`; `halfLifeMinutes` must be above 0.
-            if let Some(n) = self.number_in(&m.value, 0.0, i == 2, f64::MAX) {
-                *match i {
-                    0 => &mut policy.threshold,
-                    1 => &mut policy.margin,
-                    2 => &mut policy.half_life_minutes,
-                    _ => &mut policy.stickiness,
-                } = n;
+    /// `decision`, if set: the defaults for what it does not set. The
+    /// numbers by index in `DECISION` (no field picked by a `match`), and
+    /// the defaults written once.
+    fn decision(&mut self, v: Option<&Value>) -> Policy {
+        let d = Policy::default();
+        let mut n = [d.threshold, d.margin, d.half_life_minutes, d.stickiness];
+        if let Some(members) = v.and_then(|v| self.object(v)) {
+            self.keys(members, DECISION);
+            for m in members {
+                // Not a key of `DECISION` (reported), no slot.
+                let i = index(DECISION, &m.key);
+                let Some(slot) = n.get_mut(i) else {
+                    continue;
+                };
+                // `halfLifeMinutes` must be above 0.
+                *slot = self.number_in(&m.value, 0.0, i == 2, f64::MAX);
             }
         }
-        policy
+        let [threshold, margin, half_life_minutes, stickiness] = n;
+        Policy {
+            threshold,
+            margin,
+            half_life_minutes,
+            stickiness,
+        }
     }
 
-    /// `jobs` or `stages`.
-    fn jobs(&mut self, v: &Value, stages: bool) -> Vec<Job> {
+    /// `jobs` or `stages`, if set (none when not).
+    fn jobs(&mut self, v: Option<&Value>, stages: bool) -> Vec<Job> {
         let mut jobs = Vec::new();
-        let Some(members) = self.object(v) else {
+        let Some((v, members)) = v.and_then(|v| Some((v, self.object(v)?))) else {
             return jobs;
         };
         let what = if stages { "stage" } else { "job" };
@@ -785,7 +795,7 @@ impl<'t> Validator<'t> {
         let weight = match v.get("weight") {
             Some(w) => {
                 let weight = self.number_in(w, -MAX_WEIGHT, false, MAX_WEIGHT);
-                if weight == Some(0.0) {
+                if weight == 0.0 {
                     warning!(self, w.at, "weight 0: this signal never changes a score");
                 }
                 weight
@@ -797,20 +807,22 @@ impl<'t> Validator<'t> {
                         v.at, "missing `weight`: the number this signal adds to its job's score"
                     );
                 }
-                None
+                f64::NAN
             }
         };
         let mut language = None;
         if let Some(l) = v.get("language") {
-            language = self.choice(l, LANGS).map(lang);
+            let l = self.choice(l, LANGS);
+            language = (l < LANGS.len()).then(|| lang(l));
         }
-        let positive = weight.is_some_and(|w| w > 0.0);
+        let positive = weight > 0.0;
 
         // The kind keys: the primary ones, and the companion kinds (`page`
         // with `scroll`, `weekdays` with `hours`): `Some(companion?)`.
         let (has_scroll, has_hours) = (v.get("scroll").is_some(), v.get("hours").is_some());
         let kind = |m: &Member| {
-            let k = index(SIGNAL, &m.key)?;
+            // Not found, `k` is `SIGNAL.len()`, not a kind either.
+            let k = index(SIGNAL, &m.key);
             if (KINDS >> k) & 1 == 0 {
                 return None;
             }
@@ -825,8 +837,10 @@ impl<'t> Validator<'t> {
         // in the file. The primaries are counted on the way: a second one
         // is reported at its key before the companion checks below, which
         // may report at that key too (at one offset, problems keep the
-        // order found).
-        for second in [false, true] {
+        // order found). (Two passes counted: an array of two `bool`s was
+        // walked through memory.)
+        for pass in 0..2 {
+            let second = pass == 1;
             for m in members {
                 let Some((k, companion)) = kind(m) else {
                     continue;
@@ -882,7 +896,7 @@ impl<'t> Validator<'t> {
             msg!("how long the element must be in view, as \"seconds\": 5"),
         );
         Some(Signal {
-            weight: weight.unwrap_or(0.0),
+            weight,
             language,
             conditions,
         })
@@ -902,7 +916,7 @@ impl<'t> Validator<'t> {
         let v = &m.value;
         Some(match k {
             TERMS | SEARCH => {
-                let list = self.phrases(v, language, job.filter(|_| k == TERMS))?;
+                let list = self.phrases(v, language, job.filter(|_| k == TERMS));
                 if k == TERMS {
                     Condition::Terms(list)
                 } else {
@@ -911,7 +925,8 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, MAX_NAME_CHARS, false)?;
-                if let Some(i) = first_char(name, crate::text::is_space) {
+                let i = first_char(name, crate::text::is_space);
+                if i < name.len() {
                     error!(
                         self,
                         self.inside(v, name, i),
@@ -919,7 +934,7 @@ impl<'t> Validator<'t> {
                     );
                 }
                 let matches = sig.get("match")?;
-                let items = self.list(matches, "globs in one signal")?;
+                let items = self.list(matches, "globs in one signal");
                 let mut globs = Vec::new();
                 for g in items {
                     if let Some(g) = self.glob(g, GlobOf::Value) {
@@ -932,7 +947,9 @@ impl<'t> Validator<'t> {
                 }
             }
             SOURCE | DEVICE => {
-                let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES })?;
+                // Not one of them, `i` picks a device or no source: rules
+                // with errors are never used.
+                let i = self.choice(v, if k == SOURCE { SOURCES } else { DEVICES });
                 if k == SOURCE {
                     // `SOURCES` is `Source::NAMES`, as long as `Source::ALL`:
                     // `get` always finds it, and carries no bounds-check panic.
@@ -965,17 +982,13 @@ impl<'t> Validator<'t> {
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
+                // NaN when missing (reported, as `dwell` needs it).
                 let seconds = sig
                     .get("seconds")
-                    .and_then(|s| self.number_in(s, 0.0, true, MAX_SECONDS));
-                let Some(seconds) = seconds else {
-                    // Refused rules are let go of undropped in the SDK.
-                    crate::json::discard(selector);
-                    return None;
-                };
+                    .map_or(f64::NAN, |s| self.number_in(s, 0.0, true, MAX_SECONDS));
                 Condition::Dwell { selector, seconds }
             }
-            SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)?),
+            SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)),
             EVENT => Condition::Event(self.text_value(v, MAX_NAME_CHARS, false)?.into()),
             HOURS | WEEKDAYS => {
                 let s = self.string(v)?;
@@ -1051,13 +1064,17 @@ impl<'t> Validator<'t> {
 
     /// A signal's list of `what` (globs, terms): not empty, at most
     /// [`MAX_LIST`] items.
-    fn list<'v>(&mut self, v: &'v Value, what: &str) -> Option<&'v [Value]> {
-        let items = self.array(v)?;
+    /// Empty when `v` is not a list (reported: rules with errors are never
+    /// used, and an `Option` cost each caller a test).
+    fn list<'v>(&mut self, v: &'v Value, what: &str) -> &'v [Value] {
+        let Some(items) = self.array(v) else {
+            return &[];
+        };
         if items.is_empty() {
             error!(self, v.at, "the list is empty");
         }
         self.too_many(v, MAX_LIST, what);
-        Some(items)
+        items
     }
 
     /// "too many `what`: `len`; the limit is `max`" for list or object `v`,
@@ -1086,8 +1103,8 @@ impl<'t> Validator<'t> {
     /// `terms` or `search`: a non-empty list of phrases. (`language` and
     /// `job` are for the warnings: diagnostics only.)
     #[cfg_attr(not(feature = "diagnostics"), allow(unused_variables))]
-    fn phrases(&mut self, v: &Value, language: Lang, job: Option<usize>) -> Option<Vec<String>> {
-        let items = self.list(v, "terms in one signal")?;
+    fn phrases(&mut self, v: &Value, language: Lang, job: Option<usize>) -> Vec<String> {
+        let items = self.list(v, "terms in one signal");
         let mut out = Vec::new();
         for t in items {
             let Some(s) = self.text_value(t, MAX_TERM_CHARS, false) else {
@@ -1106,7 +1123,7 @@ impl<'t> Validator<'t> {
             self.term_seen(t, s, language, job);
             out.push(s.into());
         }
-        Some(out)
+        out
     }
 
     /// The warnings about term `s` (item `t`), and the term
@@ -1274,11 +1291,11 @@ impl<'t> Validator<'t> {
         for a in members {
             // By index in `VARIANT`: `href` and `src` are links.
             match index(VARIANT, &a.key) {
-                Some(1 | 5) => self.link(&a.value),
-                Some(_) => {
+                1 | 5 => self.link(&a.value),
+                i if i < VARIANT.len() => {
                     self.text_value(&a.value, MAX_TEXT_CHARS, true);
                 }
-                None => {}
+                _ => {}
             }
         }
     }
@@ -1291,42 +1308,25 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn privacy(&mut self, v: &Value) -> Privacy {
+    /// `privacy`, if set: the defaults for what it does not set.
+    fn privacy(&mut self, v: Option<&Value>) -> Privacy {
         let mut privacy = Privacy::default();
-        let Some(members) = self.object(v) else {
+        let Some((v, members)) = v.and_then(|v| Some((v, self.object(v)?))) else {
             return privacy;
         };
         self.keys(members, PRIVACY);
         if let Some(r) = v.get("remember") {
-            if let Some(i) = self.choice(r, REMEMBER) {
-                privacy.remember = match i {
-                    0 => Remember::None,
-                    1 => Remember::Session,
-                    _ => Remember::Local,
-                };
-            }
+            // Not one of them, the default stays.
+            privacy.remember = match self.choice(r, REMEMBER) {
+                0 => Remember::None,
+                2 => Remember::Local,
+                _ => Remember::Session,
+            };
         }
         if let Some(d) = v.get("days") {
-            if let Some(days) = self.number_in(d, 1.0, false, 400.0) {
-                privacy.days = days;
-            }
+            privacy.days = self.number_in(d, 1.0, false, 400.0);
         }
         privacy
-    }
-}
-
-/// Rules with these jobs and stages and the defaults for the rest.
-fn rules_of(jobs: Vec<Job>, stages: Vec<Job>) -> Rules {
-    Rules {
-        version: 1,
-        language: Lang::En,
-        decision: Policy::default(),
-        jobs,
-        stages,
-        #[cfg(feature = "diagnostics")]
-        content: Vec::new(),
-        privacy: Privacy::default(),
-        holdout: 0.0,
     }
 }
 

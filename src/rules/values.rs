@@ -162,7 +162,7 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
         // One or two digits (`decimal` refuses a point with no digit on
         // one side): 0–99.
         match decimal(h) {
-            Some(n) if h.len() <= 2 => {
+            n if h.len() <= 2 && !n.is_nan() => {
                 if n <= 23.0 {
                     Ok(n as u8)
                 } else {
@@ -184,7 +184,10 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     const NAMES: &str =
         "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d)).ok_or(msg!(NAMES));
+    let day = |d: &str| match super::validate::index(&DAYS, crate::text::trim(d)) {
+        i if i < DAYS.len() => Ok(i),
+        _ => Err(msg!(NAMES)),
+    };
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         // A single day is the range from it to itself.
@@ -220,21 +223,21 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
     match decimal(rest) {
-        Some(value) if value.is_finite() => Ok(Cmp { op, value }),
+        value if value.is_finite() => Ok(Cmp { op, value }),
         _ => Err(msg!(FORMAT)),
     }
 }
 
 /// The value of `s` written as digits, or digits, a point and digits
-/// (infinite when too large); `None` for anything else. The number
-/// reader of `hours` and comparisons.
-fn decimal(s: &str) -> Option<f64> {
+/// (infinite when too large); NaN for anything else (no `Option` to give
+/// back through memory). The number reader of `hours` and comparisons.
+fn decimal(s: &str) -> f64 {
     let (int, frac) = crate::text::split_once(s, b'.').unwrap_or((s, "0"));
     let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
     if !all_digits(int) || !all_digits(frac) {
-        return None;
+        return f64::NAN;
     }
-    crate::json::parse_f64(s)
+    crate::json::parse_f64(s).unwrap_or(f64::NAN)
 }
 
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
