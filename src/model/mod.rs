@@ -591,7 +591,16 @@ impl Compiled {
         reasons: &mut Vec<Reason<'c>>,
         stage_reasons: &mut Vec<Reason<'c>>,
     ) {
-        let seen = self.see(signals, now_ms);
+        // Filled in place (returned by `see`, it was built and then copied).
+        let mut seen = Seen {
+            signals,
+            now: now_ms,
+            params: Vec::with_capacity(signals.arrival.params.len()),
+            paths: Vec::with_capacity(signals.events.len()),
+            texts: Vec::new(),
+            best: Vec::new(),
+        };
+        self.see(&mut seen);
         // Signal ids as u64, like the hashes: one sort linked.
         let mut cand: Vec<u64> = Vec::with_capacity(32);
         for b in &seen.best {
@@ -650,16 +659,10 @@ impl Compiled {
         }
     }
 
-    fn see<'a>(&self, signals: &'a Signals, now: f64) -> Seen<'a> {
+    /// Fills `seen`, fresh, with the visitor's values.
+    fn see<'a>(&self, seen: &mut Seen<'a>) {
+        let (signals, now) = (seen.signals, seen.now);
         let arrival = &signals.arrival;
-        let mut seen = Seen {
-            signals,
-            now,
-            params: Vec::with_capacity(arrival.params.len()),
-            paths: Vec::with_capacity(signals.events.len()),
-            texts: Vec::new(),
-            best: Vec::new(),
-        };
         for (k, v) in &arrival.params {
             seen.params.push((lower_str(k), lower_str(v)));
         }
@@ -690,20 +693,19 @@ impl Compiled {
         if !self.term_of.is_empty() {
             // Two calls, not a loop over `[terms, utm]` (an array iterator).
             if let Some(text) = terms {
-                self.seek(false, text, now, &mut seen);
+                self.seek(false, text, now, seen);
             }
             if let Some(text) = utm {
-                self.seek(false, text, now, &mut seen);
+                self.seek(false, text, now, seen);
             }
         }
         if !self.search_of.is_empty() {
             for event in &signals.events {
                 if let EventKind::Search(text) = &event.kind {
-                    self.seek(true, text, event.at_ms, &mut seen);
+                    self.seek(true, text, event.at_ms, seen);
                 }
             }
         }
-        seen
     }
 
     /// Adds `text`, an arrival text or a search (`search`) seen at `at`,
