@@ -53,7 +53,8 @@ build: setup
 	  --encode-into always --omit-default-module-path --out-dir target/bindgen $(SDK_WASM)
 	node scripts/minify-names.mjs target/bindgen
 	node scripts/prune-glue.mjs target/bindgen/jobwise.js
-	$(BIN)/wasm-opt $(WASM_OPT_SDK) target/bindgen/jobwise_bg.wasm -o dist/jobwise_bg.wasm
+	$(BIN)/wasm-opt $(WASM_OPT_SDK) target/bindgen/jobwise_bg.wasm -o target/bindgen/jobwise_opt.wasm
+	node scripts/order-functions.mjs target/bindgen/jobwise_opt.wasm dist/jobwise_bg.wasm
 	node scripts/build.mjs
 	@echo "build: dist/ written"; ls -l dist | tail -n +2
 

@@ -1,12 +1,13 @@
 // opt-level "z" against "s" for the wasm: `make build` gives the level set
 // in Cargo.toml; the other one is built here with the same pipeline
 // (scripts/cargo-sdk.sh → wasm-bindgen → short names, pruned glue → wasm-opt with the Makefile's
-// WASM_OPT_SDK flags) in its own target dir, so neither build disturbs
+// WASM_OPT_SDK flags → functions in similarity order) in its own target dir, so neither build disturbs
 // the other. The browser part of the bench then times both.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { minifyNames } from "../scripts/minify-names.mjs";
+import { orderFunctions } from "../scripts/order-functions.mjs";
 import { pruneGlue } from "../scripts/prune-glue.mjs";
 import { buildScriptTag } from "../scripts/script-tag.mjs";
 
@@ -32,7 +33,8 @@ async function build(root, level, configured) {
   pruneGlue(join(dir, "bindgen/jobwise.js"));
   const flags = (process.env.WASM_OPT_SDK || "").split(/\s+/).filter(Boolean);
   if (!flags.length) throw new Error("WASM_OPT_SDK is not set: run the bench through `make bench`");
-  execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...flags, join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "jobwise_bg.wasm")]);
+  execFileSync(join(root, "node_modules/.bin/wasm-opt"), [...flags, join(dir, "bindgen/jobwise_bg.wasm"), "-o", join(dir, "bindgen/jobwise_opt.wasm")]);
+  orderFunctions(join(dir, "bindgen/jobwise_opt.wasm"), join(dir, "jobwise_bg.wasm"));
   // The glue names closures by a hash that changes with the level: build
   // the script tag from this build's glue and wasm, as scripts/build.mjs does for dist/.
   await buildScriptTag(root, { glue: join(dir, "bindgen/jobwise.js"), wasm: readFileSync(join(dir, "jobwise_bg.wasm")), outfile: join(dir, "jobwise.js") });

@@ -2,12 +2,15 @@
 // function. The shipped dist/jobwise_bg.wasm has no names, so the same
 // pipeline as `make build` is re-run keeping them (wasm-bindgen without
 // --remove-name-section, the SDK's own wasm-opt flags with -g instead of
-// --strip-debug), and its code section is checked to have the shipped
-// size: only the name section differs. Function sizes are read straight
+// --strip-debug, the functions in scripts/order-functions.mjs's order),
+// and its code section is checked to have the shipped size: only the name
+// section differs. Function sizes are read straight
 // from the binary's code section (no extra tool).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { orderFunctions } from "../scripts/order-functions.mjs";
+import { importedFunctions, reader } from "../scripts/wasm-binary.mjs";
 import { compressed } from "./size.mjs";
 
 const SECTIONS = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
@@ -19,7 +22,7 @@ export function sdkOptFlags() {
   return flags;
 }
 
-/** Builds `outDir/named.wasm` from the cargo output with the wasm-opt `flags`, names kept. */
+/** Builds `outDir/named.wasm` from the cargo output with the wasm-opt `flags` and the shipped order, names kept. */
 export function namedBuild(root, cargoWasm, outDir, flags) {
   mkdirSync(outDir, { recursive: true });
   execFileSync(join(root, ".tools/bin/wasm-bindgen"), ["--target", "web", "--remove-producers-section", "--encode-into", "always", "--omit-default-module-path", "--out-dir", outDir, cargoWasm]);
@@ -28,38 +31,8 @@ export function namedBuild(root, cargoWasm, outDir, flags) {
   const bindgenOut = join(outDir, `${basename(cargoWasm, ".wasm")}_bg.wasm`);
   const keepNames = ["-g", "--strip-dwarf", ...flags.filter((f) => f !== "--strip-debug")];
   execFileSync(wasmOpt, [...keepNames, bindgenOut, "-o", named]);
+  orderFunctions(named, named);
   return named;
-}
-
-/** A reader over a wasm binary: unsigned LEB128 and length-prefixed names. */
-function reader(buf, pos = 0) {
-  const r = {
-    pos,
-    u32() {
-      let result = 0;
-      let shift = 0;
-      let byte;
-      do {
-        byte = buf[r.pos++];
-        result += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
-      return result;
-    },
-    name() {
-      const len = r.u32();
-      r.pos += len;
-      return buf.toString("utf8", r.pos - len, r.pos);
-    },
-    /** A limits field: its minimum (the maximum, if any, is skipped). */
-    limits() {
-      const flags = buf[r.pos++];
-      const min = r.u32();
-      if (flags & 1) r.u32();
-      return min;
-    },
-  };
-  return r;
 }
 
 /**
@@ -82,18 +55,8 @@ export function parseWasm(buf) {
     let label = SECTIONS[id] || `section ${id}`;
     if (id === 0) label = `custom "${r.name()}"`;
     (sections[label] ||= []).push(buf.subarray(start, end));
-    if (id === 2) {
-      for (let n = r.u32(); n > 0; n--) {
-        r.name();
-        r.name();
-        const kind = buf[r.pos++];
-        if (kind === 0) (imported++, r.u32());
-        else if (kind === 1) (r.pos++, r.limits());
-        else if (kind === 2) r.limits();
-        else if (kind === 3) r.pos += 2;
-        else if (kind === 4) (r.pos++, r.u32());
-      }
-    } else if (id === 5) {
+    if (id === 2) imported = importedFunctions(r);
+    else if (id === 5) {
       for (let n = r.u32(); n > 0; n--) memoryPages.push(r.limits());
     } else if (id === 10) {
       for (let n = r.u32(); n > 0; n--) {

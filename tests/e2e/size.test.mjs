@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { budget, root, sdkSizes, SHIPPED } from "../../benches/size.mjs";
 import { parseWasm } from "../../benches/wasm-breakdown.mjs";
+import { bodies, similarityOrder } from "../../scripts/order-functions.mjs";
 
 test("the SDK fits its brotli size budget", () => {
   assert.ok(existsSync(join(root, "dist/jobwise_bg.wasm")), "dist/ is missing: run `make build` first");
@@ -92,4 +93,30 @@ test("the deepest call path needs at most half of the shadow stack", () => {
   const worst = Math.max(...exported.map((f) => depth(f, new Set())));
   assert.ok(worst > 0, "no stack frame found: the stack pointer's pattern changed");
   assert.ok(worst <= stack / 2, `the deepest call path needs ${worst} B of the ${stack} B shadow stack`);
+});
+
+// scripts/order-functions.mjs only moves functions (brotli compresses like
+// bodies side by side better). Read by binaryen's own reader (wasm-dis),
+// the shipped wasm is wasm-opt's output with every function, call, export
+// and table entry renamed through the order, and nothing else changed.
+test("the shipped wasm is wasm-opt's output with its functions moved, nothing else", () => {
+  const optimizedFile = join(root, "target/bindgen/jobwise_opt.wasm");
+  const order = similarityOrder(bodies(readFileSync(optimizedFile)));
+  assert.deepEqual([...order].sort((a, b) => a - b), [...order.keys()], "the order is a permutation");
+  assert.ok(order.some((old, at) => old !== at), "the order moved something");
+  const wat = (file) => execFileSync(join(root, "node_modules/.bin/wasm-dis"), [file], { encoding: "utf8", maxBuffer: 1 << 26 });
+  // Defined functions are $0, $1… in the text; locals share the syntax,
+  // so only a function's header, calls, exports and the table are renamed.
+  const renamed = wat(join(root, "dist/jobwise_bg.wasm"))
+    .replace(/(\((?:func|call) \$)(\d+)/g, (_, head, n) => head + order[n])
+    .replace(/^( \(elem \$\d+ \(.*?\))(.*)$/m, (_, head, list) => head + list.replace(/\$(\d+)/g, (_, n) => `$${order[n]}`));
+  // The printer numbers types by first use, which the order changes: a
+  // type is named by its signature instead.
+  const byName = (text) => {
+    const types = new Map([...text.matchAll(/^ \(type (\$\d+) (\(func.*\))\)$/gm)].map(([, name, sig]) => [name, sig]));
+    const named = text.replace(/^ \(type \$\d+ .*\n/gm, "").replace(/\(type (\$\d+)\)/g, (_, name) => `(type ${types.get(name)})`);
+    const [head, ...funcs] = named.trimEnd().replace(/\n\)$/, "").split(/\n(?= \(func \$)/);
+    return [[...types.values()].sort(), head, ...funcs.sort((a, b) => Number(/\$(\d+)/.exec(a)[1]) - Number(/\$(\d+)/.exec(b)[1]))];
+  };
+  assert.deepEqual(byName(renamed), byName(wat(optimizedFile)));
 });
