@@ -937,9 +937,7 @@ impl<'t> Validator<'t> {
                 let items = self.list(matches, "globs in one signal");
                 let mut globs = Vec::new();
                 for g in items {
-                    if let Some(g) = self.glob(g, GlobOf::Value) {
-                        globs.push(g);
-                    }
+                    globs.push(self.glob(g, GlobOf::Value));
                 }
                 Condition::Param {
                     name: name.into(),
@@ -970,7 +968,7 @@ impl<'t> Validator<'t> {
                     } else {
                         GlobOf::Host
                     },
-                )?;
+                );
                 if k == PAGE {
                     Condition::Page(g)
                 } else {
@@ -1169,14 +1167,21 @@ impl<'t> Validator<'t> {
         }
     }
 
-    fn glob(&mut self, v: &Value, of: GlobOf) -> Option<Glob> {
-        let s = self.text_value(v, MAX_NAME_CHARS, true)?;
-        if let Err((i, why)) = glob(s, of) {
-            let at = self.inside(v, s, i);
-            error!(self, at, cat(&["bad glob ", &shown(s), ": ", why]));
-            return None;
+    /// A glob, or an empty one when `v` is not one (reported: rules with
+    /// errors are never used, and an `Option<Glob>` cost each caller an
+    /// `i32::MIN` test).
+    fn glob(&mut self, v: &Value, of: GlobOf) -> Glob {
+        let mut glob_ok = "";
+        if let Some(s) = self.text_value(v, MAX_NAME_CHARS, true) {
+            match glob(s, of) {
+                Ok(()) => glob_ok = s,
+                Err((i, why)) => {
+                    let at = self.inside(v, s, i);
+                    error!(self, at, cat(&["bad glob ", &shown(s), ": ", why]));
+                }
+            }
         }
-        Some(Glob::new(s))
+        Glob::new(glob_ok)
     }
 
     fn selector(&mut self, v: &Value) -> Option<String> {
