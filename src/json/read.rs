@@ -222,16 +222,17 @@ impl<'a> Cursor<'a> {
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
-        // (Inside a byte order mark, nothing to count: 1:1.)
-        for &b in bytes.get(self.at..at).unwrap_or_default() {
+        // (Inside a byte order mark, nothing to count: 1:1.) The counts
+        // fit a `u32`: a line or a column is at least a byte of the text.
+        while let Some(&b) = bytes.get(self.at).filter(|_| self.at < at) {
             if b == b'\n' {
-                self.line = self.line.saturating_add(1);
+                self.line += 1;
                 self.column = 1;
             } else if b & 0xc0 != 0x80 {
-                self.column = self.column.saturating_add(1);
+                self.column += 1;
             }
+            self.at += 1;
         }
-        self.at = self.at.max(at);
         (self.line, self.column)
     }
 }
