@@ -191,17 +191,18 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// `"mon-fri"`, `"sat,sun"`, `"sat-sun"`, `"mon,wed-fri"`: a bitmask with
 /// Monday in bit 0 (`fri-mon` wraps past Sunday).
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
-    const NAMES: &str =
-        "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| match super::validate::index(&DAYS, crate::text::trim(d)) {
-        i if i < DAYS.len() => Ok(i),
-        _ => Err(msg!(NAMES)),
-    };
+    // A day's index in `DAYS` (its length when not one: a plain `usize`).
+    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         // A single day is the range from it to itself.
         let (a, b) = crate::text::split_once(item, b'-').unwrap_or((item, item));
-        let (from, to) = (day(a)?, day(b)?);
+        let (from, to) = (day(a), day(b));
+        if from.max(to) >= DAYS.len() {
+            return Err(msg!(
+                "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\""
+            ));
+        }
         let mut d = from;
         loop {
             mask |= 1 << d;
