@@ -789,6 +789,9 @@ impl<'t> Validator<'t> {
 
     /// A signal, even one with errors: rules with errors are never used
     /// (and in the SDK never dropped: see [`super::check_with`]).
+    /// (Out of line: inlined into `jobs`, it gave that a 240-byte frame,
+    /// whose offsets past 127 take two bytes.)
+    #[inline(never)]
     fn signal(&mut self, v: &Value, job: Option<usize>) -> Option<Signal> {
         let members = self.object(v)?;
         let hints = self.keys(members, SIGNAL);
