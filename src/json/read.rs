@@ -222,16 +222,17 @@ impl<'a> Cursor<'a> {
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
-        // (Inside a byte order mark, nothing to count: 1:1.)
-        for &b in bytes.get(self.at..at).unwrap_or_default() {
+        // (Inside a byte order mark, nothing to count: 1:1.) The counts
+        // fit a `u32`: a line or a column is at least a byte of the text.
+        while let Some(&b) = bytes.get(self.at).filter(|_| self.at < at) {
             if b == b'\n' {
-                self.line = self.line.saturating_add(1);
+                self.line += 1;
                 self.column = 1;
             } else if b & 0xc0 != 0x80 {
-                self.column = self.column.saturating_add(1);
+                self.column += 1;
             }
+            self.at += 1;
         }
-        self.at = self.at.max(at);
         (self.line, self.column)
     }
 }
@@ -604,13 +605,19 @@ impl Parser<'_> {
             Some(b'r') => (0xd, 2),
             Some(b't') => (0x9, 2),
             Some(b'u') => {
-                let high = self.hex4(at)?;
+                let high = self.hex4(at);
+                if high > 0xffff {
+                    return Err(Stop);
+                }
                 if (0xd800..0xdc00).contains(&high) {
-                    let low = if self.bytes.get(at + 6..at + 8) == Some(b"\\u") {
-                        self.hex4(at + 6)?
+                    let low = if let Some(b"\\u") = self.bytes.get(at + 6..at + 8) {
+                        self.hex4(at + 6)
                     } else {
                         0
                     };
+                    if low > 0xffff {
+                        return Err(Stop);
+                    }
                     // An unpaired high surrogate stays one (refused below).
                     if (0xdc00..0xe000).contains(&low) {
                         (0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00), 12)
@@ -636,16 +643,21 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// The four hex digits of a `\u` escape at `at`.
-    fn hex4(&mut self, at: usize) -> Result<u32, Stop> {
+    /// The four hex digits of a `\u` escape at `at`, or more than 0xffff
+    /// when they are not (the read stops: see [`Parser::stop`]; a plain
+    /// `u32`, where a `Result` went back through memory).
+    fn hex4(&mut self, at: usize) -> u32 {
         let mut code = 0;
         for i in at + 2..at + 6 {
             match self.bytes.get(i).and_then(|&b| crate::text::hex(b)) {
                 Some(d) => code = code * 16 + u32::from(d),
-                None => return Err(self.fail_at(at, msg!("\\u needs four hex digits"))),
+                None => {
+                    self.fail_at(at, msg!("\\u needs four hex digits"));
+                    return u32::MAX;
+                }
             }
         }
-        Ok(code)
+        code
     }
 
     fn number(&mut self) -> Result<f64, Stop> {

@@ -34,46 +34,55 @@ pub(crate) fn num(n: f64) -> String {
 /// any. Words and candidates over 64 characters get no hint.
 pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
     const MAX: usize = 64;
-    const WIDTH: usize = MAX + 3;
     // On the stack, no allocation: the lower-cased word (one char more,
-    // to see it is too long), a candidate (two more: longer ones are too
-    // far) and the distances (at most 131: they fit a byte).
+    // to see it is too long) and a candidate (two more: longer ones are
+    // too far).
     let mut a = ['\0'; MAX + 1];
     let la = lower_into(word, &mut a);
     if la == 0 || la > MAX {
         return None;
     }
     let mut b = ['\0'; MAX + 2];
-    let mut d = [0u8; (MAX + 2) * WIDTH];
-    let mut best: Option<(u8, usize)> = None;
+    // The distance and index of the closest so far (a distance of 3 is
+    // too far).
+    let mut best = (3, None);
     for (k, &c) in candidates.iter().enumerate() {
         let lb = lower_into(c, &mut b);
         if lb.abs_diff(la) > 2 {
             continue;
         }
-        // Optimal string alignment distance, row by row.
-        for i in 0..la + 1 {
-            for j in 0..lb + 1 {
-                d[i * WIDTH + j] = if i == 0 || j == 0 {
-                    (i + j) as u8
-                } else {
-                    let cost = u8::from(a[i - 1] != b[j - 1]);
-                    let mut v = (d[(i - 1) * WIDTH + j] + 1)
-                        .min(d[i * WIDTH + j - 1] + 1)
-                        .min(d[(i - 1) * WIDTH + j - 1] + cost);
-                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                        v = v.min(d[(i - 2) * WIDTH + j - 2] + 1);
-                    }
-                    v
-                };
-            }
-        }
-        let dist = d[la * WIDTH + lb];
-        if dist <= 2 && usize::from(dist) < la && best.is_none_or(|(b, _)| dist < b) {
-            best = Some((dist, k));
+        let dist = distance(&a[..la], &b[..lb], 2);
+        if dist < best.0 && dist < la {
+            best = (dist, Some(k));
         }
     }
-    best.map(|(_, c)| c)
+    best.1
+}
+
+/// The optimal string alignment distance of `a` and `b` (adjacent swaps
+/// count as one edit) when it is at most `budget`, else more than
+/// `budget`: the distance matrix's recurrence followed from the end, past
+/// equal chars at no cost (the distance is that of what precedes them),
+/// each edit spending one of the budget (no matrix on the stack).
+fn distance(a: &[char], b: &[char], budget: usize) -> usize {
+    let (Some((x, a1)), Some((y, b1))) = (a.split_last(), b.split_last()) else {
+        return a.len() + b.len();
+    };
+    if x == y {
+        return distance(a1, b1, budget);
+    }
+    if budget == 0 {
+        return 1;
+    }
+    let mut d = distance(a1, b1, budget - 1)
+        .min(distance(a1, b, budget - 1))
+        .min(distance(a, b1, budget - 1));
+    if let ([a2 @ .., p], [b2 @ .., q]) = (a1, b1) {
+        if p == y && q == x {
+            d = d.min(distance(a2, b2, budget - 1));
+        }
+    }
+    d + 1
 }
 
 /// The first characters of `s` lower-cased, into `out` as far as it
@@ -182,17 +191,18 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// `"mon-fri"`, `"sat,sun"`, `"sat-sun"`, `"mon,wed-fri"`: a bitmask with
 /// Monday in bit 0 (`fri-mon` wraps past Sunday).
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
-    const NAMES: &str =
-        "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\"";
-    let day = |d: &str| match super::validate::index(&DAYS, crate::text::trim(d)) {
-        i if i < DAYS.len() => Ok(i),
-        _ => Err(msg!(NAMES)),
-    };
+    // A day's index in `DAYS` (its length when not one: a plain `usize`).
+    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         // A single day is the range from it to itself.
         let (a, b) = crate::text::split_once(item, b'-').unwrap_or((item, item));
-        let (from, to) = (day(a)?, day(b)?);
+        let (from, to) = (day(a), day(b));
+        if from.max(to) >= DAYS.len() {
+            return Err(msg!(
+                "days are written mon tue wed thu fri sat sun, as ranges and lists: \"mon-fri\", \"sat,sun\""
+            ));
+        }
         let mut d = from;
         loop {
             mask |= 1 << d;
