@@ -167,7 +167,7 @@ impl Runtime {
         // (a plain loop: less wasm than `find` and `map`).
         let mut force = None;
         for (k, v) in &self.signals.arrival.params {
-            if k == "jobwise" {
+            if **k == *"jobwise" {
                 force = Some(&**v).filter(|v| !v.is_empty());
                 break;
             }
