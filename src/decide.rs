@@ -240,9 +240,24 @@ fn paired(group: &Group, values: Vec<f64>) -> Scores<'_> {
 }
 
 /// The policy over scores in file order (rule 3 of the module docs).
+/// Inlined around `chosen`: an `Option` returned through memory costs
+/// more wasm.
+#[inline(always)]
 fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
+    let i = chosen(scores, p, active);
+    (i != NO_CHOICE).then_some(i)
+}
+
+/// What `chosen` returns for no choice.
+const NO_CHOICE: u32 = u32::MAX;
+
+/// [`choose`]'s choice, or [`NO_CHOICE`].
+#[inline(never)]
+fn chosen(scores: &[f64], p: &Policy, active: Option<u32>) -> u32 {
     // The top (the first of equals) and the runner-up (0 when alone).
-    let (&first, rest) = scores.split_first()?;
+    let Some((&first, rest)) = scores.split_first() else {
+        return NO_CHOICE;
+    };
     let (mut top, mut best, mut second) = (0, first, f64::NEG_INFINITY);
     for (i, &s) in rest.iter().enumerate() {
         if s > best {
@@ -258,14 +273,18 @@ fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
     if let Some(a) = active {
         if let Some(&held) = scores.get(a as usize) {
             if top != a as usize && clears && best - held >= p.margin + p.stickiness - EPS {
-                return Some(top as u32);
+                return top as u32;
             }
             if held >= p.threshold - p.stickiness - EPS {
-                return Some(a);
+                return a;
             }
         }
     }
-    clears.then_some(top as u32)
+    if clears {
+        top as u32
+    } else {
+        NO_CHOICE
+    }
 }
 
 /// `e^s_i / Σ e^s`, computed stably; jobs at 0 (most of them) share one term.

@@ -187,9 +187,13 @@ impl Memory {
         }
         // The last `b` counts (NaN, when bad, is out of range too).
         if !(0.0..100.0).contains(&bucket) {
+            // Left allocated (garbage, once a page): no drop glue here.
+            core::mem::forget(m);
             return None;
         }
-        m.bucket = bucket as u8;
+        // In range: through `u32`, one wasm instruction (to `u8` it is
+        // clamped, a test and two selects more).
+        m.bucket = bucket as u32 as u8;
         Some(m)
     }
 }

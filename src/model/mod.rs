@@ -102,7 +102,7 @@ impl Group {
 
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
         for (i, j) in self.ids.iter().enumerate() {
-            if j.as_str() == id {
+            if **j == *id {
                 return Some(i as u32);
             }
         }
@@ -680,7 +680,7 @@ impl Compiled {
         // The first `utm_term`, unless blank or the same as the terms.
         let mut utm = None;
         for (k, v) in &arrival.params {
-            if k == "utm_term" {
+            if **k == *"utm_term" {
                 let v = crate::text::trim(v);
                 if !v.is_empty()
                     && terms.is_none_or(|t| !crate::text::trim(t).eq_ignore_ascii_case(v))
@@ -885,7 +885,7 @@ impl Compiled {
                     let mut found = None;
                     let given = seen.params.iter().zip(&s.arrival.params);
                     'params: for ((k, v), as_given) in given {
-                        if k == &**name {
+                        if **k == **name {
                             for g in globs {
                                 if g.matches(v) {
                                     found = Some((as_given, g));
@@ -1028,7 +1028,7 @@ fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) 
         }
         _ => behaviour(cond)
             .zip(observed(k))
-            .is_some_and(|((n, want, min), (m, got, secs))| n == m && got == want && secs >= min),
+            .is_some_and(|((n, want, min), (m, got, secs))| n == m && *got == *want && secs >= min),
     }
 }
 

@@ -60,20 +60,27 @@ fn with_rt(f: impl FnOnce(&mut Runtime)) {
 /// one `console.warn`; the page keeps its defaults.
 #[wasm_bindgen]
 pub fn boot(rules: &str, timeout: f64, consent: i32) {
-    if let Err(why) = try_boot(rules, timeout, consent) {
+    let why = try_boot(rules, timeout, consent);
+    if !why.is_empty() {
         wasm_bindgen::throw_str(&why);
     }
+    // Empty: nothing allocated to free (and no drop call in the wasm).
+    core::mem::forget(why);
 }
 
-/// [`boot`], with its error returned: why the rules were refused.
-pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> Result<(), String> {
-    let rt = Some(Runtime::new(rules, timeout, consent)?);
-    // A page boots once (js/sdk.js): a runtime booted before is left
-    // allocated, not dropped, which keeps its drop glue (the compiled
-    // rules' and the memory's) out of the wasm.
-    core::mem::forget(RT.replace(rt));
-    with_rt(Runtime::start);
-    Ok(())
+/// [`boot`], with its error returned: why the rules were refused, empty
+/// when booted (a `Result<(), String>` costs the wasm `String` niche
+/// tests).
+pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> String {
+    let mut why = String::new();
+    if let Some(rt) = Runtime::new(rules, timeout, consent, &mut why) {
+        // A page boots once (js/sdk.js): a runtime booted before is left
+        // allocated, not dropped, which keeps its drop glue (the compiled
+        // rules' and the memory's) out of the wasm.
+        core::mem::forget(RT.replace(Some(rt)));
+        with_rt(Runtime::start);
+    }
+    why
 }
 
 /// What js/observe.js saw, or `jobwise.track(name)`, by `kind`: 0 a

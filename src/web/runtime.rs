@@ -43,19 +43,31 @@ pub struct Runtime {
 impl Runtime {
     /// Everything known at once: the rules, the stored memory, the arrival.
     /// Boxed here, where it is built (boxed by the caller, it was built on
-    /// the stack and copied).
-    pub fn new(text: &str, timeout_ms: f64, consent: i32) -> Result<Box<Runtime>, String> {
+    /// the stack and copied). `None` when the rules are refused, and why
+    /// written to `why`.
+    pub fn new(
+        text: &str,
+        timeout_ms: f64,
+        consent: i32,
+        why: &mut String,
+    ) -> Option<Box<Runtime>> {
         // Rules larger than `rules::MAX_BYTES` are refused here, with this
         // message (a marketer's file is kilobytes).
         if text.len() > rules::MAX_BYTES {
-            return Err("rules larger than 1 MB".into());
+            why.push_str("rules larger than 1 MB");
+            return None;
         }
         // Used where it was returned (not moved out, a copy of the rules
         // each time).
         let mut parsed = rules::parse_bounded(text, super::selector::check);
         let rules = match &mut parsed {
             Ok(rules) => rules,
-            Err(why) => return Err(problems(why)),
+            Err(problem) => {
+                problems(why, problem);
+                // Left allocated too: no drop glue for the problem.
+                core::mem::forget(parsed);
+                return None;
+            }
         };
         let mut store = Store::new(rules.privacy.remember, rules.privacy.days);
         let compiled = model::compile_taking(rules);
@@ -77,7 +89,7 @@ impl Runtime {
         core::mem::forget((landing, referrer));
         // Moved into the first event: nothing else reads it here.
         let page = core::mem::take(&mut arrival.landing_path);
-        Ok(Box::new(Runtime {
+        Some(Box::new(Runtime {
             compiled,
             memory,
             store,
@@ -155,7 +167,7 @@ impl Runtime {
         // (a plain loop: less wasm than `find` and `map`).
         let mut force = None;
         for (k, v) in &self.signals.arrival.params {
-            if k == "jobwise" {
+            if **k == *"jobwise" {
                 force = Some(&**v).filter(|v| !v.is_empty());
                 break;
             }
@@ -180,20 +192,20 @@ impl Runtime {
     }
 }
 
-/// The warning for rules that do not validate: the first problem, where,
-/// and how many more.
+/// The warning for rules that do not validate, written to `out`: the
+/// first problem, where, and how many more.
 /// "invalid rules at PATH (LINE:COLUMN): MESSAGE (+N more); run `jobwise
 /// check`". The SDK's wasm is built without the `diagnostics` feature: the
 /// message is then empty and the CLI says what is wrong.
-fn problems((first, errors): &(Option<Problem>, usize)) -> String {
-    let mut out = String::from("invalid rules");
+fn problems(out: &mut String, (first, errors): &(Option<Problem>, usize)) {
+    out.push_str("invalid rules");
     if let Some(p) = first {
         out.push_str(" at ");
         out.push_str(&p.path);
         out.push_str(" (");
-        json::number(&mut out, f64::from(p.line));
+        json::number(out, f64::from(p.line));
         out.push(':');
-        json::number(&mut out, f64::from(p.column));
+        json::number(out, f64::from(p.column));
         out.push(')');
         if !p.message.is_empty() {
             out.push_str(": ");
@@ -201,10 +213,9 @@ fn problems((first, errors): &(Option<Problem>, usize)) -> String {
         }
         if *errors > 1 {
             out.push_str(" (+");
-            json::number(&mut out, (errors - 1) as f64);
+            json::number(out, (errors - 1) as f64);
             out.push_str(" more)");
         }
         out.push_str("; run `jobwise check`");
     }
-    out
 }
