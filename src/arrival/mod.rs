@@ -138,7 +138,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     // Social, webmail and AI hosts first: `mail.google.com` is no search.
     let kind = sites::kind(&ref_host, ref_path);
     let ref_engine = match kind {
-        None => engines::find(&ref_host, ref_path),
+        Source::Referral => engines::find(&ref_host, ref_path),
         _ => None,
     };
 
@@ -175,7 +175,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     } else if let Some(engine) = ref_engine {
         (Source::Organic, Some(engine))
     } else {
-        (kind.unwrap_or(Source::Referral), None)
+        (kind, None)
     };
 
     // One chain, not assignments to a `mut` (each dropped the old value).

@@ -102,7 +102,10 @@ fn source_kind(name: &str) -> Option<Source> {
         return Some(Source::Social);
     }
     // `chatgpt.com` (ChatGPT tags its links so), `t.me`, `google.com`…
-    sites::kind(&Host::new(name), "/").or_else(|| engines::named(name).map(|_| Source::Organic))
+    match sites::kind(&Host::new(name), "/") {
+        Source::Referral => engines::named(name).map(|_| Source::Organic),
+        kind => Some(kind),
+    }
 }
 
 /// The kind of a visit without a referrer, from its tags (`medium` is the
