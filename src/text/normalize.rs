@@ -158,8 +158,10 @@ pub fn key(word: &str, script: Script, cyrillic_only: bool) -> String {
         out.push(match script {
             Script::Cyrillic if c == '\'' => 'ъ',
             Script::Cyrillic => cyrillic_of(c),
-            _ if latin && latin_of(c) != c => latin_of(c),
-            _ => strip_accent(c),
+            _ => match latin_of(c) {
+                l if latin && l != c => l,
+                _ => strip_accent(c),
+            },
         });
     }
     out
