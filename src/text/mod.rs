@@ -347,16 +347,21 @@ pub(crate) fn strip_end(s: &str, space: bool) -> usize {
     end
 }
 
-/// The value of hex digit `b` (either case): one function for the URL
-/// reader's `%XX` and the JSON reader's `\uXXXX`.
-pub(crate) fn hex(b: u8) -> Option<u8> {
+/// The value of hex digit `b` (either case), [`NOT_HEX`] for none (no
+/// `Option` returned through memory): one function for the URL reader's
+/// `%XX` and the JSON reader's `\uXXXX`.
+pub(crate) fn hex(b: u8) -> u8 {
     match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'f' => b - b'a' + 10,
+        b'A'..=b'F' => b - b'A' + 10,
+        _ => NOT_HEX,
     }
 }
+
+/// What [`hex`] gives for a byte that is no hex digit: more than 15, and
+/// every bit above the digits' four set.
+pub(crate) const NOT_HEX: u8 = u8::MAX;
 
 /// Whether every byte of `s` passes `f`: one loop for every such check,
 /// where each `bytes().all(closure)` is an iterator instance of its own.
@@ -400,21 +405,22 @@ impl<'a> Iterator for Split<'a> {
     }
 }
 
-/// The byte offset of the `n`th char of `s`, `None` when it has no more
-/// than `n`: bytes that start a char counted, nothing decoded
-/// (`char_indices().nth` links 450 B of wasm).
-pub fn char_offset(s: &str, n: usize) -> Option<usize> {
+/// The byte offset of the `n`th char of `s`, its length when it has no
+/// more than `n` (where the first `n` chars end either way, and no
+/// `Option` returned through memory): bytes that start a char counted,
+/// nothing decoded (`char_indices().nth` links 450 B of wasm).
+pub fn char_offset(s: &str, n: usize) -> usize {
     let mut left = n;
     for (i, b) in s.bytes().enumerate() {
         // Not a continuation byte.
         if b as i8 >= -0x40 {
             if left == 0 {
-                return Some(i);
+                return i;
             }
             left -= 1;
         }
     }
-    None
+    s.len()
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
@@ -435,7 +441,7 @@ fn stem_key(key: &str, script: Script) -> String {
             // other forms ("дети" → "дет"): cut it like them, in words of
             // five letters or more (a fifth letter starts somewhere).
             out.truncate(match key.strip_suffix("ьми") {
-                Some(rest) if char_offset(key, 4).is_some() => rest.len(),
+                Some(rest) if char_offset(key, 4) < key.len() => rest.len(),
                 _ => stem_ru::stem_len(key),
             });
         }
@@ -528,7 +534,7 @@ mod tests {
     fn char_offset_is_where_the_nth_char_starts() {
         for s in ["", "abc", "фото.рф", "a😀b ё", "😀😀"] {
             for n in 0..8 {
-                let want = s.char_indices().nth(n).map(|(i, _)| i);
+                let want = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
                 assert_eq!(char_offset(s, n), want, "{s} {n}");
             }
         }
