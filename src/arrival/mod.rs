@@ -167,7 +167,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         // also marks display and YouTube ads) are the marketer's own
         // labels, which `param` signals match.
         let engine = (source == Source::Organic)
-            .then(|| source::param(&params, "utm_source").and_then(engines::named))
+            .then(|| engines::named(source::param(&params, "utm_source")))
             .flatten();
         (source, engine)
     } else if internal {
