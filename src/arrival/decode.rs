@@ -93,7 +93,10 @@ fn charset_named(raw: &str) -> Option<Charset> {
 /// The byte of a valid `%XX` escape starting at `i`.
 fn escape_at(bytes: &[u8], i: usize) -> Option<u8> {
     match bytes.get(i..i + 3)? {
-        [b'%', h, l] => Some(crate::text::hex(*h)? << 4 | crate::text::hex(*l)?),
+        [b'%', h, l] => {
+            let (h, l) = (crate::text::hex(*h), crate::text::hex(*l));
+            (h | l != crate::text::NOT_HEX).then_some(h << 4 | l)
+        }
         _ => None,
     }
 }

@@ -138,7 +138,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     // Social, webmail and AI hosts first: `mail.google.com` is no search.
     let kind = sites::kind(&ref_host, ref_path);
     let ref_engine = match kind {
-        None => engines::find(&ref_host, ref_path),
+        Source::Referral => engines::find(&ref_host, ref_path),
         _ => None,
     };
 
@@ -167,7 +167,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         // also marks display and YouTube ads) are the marketer's own
         // labels, which `param` signals match.
         let engine = (source == Source::Organic)
-            .then(|| source::param(&params, "utm_source").and_then(engines::named))
+            .then(|| engines::named(source::param(&params, "utm_source")))
             .flatten();
         (source, engine)
     } else if internal {
@@ -175,7 +175,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     } else if let Some(engine) = ref_engine {
         (Source::Organic, Some(engine))
     } else {
-        (kind.unwrap_or(Source::Referral), None)
+        (kind, None)
     };
 
     // One chain, not assignments to a `mut` (each dropped the old value).

@@ -58,18 +58,19 @@ const ADS: &str = concat!(
     "yandex.*/an/count clickserve.dartsearch.net criteo.com adform.net",
 );
 
-/// The kind of traffic a non-search referrer tells, if it tells one.
-pub fn kind(host: &Host, path: &str) -> Option<Source> {
+/// The kind of traffic a non-search referrer tells; `Referral` when it
+/// tells none (no `Option` to test: no site is told a referral).
+pub fn kind(host: &Host, path: &str) -> Source {
     if domain::find(host, path, AI).is_some() {
-        Some(Source::Ai)
+        Source::Ai
     } else if domain::find(host, path, WEBMAIL).is_some()
         || (host.has_subdomain() && listed(WEBMAIL_LABELS, host.first_label()))
     {
-        Some(Source::Email)
+        Source::Email
     } else if domain::find(host, path, SOCIAL).is_some() {
-        Some(Source::Social)
+        Source::Social
     } else {
-        None
+        Source::Referral
     }
 }
 
@@ -85,25 +86,25 @@ mod tests {
     #[test]
     fn tells_kinds() {
         let cases = [
-            ("l.facebook.com", "/l.php", Some(Source::Social)),
-            ("lm.facebook.com", "/", Some(Source::Social)),
-            ("away.vk.com", "/away.php", Some(Source::Social)),
-            ("t.co", "/abc", Some(Source::Social)),
-            ("www.pinterest.co.uk", "/", Some(Source::Social)),
-            ("zen.yandex.ru", "/", Some(Source::Social)),
-            ("org.telegram.messenger", "/", Some(Source::Social)),
-            ("mail.google.com", "/mail/u/0/", Some(Source::Email)),
-            ("e.mail.ru", "/", Some(Source::Email)),
-            ("mail.yandex.com.tr", "/", Some(Source::Email)),
-            ("webmail.example.net", "/", Some(Source::Email)),
-            ("mail.ru", "/", None),
-            ("gemini.google.com", "/app", Some(Source::Ai)),
-            ("www.bing.com", "/chat", Some(Source::Ai)),
-            ("chatgpt.com", "/", Some(Source::Ai)),
-            ("x.com", "/i/grok", Some(Source::Ai)),
-            ("x.com", "/someone", Some(Source::Social)),
-            ("www.google.com", "/", None),
-            ("example.com", "/", None),
+            ("l.facebook.com", "/l.php", Source::Social),
+            ("lm.facebook.com", "/", Source::Social),
+            ("away.vk.com", "/away.php", Source::Social),
+            ("t.co", "/abc", Source::Social),
+            ("www.pinterest.co.uk", "/", Source::Social),
+            ("zen.yandex.ru", "/", Source::Social),
+            ("org.telegram.messenger", "/", Source::Social),
+            ("mail.google.com", "/mail/u/0/", Source::Email),
+            ("e.mail.ru", "/", Source::Email),
+            ("mail.yandex.com.tr", "/", Source::Email),
+            ("webmail.example.net", "/", Source::Email),
+            ("mail.ru", "/", Source::Referral),
+            ("gemini.google.com", "/app", Source::Ai),
+            ("www.bing.com", "/chat", Source::Ai),
+            ("chatgpt.com", "/", Source::Ai),
+            ("x.com", "/i/grok", Source::Ai),
+            ("x.com", "/someone", Source::Social),
+            ("www.google.com", "/", Source::Referral),
+            ("example.com", "/", Source::Referral),
         ];
         for (host, path, want) in cases {
             assert_eq!(kind(&Host::new(host), path), want, "{host}{path}");

@@ -36,17 +36,21 @@ const EMAIL_NAMES: &str = concat!(
     "klaviyo brevo sendinblue gmail",
 );
 
-/// The first value of a (decoded) landing parameter, case-insensitively.
-pub fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    params
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+/// The first value of a (decoded) landing parameter, case-insensitively;
+/// empty when there is none (read as an empty value: no `Option`
+/// returned through memory).
+pub fn param<'a>(params: &'a [(String, String)], name: &str) -> &'a str {
+    for (k, v) in params {
+        if k.eq_ignore_ascii_case(name) {
+            return v;
+        }
+    }
+    ""
 }
 
 /// A landing parameter's value, trimmed, lower-cased, its first 64 bytes.
 pub fn lower(params: &[(String, String)], name: &str) -> String {
-    let value = param(params, name).unwrap_or("");
+    let value = param(params, name);
     let value = value.get(..64).unwrap_or(value);
     crate::text::case::lower_str(crate::text::trim(value))
 }
@@ -59,8 +63,7 @@ fn paid_medium(medium: &str) -> bool {
 /// `utm_medium`), or an ad server as the referrer (`host`, empty for none,
 /// and `path`).
 pub fn is_paid(params: &[(String, String)], medium: &str, host: &Host, path: &str) -> bool {
-    crate::text::split(CLICK_IDS, b' ')
-        .any(|id| param(params, id).is_some_and(|v| !crate::text::trim(v).is_empty()))
+    crate::text::split(CLICK_IDS, b' ').any(|id| !crate::text::trim(param(params, id)).is_empty())
         || paid_medium(medium)
         || sites::is_ad_click(host, path)
 }
@@ -102,7 +105,10 @@ fn source_kind(name: &str) -> Option<Source> {
         return Some(Source::Social);
     }
     // `chatgpt.com` (ChatGPT tags its links so), `t.me`, `google.com`…
-    sites::kind(&Host::new(name), "/").or_else(|| engines::named(name).map(|_| Source::Organic))
+    match sites::kind(&Host::new(name), "/") {
+        Source::Referral => engines::named(name).map(|_| Source::Organic),
+        kind => Some(kind),
+    }
 }
 
 /// The kind of a visit without a referrer, from its tags (`medium` is the

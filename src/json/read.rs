@@ -649,13 +649,13 @@ impl Parser<'_> {
     fn hex4(&mut self, at: usize) -> u32 {
         let mut code = 0;
         for i in at + 2..at + 6 {
-            match self.bytes.get(i).and_then(|&b| crate::text::hex(b)) {
-                Some(d) => code = code * 16 + u32::from(d),
-                None => {
-                    self.fail_at(at, msg!("\\u needs four hex digits"));
-                    return u32::MAX;
-                }
+            // Past the end, a 0: no hex digit either.
+            let d = crate::text::hex(self.bytes.get(i).copied().unwrap_or(0));
+            if d == crate::text::NOT_HEX {
+                self.fail_at(at, msg!("\\u needs four hex digits"));
+                return u32::MAX;
             }
+            code = code * 16 + u32::from(d);
         }
         code
     }

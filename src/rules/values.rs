@@ -89,13 +89,19 @@ fn distance(a: &[char], b: &[char], budget: usize) -> usize {
 /// goes: how many.
 fn lower_into(s: &str, out: &mut [char]) -> usize {
     let mut n = 0;
+    let mut push = |l| {
+        let Some(slot) = out.get_mut(n) else {
+            return false;
+        };
+        *slot = l;
+        n += 1;
+        true
+    };
+    // `lower_chars` without its iterator: the second char only if any.
     for c in s.chars() {
-        for l in crate::text::case::lower_chars(c) {
-            let Some(slot) = out.get_mut(n) else {
-                return n;
-            };
-            *slot = l;
-            n += 1;
+        let second = crate::text::case::lower_second(c);
+        if !push(crate::text::case::lower(c)) || second != '\0' && !push(second) {
+            break;
         }
     }
     n

@@ -193,15 +193,22 @@ pub fn lower(c: char) -> char {
     c
 }
 
-/// The second char of `c` lower-cased, if it has one: `İ` is `i` and a
-/// combining dot above (U+0307), the only such char in [`COVERED`].
-fn lower_second(c: char) -> Option<char> {
-    (c == '\u{130}').then_some('\u{307}')
+/// The second char of `c` lower-cased, `'\0'` if it has none (no
+/// `Option<char>` to test): `İ` is `i` and a combining dot above
+/// (U+0307), the only such char in [`COVERED`].
+pub fn lower_second(c: char) -> char {
+    if c == '\u{130}' {
+        '\u{307}'
+    } else {
+        '\0'
+    }
 }
 
-/// `c` lower-cased as `char::to_lowercase` does (one or two characters).
+/// `c` lower-cased as `char::to_lowercase` does (one or two characters):
+/// what the tests hold against core.
+#[cfg(test)]
 pub fn lower_chars(c: char) -> impl Iterator<Item = char> {
-    core::iter::once(lower(c)).chain(lower_second(c))
+    core::iter::once(lower(c)).chain(Some(lower_second(c)).filter(|&l| l != '\0'))
 }
 
 /// `s` lower-cased as `str::to_lowercase` does, final sigma included (a
@@ -215,27 +222,24 @@ pub fn lower_str(s: &str) -> String {
     let skip = |c: char| crate::text::char_among("'’.:·", c) || super::normalize::is_combining(c);
     let cased = |c: char| is_alphabetic(c) && c != 'ª' && c != 'º';
     let mut out = String::with_capacity(s.len());
-    // The last char before `c` that is not skipped (kept as the loop goes:
-    // no backward search).
-    let mut last = None;
+    // The last char before `c` that is not skipped, a space before any
+    // (kept as the loop goes: no backward search; a space is not cased).
+    let mut last = ' ';
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
         if c == 'Σ' {
             let after = chars.clone().find(|&c| !skip(c)).is_some_and(cased);
-            out.push(if last.is_some_and(cased) && !after {
-                'ς'
-            } else {
-                'σ'
-            });
+            out.push(if cased(last) && !after { 'ς' } else { 'σ' });
         } else {
             // `lower_chars`, pushed without its iterator.
             out.push(lower(c));
-            if let Some(second) = lower_second(c) {
+            let second = lower_second(c);
+            if second != '\0' {
                 out.push(second);
             }
         }
         if !skip(c) {
-            last = Some(c);
+            last = c;
         }
     }
     out

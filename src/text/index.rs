@@ -41,6 +41,9 @@ use crate::text::stop::Kind;
 
 /// The element of a phrase that stands for any negation cue.
 const CUE: u32 = u32::MAX;
+/// No stem: what [`TermIndex::stem_id`] gives for one not in the index
+/// (the same number as `CUE`, which is no stem either).
+const NO_STEM: u32 = u32::MAX;
 /// Spellings kept per phrase (split/glued words).
 const MAX_VARIANTS: usize = 8;
 /// Steps one phrase may take to match from one start.
@@ -80,27 +83,38 @@ struct Cand {
     fuzzy: bool,
 }
 
-/// The best way found to match the rest of a phrase.
+/// The best way found to match the rest of a phrase ([`NO_WALK`] for
+/// none: no `Option` returned through memory by each step).
 #[derive(Clone, Copy)]
 struct Walk {
     /// Less is better: the fuzzy matches times [`FUZZY`], plus [`GAPPED`]
     /// when a word was skipped, plus the token where the match ends (one
     /// number ordered as those three in turn: tokens are at most
-    /// [`super::tokenize::MAX_WORDS`]).
+    /// [`super::tokenize::MAX_WORDS`]); `usize::MAX` for no match.
     rank: usize,
-    /// The visitor's cue matched by the phrase's own first cue.
-    cue_at: Option<usize>,
+    /// The visitor's cue matched by the phrase's own first cue, `NONE` for
+    /// none.
+    cue_at: usize,
 }
+
+/// No token (a [`Walk`]'s `cue_at`), and no match (its `rank`).
+const NONE: usize = usize::MAX;
+/// No match: ranked after every match.
+const NO_WALK: Walk = Walk {
+    rank: NONE,
+    cue_at: NONE,
+};
 
 /// A [`Walk`] rank's unit of skipped words.
 const GAPPED: usize = 1 << 15;
 /// A [`Walk`] rank's unit of fuzzy matches.
 const FUZZY: usize = 1 << 16;
 
-fn better(a: Option<Walk>, b: Option<Walk>) -> Option<Walk> {
-    match b {
-        Some(y) if a.is_none_or(|x| y.rank < x.rank) => b,
-        _ => a,
+fn better(a: Walk, b: Walk) -> Walk {
+    if b.rank < a.rank {
+        b
+    } else {
+        a
     }
 }
 
@@ -230,8 +244,7 @@ impl TermIndex {
     fn intern(&mut self, stem: &str, typos: bool) -> u32 {
         let chars = fuzzy::letters(stem);
         let id = match self.stem_id(&chars) {
-            Some(id) => id,
-            None => {
+            NO_STEM => {
                 let id = self.stems.len() as u32;
                 if let Some(r) = root(&chars) {
                     self.stem_ids.insert(fuzzy::hash(r), id);
@@ -240,6 +253,7 @@ impl TermIndex {
                 self.stems.push((chars, false));
                 id
             }
+            id => id,
         };
         let (chars, with_typos) = &mut self.stems[id as usize];
         let k = fuzzy::max_edits(chars.len());
@@ -252,18 +266,15 @@ impl TermIndex {
         id
     }
 
-    /// The id of a stem already in the index.
-    #[expect(
-        clippy::manual_find,
-        reason = "the loop is less wasm than `Iterator::find` on the ids' iterator"
-    )]
-    fn stem_id(&self, stem: &[char]) -> Option<u32> {
+    /// The id of a stem already in the index, [`NO_STEM`] if it is not
+    /// (no `Option` returned through memory).
+    fn stem_id(&self, stem: &[char]) -> u32 {
         for i in self.stem_ids.get(fuzzy::hash(stem)) {
             if *self.stems[i as usize].0 == *stem {
-                return Some(i);
+                return i;
             }
         }
-        None
+        NO_STEM
     }
 
     /// Pushes to `out` the phrase stems a visitor's token may stand for.
@@ -298,8 +309,11 @@ impl TermIndex {
             }
         }
         // The other way round: "игры" for "игровой".
-        if let Some(s) = root(&stem).and_then(|r| self.stem_id(r)) {
-            push(s, 1, true);
+        if let Some(r) = root(&stem) {
+            let s = self.stem_id(r);
+            if s != NO_STEM {
+                push(s, 1, true);
+            }
         }
         if exact.is_none() && fuzzy::eligible(&stem) {
             let k = if stem.len() >= 7 { 2 } else { 1 };
@@ -315,7 +329,8 @@ impl TermIndex {
             if !next.stop {
                 let g = glued_stem(tokens.get(i..i + 2).unwrap_or_default());
                 let g = fuzzy::letters(&g);
-                if let Some(s) = self.stem_id(&g) {
+                let s = self.stem_id(&g);
+                if s != NO_STEM {
                     push(s, 2, false);
                 }
             }
@@ -349,7 +364,7 @@ impl TermIndex {
             for p in self.by_first.get(u64::from(first.stem)) {
                 let phrase = &self.phrases[p as usize];
                 let mut budget = WALK_BUDGET;
-                let walk = self.walk(
+                let mut w = self.walk(
                     &seen,
                     &phrase.elems,
                     1,
@@ -357,11 +372,11 @@ impl TermIndex {
                     true,
                     &mut budget,
                 );
-                let Some(mut w) = walk else {
+                if w.rank == NONE {
                     continue;
-                };
+                }
                 if first.stem == CUE {
-                    w.cue_at = Some(i);
+                    w.cue_at = i;
                 }
                 let end = w.rank % GAPPED;
                 insert(
@@ -387,11 +402,11 @@ impl TermIndex {
     /// нет").
     // Out of line: less wasm than inlined into `find` (measured).
     #[inline(never)]
-    fn negated(tokens: &[Token], start: usize, hit_end: usize, cue_at: Option<usize>) -> bool {
+    fn negated(tokens: &[Token], start: usize, hit_end: usize, cue_at: usize) -> bool {
         // One walk: a cue outside the hit, a negated word (negation marks
         // content words only) from `start` to the phrase's own cue or the end.
-        let end = cue_at.unwrap_or(hit_end);
-        let (mut outside, mut negated) = (cue_at.is_none(), false);
+        let end = if cue_at == NONE { hit_end } else { cue_at };
+        let (mut outside, mut negated) = (cue_at == NONE, false);
         for (k, t) in tokens.iter().enumerate() {
             outside |= (k < start || k >= hit_end) && t.cue;
             negated |= k >= start && k < end && t.negated;
@@ -400,8 +415,8 @@ impl TermIndex {
     }
 
     /// Matches `elems[e..]` from token `pos` on, with one skipped content
-    /// word allowed while `gap`; gives up (None) when `budget` calls are
-    /// spent, which bounds the work on any input.
+    /// word allowed while `gap`; gives up ([`NO_WALK`]) when `budget` calls
+    /// are spent, which bounds the work on any input.
     fn walk(
         &self,
         seen: &Seen,
@@ -410,20 +425,23 @@ impl TermIndex {
         pos: usize,
         gap: bool,
         budget: &mut usize,
-    ) -> Option<Walk> {
+    ) -> Walk {
         if *budget == 0 {
-            return None;
+            return NO_WALK;
         }
         *budget -= 1;
         let Some(&want) = elems.get(e) else {
-            return Some(Walk {
+            return Walk {
                 rank: pos,
-                cue_at: None,
-            });
+                cue_at: NONE,
+            };
         };
         let mut j = pos;
         let kind = loop {
-            let kind = seen.tokens.get(j)?.kind();
+            let Some(t) = seen.tokens.get(j) else {
+                return NO_WALK;
+            };
+            let kind = t.kind();
             if kind == Kind::Content || (kind == Kind::Cue && want == CUE) {
                 break kind;
             }
@@ -431,23 +449,23 @@ impl TermIndex {
         };
         // A cue's one candidate is `CUE` (see `find`), which no content
         // word's is: one loop for both kinds of element.
-        let mut best = None;
+        let mut best = NO_WALK;
         for c in &seen.cands {
             if c.at != j || c.stem != want {
                 continue;
             }
             let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
-            if let Some(w) = &mut w {
+            if w.rank != NONE {
                 w.rank += usize::from(c.fuzzy) * FUZZY;
                 if want == CUE {
-                    w.cue_at = Some(j);
+                    w.cue_at = j;
                 }
             }
             best = better(best, w);
         }
         if gap && kind == Kind::Content {
             let mut w = self.walk(seen, elems, e, j + 1, false, budget);
-            if let Some(w) = &mut w {
+            if w.rank != NONE {
                 w.rank |= GAPPED;
             }
             best = better(best, w);

@@ -347,16 +347,21 @@ pub(crate) fn strip_end(s: &str, space: bool) -> usize {
     end
 }
 
-/// The value of hex digit `b` (either case): one function for the URL
-/// reader's `%XX` and the JSON reader's `\uXXXX`.
-pub(crate) fn hex(b: u8) -> Option<u8> {
+/// The value of hex digit `b` (either case), [`NOT_HEX`] for none (no
+/// `Option` returned through memory): one function for the URL reader's
+/// `%XX` and the JSON reader's `\uXXXX`.
+pub(crate) fn hex(b: u8) -> u8 {
     match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'f' => b - b'a' + 10,
+        b'A'..=b'F' => b - b'A' + 10,
+        _ => NOT_HEX,
     }
 }
+
+/// What [`hex`] gives for a byte that is no hex digit: more than 15, and
+/// every bit above the digits' four set.
+pub(crate) const NOT_HEX: u8 = u8::MAX;
 
 /// Whether every byte of `s` passes `f`: one loop for every such check,
 /// where each `bytes().all(closure)` is an iterator instance of its own.

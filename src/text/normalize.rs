@@ -24,25 +24,26 @@ const LATIN: &[u8; 12] = b"abcehkmoptxy";
 const CYRILLIC: &[u8; 12] = b"02A5=:<>@BEC";
 
 /// The look-alike of `c` in the other script: Cyrillic for a Latin letter
-/// when `to_cyrillic`, else Latin for a Cyrillic one.
-fn look_alike(c: char, to_cyrillic: bool) -> Option<char> {
+/// when `to_cyrillic`, else Latin for a Cyrillic one; `c` itself when it
+/// has none (no `Option<char>` to test: no letter is its own look-alike).
+fn look_alike(c: char, to_cyrillic: bool) -> char {
     for i in 0..LATIN.len() {
         let (l, k) = (u32::from(LATIN[i]), 0x400 + u32::from(CYRILLIC[i]));
         let (from, to) = if to_cyrillic { (l, k) } else { (k, l) };
         if c as u32 == from {
-            return char::from_u32(to);
+            return char::from_u32(to).unwrap_or(c);
         }
     }
-    None
+    c
 }
 
-/// The Cyrillic look-alike of a Latin letter.
-fn cyrillic_of(c: char) -> Option<char> {
+/// The Cyrillic look-alike of a Latin letter (`c` itself for none).
+fn cyrillic_of(c: char) -> char {
     look_alike(c, true)
 }
 
-/// The Latin look-alike of a Cyrillic letter.
-fn latin_of(c: char) -> Option<char> {
+/// The Latin look-alike of a Cyrillic letter (`c` itself for none).
+fn latin_of(c: char) -> char {
     look_alike(c, false)
 }
 
@@ -129,7 +130,7 @@ pub fn script(word: &str) -> (Script, bool) {
             cyr_strong += usize::from(!is_look_alike_cyrillic(c));
         } else if is_latin(c) {
             lat += 1;
-            lat_strong += usize::from(cyrillic_of(c).is_none());
+            lat_strong += usize::from(cyrillic_of(c) == c);
         }
     }
     let script = match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
@@ -156,17 +157,18 @@ pub fn key(word: &str, script: Script, cyrillic_only: bool) -> String {
         let c = if c == 'ё' { 'е' } else { c };
         out.push(match script {
             Script::Cyrillic if c == '\'' => 'ъ',
-            Script::Cyrillic => cyrillic_of(c).unwrap_or(c),
-            _ => latin_of(c)
-                .filter(|_| latin)
-                .unwrap_or_else(|| strip_accent(c)),
+            Script::Cyrillic => cyrillic_of(c),
+            _ => match latin_of(c) {
+                l if latin && l != c => l,
+                _ => strip_accent(c),
+            },
         });
     }
     out
 }
 
 fn is_look_alike_cyrillic(c: char) -> bool {
-    latin_of(c).is_some()
+    latin_of(c) != c
 }
 
 /// Whether every letter of a word exists in both scripts ("c", "no").
@@ -174,7 +176,7 @@ pub fn is_ambiguous(word: &str) -> bool {
     !word.is_empty()
         && word
             .chars()
-            .all(|c| cyrillic_of(c).or(latin_of(c)).is_some())
+            .all(|c| cyrillic_of(c) != c || latin_of(c) != c)
 }
 
 #[cfg(test)]

@@ -54,22 +54,23 @@ pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
     let mut hyphen = false;
     let mut prev_digit = false;
     // A space before the text, which changes nothing: one `chars.next()`.
-    let mut next = Some(' ');
+    // Past the end, a space too (`past`): it ends the last word (one push
+    // for all), and no `Option<char>` is tested at each char.
+    let (mut next, mut past) = (' ', false);
     let mut next_alnum = false;
     let mut done = false;
     while !done {
         if words == MAX_WORDS {
             return;
         }
-        // Past the end, a space: it ends the last word (one push for all).
-        let (c, alnum) = (next.unwrap_or(' '), next_alnum);
-        done = next.is_none();
-        next = chars.next();
+        let (c, alnum) = (next, next_alnum);
+        done = past;
         // Only the chars that end within the first `MAX_INPUT` bytes.
-        if text.len() - chars.as_str().len() > MAX_INPUT {
-            next = None;
-        }
-        next_alnum = next.is_some_and(super::case::is_alphanumeric);
+        (next, past) = match chars.next() {
+            Some(n) if text.len() - chars.as_str().len() <= MAX_INPUT => (n, false),
+            _ => (' ', true),
+        };
+        next_alnum = super::case::is_alphanumeric(next);
         // In a word: letters and digits, combining marks, invisible chars.
         if alnum || is_combining(c) || is_ignorable(c) {
             if len < MAX_WORD_CHARS {
@@ -85,8 +86,7 @@ pub fn pieces(text: &str, mut each: impl FnMut(String, bool, bool)) {
         // An apostrophe between letters, a decimal point between digits.
         let kept = if is_apostrophe(c) && !prev_digit {
             '\''
-        } else if matches!(c, '.' | ',') && prev_digit && next.is_some_and(super::case::is_numeric)
-        {
+        } else if matches!(c, '.' | ',') && prev_digit && super::case::is_numeric(next) {
             '.'
         } else {
             ' '
