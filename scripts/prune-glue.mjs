@@ -1,10 +1,11 @@
 // Removes from the SDK's wasm-bindgen glue (`make build`, after
-// scripts/minify-names.mjs) two branches that js/sdk.js never takes and
-// esbuild cannot tell are dead: passStringToWasm0 without a `realloc`
-// (every call passes the wasm's), and initSync's warning for a module
-// passed bare (js/sdk.js always passes `{ module }`). Each must be found
-// exactly once, so a wasm-bindgen upgrade that changes them fails the
-// build instead of shipping them: about 100 B brotli less JS.
+// scripts/minify-names.mjs) what js/sdk.js never needs and esbuild cannot
+// tell is dead: passStringToWasm0 without a `realloc` (every call passes
+// the wasm's), the decoder's renewal for Safari past 2 GB decoded, and
+// initSync's warning for a module passed bare (js/sdk.js always passes
+// `{ module }`). Each must be found exactly once, so a wasm-bindgen
+// upgrade that changes them fails the build instead of shipping them:
+// about 140 B brotli less JS (37 of them the decoder's renewal).
 // It also points the glue's import of js/host.js (src/web/host.rs) at
 // that very module, which js/sdk.js installs its host in, instead of
 // wasm-bindgen's copy of it (a second module, whose host is never set).
@@ -21,6 +22,14 @@ const DEAD = [
     "\n",
     // Only sound while every call passes a realloc.
     (js) => [...js.matchAll(/passStringToWasm0\(([^)]*)\)/g)].every((m) => m[1].split(",").length === 3),
+  ],
+  [
+    /\nconst MAX_SAFARI_DECODE_BYTES = \d+;\nlet numBytesDecoded = 0;\nfunction decodeText\(bytes\) \{\n {4}numBytesDecoded \+= bytes\.length;\n {4}if \(numBytesDecoded >= MAX_SAFARI_DECODE_BYTES\) \{\n(?: {8}.*\n){3} {4}\}\n/g,
+    "\nfunction decodeText(bytes) {\n",
+    // Safari's decoder fails after about 2 GB decoded in all: the SDK
+    // decodes a decision's ids, labels and reasons (about 1 KB each),
+    // never near that in one page's life.
+    () => true,
   ],
   [
     /\n {4}if \(module !== undefined\) \{\n {8}if \(Object\.getPrototypeOf\(module\) === Object\.prototype\) \{\n {12}\(\{module\} = module\)\n {8}\} else \{\n.*\n {8}\}\n {4}\}\n/g,
