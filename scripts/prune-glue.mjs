@@ -1,9 +1,9 @@
 // Removes from the SDK's wasm-bindgen glue (`make build`, after
 // scripts/minify-names.mjs) what js/sdk.js never needs and esbuild cannot
 // tell is dead: passStringToWasm0 without a `realloc` (every call passes
-// the wasm's), the decoder's renewal for Safari past 2 GB decoded, and
-// initSync's warning for a module passed bare (js/sdk.js always passes
-// `{ module }`). Each must be found exactly once, so a wasm-bindgen
+// the wasm's), the decoder's renewal for Safari past 2 GB decoded, the
+// DataView's cache (a few calls per page), and initSync's warning for a
+// module passed bare (js/sdk.js always passes `{ module }`). Each must be found exactly once, so a wasm-bindgen
 // upgrade that changes them fails the build instead of shipping them:
 // about 140 B brotli less JS (37 of them the decoder's renewal).
 // It also points the glue's import of js/host.js (src/web/host.rs) at
@@ -30,6 +30,13 @@ const DEAD = [
     // decodes a decision's ids, labels and reasons (about 1 KB each),
     // never near that in one page's life.
     () => true,
+  ],
+  [
+    /\n {4}if \(cachedDataViewMemory0 === null \|\| .*\) \{\n {8}cachedDataViewMemory0 = new DataView\(wasm\.(\w+)\.buffer\);\n {4}\}\n {4}return cachedDataViewMemory0;\n/g,
+    "\n    return new DataView(wasm.$1.buffer);\n",
+    // A view per call: only a URL or storage read returns through it, a
+    // few per page.
+    (js) => (js.match(/getDataViewMemory0\(\)/g) ?? []).length <= 3,
   ],
   [
     /\n {4}if \(module !== undefined\) \{\n {8}if \(Object\.getPrototypeOf\(module\) === Object\.prototype\) \{\n {12}\(\{module\} = module\)\n {8}\} else \{\n.*\n {8}\}\n {4}\}\n/g,
