@@ -13,5 +13,6 @@ async function loadWasm(url) {
 export function start(options) {
   const timeout = Math.max(0, Math.min(Number(options.timeout) || 300, 3000));
   const wasm = loadWasm(options.wasm ?? new URL("./jobwise_bg.wasm", import.meta.url));
-  return startWith({ ...options, wasm, timeout });
+  const overlay = new URL("./jobwise-debug.js", import.meta.url).href;
+  return startWith({ ...options, wasm, timeout, overlay });
 }

@@ -1,14 +1,13 @@
 // The `?jobwise-debug` overlay: the decision and its reasons as plain text
 // in its own shadow root, so the page's CSS can't touch it and no data is
-// ever parsed as HTML.
+// ever parsed as HTML. A module of its own (dist/jobwise-debug.js, next to
+// jobwise.js and in the npm package), which js/sdk.js imports only on a
+// page with `?jobwise-debug`: QA's tool, not every visitor's bytes.
 
 const STYLE =
   "position:fixed;z-index:2147483647;right:8px;bottom:8px;max-width:min(520px,90vw);" +
   "max-height:60vh;overflow:auto;margin:0;padding:8px 10px;font:12px/1.45 ui-monospace,monospace;" +
   "background:#111;color:#eee;border-radius:6px;white-space:pre-wrap;opacity:.93";
-
-/** Whether the page asked for the overlay (`?jobwise-debug`). */
-export const wanted = () => new URLSearchParams(location.search).has("jobwise-debug");
 
 /**
  * Adds a `<jobwise-debug>` element at the end of the body, with a `<pre>`

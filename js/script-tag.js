@@ -25,6 +25,7 @@ if (!window.jobwise && script) {
   window.jobwise = start({
     rules: data.rules,
     wasm: bytes(WASM),
+    overlay: new URL("jobwise-debug.js", script.src).href,
     timeout: Math.max(0, Math.min(Number(data.timeout) || 300, 3000)),
     debug: "debug" in data,
     datalayer: "datalayer" in data,

@@ -3,7 +3,8 @@
 // gets the wasm (given as bytes, it compiles them at once; given a promise
 // of them, it waits for them alongside the rules) and the rules, and hands both to the
 // Rust side, which decides; js/observe.js observes the page for it and
-// js/actuate.js applies what it decided. Everything the browser calls
+// js/actuate.js applies what it decided. The `?jobwise-debug` overlay
+// (js/overlay.js) is a module of its own, loaded only when asked for. Everything the browser calls
 // into the wasm goes through `guard` (and the API's calls through
 // `call`): a failure anywhere reverts the page, makes the SDK inert and
 // says why in one console.warn. No exception of ours ever reaches the page.
@@ -11,7 +12,6 @@ import * as wasm from "jobwise-wasm";
 import { observe, context, CUSTOM, CONSENT } from "./observe.js";
 import { actuator, reveal } from "./actuate.js";
 import { install } from "./host.js";
-import * as debug from "./overlay.js";
 
 const EVENT = "jobwise:decision";
 /** What `jobwise.consent(mode)` accepts, in the wasm's order (src/web/store.rs). */
@@ -53,7 +53,8 @@ async function loadRules(rules) {
 
 /**
  * Starts Jobwise on this page and returns the API of SPEC §6 at once.
- * @param {{rules: string, wasm: Uint8Array|Promise<ArrayBuffer>, timeout?: number, debug?: boolean, datalayer?: boolean}} options
+ * `overlay` is the URL of the debug overlay's module (dist/jobwise-debug.js).
+ * @param {{rules: string, wasm: Uint8Array|Promise<ArrayBuffer>, overlay: string, timeout?: number, debug?: boolean, datalayer?: boolean}} options
  */
 export function start(options) {
   const queue = [];
@@ -69,13 +70,16 @@ export function start(options) {
   const wanted = [[], [], []];
   let unobserve = () => {};
   // The rules' `content` (read at boot), the actuator (created with the
-  // first decision) and the debug overlay.
+  // first decision) and the debug overlay (while `debugging`: its module
+  // may arrive after a revert).
   let content = {};
   let act = null;
   let overlay = null;
+  let debugging = false;
   /** Restores the page: every change taken back, the overlay gone. */
   const restore = () => {
     act?.revert();
+    debugging = false;
     overlay?.remove();
     overlay = null;
   };
@@ -144,8 +148,12 @@ export function start(options) {
       parsed,
       guard,
       ready() {
-        if (debug.wanted()) overlay = debug.overlay();
-        overlay?.show(current);
+        if (!new URLSearchParams(location.search).has("jobwise-debug")) return;
+        debugging = true;
+        import(options.overlay).then(
+          guard((m) => debugging && (overlay = m.overlay())?.show(current)),
+          (e) => console.warn(`jobwise: no debug overlay: ${e.message}`),
+        );
       },
     });
     act.set({ ...d, job: d.holdout ? null : d.job, content }, mode);

@@ -2,6 +2,7 @@
 //   dist/jobwise.js       classic script: loader + glue + the wasm, one minified IIFE
 //                         (scripts/script-tag.mjs)
 //   dist/jobwise_bg.wasm  written by the Makefile after wasm-opt (the npm module's)
+//   dist/jobwise-debug.js the `?jobwise-debug` overlay, an ES module both load on demand
 //   dist/jobwise.d.ts     types of the JavaScript API
 //   dist/snippet.html     the anti-flicker snippet (timeout 300 ms)
 //   dist/npm/             the npm package from pkg-template/
@@ -29,6 +30,14 @@ await build({
   format: "esm",
   outfile: join(npm, "index.js"),
 });
+// The `?jobwise-debug` overlay, which both load only when asked for.
+await build({
+  ...common,
+  entryPoints: [join(root, "js/overlay.js")],
+  format: "esm",
+  outfile: join(dist, "jobwise-debug.js"),
+});
+copyFileSync(join(dist, "jobwise-debug.js"), join(npm, "jobwise-debug.js"));
 
 // The playground page needs the raw wasm exports, not the SDK: a plain ES
 // module of the glue of its own wasm (built with the `diagnostics` feature:

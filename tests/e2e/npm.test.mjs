@@ -13,7 +13,7 @@ let env;
 before(async () => (env = await launch()));
 after(() => env.close());
 
-test("npm pack lists the module, the types, the wasm, the snippet and the README", () => {
+test("npm pack lists the module, the types, the wasm, the debug overlay, the snippet and the README", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: npmDir,
     encoding: "utf8",
@@ -21,7 +21,7 @@ test("npm pack lists the module, the types, the wasm, the snippet and the README
   });
   const [pack] = JSON.parse(out);
   const files = pack.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ["README.md", "index.d.ts", "index.js", "jobwise_bg.wasm", "package.json", "snippet.html"]);
+  assert.deepEqual(files, ["README.md", "index.d.ts", "index.js", "jobwise-debug.js", "jobwise_bg.wasm", "package.json", "snippet.html"]);
   const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");
   assert.equal(pack.version, /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1]);
 });

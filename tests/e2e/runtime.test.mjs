@@ -102,15 +102,19 @@ test("the script at the end of body with rules by URL works the same", async () 
   assert.equal((await ready(page)).job, "video");
   assert.ok((await look(page, "#hero")).text.startsWith(VIDEO_HERO));
   assert.deepEqual(log.warnings, []);
+  assert.ok(!log.requests.some((u) => u.includes("jobwise-debug")), "no overlay module without ?jobwise-debug");
   await context.close();
 });
 
 test("?jobwise=JOB forces a job and ?jobwise-debug shows the reasons as text in a shadow root", async () => {
-  const { page, context } = await open(env, "/test/runtime.html?jobwise=travel&jobwise-debug", { referer: GOOGLE_VIDEO });
+  const { page, context, log } = await open(env, "/test/runtime.html?jobwise=travel&jobwise-debug", { referer: GOOGLE_VIDEO });
   const d = await ready(page);
   assert.equal(d.job, "travel");
   assert.equal(d.via, "override");
   assert.equal((await look(page, "#hero")).text, "Under 1.2 kg, 14 hours of battery");
+  // The overlay is a module of its own, next to jobwise.js, loaded on demand.
+  await page.waitForSelector("jobwise-debug", { state: "attached" });
+  assert.ok(log.requests.includes(`${env.origin}/jobwise/jobwise-debug.js`));
   const overlay = await page.evaluate(() => {
     const root = document.querySelector("jobwise-debug").shadowRoot;
     return { text: root.textContent, elements: root.querySelectorAll("*").length };
@@ -215,6 +219,7 @@ test("a job inferred on one page carries to the next as evidence in memory", asy
 test("revert() restores the page exactly and stops observing", async () => {
   const { page, context } = await open(env, "/test/runtime.html?jobwise-debug", { referer: GOOGLE_VIDEO });
   await ready(page);
+  await page.waitForSelector("jobwise-debug", { state: "attached" });
   const same = await page.evaluate(async () => {
     const source = await (await fetch(location.href)).text();
     const original = new DOMParser().parseFromString(source, "text/html").querySelector("main").innerHTML;
@@ -230,6 +235,22 @@ test("revert() restores the page exactly and stops observing", async () => {
   await page.click("#pick-travel");
   assert.equal((await look(page, "#hero")).text, "Laptops for everyone");
   assert.equal(await page.evaluate(() => jobwise.decision().job), "video", "no decision after revert");
+  await context.close();
+});
+
+test("the debug overlay's module arriving after revert() shows nothing", async () => {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  const { page, context } = await open(env, "/test/runtime.html?jobwise-debug", {
+    referer: GOOGLE_VIDEO,
+    route: (p) => p.route("**/jobwise-debug.js", async (r) => (await held, r.continue())),
+  });
+  await ready(page);
+  await page.evaluate(() => jobwise.revert());
+  release();
+  // The same URL is the same module: once the page has it, so has the SDK.
+  await page.evaluate(() => import("/jobwise/jobwise-debug.js"));
+  assert.equal(await page.evaluate(() => document.querySelector("jobwise-debug")), null);
   await context.close();
 });
 
