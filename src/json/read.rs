@@ -271,22 +271,18 @@ fn push_place(s: &mut String, (line, column): (u32, u32)) {
     digits(s, u64::from(column));
 }
 
-/// A step of the parser's path: an object key (the key read, given back
-/// to its member once the value is read) or a list index.
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
-    /// Where the parser is, kept for messages. A [`Keep`]: without
-    /// diagnostics it is never dropped, like the tree (one small buffer
-    /// left allocated per read), and the parser has no drop glue.
-    path: Keep<Vec<Seg>>,
+    /// Where the parser is, kept for messages: a step per level, an object
+    /// key as its offset times two plus one (the key is read again for a
+    /// message: no string kept or moved on the way) or a list index times
+    /// two. A [`Keep`]: without diagnostics it is never dropped, like the
+    /// tree (one small buffer left allocated per read), and the parser has
+    /// no drop glue.
+    path: Keep<Vec<usize>>,
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
     stop: (usize, crate::Message),
@@ -311,14 +307,26 @@ impl Parser<'_> {
         }
     }
 
-    fn path(&self) -> String {
+    /// The path as messages show it. Each key is read again at its
+    /// offset (read once already, it has no error; let go of as
+    /// [`discard`] does) and the position put back.
+    fn path(&mut self) -> String {
         let mut s = String::new();
-        for seg in self.path.iter() {
-            match seg {
-                Seg::Key(key) => push_key(&mut s, key),
-                Seg::Index(i) => push_index(&mut s, *i),
+        let pos = self.pos;
+        let mut n = 0;
+        while let Some(&seg) = self.path.get(n) {
+            if seg & 1 == 0 {
+                push_index(&mut s, seg >> 1);
+            } else {
+                self.pos = seg >> 1;
+                if let Ok(key) = self.string() {
+                    push_key(&mut s, &key);
+                    discard(key);
+                }
             }
+            n += 1;
         }
+        self.pos = pos;
         s
     }
 
@@ -466,23 +474,26 @@ impl Parser<'_> {
                     Some(b'/' | b'\'') => return Err(self.not_a_value()),
                     _ => return Err(self.fail(msg!("expected a key in double quotes, or `}`"))),
                 }
-                let key = self.string()?;
+                // Kept: a stop in the value drops nothing without diagnostics.
+                let key = keep(self.string()?);
                 self.ws();
                 if self.peek() != Some(b':') {
                     discard(key);
                     return Err(self.fail(msg!("expected `:` after the key")));
                 }
                 self.pos += 1;
-                self.path.push(Seg::Key(key));
+                self.path.push(key_at << 1 | 1);
                 let value = self.value()?;
-                let Some(Seg::Key(key)) = self.path.pop() else {
-                    unreachable!("the key pushed above")
-                };
-                members.push(Member { key, key_at, value });
+                self.path.pop();
+                members.push(Member {
+                    key: unkeep(key),
+                    key_at,
+                    value,
+                });
             } else {
-                self.path.push(Seg::Index(items.len()));
+                self.path.push(items.len() << 1);
                 items.push(self.value()?);
-                discard(self.path.pop());
+                self.path.pop();
             }
             self.ws();
             match self.peek() {
