@@ -144,6 +144,7 @@ pub fn parse(text: &str) -> (Option<Keep<Value>>, Keep<Vec<Error>>) {
         path: keep(Vec::new()),
         errors: Vec::new(),
         stop: (0, Default::default()),
+        stopped: false,
         #[cfg(feature = "diagnostics")]
         firsts: Vec::new(),
     };
@@ -286,6 +287,9 @@ struct Parser<'a> {
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
     stop: (usize, crate::Message),
+    /// Whether a string stopped the read: how [`Parser::string`] tells a
+    /// stop (a `Result<String, _>` was a niche of the capacity to test).
+    stopped: bool,
     /// Each duplicate key's first offset and its error (whose message
     /// ends with "first at " until `parse` appends the place).
     #[cfg(feature = "diagnostics")]
@@ -308,7 +312,7 @@ impl Parser<'_> {
     }
 
     /// The path as messages show it. Each key is read again at its
-    /// offset (read once already, it has no error; let go of as
+    /// offset (read once already, it has no error: no stop; let go of as
     /// [`discard`] does) and the position put back.
     fn path(&mut self) -> String {
         let mut s = String::new();
@@ -319,10 +323,9 @@ impl Parser<'_> {
                 push_index(&mut s, seg >> 1);
             } else {
                 self.pos = seg >> 1;
-                if let Ok(key) = self.string() {
-                    push_key(&mut s, &key);
-                    discard(key);
-                }
+                let key = self.string();
+                push_key(&mut s, &key);
+                discard(key);
             }
             n += 1;
         }
@@ -387,7 +390,14 @@ impl Parser<'_> {
         let at = self.pos;
         let kind = match self.peek() {
             Some(b @ (b'{' | b'[')) => self.container(b == b'{')?,
-            Some(b'"') => Kind::String(self.string()?),
+            Some(b'"') => {
+                let s = self.string();
+                if self.stopped {
+                    discard(s);
+                    return Err(Stop);
+                }
+                Kind::String(s)
+            }
             Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
             Some(b't' | b'f' | b'n') => {
                 let word = self.word();
@@ -474,8 +484,12 @@ impl Parser<'_> {
                     Some(b'/' | b'\'') => return Err(self.not_a_value()),
                     _ => return Err(self.fail(msg!("expected a key in double quotes, or `}`"))),
                 }
-                // Kept: a stop in the value drops nothing without diagnostics.
-                let key = keep(self.string()?);
+                // Kept: a stop drops nothing without diagnostics.
+                let key = keep(self.string());
+                if self.stopped {
+                    discard(key);
+                    return Err(Stop);
+                }
                 self.ws();
                 if self.peek() != Some(b':') {
                     discard(key);
@@ -566,8 +580,9 @@ impl Parser<'_> {
         discard(members.drain(kept..));
     }
 
-    /// A string literal at `pos` (on its opening quote).
-    fn string(&mut self) -> Result<String, Stop> {
+    /// A string literal at `pos` (on its opening quote); at a stop (see
+    /// `stopped`), what was read of it.
+    fn string(&mut self) -> String {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
@@ -583,7 +598,7 @@ impl Parser<'_> {
             let stop = match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return out;
                 }
                 Some(b'\\') => match self.escape(&mut out) {
                     Ok(()) => continue,
@@ -597,10 +612,10 @@ impl Parser<'_> {
                 )),
                 None => self.fail_at(open, msg!("this string is never closed with `\"`")),
             };
-            // The read stops: the string so far is let go of (undropped
-            // without diagnostics).
-            discard(out);
-            return Err(stop);
+            // The read stops: the caller lets go of the string so far.
+            let Stop = stop;
+            self.stopped = true;
+            return out;
         }
     }
 
