@@ -144,6 +144,7 @@ pub fn parse(text: &str) -> (Option<Keep<Value>>, Keep<Vec<Error>>) {
         path: keep(Vec::new()),
         errors: Vec::new(),
         stop: (0, Default::default()),
+        stopped: false,
         #[cfg(feature = "diagnostics")]
         firsts: Vec::new(),
     };
@@ -271,25 +272,24 @@ fn push_place(s: &mut String, (line, column): (u32, u32)) {
     digits(s, u64::from(column));
 }
 
-/// A step of the parser's path: an object key (the key read, given back
-/// to its member once the value is read) or a list index.
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
-    /// Where the parser is, kept for messages. A [`Keep`]: without
-    /// diagnostics it is never dropped, like the tree (one small buffer
-    /// left allocated per read), and the parser has no drop glue.
-    path: Keep<Vec<Seg>>,
+    /// Where the parser is, kept for messages: a step per level, an object
+    /// key as its offset times two plus one (the key is read again for a
+    /// message: no string kept or moved on the way) or a list index times
+    /// two. A [`Keep`]: without diagnostics it is never dropped, like the
+    /// tree (one small buffer left allocated per read), and the parser has
+    /// no drop glue.
+    path: Keep<Vec<usize>>,
     errors: Vec<Error>,
     /// The syntax error that stopped the read: offset and message.
     stop: (usize, crate::Message),
+    /// Whether a string stopped the read: how [`Parser::string`] tells a
+    /// stop (a `Result<String, _>` was a niche of the capacity to test).
+    stopped: bool,
     /// Each duplicate key's first offset and its error (whose message
     /// ends with "first at " until `parse` appends the place).
     #[cfg(feature = "diagnostics")]
@@ -311,14 +311,25 @@ impl Parser<'_> {
         }
     }
 
-    fn path(&self) -> String {
+    /// The path as messages show it. Each key is read again at its
+    /// offset (read once already, it has no error: no stop; let go of as
+    /// [`discard`] does) and the position put back.
+    fn path(&mut self) -> String {
         let mut s = String::new();
-        for seg in self.path.iter() {
-            match seg {
-                Seg::Key(key) => push_key(&mut s, key),
-                Seg::Index(i) => push_index(&mut s, *i),
+        let pos = self.pos;
+        let mut n = 0;
+        while let Some(&seg) = self.path.get(n) {
+            if seg & 1 == 0 {
+                push_index(&mut s, seg >> 1);
+            } else {
+                self.pos = seg >> 1;
+                let key = self.string();
+                push_key(&mut s, &key);
+                discard(key);
             }
+            n += 1;
         }
+        self.pos = pos;
         s
     }
 
@@ -379,7 +390,14 @@ impl Parser<'_> {
         let at = self.pos;
         let kind = match self.peek() {
             Some(b @ (b'{' | b'[')) => self.container(b == b'{')?,
-            Some(b'"') => Kind::String(self.string()?),
+            Some(b'"') => {
+                let s = self.string();
+                if self.stopped {
+                    discard(s);
+                    return Err(Stop);
+                }
+                Kind::String(s)
+            }
             Some(b'-' | b'0'..=b'9') => Kind::Number(self.number()?),
             Some(b't' | b'f' | b'n') => {
                 let word = self.word();
@@ -466,23 +484,30 @@ impl Parser<'_> {
                     Some(b'/' | b'\'') => return Err(self.not_a_value()),
                     _ => return Err(self.fail(msg!("expected a key in double quotes, or `}`"))),
                 }
-                let key = self.string()?;
+                // Kept: a stop drops nothing without diagnostics.
+                let key = keep(self.string());
+                if self.stopped {
+                    discard(key);
+                    return Err(Stop);
+                }
                 self.ws();
                 if self.peek() != Some(b':') {
                     discard(key);
                     return Err(self.fail(msg!("expected `:` after the key")));
                 }
                 self.pos += 1;
-                self.path.push(Seg::Key(key));
+                self.path.push(key_at << 1 | 1);
                 let value = self.value()?;
-                let Some(Seg::Key(key)) = self.path.pop() else {
-                    unreachable!("the key pushed above")
-                };
-                members.push(Member { key, key_at, value });
+                self.path.pop();
+                members.push(Member {
+                    key: unkeep(key),
+                    key_at,
+                    value,
+                });
             } else {
-                self.path.push(Seg::Index(items.len()));
+                self.path.push(items.len() << 1);
                 items.push(self.value()?);
-                discard(self.path.pop());
+                self.path.pop();
             }
             self.ws();
             match self.peek() {
@@ -555,8 +580,9 @@ impl Parser<'_> {
         discard(members.drain(kept..));
     }
 
-    /// A string literal at `pos` (on its opening quote).
-    fn string(&mut self) -> Result<String, Stop> {
+    /// A string literal at `pos` (on its opening quote); at a stop (see
+    /// `stopped`), what was read of it.
+    fn string(&mut self) -> String {
         let open = self.pos;
         self.pos += 1;
         let mut out = String::new();
@@ -572,7 +598,7 @@ impl Parser<'_> {
             let stop = match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return out;
                 }
                 Some(b'\\') => match self.escape(&mut out) {
                     Ok(()) => continue,
@@ -586,10 +612,10 @@ impl Parser<'_> {
                 )),
                 None => self.fail_at(open, msg!("this string is never closed with `\"`")),
             };
-            // The read stops: the string so far is let go of (undropped
-            // without diagnostics).
-            discard(out);
-            return Err(stop);
+            // The read stops: the caller lets go of the string so far.
+            let Stop = stop;
+            self.stopped = true;
+            return out;
         }
     }
 
