@@ -281,16 +281,17 @@ pub(crate) fn char_among(set: &str, c: char) -> bool {
 
 /// The index of the first byte of `s` in `set`: one plain loop, where
 /// each `bytes().position(closure)` was an iterator instance of its own.
-pub(crate) fn first_among(s: &str, set: &[u8]) -> Option<usize> {
+/// `s.len()` for none (no `Option<usize>` returned through memory).
+pub(crate) fn first_among(s: &str, set: &[u8]) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if among(set, b[i]) {
-            return Some(i);
+            return i;
         }
         i += 1;
     }
-    None
+    b.len()
 }
 
 /// `char::is_whitespace` (Unicode `White_Space`; a test holds it against
