@@ -239,17 +239,17 @@ pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
 /// `s` split around its first or (when `last`) its last `b`: one body for
 /// [`split_once`] and [`rsplit_once`].
 fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
-    let mut at = None;
+    // The length for none: nothing is past it.
+    let mut at = s.len();
     for (i, &c) in s.as_bytes().iter().enumerate() {
         if c == b {
-            at = Some(i);
+            at = i;
             if !last {
                 break;
             }
         }
     }
-    let i = at?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
