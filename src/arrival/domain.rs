@@ -88,10 +88,10 @@ fn left_of<'a>(host: &'a str, tail: &str) -> Option<&'a str> {
 /// Matches `pattern` (see the module doc). Returns the subdomain labels
 /// the pattern left over (`""` for none) so that callers can refuse some.
 pub fn matches<'a>(host: &Host<'a>, path: &str, pattern: &str) -> Option<&'a str> {
-    let (host_part, path_prefix) = match crate::text::find(pattern.as_bytes(), b"/") {
-        Some(i) => pattern.split_at_checked(i).unwrap_or_default(),
-        None => (pattern, ""),
-    };
+    // No "/" splits at the end: (pattern, "").
+    let (host_part, path_prefix) = pattern
+        .split_at_checked(crate::text::find(pattern.as_bytes(), b"/"))
+        .unwrap_or_default();
     if !path.starts_with(path_prefix) {
         return None;
     }

@@ -42,8 +42,9 @@ impl Glob {
             .get(first.len()..text.len() - last.len())
             .unwrap_or_default();
         for piece in middle {
-            match crate::text::find(rest, piece) {
-                Some(i) => rest = rest.get(i + piece.len()..).unwrap_or_default(),
+            // Past the end when `piece` is not found (see `text::find`).
+            match rest.get(crate::text::find(rest, piece) + piece.len()..) {
+                Some(after) => rest = after,
                 None => return false,
             }
         }

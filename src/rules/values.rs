@@ -130,8 +130,8 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a page glob is a path: it starts with / or * (as /lofts/*), not with a host or scheme"),
         ));
     }
-    let scheme_or_path = crate::text::first_among(s, b"/:");
-    if let Some(at) = scheme_or_path.filter(|_| of == GlobOf::Host) {
+    let at = crate::text::first_among(s, b"/:");
+    if at < s.len() && of == GlobOf::Host {
         return Err((
             at,
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
@@ -284,8 +284,9 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
     if cleaned.is_empty() {
         return Err(msg!("the link is empty").into());
     }
-    let scheme_end = crate::text::first_among(cleaned, b":/?#");
-    if let Some(end) = scheme_end.filter(|&e| cleaned.as_bytes()[e] == b':') {
+    let end = crate::text::first_among(cleaned, b":/?#");
+    // None is the length.
+    if end < cleaned.len() && cleaned.as_bytes()[end] == b':' {
         // Bytes: `end` is at an ASCII `:`, so no char boundary to check.
         let scheme = cleaned.as_bytes().get(..end).unwrap_or_default();
         if !scheme.eq_ignore_ascii_case(b"http") && !scheme.eq_ignore_ascii_case(b"https") {

@@ -212,18 +212,20 @@ pub(crate) fn region(w: &[u8], from: usize, vowel: fn(&[u8], usize) -> Option<bo
 /// Naive search: needles are short, and a searcher's setup costs more than
 /// it saves (`str::contains(&str)` links core's two-way searcher and its
 /// panic formatting). A match of a whole UTF-8 needle starts on a char
-/// boundary.
-pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+/// boundary. None is `hay.len()`, where no non-empty needle fits (an
+/// `Option<usize>` returns through memory): a match is found iff
+/// `find(hay, needle) + needle.len() <= hay.len()`.
+pub fn find(hay: &[u8], needle: &[u8]) -> usize {
     // A loop over `get`, not `windows().position()`: an empty needle is
     // found at 0 without a branch of its own.
     let mut i = 0;
     while let Some(w) = hay.get(i..i + needle.len()) {
         if w == needle {
-            return Some(i);
+            return i;
         }
         i += 1;
     }
-    None
+    hay.len()
 }
 
 /// `s` split around its last `b`, an ASCII byte (so both sides are whole
@@ -237,17 +239,17 @@ pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
 /// `s` split around its first or (when `last`) its last `b`: one body for
 /// [`split_once`] and [`rsplit_once`].
 fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
-    let mut at = None;
+    // The length for none: nothing is past it.
+    let mut at = s.len();
     for (i, &c) in s.as_bytes().iter().enumerate() {
         if c == b {
-            at = Some(i);
+            at = i;
             if !last {
                 break;
             }
         }
     }
-    let i = at?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
@@ -279,16 +281,17 @@ pub(crate) fn char_among(set: &str, c: char) -> bool {
 
 /// The index of the first byte of `s` in `set`: one plain loop, where
 /// each `bytes().position(closure)` was an iterator instance of its own.
-pub(crate) fn first_among(s: &str, set: &[u8]) -> Option<usize> {
+/// `s.len()` for none (no `Option<usize>` returned through memory).
+pub(crate) fn first_among(s: &str, set: &[u8]) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if among(set, b[i]) {
-            return Some(i);
+            return i;
         }
         i += 1;
     }
-    None
+    b.len()
 }
 
 /// `char::is_whitespace` (Unicode `White_Space`; a test holds it against
@@ -424,7 +427,7 @@ pub fn char_offset(s: &str, n: usize) -> Option<usize> {
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
 pub fn contains(hay: &str, needle: &str) -> bool {
-    find(hay.as_bytes(), needle.as_bytes()).is_some()
+    find(hay.as_bytes(), needle.as_bytes()) + needle.len() <= hay.len()
 }
 
 /// Indeclinable nouns the Russian stemmer would cut ("метро" → "метр", the
@@ -506,7 +509,7 @@ fn glued_stem(tokens: &[Token]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_offset, find, is_space, rsplit_once, strip_end, trim};
+    use super::{char_offset, contains, find, is_space, rsplit_once, strip_end, trim};
 
     #[test]
     fn is_space_is_core_is_whitespace() {
@@ -524,7 +527,8 @@ mod tests {
                     0 => Some(0),
                     len => h.windows(len).position(|w| w == n),
                 };
-                assert_eq!(find(h, n), want, "{hay} {needle}");
+                assert_eq!(find(h, n), want.unwrap_or(h.len()), "{hay} {needle}");
+                assert_eq!(contains(hay, needle), want.is_some(), "{hay} {needle}");
             }
         }
     }
