@@ -638,7 +638,15 @@ impl Compiled {
             last = id;
             let id = id as u32;
             let sig = &self.sigs[id as usize];
-            if let Some(check) = self.check(id, sig, &seen) {
+            // Filled by `check` (an `Option<Check>` returned through
+            // memory cost a niche test).
+            let mut check = Check {
+                at: now_ms,
+                detail: String::with_capacity(64),
+                negated: false,
+                terms: None,
+            };
+            if self.check(id, sig, &seen, &mut check).is_some() {
                 let weight = if check.negated {
                     0.0
                 } else if sig.fades {
@@ -839,18 +847,13 @@ pub(crate) fn device_name(d: Device) -> &'static str {
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl Compiled {
-    /// Checks every condition of `sig`; `None` as soon as one fails. Out
-    /// of line: inlined into `decide` it cost more brotli (measured).
+    /// Checks every condition of `sig` into `c` (fresh, `at` now); `None`
+    /// as soon as one fails. Out of line: inlined into `decide` it cost
+    /// more brotli (measured).
     #[inline(never)]
-    fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
+    fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>, c: &mut Check<'a>) -> Option<()> {
         let s = seen.signals;
         let ctx = &s.context;
-        let mut c = Check {
-            at: seen.now,
-            detail: String::with_capacity(64),
-            negated: false,
-            terms: None,
-        };
         for cond in sig.conds.iter() {
             // Within a scroll signal, the scroll's page is checked with it.
             if sig.scroll && matches!(cond, Condition::Page(_)) {
@@ -1006,7 +1009,7 @@ impl Compiled {
                 }
             }
         }
-        Some(c)
+        Some(())
     }
 }
 
