@@ -27,7 +27,7 @@ use core::cmp::Ordering;
 
 use crate::json::number;
 use crate::rules::{
-    Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
+    Cmp, CmpOp, Condition, Glob, Policy, Rules, Signal, DAYS, MAX_JOBS, MAX_SIGNALS,
 };
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::case::lower_str;
@@ -836,16 +836,6 @@ fn cmp_detail(out: &mut String, what: &str, v: f64, c: &Cmp) {
     number(out, c.value);
 }
 
-pub(crate) fn device_name(d: Device) -> &'static str {
-    match d {
-        Device::Mobile => "mobile",
-        Device::Tablet => "tablet",
-        Device::Desktop => "desktop",
-    }
-}
-
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 impl Compiled {
     /// Checks every condition of `sig` into `c` (fresh, `at` now); `None`
     /// as soon as one fails. Out of line: inlined into `decide` it cost
@@ -971,7 +961,7 @@ impl Compiled {
                         return None;
                     }
                     d.push_str("device ");
-                    d.push_str(device_name(*device));
+                    d.push_str(device.as_str());
                 }
                 Condition::Hours { from, to } => {
                     let h = ctx.hour;
@@ -991,7 +981,7 @@ impl Compiled {
                     number(d, f64::from(*to));
                 }
                 Condition::Weekdays(mask) => {
-                    let day = WEEKDAYS.get(usize::from(ctx.weekday))?;
+                    let day = DAYS.get(usize::from(ctx.weekday))?;
                     if mask >> ctx.weekday & 1 == 0 {
                         return None;
                     }
