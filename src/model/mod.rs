@@ -100,13 +100,25 @@ impl Group {
         }
     }
 
+    /// The index of `id`. Inlined around `position`: an `Option` returned
+    /// through memory costs more wasm.
+    #[inline(always)]
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
-        for (i, j) in self.ids.iter().enumerate() {
+        let i = self.position(id);
+        (i < self.ids.len()).then_some(i as u32)
+    }
+
+    /// Where `id` is in `ids`; their number when nowhere.
+    #[inline(never)]
+    fn position(&self, id: &str) -> usize {
+        let mut i = 0;
+        while let Some(j) = self.ids.get(i) {
             if **j == *id {
-                return Some(i as u32);
+                break;
             }
+            i += 1;
         }
-        None
+        i
     }
 }
 
