@@ -27,7 +27,7 @@ use core::cmp::Ordering;
 
 use crate::json::number;
 use crate::rules::{
-    Cmp, CmpOp, Condition, Device, Glob, Policy, Rules, Signal, MAX_JOBS, MAX_SIGNALS,
+    Cmp, CmpOp, Condition, Glob, Policy, Rules, Signal, DAYS, MAX_JOBS, MAX_SIGNALS,
 };
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::case::lower_str;
@@ -100,13 +100,25 @@ impl Group {
         }
     }
 
+    /// The index of `id`. Inlined around `position`: an `Option` returned
+    /// through memory costs more wasm.
+    #[inline(always)]
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
-        for (i, j) in self.ids.iter().enumerate() {
+        let i = self.position(id);
+        (i < self.ids.len()).then_some(i as u32)
+    }
+
+    /// Where `id` is in `ids`; their number when nowhere.
+    #[inline(never)]
+    fn position(&self, id: &str) -> usize {
+        let mut i = 0;
+        while let Some(j) = self.ids.get(i) {
             if **j == *id {
-                return Some(i as u32);
+                break;
             }
+            i += 1;
         }
-        None
+        i
     }
 }
 
@@ -638,7 +650,15 @@ impl Compiled {
             last = id;
             let id = id as u32;
             let sig = &self.sigs[id as usize];
-            if let Some(check) = self.check(id, sig, &seen) {
+            // Filled by `check` (an `Option<Check>` returned through
+            // memory cost a niche test).
+            let mut check = Check {
+                at: now_ms,
+                detail: String::with_capacity(64),
+                negated: false,
+                terms: None,
+            };
+            if self.check(id, sig, &seen, &mut check).is_some() {
                 let weight = if check.negated {
                     0.0
                 } else if sig.fades {
@@ -828,29 +848,14 @@ fn cmp_detail(out: &mut String, what: &str, v: f64, c: &Cmp) {
     number(out, c.value);
 }
 
-pub(crate) fn device_name(d: Device) -> &'static str {
-    match d {
-        Device::Mobile => "mobile",
-        Device::Tablet => "tablet",
-        Device::Desktop => "desktop",
-    }
-}
-
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 impl Compiled {
-    /// Checks every condition of `sig`; `None` as soon as one fails. Out
-    /// of line: inlined into `decide` it cost more brotli (measured).
+    /// Checks every condition of `sig` into `c` (fresh, `at` now); `None`
+    /// as soon as one fails. Out of line: inlined into `decide` it cost
+    /// more brotli (measured).
     #[inline(never)]
-    fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>) -> Option<Check<'a>> {
+    fn check<'a>(&self, id: u32, sig: &Sig, seen: &Seen<'a>, c: &mut Check<'a>) -> Option<()> {
         let s = seen.signals;
         let ctx = &s.context;
-        let mut c = Check {
-            at: seen.now,
-            detail: String::with_capacity(64),
-            negated: false,
-            terms: None,
-        };
         for cond in sig.conds.iter() {
             // Within a scroll signal, the scroll's page is checked with it.
             if sig.scroll && matches!(cond, Condition::Page(_)) {
@@ -968,7 +973,7 @@ impl Compiled {
                         return None;
                     }
                     d.push_str("device ");
-                    d.push_str(device_name(*device));
+                    d.push_str(device.as_str());
                 }
                 Condition::Hours { from, to } => {
                     let h = ctx.hour;
@@ -988,7 +993,7 @@ impl Compiled {
                     number(d, f64::from(*to));
                 }
                 Condition::Weekdays(mask) => {
-                    let day = WEEKDAYS.get(usize::from(ctx.weekday))?;
+                    let day = DAYS.get(usize::from(ctx.weekday))?;
                     if mask >> ctx.weekday & 1 == 0 {
                         return None;
                     }
@@ -1006,7 +1011,7 @@ impl Compiled {
                 }
             }
         }
-        Some(c)
+        Some(())
     }
 }
 

@@ -111,6 +111,16 @@ pub enum Device {
     Desktop,
 }
 
+impl Device {
+    /// The names, in the order of the variants (also the rules' `device`
+    /// values).
+    pub const NAMES: [&'static str; 3] = ["mobile", "tablet", "desktop"];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
 /// One condition of a signal (one key of SPEC §5's signal objects). The
 /// model keeps these as they are (`model::compile` moves them), except the
 /// phrases of `Terms` and `Search`, which it moves into its term indexes.
@@ -150,6 +160,10 @@ pub enum Condition {
     Visits(Cmp),
     DaysSinceLastVisit(Cmp),
 }
+
+/// The rules' day names, Monday first (bit `i` of `Condition::Weekdays` is
+/// `DAYS[i]`).
+pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// What the rules change in one slot, per job.
 #[cfg(feature = "diagnostics")]

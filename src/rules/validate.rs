@@ -89,7 +89,7 @@ const VARIANT: &[&str] = &["text", "href", "title", "aria-label", "alt", "src"];
 const PRIVACY: &[&str] = &["remember", "days"];
 /// In the order of `Source::ALL`.
 const SOURCES: &[&str] = &Source::NAMES;
-const DEVICES: &[&str] = &["mobile", "tablet", "desktop"];
+const DEVICES: &[&str] = &Device::NAMES;
 const LANGS: &[&str] = &["ru", "en"];
 const REMEMBER: &[&str] = &["none", "session", "local"];
 

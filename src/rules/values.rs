@@ -2,7 +2,7 @@
 //! comparisons, links; "did you mean" hints; and message helpers that
 //! avoid `core::fmt` (numbers go through `json::number`).
 
-use super::{Cmp, CmpOp};
+use super::{Cmp, CmpOp, DAYS};
 use crate::json::{digits, number};
 use crate::prelude::*;
 
@@ -191,8 +191,6 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     };
     Ok((hour(from)?, hour(to)?))
 }
-
-const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// `"mon-fri"`, `"sat,sun"`, `"sat-sun"`, `"mon,wed-fri"`: a bitmask with
 /// Monday in bit 0 (`fri-mon` wraps past Sunday).
