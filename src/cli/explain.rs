@@ -75,14 +75,7 @@ fn explain(args: &[String]) -> Result<String, (i32, String)> {
             "--url" => url = value,
             "--pick" => pick = Some(value),
             "--event" => kinds.push(EventKind::parse(value).ok_or_else(bad)?),
-            "--device" => {
-                context.device = match value {
-                    "mobile" => Device::Mobile,
-                    "tablet" => Device::Tablet,
-                    "desktop" => Device::Desktop,
-                    _ => return Err(bad()),
-                }
-            }
+            "--device" => context.device = Device::named(value).ok_or_else(bad)?,
             "--hour" => context.hour = value.parse().ok().filter(|h| *h < 24).ok_or_else(bad)?,
             "--weekday" => context.weekday = weekday(value).ok_or_else(bad)?,
             "--visits" => context.visits = value.parse().map_err(|_| bad())?,
@@ -134,7 +127,7 @@ fn explain(args: &[String]) -> Result<String, (i32, String)> {
 /// `mon`…`sun` (or longer: `monday`), case-insensitive → 0…6.
 fn weekday(name: &str) -> Option<u8> {
     let name = name.to_ascii_lowercase();
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    crate::rules::DAYS
         .iter()
         .position(|d| name.len() >= 3 && name.starts_with(d))
         .map(|i| i as u8)

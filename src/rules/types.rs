@@ -119,6 +119,14 @@ impl Device {
     pub fn as_str(self) -> &'static str {
         Self::NAMES[self as usize]
     }
+
+    /// The device `name` names (one of [`Device::NAMES`]): for the CLI's
+    /// `--device` and the playground's.
+    #[cfg(feature = "diagnostics")]
+    pub fn named(name: &str) -> Option<Device> {
+        let all = [Device::Mobile, Device::Tablet, Device::Desktop];
+        Self::NAMES.iter().position(|n| *n == name).map(|i| all[i])
+    }
 }
 
 /// One condition of a signal (one key of SPEC §5's signal objects). The

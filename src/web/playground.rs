@@ -89,11 +89,7 @@ pub fn playground_explain(rules: &str, visitor: &str) -> String {
         _ => Vec::new(),
     };
     let context = Context {
-        device: match text("device") {
-            "mobile" => Device::Mobile,
-            "tablet" => Device::Tablet,
-            _ => Device::Desktop,
-        },
+        device: Device::named(text("device")).unwrap_or(Device::Desktop),
         hour: count("hour", 23.0).map_or(12, |h| h as u8),
         weekday: count("weekday", 6.0).map_or(2, |d| d as u8),
         visits: count("visits", 1e6).map_or(1, |v| v.max(1.0) as u32),
