@@ -18,6 +18,11 @@
 //! `rules::parse`, `model::compile`, `decide::decide`); build it with
 //! `--no-default-features --features std` for the SDK's path (the
 //! `diagnostics` feature analyses every term again for its warnings).
+//! `-- warm-once JOBS N` decides N times warm, with the small (4) or big
+//! (200) rules, for the same counts of `decide::decide` alone, and for
+//! branch mispredictions (`--toggle-collect='jobwise::decide::decide'
+//! --branch-sim=yes`): deterministic, where timings on a shared machine
+//! are not.
 //!
 //! Run: `cargo bench --bench decide`.
 
@@ -328,6 +333,23 @@ fn main() {
             if only.is_none_or(|n| n == i) {
                 black_box(boot(text, terms, &mut [0.0; 3]));
             }
+        }
+        return;
+    }
+    if let Some(at) = args.iter().position(|a| a == "warm-once") {
+        let number = |k: usize| args.get(at + k).and_then(|n| n.parse().ok());
+        let (Some(jobs), Some(n)) = (number(1), number(2)) else {
+            eprintln!("usage: warm-once JOBS N (JOBS 4 or 200)");
+            std::process::exit(2);
+        };
+        let terms = if jobs > 4 {
+            TERMS_PER_JOB_BIG
+        } else {
+            TERMS_PER_JOB_SMALL
+        };
+        let (c, s, m) = (compile(rules(jobs, terms)), visitor(), Memory::new(50));
+        for _ in 0..n {
+            black_box(decide(black_box(&c), black_box(&s), &m, 0.0, None));
         }
         return;
     }
