@@ -1183,6 +1183,46 @@ fn keyed_globs_never_miss_a_match() {
     }
 }
 
+/// Many keyed signals (a few places each in the compiled rules' table):
+/// every one is found by its own key and by no other.
+#[test]
+fn keyed_signals_are_found_in_large_rules() {
+    let n = 200; // `MAX_JOBS`
+    let jobs = (0..n)
+        .map(|j| {
+            job(
+                &format!("j{j}"),
+                vec![
+                    sig(1.0, vec![Condition::Click(format!("#pick-{j}"))]),
+                    sig(10.0, vec![Condition::Page(glob(&format!("/p{j}/*")))]),
+                    sig(100.0, vec![Condition::Event(format!("e{j}"))]),
+                    sig(1000.0, vec![Condition::Device(Device::Desktop)]),
+                ],
+            )
+        })
+        .collect();
+    let c = compile(rules(jobs));
+    let mut r = Rng(11);
+    for _ in 0..200 {
+        let (a, b, e) = (r.below(n), r.below(n), r.below(n));
+        let mut s = visitor(None);
+        s.events
+            .push(at(0.0, EventKind::Click(format!("#pick-{a}"))));
+        s.events.push(at(0.0, EventKind::Page(format!("/p{b}/x"))));
+        s.events.push(at(0.0, EventKind::Custom(format!("e{e}"))));
+        let d = run(&c, &s);
+        for j in 0..n {
+            let want = 1000.0
+                + [(a, 1.0), (b, 10.0), (e, 100.0)]
+                    .iter()
+                    .filter(|(k, _)| *k == j)
+                    .map(|(_, w)| w)
+                    .sum::<f64>();
+            assert_eq!(score(&d, &format!("j{j}")), want, "job {j} of {a} {b} {e}");
+        }
+    }
+}
+
 // ---- the case file (needs the real rules parser, text and arrival) --------
 
 /// A minimal JSON value, enough to read the case file.

@@ -141,6 +141,14 @@ pub struct Compiled {
     /// a candidate, which `check` then rejects. Signals with nothing to key
     /// on are filed under `SCANNED`, looked up on every decision.
     keyed: Vec<u64>,
+    /// Where `keyed`'s entries with each value of their top bits begin
+    /// (one per value up to the last entry's, about one entry each), so
+    /// that a lookup goes to its key's few entries at once, whatever the
+    /// rules' size (a bisection's branches, mispredicted half the time,
+    /// grew with them, for every gram of every path on every decision).
+    starts: Vec<u32>,
+    /// `keyed`'s entries shifted right by this give their top bits.
+    shift: u32,
     /// Visitor texts analysed. At `MEMO` or more they are forgotten all at
     /// once, but only before a decision's first text: `Seen` holds
     /// positions in it, so within one decision it grows past `MEMO` by
@@ -232,11 +240,21 @@ pub fn compile_taking(rules: &mut Rules) -> Compiled {
         search: no_phrases(),
         search_of: Vec::new(),
         keyed: Vec::new(),
+        starts: Vec::new(),
+        shift: 0,
         memo: RefCell::new(Vec::new()),
     };
     c.add_all(false, &mut rules.jobs);
     c.add_all(true, &mut rules.stages);
     crate::sort::sort(&mut c.keyed);
+    // The places: the least power of two above the entries' count (and
+    // at least 2: a shift of 64 would overflow).
+    c.shift = (c.keyed.len() as u64 | 1).leading_zeros();
+    for (at, k) in c.keyed.iter().enumerate() {
+        while c.starts.len() as u64 <= k >> c.shift {
+            c.starts.push(at as u32);
+        }
+    }
     c
 }
 
@@ -328,7 +346,7 @@ impl Compiled {
                     // then a candidate twice, and candidates are deduplicated.
                     for g in globs.iter() {
                         let h = gram(g.longest()).map_or(named, |w| named.feed(SEP).feed(w));
-                        self.keyed.push(h.0 & !SIG | u64::from(id));
+                        self.keyed.push(filed(h.0) | u64::from(id));
                     }
                     None
                 }
@@ -347,7 +365,7 @@ impl Compiled {
         // one with a parameter through its own keys.
         if !indexed {
             self.keyed
-                .push(key.unwrap_or(SCANNED) & !SIG | u64::from(id));
+                .push(filed(key.unwrap_or(SCANNED)) | u64::from(id));
         }
         self.sigs.push(Sig {
             stage,
@@ -362,23 +380,20 @@ impl Compiled {
 
     /// The signals keyed by hash `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u64>) {
-        let h = h & !SIG;
-        // The first entry not below `h`, by bisection (a plain loop: less
-        // wasm than `partition_point`).
-        let (mut from, mut to) = (0, self.keyed.len());
-        while from < to {
-            let mid = (from + to) / 2;
-            if self.keyed[mid] < h {
-                from = mid + 1;
-            } else {
-                to = mid;
-            }
-        }
-        for k in &self.keyed[from..] {
-            if k & !SIG != h {
+        let h = filed(h);
+        // From the first entry with `h`'s top bits up to the first above
+        // `h` (the entries past it are all above it too). No start: every
+        // entry's top bits are below `h`'s.
+        let Some(&from) = self.starts.get((h >> self.shift) as usize) else {
+            return;
+        };
+        for &k in &self.keyed[from as usize..] {
+            if k & !SIG > h {
                 break;
             }
-            out.push(k & SIG);
+            if k & !SIG == h {
+                out.push(k & SIG);
+            }
         }
     }
 
@@ -457,6 +472,14 @@ fn observed(k: &EventKind) -> Option<(u8, &str, f64)> {
         EventKind::Custom(name) => (K_EVENT, name, 0.0),
         _ => return None,
     })
+}
+
+/// A key's hash as `Compiled::keyed` files it: its bits above `SIG`,
+/// times an odd number, so that its top bits (its place in `starts`)
+/// depend on all of them: FNV's top bits hardly depend on a key's last
+/// bytes, and like keys would crowd one place.
+fn filed(h: u64) -> u64 {
+    (h & !SIG).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 fn hash(kind: u8, key: &[u8]) -> u64 {
