@@ -73,12 +73,15 @@ pub fn boot(rules: &str, timeout: f64, consent: i32) {
 /// tests).
 pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> String {
     let mut why = String::new();
-    if let Some(rt) = Runtime::new(rules, timeout, consent, &mut why) {
+    if let Some(mut rt) = Runtime::new(rules, timeout, consent, &mut why) {
+        // Started before it is stored (a call back into the wasm meanwhile
+        // finds no runtime, as it would find it busy): the store is then
+        // the only use of `RT` here, no borrow of it around the start.
+        rt.start();
         // A page boots once (js/sdk.js): a runtime booted before is left
         // allocated, not dropped, which keeps its drop glue (the compiled
         // rules' and the memory's) out of the wasm.
         core::mem::forget(RT.replace(Some(rt)));
-        with_rt(Runtime::start);
     }
     why
 }
