@@ -71,19 +71,24 @@ impl Store {
         true
     }
 
-    /// What `f` reads of the stored line (empty when there is none),
-    /// unless that is expired or unreadable (the line is read where it is
-    /// stored, not copied).
-    pub fn read<T>(&self, now_ms: f64, f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    /// What `f` says of the stored line (empty when there is none): false
+    /// without calling it when that is expired or unreadable (the line is
+    /// read where it is stored, not copied).
+    pub fn read(&self, now_ms: f64, f: impl FnOnce(&str) -> bool) -> bool {
         let mode = self.mode();
         let value = storage(mode, GET, "");
         // One call of `f` (it is inlined): localStorage's expiry first.
         let mut line = value.as_str();
         if mode == Remember::Local {
-            let (expires, rest) = crate::text::split_once(line, b'|')?;
-            if crate::json::parse_f64(expires)? < now_ms {
+            let Some((expires, rest)) = crate::text::split_once(line, b'|') else {
+                return false;
+            };
+            let Some(expires) = crate::json::parse_f64(expires) else {
+                return false;
+            };
+            if expires < now_ms {
                 wipe(mode);
-                return None;
+                return false;
             }
             line = rest;
         }
@@ -182,9 +187,12 @@ mod tests {
 
     /// The stored line, as read; none when empty (no line).
     fn line(s: &Store, now_ms: f64) -> Option<String> {
+        let mut got = None;
         s.read(now_ms, |l| {
-            Some(l).filter(|l| !l.is_empty()).map(String::from)
-        })
+            got = Some(l).filter(|l| !l.is_empty()).map(String::from);
+            true
+        });
+        got
     }
 
     #[wasm_bindgen_test]
