@@ -24,8 +24,10 @@ const DAY_MS: f64 = 86_400_000.0;
 pub struct Store {
     /// What the rules allow.
     rules: Remember,
-    /// What the visitor allows (`None`: not said).
-    consent: Option<Remember>,
+    /// Where memory goes now: what the rules allow, or what the visitor
+    /// allows when that is stricter (kept as it changes, not worked out
+    /// at each use).
+    mode: Remember,
     days: f64,
 }
 
@@ -33,35 +35,37 @@ impl Store {
     pub fn new(rules: Remember, days: f64) -> Store {
         Store {
             rules,
-            consent: None,
+            mode: rules,
             days,
         }
     }
 
     /// Where memory goes now.
     pub fn mode(&self) -> Remember {
-        let rank = |r: Remember| match r {
-            Remember::None => 0,
-            Remember::Session => 1,
-            Remember::Local => 2,
-        };
-        match self.consent {
-            Some(c) if rank(c) < rank(self.rules) => c,
-            _ => self.rules,
-        }
+        self.mode
     }
 
     /// The visitor's choice, as js/sdk.js numbers it: 0 `"none"`, 1
     /// `"session"`, 2 `"local"`; false for anything else (-1: another
     /// word, or not said). What is no longer allowed is wiped at once.
     pub fn consent(&mut self, mode: i32) -> bool {
-        self.consent = Some(match mode {
+        let consent = match mode {
             0 => Remember::None,
             1 => Remember::Session,
             2 => Remember::Local,
             _ => return false,
-        });
-        let mode = self.mode();
+        };
+        let rank = |r: Remember| match r {
+            Remember::None => 0,
+            Remember::Session => 1,
+            Remember::Local => 2,
+        };
+        self.mode = if rank(consent) < rank(self.rules) {
+            consent
+        } else {
+            self.rules
+        };
+        let mode = self.mode;
         if mode != Remember::Session {
             wipe(Remember::Session);
         }
