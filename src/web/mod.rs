@@ -28,7 +28,7 @@ pub mod url;
 
 use crate::prelude::*;
 use alloc::boxed::Box;
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
@@ -38,17 +38,20 @@ use runtime::Runtime;
 
 /// Boxed: a runtime at a static address would have that address folded
 /// into the code as a constant at each use of a field (three LEB bytes,
-/// two of them above 0x7f), not a pointer and an offset.
-static RT: Single<RefCell<Option<Box<Runtime>>>> = Single::new(RefCell::new(None));
+/// two of them above 0x7f), not a pointer and an offset. Taken out while
+/// it runs (a `Cell`, not a `RefCell`: no borrow flag to set, test and
+/// restore).
+static RT: Single<Cell<Option<Box<Runtime>>>> = Single::new(Cell::new(None));
 
 /// Runs `f` on the page's runtime, unless it is not booted or already busy
-/// (a re-entrant call is dropped rather than risked; so is every call after
-/// a failure that threw through the wasm while it held the runtime).
+/// (taken: a re-entrant call is dropped rather than risked; so is every
+/// call after a failure that threw through the wasm while it held the
+/// runtime, which is then never put back).
 fn with_rt(f: impl FnOnce(&mut Runtime)) {
-    if let Ok(mut rt) = RT.try_borrow_mut() {
-        if let Some(rt) = rt.as_mut() {
-            f(rt);
-        }
+    if let Some(mut rt) = RT.take() {
+        f(&mut rt);
+        // Nothing to drop: the runtime was taken.
+        core::mem::forget(RT.replace(Some(rt)));
     }
 }
 
