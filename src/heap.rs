@@ -29,7 +29,7 @@ pub trait Ram {
 }
 
 /// Free lists (0 ends a list) and the region not carved yet. In this
-/// order, each field at a small offset (`wasm::AT`).
+/// order: each field's address a one-byte constant (`single::HEAP`).
 #[repr(C)]
 pub struct Heap {
     next: usize,
@@ -51,7 +51,7 @@ fn class(size: usize, align: usize) -> u32 {
 const NONE: u32 = 0;
 
 impl Heap {
-    /// An empty heap: all zeros (the wasm's is zeroed memory at `wasm::AT`).
+    /// An empty heap: all zeros (the wasm's is zeroed memory at `single::HEAP`).
     #[cfg(test)]
     pub const fn new() -> Heap {
         Heap {
@@ -139,8 +139,10 @@ impl Heap {
 mod wasm {
     use core::alloc::{GlobalAlloc, Layout};
     use core::arch::wasm32;
+    use core::cell::UnsafeCell;
 
     use super::{Heap, Ram};
+    use crate::single::{self, low};
 
     struct Memory;
 
@@ -159,39 +161,25 @@ mod wasm {
         }
     }
 
-    /// The allocator: the [`Heap`] at [`AT`].
+    /// The allocator: the [`Heap`] at `single::HEAP`.
     struct Low;
 
     #[global_allocator]
     static HEAP: Low = Low;
 
-    /// Where the heap's state lives: in the low 1 KiB of memory, which
-    /// nothing else uses (the linker puts the data at 1 KiB, then the
-    /// stack; the memory starts zeroed: an empty heap). A static
-    /// sits after the data, near 14 K: its address, a constant at every
-    /// use, was three LEB bytes, two of them above 0x7f (jobwise.js carries
-    /// each as two); here each field's address is one byte. wasm-opt's
-    /// `--low-memory-unused` (Makefile) still holds for what it assumes:
-    /// no access here wraps around from a pointer near 4 GiB.
-    const AT: usize = 16;
-
-    /// The heap.
-    ///
-    /// # Safety
-    ///
-    /// One thread (wasm32 without atomics: `crate::single`), and the heap
-    /// never calls the allocator, so no two `&mut Heap` exist at once.
-    unsafe fn heap() -> &'static mut Heap {
-        &mut *(AT as *mut Heap)
+    fn heap() -> &'static UnsafeCell<Heap> {
+        // SAFETY: its place; all zeros is an empty heap.
+        unsafe { low(single::HEAP) }
     }
 
-    // SAFETY: as for `heap`.
+    // SAFETY: one thread, and the heap never calls the allocator, so no
+    // two `&mut Heap` exist at once.
     unsafe impl GlobalAlloc for Low {
         unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-            heap().alloc(&mut Memory, l.size(), l.align()) as *mut u8
+            (*heap().get()).alloc(&mut Memory, l.size(), l.align()) as *mut u8
         }
         unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
-            heap().free(&mut Memory, ptr as usize, l.size(), l.align())
+            (*heap().get()).free(&mut Memory, ptr as usize, l.size(), l.align())
         }
         unsafe fn realloc(&self, ptr: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
             if Heap::fits(l.size(), l.align(), new_size) {
