@@ -39,11 +39,16 @@ pub struct Heap {
 
 /// The class of an allocation: its size and alignment, rounded up to a
 /// power of two; `NONE` for none that large (a number, not an `Option`
-/// returned through memory on every allocation).
+/// returned through memory on every allocation). Out of line: allocation,
+/// freeing and reallocation each ask.
+#[inline(never)]
 fn class(size: usize, align: usize) -> u32 {
-    match size.max(align).checked_next_power_of_two() {
-        Some(p) if (p.trailing_zeros() as usize) < CLASSES => p.trailing_zeros().max(MIN),
-        _ => NONE,
+    // The bits of `n - 1` (`align` is at least 1): `k` with `2^k >= n`.
+    let k = usize::BITS - (size.max(align) - 1).leading_zeros();
+    if k as usize >= CLASSES {
+        NONE
+    } else {
+        k.max(MIN)
     }
 }
 
