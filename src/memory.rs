@@ -110,13 +110,11 @@ impl Memory {
     /// Sets (or with `None` clears) the visitor's pick; false for an
     /// unknown job, which leaves the pick as it was.
     pub fn set_pick(&mut self, compiled: &Compiled, job: Option<&str>) -> bool {
-        match job {
-            None => self.pick = None,
-            Some(id) => match compiled.job_index(id) {
-                Some(j) => self.pick = Some(j),
-                None => return false,
-            },
+        let pick = job.and_then(|id| compiled.job_index(id));
+        if pick.is_none() && job.is_some() {
+            return false;
         }
+        self.pick = pick;
         true
     }
 
