@@ -28,20 +28,27 @@ pub trait Ram {
     fn store(&mut self, addr: usize, value: usize);
 }
 
-/// Free lists (0 ends a list) and the region not carved yet.
+/// Free lists (0 ends a list) and the region not carved yet. In this
+/// order: each field's address a one-byte constant (`single::HEAP`).
+#[repr(C)]
 pub struct Heap {
-    free: [usize; CLASSES],
     next: usize,
     end: usize,
+    free: [usize; CLASSES],
 }
 
 /// The class of an allocation: its size and alignment, rounded up to a
 /// power of two; `NONE` for none that large (a number, not an `Option`
-/// returned through memory on every allocation).
+/// returned through memory on every allocation). Out of line: allocation,
+/// freeing and reallocation each ask.
+#[inline(never)]
 fn class(size: usize, align: usize) -> u32 {
-    match size.max(align).checked_next_power_of_two() {
-        Some(p) if (p.trailing_zeros() as usize) < CLASSES => p.trailing_zeros().max(MIN),
-        _ => NONE,
+    // The bits of `n - 1` (`align` is at least 1): `k` with `2^k >= n`.
+    let k = usize::BITS - (size.max(align) - 1).leading_zeros();
+    if k as usize >= CLASSES {
+        NONE
+    } else {
+        k.max(MIN)
     }
 }
 
@@ -49,11 +56,13 @@ fn class(size: usize, align: usize) -> u32 {
 const NONE: u32 = 0;
 
 impl Heap {
+    /// An empty heap: all zeros (the wasm's is zeroed memory at `single::HEAP`).
+    #[cfg(test)]
     pub const fn new() -> Heap {
         Heap {
-            free: [0; CLASSES],
             next: 0,
             end: 0,
+            free: [0; CLASSES],
         }
     }
 
@@ -138,7 +147,7 @@ mod wasm {
     use core::cell::UnsafeCell;
 
     use super::{Heap, Ram};
-    use crate::single::Single;
+    use crate::single::{self, low};
 
     struct Memory;
 
@@ -157,17 +166,25 @@ mod wasm {
         }
     }
 
-    #[global_allocator]
-    static HEAP: Single<UnsafeCell<Heap>> = Single::new(UnsafeCell::new(Heap::new()));
+    /// The allocator: the [`Heap`] at `single::HEAP`.
+    struct Low;
 
-    // SAFETY: one thread (`Single`), and the heap never calls the allocator,
-    // so no two `&mut Heap` exist at once.
-    unsafe impl GlobalAlloc for Single<UnsafeCell<Heap>> {
+    #[global_allocator]
+    static HEAP: Low = Low;
+
+    fn heap() -> &'static UnsafeCell<Heap> {
+        // SAFETY: its place; all zeros is an empty heap.
+        unsafe { low(single::HEAP) }
+    }
+
+    // SAFETY: one thread, and the heap never calls the allocator, so no
+    // two `&mut Heap` exist at once.
+    unsafe impl GlobalAlloc for Low {
         unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-            (*self.get()).alloc(&mut Memory, l.size(), l.align()) as *mut u8
+            (*heap().get()).alloc(&mut Memory, l.size(), l.align()) as *mut u8
         }
         unsafe fn dealloc(&self, ptr: *mut u8, l: Layout) {
-            (*self.get()).free(&mut Memory, ptr as usize, l.size(), l.align())
+            (*heap().get()).free(&mut Memory, ptr as usize, l.size(), l.align())
         }
         unsafe fn realloc(&self, ptr: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
             if Heap::fits(l.size(), l.align(), new_size) {

@@ -5,7 +5,7 @@
 //! The web layer's loop:
 //!
 //! ```text
-//! page start   m = Memory::decode(&c, stored).unwrap_or_else(|| Memory::new(random))
+//! page start   m = Memory::new(0); if !m.read(&c, stored) { m = Memory::new(random) }
 //!              m.start_page(now)                 // counts visits
 //! each time    d = decide(&c, &signals, &m, now, force)
 //!              m.update(&d); store(m.encode(&c)) // as privacy allows
@@ -65,7 +65,7 @@ const HEADER: &str = "jw1|";
 
 impl Memory {
     /// A first visit's memory; the holdout bucket is `seed % 100` (pass a
-    /// random number). Out of line: [`Memory::decode`] starts from one too.
+    /// random number). Out of line: what [`Memory::read`] fills is one too.
     #[inline(never)]
     pub fn new(seed: u32) -> Memory {
         Memory {
@@ -110,13 +110,11 @@ impl Memory {
     /// Sets (or with `None` clears) the visitor's pick; false for an
     /// unknown job, which leaves the pick as it was.
     pub fn set_pick(&mut self, compiled: &Compiled, job: Option<&str>) -> bool {
-        match job {
-            None => self.pick = None,
-            Some(id) => match compiled.job_index(id) {
-                Some(j) => self.pick = Some(j),
-                None => return false,
-            },
+        let pick = job.and_then(|id| compiled.job_index(id));
+        if pick.is_none() && job.is_some() {
+            return false;
         }
+        self.pick = pick;
         true
     }
 
@@ -161,12 +159,22 @@ impl Memory {
     /// bucket); ids the rules no longer have are dropped, bad entries are
     /// skipped, numbers are bounded. Never panics.
     pub fn decode(compiled: &Compiled, text: &str) -> Option<Memory> {
+        let mut m = Memory::new(0);
+        m.read(compiled, text).then_some(m)
+    }
+
+    /// [`Memory::decode`] into `self`, a new memory: false when the text is
+    /// not ours, `self` then garbage (the SDK's way: no `Option<Memory>`
+    /// returned and copied through memory).
+    pub fn read(&mut self, compiled: &Compiled, text: &str) -> bool {
         if text.len() > MAX_STORED {
-            return None;
+            return false;
         }
         // Without fields (`jw1` alone) there is no bucket: not ours either.
-        let fields = text.strip_prefix(HEADER)?;
-        let mut m = Memory::new(0);
+        let Some(fields) = text.strip_prefix(HEADER) else {
+            return false;
+        };
+        let m = self;
         let mut bucket = f64::NAN;
         for field in crate::text::split(fields, b'|') {
             // Every tag is one ASCII letter: a field that starts otherwise
@@ -186,15 +194,10 @@ impl Memory {
             }
         }
         // The last `b` counts (NaN, when bad, is out of range too).
-        if !(0.0..100.0).contains(&bucket) {
-            // Left allocated (garbage, once a page): no drop glue here.
-            core::mem::forget(m);
-            return None;
-        }
         // In range: through `u32`, one wasm instruction (to `u8` it is
         // clamped, a test and two selects more).
         m.bucket = bucket as u32 as u8;
-        Some(m)
+        (0.0..100.0).contains(&bucket)
     }
 }
 

@@ -1,25 +1,31 @@
-//! A static for the wasm, which runs on one thread (wasm32 without the
+//! Statics for the wasm, which runs on one thread (wasm32 without the
 //! `atomics` feature): the `no_std` stand-in for `thread_local!`.
-
-use core::ops::Deref;
+//!
+//! They live in the low 1 KiB of memory, which nothing else uses (the
+//! linker puts the data at 1 KiB, then the stack: .cargo/config.toml) and
+//! which starts zeroed. At a fixed address under 64 each use is a one-byte
+//! constant; a static after the data (near 14 K) was three LEB bytes, two
+//! of them above 0x7f, and jobwise.js carries each of those as two.
+//! wasm-opt's `--low-memory-unused` (Makefile) still holds for what it
+//! assumes: no access here wraps around from a pointer near 4 GiB.
 
 #[cfg(target_feature = "atomics")]
-compile_error!("Single assumes one thread: wasm32 without atomics");
+compile_error!("the wasm's statics assume one thread: wasm32 without atomics");
 
-pub struct Single<T>(T);
+/// The runtime's cell (`web`): a pointer.
+pub const RUNTIME: usize = 8;
+/// The heap's state (`heap`).
+pub const HEAP: usize = 16;
 
-// SAFETY: there is no other thread to share it with.
-unsafe impl<T> Sync for Single<T> {}
+const _: () = assert!(RUNTIME + 4 <= HEAP && HEAP + size_of::<crate::heap::Heap>() <= 1024);
 
-impl<T> Single<T> {
-    pub const fn new(value: T) -> Single<T> {
-        Single(value)
-    }
-}
-
-impl<T> Deref for Single<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
+/// The static at `at` (one of the above).
+///
+/// # Safety
+///
+/// `T` is the static's type, which all zeros is a value of (its first),
+/// and anything changed through a shared reference is in a `Cell` or an
+/// `UnsafeCell` (one thread: no locking).
+pub unsafe fn low<T>(at: usize) -> &'static T {
+    &*(at as *const T)
 }

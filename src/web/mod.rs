@@ -28,27 +28,32 @@ pub mod url;
 
 use crate::prelude::*;
 use alloc::boxed::Box;
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
 use crate::signals::EventKind;
-use crate::single::Single;
+use crate::single::{self, low};
 use runtime::Runtime;
 
-/// Boxed: a runtime at a static address would have that address folded
-/// into the code as a constant at each use of a field (three LEB bytes,
-/// two of them above 0x7f), not a pointer and an offset.
-static RT: Single<RefCell<Option<Box<Runtime>>>> = Single::new(RefCell::new(None));
+/// The page's runtime. Boxed: a runtime at a fixed address would have that
+/// address folded into the code as a constant at each use of a field, not
+/// a pointer and an offset. Taken out while it runs (a `Cell`, not a
+/// `RefCell`: no borrow flag to set, test and restore).
+fn slot() -> &'static Cell<Option<Box<Runtime>>> {
+    // SAFETY: its place; all zeros is `None`.
+    unsafe { low(single::RUNTIME) }
+}
 
 /// Runs `f` on the page's runtime, unless it is not booted or already busy
-/// (a re-entrant call is dropped rather than risked; so is every call after
-/// a failure that threw through the wasm while it held the runtime).
+/// (taken: a re-entrant call is dropped rather than risked; so is every
+/// call after a failure that threw through the wasm while it held the
+/// runtime, which is then never put back).
 fn with_rt(f: impl FnOnce(&mut Runtime)) {
-    if let Ok(mut rt) = RT.try_borrow_mut() {
-        if let Some(rt) = rt.as_mut() {
-            f(rt);
-        }
+    if let Some(mut rt) = slot().take() {
+        f(&mut rt);
+        // Nothing to drop: the runtime was taken.
+        core::mem::forget(slot().replace(Some(rt)));
     }
 }
 
@@ -73,12 +78,15 @@ pub fn boot(rules: &str, timeout: f64, consent: i32) {
 /// tests).
 pub fn try_boot(rules: &str, timeout: f64, consent: i32) -> String {
     let mut why = String::new();
-    if let Some(rt) = Runtime::new(rules, timeout, consent, &mut why) {
+    if let Some(mut rt) = Runtime::new(rules, timeout, consent, &mut why) {
+        // Started before it is stored (a call back into the wasm meanwhile
+        // finds no runtime, as it would find it busy): the store is then
+        // the only use of the slot here, nothing held around the start.
+        rt.start();
         // A page boots once (js/sdk.js): a runtime booted before is left
         // allocated, not dropped, which keeps its drop glue (the compiled
         // rules' and the memory's) out of the wasm.
-        core::mem::forget(RT.replace(Some(rt)));
-        with_rt(Runtime::start);
+        core::mem::forget(slot().replace(Some(rt)));
     }
     why
 }

@@ -77,9 +77,12 @@ impl Runtime {
         // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
-        let mut memory = store
-            .read(now, |line| Memory::decode(&compiled, line))
-            .unwrap_or_else(|| Memory::new((dom::random() * 1e9) as u32));
+        let mut memory = Memory::new(0);
+        if !store.read(now, |line| memory.read(&compiled, line)) {
+            // What was read is left allocated (garbage, once a page).
+            let fresh = Memory::new((dom::random() * 1e9) as u32);
+            core::mem::forget(core::mem::replace(&mut memory, fresh));
+        }
         memory.start_page(now);
         let landing = url::page();
         let referrer = url::referrer();

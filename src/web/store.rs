@@ -24,8 +24,10 @@ const DAY_MS: f64 = 86_400_000.0;
 pub struct Store {
     /// What the rules allow.
     rules: Remember,
-    /// What the visitor allows (`None`: not said).
-    consent: Option<Remember>,
+    /// Where memory goes now: what the rules allow, or what the visitor
+    /// allows when that is stricter (kept as it changes, not worked out
+    /// at each use).
+    mode: Remember,
     days: f64,
 }
 
@@ -33,35 +35,37 @@ impl Store {
     pub fn new(rules: Remember, days: f64) -> Store {
         Store {
             rules,
-            consent: None,
+            mode: rules,
             days,
         }
     }
 
     /// Where memory goes now.
     pub fn mode(&self) -> Remember {
-        let rank = |r: Remember| match r {
-            Remember::None => 0,
-            Remember::Session => 1,
-            Remember::Local => 2,
-        };
-        match self.consent {
-            Some(c) if rank(c) < rank(self.rules) => c,
-            _ => self.rules,
-        }
+        self.mode
     }
 
     /// The visitor's choice, as js/sdk.js numbers it: 0 `"none"`, 1
     /// `"session"`, 2 `"local"`; false for anything else (-1: another
     /// word, or not said). What is no longer allowed is wiped at once.
     pub fn consent(&mut self, mode: i32) -> bool {
-        self.consent = Some(match mode {
+        let consent = match mode {
             0 => Remember::None,
             1 => Remember::Session,
             2 => Remember::Local,
             _ => return false,
-        });
-        let mode = self.mode();
+        };
+        let rank = |r: Remember| match r {
+            Remember::None => 0,
+            Remember::Session => 1,
+            Remember::Local => 2,
+        };
+        self.mode = if rank(consent) < rank(self.rules) {
+            consent
+        } else {
+            self.rules
+        };
+        let mode = self.mode;
         if mode != Remember::Session {
             wipe(Remember::Session);
         }
@@ -71,19 +75,24 @@ impl Store {
         true
     }
 
-    /// What `f` reads of the stored line (empty when there is none),
-    /// unless that is expired or unreadable (the line is read where it is
-    /// stored, not copied).
-    pub fn read<T>(&self, now_ms: f64, f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    /// What `f` says of the stored line (empty when there is none): false
+    /// without calling it when that is expired or unreadable (the line is
+    /// read where it is stored, not copied).
+    pub fn read(&self, now_ms: f64, f: impl FnOnce(&str) -> bool) -> bool {
         let mode = self.mode();
         let value = storage(mode, GET, "");
         // One call of `f` (it is inlined): localStorage's expiry first.
         let mut line = value.as_str();
         if mode == Remember::Local {
-            let (expires, rest) = crate::text::split_once(line, b'|')?;
-            if crate::json::parse_f64(expires)? < now_ms {
+            let Some((expires, rest)) = crate::text::split_once(line, b'|') else {
+                return false;
+            };
+            let Some(expires) = crate::json::parse_f64(expires) else {
+                return false;
+            };
+            if expires < now_ms {
                 wipe(mode);
-                return None;
+                return false;
             }
             line = rest;
         }
@@ -182,9 +191,12 @@ mod tests {
 
     /// The stored line, as read; none when empty (no line).
     fn line(s: &Store, now_ms: f64) -> Option<String> {
+        let mut got = None;
         s.read(now_ms, |l| {
-            Some(l).filter(|l| !l.is_empty()).map(String::from)
-        })
+            got = Some(l).filter(|l| !l.is_empty()).map(String::from);
+            true
+        });
+        got
     }
 
     #[wasm_bindgen_test]
