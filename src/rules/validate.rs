@@ -479,7 +479,7 @@ impl<'t> Validator<'t> {
     }
 
     #[inline(always)]
-    fn string<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
+    fn string<'v>(&mut self, v: &'v Value) -> Option<&'v String> {
         match &v.kind {
             Kind::String(s) => Some(s),
             _ => {
@@ -528,8 +528,9 @@ impl<'t> Validator<'t> {
     }
 
     /// A string of at most `max` characters, not blank when `!empty_ok`,
-    /// without control characters.
-    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v str> {
+    /// without control characters. (A `&String`, one pointer: an
+    /// `Option<&str>` came back through memory.)
+    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v String> {
         let s = self.string(v)?;
         let n = chars(s);
         if !empty_ok && crate::text::trim(s).is_empty() {
@@ -982,7 +983,7 @@ impl<'t> Validator<'t> {
                 }
             }
             DWELL | CLICK => {
-                let selector = self.selector(v)?;
+                let selector: String = self.selector(v)?.into();
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
@@ -1190,7 +1191,9 @@ impl<'t> Validator<'t> {
         Glob::new(glob_ok)
     }
 
-    fn selector(&mut self, v: &Value) -> Option<String> {
+    /// A selector the check accepts (borrowed: an `Option<String>` was
+    /// tested for its `i32::MIN` niche).
+    fn selector<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
         let s = self.text_value(v, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = (self.selectors)(s) {
             // Without an index (the browser's check), at the selector.
@@ -1205,7 +1208,7 @@ impl<'t> Validator<'t> {
             });
             return None;
         }
-        Some(s.into())
+        Some(s)
     }
 
     /// Checks `content`. The SDK reads it with `JSON.parse` once the rules
