@@ -468,7 +468,7 @@ impl<'t> Validator<'t> {
     }
 
     #[inline(always)]
-    fn array<'v>(&mut self, v: &'v Value) -> Option<&'v [Value]> {
+    fn array<'v>(&mut self, v: &'v Value) -> Option<&'v Vec<Value>> {
         match &v.kind {
             Kind::Array(items) => Some(items),
             _ => {
@@ -1071,9 +1071,9 @@ impl<'t> Validator<'t> {
     /// [`MAX_LIST`] items.
     /// Empty when `v` is not a list (reported: rules with errors are never
     /// used, and an `Option` cost each caller a test).
-    fn list<'v>(&mut self, v: &'v Value, what: &str) -> &'v [Value] {
+    fn list<'v>(&mut self, v: &'v Value, what: &str) -> &'v Vec<Value> {
         let Some(items) = self.array(v) else {
-            return &[];
+            return const { &Vec::new() };
         };
         if items.is_empty() {
             error!(self, v.at, "the list is empty");

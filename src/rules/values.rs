@@ -300,15 +300,16 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
-    // check them (each an instance of its own for the closure); the last
-    // one found walking forwards, as a backward walk is core's `next_back`.
-    let mut control = s.chars().next().is_some_and(invisible);
-    let mut last = None;
+    // check them (each an instance of its own for the closure), in one
+    // walk forwards (a backward walk is core's `next_back`; an
+    // `Option<char>` of the last is tested against its `1114112` None).
+    let (mut control, mut first, mut last_invisible) = (false, true, false);
     for c in s.chars() {
-        control |= c.is_control();
-        last = Some(c);
+        last_invisible = invisible(c);
+        control |= c.is_control() || first && last_invisible;
+        first = false;
     }
-    if control || last.is_some_and(invisible) {
+    if control || last_invisible {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )
