@@ -777,9 +777,7 @@ impl<'t> Validator<'t> {
                 if let Some(items) = self.array(s) {
                     self.too_many(s, MAX_SIGNALS, "signals");
                     for s in items {
-                        if let Some(signal) = self.signal(s, index) {
-                            signals.push(signal);
-                        }
+                        self.signal(s, index, &mut signals);
                     }
                 }
             }
@@ -791,13 +789,17 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// A signal, even one with errors: rules with errors are never used
-    /// (and in the SDK never dropped: see [`super::check_with`]).
+    /// A signal, even one with errors, pushed onto `signals` (none when `v`
+    /// is not an object): rules with errors are never used (and in the SDK
+    /// never dropped: see [`super::check_with`]). (An `Option<Signal>`
+    /// returned cost an `i32::MIN` niche store and test.)
     /// (Out of line: inlined into `jobs`, it gave that a 240-byte frame,
     /// whose offsets past 127 take two bytes.)
     #[inline(never)]
-    fn signal(&mut self, v: &Value, job: Option<usize>) -> Option<Signal> {
-        let members = self.object(v)?;
+    fn signal(&mut self, v: &Value, job: Option<usize>, signals: &mut Vec<Signal>) {
+        let Some(members) = self.object(v) else {
+            return;
+        };
         let hints = self.keys(members, SIGNAL);
         let weight = match v.get("weight") {
             Some(w) => {
@@ -902,11 +904,11 @@ impl<'t> Validator<'t> {
             "dwell",
             msg!("how long the element must be in view, as \"seconds\": 5"),
         );
-        Some(Signal {
+        signals.push(Signal {
             weight,
             language,
             conditions,
-        })
+        });
     }
 
     /// The condition of the kind key `m` (`SIGNAL[k]`) of signal `sig`.
