@@ -137,9 +137,14 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
         ));
     }
-    // Byte offsets counted by hand: `char_indices` is an iterator of its own.
-    let mut i = 0;
-    for c in s.chars() {
+    // Byte offsets from what is left (`char_indices` is an iterator of its
+    // own; `len_utf8` a chain of comparisons).
+    let mut chars = s.chars();
+    loop {
+        let i = s.len() - chars.as_str().len();
+        let Some(c) = chars.next() else {
+            break;
+        };
         let refusal = match c {
             '?' if of == GlobOf::Path => {
                 msg!("a page glob matches the path only, without the ?query (use `param` for parameters)")
@@ -158,10 +163,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             {
                 msg!("a host has only letters, digits, `-`, `_` and dots")
             }
-            _ => {
-                i += c.len_utf8();
-                continue;
-            }
+            _ => continue,
         };
         return Err((i, refusal));
     }
