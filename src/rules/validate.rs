@@ -468,7 +468,7 @@ impl<'t> Validator<'t> {
     }
 
     #[inline(always)]
-    fn array<'v>(&mut self, v: &'v Value) -> Option<&'v [Value]> {
+    fn array<'v>(&mut self, v: &'v Value) -> Option<&'v Vec<Value>> {
         match &v.kind {
             Kind::Array(items) => Some(items),
             _ => {
@@ -479,7 +479,7 @@ impl<'t> Validator<'t> {
     }
 
     #[inline(always)]
-    fn string<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
+    fn string<'v>(&mut self, v: &'v Value) -> Option<&'v String> {
         match &v.kind {
             Kind::String(s) => Some(s),
             _ => {
@@ -528,8 +528,9 @@ impl<'t> Validator<'t> {
     }
 
     /// A string of at most `max` characters, not blank when `!empty_ok`,
-    /// without control characters.
-    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v str> {
+    /// without control characters. (A `&String`, one pointer: an
+    /// `Option<&str>` came back through memory.)
+    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v String> {
         let s = self.string(v)?;
         let n = chars(s);
         if !empty_ok && crate::text::trim(s).is_empty() {
@@ -776,9 +777,7 @@ impl<'t> Validator<'t> {
                 if let Some(items) = self.array(s) {
                     self.too_many(s, MAX_SIGNALS, "signals");
                     for s in items {
-                        if let Some(signal) = self.signal(s, index) {
-                            signals.push(signal);
-                        }
+                        self.signal(s, index, &mut signals);
                     }
                 }
             }
@@ -790,13 +789,17 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// A signal, even one with errors: rules with errors are never used
-    /// (and in the SDK never dropped: see [`super::check_with`]).
+    /// A signal, even one with errors, pushed onto `signals` (none when `v`
+    /// is not an object): rules with errors are never used (and in the SDK
+    /// never dropped: see [`super::check_with`]). (An `Option<Signal>`
+    /// returned cost an `i32::MIN` niche store and test.)
     /// (Out of line: inlined into `jobs`, it gave that a 240-byte frame,
     /// whose offsets past 127 take two bytes.)
     #[inline(never)]
-    fn signal(&mut self, v: &Value, job: Option<usize>) -> Option<Signal> {
-        let members = self.object(v)?;
+    fn signal(&mut self, v: &Value, job: Option<usize>, signals: &mut Vec<Signal>) {
+        let Some(members) = self.object(v) else {
+            return;
+        };
         let hints = self.keys(members, SIGNAL);
         let weight = match v.get("weight") {
             Some(w) => {
@@ -901,11 +904,11 @@ impl<'t> Validator<'t> {
             "dwell",
             msg!("how long the element must be in view, as \"seconds\": 5"),
         );
-        Some(Signal {
+        signals.push(Signal {
             weight,
             language,
             conditions,
-        })
+        });
     }
 
     /// The condition of the kind key `m` (`SIGNAL[k]`) of signal `sig`.
@@ -982,7 +985,7 @@ impl<'t> Validator<'t> {
                 }
             }
             DWELL | CLICK => {
-                let selector = self.selector(v)?;
+                let selector: String = self.selector(v)?.into();
                 if k == CLICK {
                     return Some(Condition::Click(selector));
                 }
@@ -1070,9 +1073,9 @@ impl<'t> Validator<'t> {
     /// [`MAX_LIST`] items.
     /// Empty when `v` is not a list (reported: rules with errors are never
     /// used, and an `Option` cost each caller a test).
-    fn list<'v>(&mut self, v: &'v Value, what: &str) -> &'v [Value] {
+    fn list<'v>(&mut self, v: &'v Value, what: &str) -> &'v Vec<Value> {
         let Some(items) = self.array(v) else {
-            return &[];
+            return const { &Vec::new() };
         };
         if items.is_empty() {
             error!(self, v.at, "the list is empty");
@@ -1190,7 +1193,9 @@ impl<'t> Validator<'t> {
         Glob::new(glob_ok)
     }
 
-    fn selector(&mut self, v: &Value) -> Option<String> {
+    /// A selector the check accepts (borrowed: an `Option<String>` was
+    /// tested for its `i32::MIN` niche).
+    fn selector<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
         let s = self.text_value(v, MAX_NAME_CHARS, true)?;
         if let Err((i, why)) = (self.selectors)(s) {
             // Without an index (the browser's check), at the selector.
@@ -1205,7 +1210,7 @@ impl<'t> Validator<'t> {
             });
             return None;
         }
-        Some(s.into())
+        Some(s)
     }
 
     /// Checks `content`. The SDK reads it with `JSON.parse` once the rules

@@ -137,9 +137,14 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             msg!("a referrer glob matches the host only, as *.pinterest.* or www.example.com: no scheme, port or path"),
         ));
     }
-    // Byte offsets counted by hand: `char_indices` is an iterator of its own.
-    let mut i = 0;
-    for c in s.chars() {
+    // Byte offsets from what is left (`char_indices` is an iterator of its
+    // own; `len_utf8` a chain of comparisons).
+    let mut chars = s.chars();
+    loop {
+        let i = s.len() - chars.as_str().len();
+        let Some(c) = chars.next() else {
+            break;
+        };
         let refusal = match c {
             '?' if of == GlobOf::Path => {
                 msg!("a page glob matches the path only, without the ?query (use `param` for parameters)")
@@ -158,10 +163,7 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
             {
                 msg!("a host has only letters, digits, `-`, `_` and dots")
             }
-            _ => {
-                i += c.len_utf8();
-                continue;
-            }
+            _ => continue,
         };
         return Err((i, refusal));
     }
@@ -300,15 +302,16 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
-    // check them (each an instance of its own for the closure); the last
-    // one found walking forwards, as a backward walk is core's `next_back`.
-    let mut control = s.chars().next().is_some_and(invisible);
-    let mut last = None;
+    // check them (each an instance of its own for the closure), in one
+    // walk forwards (a backward walk is core's `next_back`; an
+    // `Option<char>` of the last is tested against its `1114112` None).
+    let (mut control, mut first, mut last_invisible) = (false, true, false);
     for c in s.chars() {
-        control |= c.is_control();
-        last = Some(c);
+        last_invisible = invisible(c);
+        control |= c.is_control() || first && last_invisible;
+        first = false;
     }
-    if control || last.is_some_and(invisible) {
+    if control || last_invisible {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
         )
