@@ -34,8 +34,11 @@ WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-
 # inlines a function that has one caller only when it is 40 B or smaller
 # (the default inlines them all: 466 B less raw code, but more brotli;
 # 0, 10, 20 and 60 measured worse than 40), and --low-memory-unused
-# folds constant offsets into loads and stores: nothing lives in the low
-# 1 KiB (.cargo/config.toml puts the data at 1 KiB, the stack after it).
+# folds constant offsets into loads and stores, which differs only for an
+# address that wraps around into the low 1 KiB: .cargo/config.toml puts
+# the data at 1 KiB, the stack after it, and what src/single.rs keeps
+# below (the runtime's cell, the heap's state) is reached by its own
+# small addresses, never by wrapping.
 WASM_OPT_SDK := -ocimfs 40 --low-memory-unused $(WASM_OPT_FLAGS) --flatten --rereloop -Oz --converge
 
 build: setup
