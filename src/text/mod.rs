@@ -408,21 +408,22 @@ impl<'a> Iterator for Split<'a> {
     }
 }
 
-/// The byte offset of the `n`th char of `s`, `None` when it has no more
-/// than `n`: bytes that start a char counted, nothing decoded
-/// (`char_indices().nth` links 450 B of wasm).
-pub fn char_offset(s: &str, n: usize) -> Option<usize> {
+/// The byte offset of the `n`th char of `s`, `s.len()` when it has no
+/// more than `n` (an `Option<usize>` was returned through memory): bytes
+/// that start a char counted, nothing decoded (`char_indices().nth`
+/// links 450 B of wasm).
+pub fn char_offset(s: &str, n: usize) -> usize {
     let mut left = n;
     for (i, b) in s.bytes().enumerate() {
         // Not a continuation byte.
         if b as i8 >= -0x40 {
             if left == 0 {
-                return Some(i);
+                return i;
             }
             left -= 1;
         }
     }
-    None
+    s.len()
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
@@ -443,7 +444,7 @@ fn stem_key(key: &str, script: Script) -> String {
             // other forms ("дети" → "дет"): cut it like them, in words of
             // five letters or more (a fifth letter starts somewhere).
             out.truncate(match key.strip_suffix("ьми") {
-                Some(rest) if char_offset(key, 4).is_some() => rest.len(),
+                Some(rest) if char_offset(key, 4) < key.len() => rest.len(),
                 _ => stem_ru::stem_len(key),
             });
         }
@@ -537,7 +538,7 @@ mod tests {
     fn char_offset_is_where_the_nth_char_starts() {
         for s in ["", "abc", "фото.рф", "a😀b ё", "😀😀"] {
             for n in 0..8 {
-                let want = s.char_indices().nth(n).map(|(i, _)| i);
+                let want = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
                 assert_eq!(char_offset(s, n), want, "{s} {n}");
             }
         }
