@@ -235,7 +235,7 @@ fn bounded_query(query: &str) -> &str {
         end -= 1;
     }
     let head = query.get(..end).unwrap_or_default();
-    crate::text::rsplit_once(head, b'&').map_or(head, |(before, _)| before)
+    crate::text::rsplit_halves(head, b'&').0
 }
 
 /// The parameters of `query`, at most `limit`, values decoded in

@@ -119,10 +119,12 @@ fn cap(s: &mut String) {
         return;
     }
     let head = s.get(..end).unwrap_or_default();
-    let cut = match crate::text::rsplit_once(head, b' ').map(|(before, _)| before.len()) {
+    // The last space of the head (its length when none, which is `end`).
+    let space = crate::text::rsplit_halves(head, b' ').0.len();
+    let cut = match space {
         _ if s.as_bytes().get(end) == Some(&b' ') => end,
         // A word boundary, unless it would lose more than half.
-        Some(space) if space > end / 2 => space,
+        space if space > end / 2 => space,
         _ => end,
     };
     s.truncate(cut);

@@ -233,12 +233,31 @@ pub fn find(hay: &[u8], needle: &[u8]) -> usize {
 /// reverse char searcher (730 B of wasm).
 #[inline]
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
+    found(s, split_around(s, b, true))
+}
+
+/// A pair of [`split_around`] as an `Option`: `None` when `s` had no `b`
+/// (inlined into the callers, a length compare, where an `Option` pair
+/// came back through memory and was tested there).
+#[inline]
+fn found<'a>(s: &str, (before, after): (&'a str, &'a str)) -> Option<(&'a str, &'a str)> {
+    (before.len() < s.len()).then_some((before, after))
+}
+
+/// `s` split around its first `b`, `(s, "")` when it has none.
+pub fn halves(s: &str, b: u8) -> (&str, &str) {
+    split_around(s, b, false)
+}
+
+/// `s` split around its last `b`, `(s, "")` when it has none.
+pub fn rsplit_halves(s: &str, b: u8) -> (&str, &str) {
     split_around(s, b, true)
 }
 
-/// `s` split around its first or (when `last`) its last `b`: one body for
-/// [`split_once`] and [`rsplit_once`].
-fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
+/// `s` split around its first or (when `last`) its last `b`, `(s, "")`
+/// when it has none: one body for [`split_once`], [`rsplit_once`] and
+/// [`halves`].
+fn split_around(s: &str, b: u8, last: bool) -> (&str, &str) {
     // The length for none: nothing is past it.
     let mut at = s.len();
     for (i, &c) in s.as_bytes().iter().enumerate() {
@@ -249,7 +268,10 @@ fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
             }
         }
     }
-    Some((s.get(..at)?, s.get(at + 1..)?))
+    (
+        s.get(..at).unwrap_or(s),
+        s.get(at + 1..).unwrap_or_default(),
+    )
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
@@ -382,7 +404,7 @@ pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
 /// `memchr` (1 KB of wasm with `str::split`'s `Split<char>`).
 #[inline]
 pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    split_around(s, b, false)
+    found(s, split_around(s, b, false))
 }
 
 /// The pieces of `s` between its `b`s, an ASCII byte: `str::split` with a
@@ -402,7 +424,7 @@ impl<'a> Iterator for Split<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let s = self.rest?;
-        let (piece, rest) = split_once(s, self.b).unwrap_or((s, ""));
+        let (piece, rest) = halves(s, self.b);
         self.rest = (piece.len() < s.len()).then_some(rest);
         Some(piece)
     }
@@ -510,7 +532,10 @@ fn glued_stem(tokens: &[Token]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_offset, contains, find, is_space, rsplit_once, strip_end, trim};
+    use super::{
+        char_offset, contains, find, halves, is_space, rsplit_halves, rsplit_once, split_once,
+        strip_end, trim,
+    };
 
     #[test]
     fn is_space_is_core_is_whitespace() {
@@ -569,5 +594,16 @@ mod tests {
         assert_eq!(rsplit_once("фото.рф", b'.'), Some(("фото", "рф")));
         assert_eq!(rsplit_once(".", b'.'), Some(("", "")));
         assert_eq!(rsplit_once("abc", b'.'), None);
+    }
+
+    #[test]
+    fn halves_are_the_whole_and_nothing_without_the_byte() {
+        assert_eq!(halves("a=b=c", b'='), ("a", "b=c"));
+        assert_eq!(rsplit_halves("a=b=c", b'='), ("a=b", "c"));
+        assert_eq!(halves("a=", b'='), ("a", ""));
+        assert_eq!(halves("abc", b'='), ("abc", ""));
+        assert_eq!(rsplit_halves("abc", b'='), ("abc", ""));
+        assert_eq!(split_once("a=", b'='), Some(("a", "")));
+        assert_eq!(split_once("abc", b'='), None);
     }
 }
