@@ -147,10 +147,12 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     let charset = decode::hint(&[landing_query], cp1251);
     let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
-    let internal = match (&referrer_host, landing) {
-        (Some(r), Some(l)) => {
+    // The referrer's host as `ref_host` holds it (no `Option<String>` to
+    // test again).
+    let internal = match (referrer, landing) {
+        (Some(_), Some(l)) => {
             let l = normal_host(&l.host);
-            !l.is_empty() && domain::strip_www(r) == domain::strip_www(&l)
+            !l.is_empty() && domain::strip_www(ref_host.full) == domain::strip_www(&l)
         }
         _ => false,
     };
