@@ -268,10 +268,10 @@ fn split_around(s: &str, b: u8, last: bool) -> (&str, &str) {
             }
         }
     }
-    (
-        s.get(..at).unwrap_or(s),
-        s.get(at + 1..).unwrap_or_default(),
-    )
+    match (s.get(..at), s.get(at + 1..)) {
+        (Some(before), Some(after)) => (before, after),
+        _ => (s, ""),
+    }
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
