@@ -309,11 +309,12 @@ fn share(scores: &[f64], i: usize) -> f64 {
 #[inline(never)]
 fn cut(text: &str, max: usize) -> &str {
     let text = crate::text::trim(text);
-    let Some(end) = crate::text::char_offset(text, max) else {
+    let end = crate::text::char_offset(text, max);
+    if end == text.len() {
         return text;
-    };
+    }
     // Up to and with the next char: a space there cuts at `end` itself.
-    let next = crate::text::char_offset(text, max + 1).unwrap_or(text.len());
+    let next = crate::text::char_offset(text, max + 1);
     let with_next = text.get(..next).unwrap_or_default();
     // Up to and with the last space, which `trim` then drops (`rfind` with
     // a char predicate is a searcher of its own).

@@ -59,7 +59,7 @@ impl EventKind {
                 }
             }
             "scroll" => {
-                let (percent, path) = crate::text::split_once(value, b':').unwrap_or((value, ""));
+                let (percent, path) = crate::text::halves(value, b':');
                 EventKind::Scroll {
                     percent: percent
                         .parse()

@@ -35,7 +35,7 @@ const HINTS: &str = "ie enc encoding charset ei oe";
 /// an iterator over the pairs: its `Map<Filter<Split>>` instances cost
 /// more wasm than the loops.
 pub fn pair(piece: &str) -> (&str, &str) {
-    crate::text::split_once(piece, b'=').unwrap_or((piece, ""))
+    crate::text::halves(piece, b'=')
 }
 
 /// The charset the first of `queries` that names one this module knows

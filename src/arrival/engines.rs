@@ -121,8 +121,8 @@ const CP1251: &str = "yandex mail.ru rambler nigma tut.by webalta aport meta.ua"
 
 /// One line of [`ENGINES`].
 fn parse(line: &'static str) -> Engine {
-    let (head, params) = crate::text::split_once(line, b'|').unwrap_or((line, ""));
-    let (id, hosts) = crate::text::split_once(head, b' ').unwrap_or((head, ""));
+    let (head, params) = crate::text::halves(line, b'|');
+    let (id, hosts) = crate::text::halves(head, b' ');
     Engine { id, hosts, params }
 }
 

@@ -147,10 +147,12 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     let charset = decode::hint(&[landing_query], cp1251);
     let params = decoded(landing_query, charset, true, MAX_PARAMS);
 
-    let internal = match (&referrer_host, landing) {
-        (Some(r), Some(l)) => {
+    // The referrer's host as `ref_host` holds it (no `Option<String>` to
+    // test again).
+    let internal = match (referrer, landing) {
+        (Some(_), Some(l)) => {
             let l = normal_host(&l.host);
-            !l.is_empty() && domain::strip_www(r) == domain::strip_www(&l)
+            !l.is_empty() && domain::strip_www(ref_host.full) == domain::strip_www(&l)
         }
         _ => false,
     };
@@ -235,7 +237,7 @@ fn bounded_query(query: &str) -> &str {
         end -= 1;
     }
     let head = query.get(..end).unwrap_or_default();
-    crate::text::rsplit_once(head, b'&').map_or(head, |(before, _)| before)
+    crate::text::rsplit_halves(head, b'&').0
 }
 
 /// The parameters of `query`, at most `limit`, values decoded in

@@ -55,10 +55,9 @@ fn word(token: &str) -> Option<&str> {
 
 /// Cleans a decoded value into search terms; `None` when nothing is left.
 pub fn clean(raw: &str) -> Option<String> {
-    let raw = match crate::text::char_offset(raw, MAX_INPUT_CHARS) {
-        Some(end) => raw.get(..end).unwrap_or_default(),
-        None => raw,
-    };
+    let raw = raw
+        .get(..crate::text::char_offset(raw, MAX_INPUT_CHARS))
+        .unwrap_or_default();
     // One pass: `{keyword}`, `{keyword:default}`, `{matchtype}`… (unfilled
     // ad templates) and dropped characters go, spacing becomes a space. A
     // `{` without a later `}` is kept.
@@ -115,14 +114,17 @@ pub fn clean(raw: &str) -> Option<String> {
 // Out of line: less wasm than inlined into `clean` (measured).
 #[inline(never)]
 fn cap(s: &mut String) {
-    let Some(end) = crate::text::char_offset(s, MAX_CHARS) else {
+    let end = crate::text::char_offset(s, MAX_CHARS);
+    if end == s.len() {
         return;
-    };
+    }
     let head = s.get(..end).unwrap_or_default();
-    let cut = match crate::text::rsplit_once(head, b' ').map(|(before, _)| before.len()) {
+    // The last space of the head (its length when none, which is `end`).
+    let space = crate::text::rsplit_halves(head, b' ').0.len();
+    let cut = match space {
         _ if s.as_bytes().get(end) == Some(&b' ') => end,
         // A word boundary, unless it would lose more than half.
-        Some(space) if space > end / 2 => space,
+        space if space > end / 2 => space,
         _ => end,
     };
     s.truncate(cut);

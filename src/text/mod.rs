@@ -233,12 +233,31 @@ pub fn find(hay: &[u8], needle: &[u8]) -> usize {
 /// reverse char searcher (730 B of wasm).
 #[inline]
 pub fn rsplit_once(s: &str, b: u8) -> Option<(&str, &str)> {
+    found(s, split_around(s, b, true))
+}
+
+/// A pair of [`split_around`] as an `Option`: `None` when `s` had no `b`
+/// (inlined into the callers, a length compare, where an `Option` pair
+/// came back through memory and was tested there).
+#[inline]
+fn found<'a>(s: &str, (before, after): (&'a str, &'a str)) -> Option<(&'a str, &'a str)> {
+    (before.len() < s.len()).then_some((before, after))
+}
+
+/// `s` split around its first `b`, `(s, "")` when it has none.
+pub fn halves(s: &str, b: u8) -> (&str, &str) {
+    split_around(s, b, false)
+}
+
+/// `s` split around its last `b`, `(s, "")` when it has none.
+pub fn rsplit_halves(s: &str, b: u8) -> (&str, &str) {
     split_around(s, b, true)
 }
 
-/// `s` split around its first or (when `last`) its last `b`: one body for
-/// [`split_once`] and [`rsplit_once`].
-fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
+/// `s` split around its first or (when `last`) its last `b`, `(s, "")`
+/// when it has none: one body for [`split_once`], [`rsplit_once`] and
+/// [`halves`].
+fn split_around(s: &str, b: u8, last: bool) -> (&str, &str) {
     // The length for none: nothing is past it.
     let mut at = s.len();
     for (i, &c) in s.as_bytes().iter().enumerate() {
@@ -249,7 +268,10 @@ fn split_around(s: &str, b: u8, last: bool) -> Option<(&str, &str)> {
             }
         }
     }
-    Some((s.get(..at)?, s.get(at + 1..)?))
+    match (s.get(..at), s.get(at + 1..)) {
+        (Some(before), Some(after)) => (before, after),
+        _ => (s, ""),
+    }
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
@@ -382,7 +404,7 @@ pub fn all_bytes(s: &str, f: fn(u8) -> bool) -> bool {
 /// `memchr` (1 KB of wasm with `str::split`'s `Split<char>`).
 #[inline]
 pub fn split_once(s: &str, b: u8) -> Option<(&str, &str)> {
-    split_around(s, b, false)
+    found(s, split_around(s, b, false))
 }
 
 /// The pieces of `s` between its `b`s, an ASCII byte: `str::split` with a
@@ -402,27 +424,28 @@ impl<'a> Iterator for Split<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let s = self.rest?;
-        let (piece, rest) = split_once(s, self.b).unwrap_or((s, ""));
+        let (piece, rest) = halves(s, self.b);
         self.rest = (piece.len() < s.len()).then_some(rest);
         Some(piece)
     }
 }
 
-/// The byte offset of the `n`th char of `s`, `None` when it has no more
-/// than `n`: bytes that start a char counted, nothing decoded
-/// (`char_indices().nth` links 450 B of wasm).
-pub fn char_offset(s: &str, n: usize) -> Option<usize> {
+/// The byte offset of the `n`th char of `s`, `s.len()` when it has no
+/// more than `n` (an `Option<usize>` was returned through memory): bytes
+/// that start a char counted, nothing decoded (`char_indices().nth`
+/// links 450 B of wasm).
+pub fn char_offset(s: &str, n: usize) -> usize {
     let mut left = n;
     for (i, b) in s.bytes().enumerate() {
         // Not a continuation byte.
         if b as i8 >= -0x40 {
             if left == 0 {
-                return Some(i);
+                return i;
             }
             left -= 1;
         }
     }
-    None
+    s.len()
 }
 
 /// Whether `needle` occurs in `hay` (see [`find`]).
@@ -443,7 +466,7 @@ fn stem_key(key: &str, script: Script) -> String {
             // other forms ("дети" → "дет"): cut it like them, in words of
             // five letters or more (a fifth letter starts somewhere).
             out.truncate(match key.strip_suffix("ьми") {
-                Some(rest) if char_offset(key, 4).is_some() => rest.len(),
+                Some(rest) if char_offset(key, 4) < key.len() => rest.len(),
                 _ => stem_ru::stem_len(key),
             });
         }
@@ -509,7 +532,10 @@ fn glued_stem(tokens: &[Token]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{char_offset, contains, find, is_space, rsplit_once, strip_end, trim};
+    use super::{
+        char_offset, contains, find, halves, is_space, rsplit_halves, rsplit_once, split_once,
+        strip_end, trim,
+    };
 
     #[test]
     fn is_space_is_core_is_whitespace() {
@@ -537,7 +563,7 @@ mod tests {
     fn char_offset_is_where_the_nth_char_starts() {
         for s in ["", "abc", "фото.рф", "a😀b ё", "😀😀"] {
             for n in 0..8 {
-                let want = s.char_indices().nth(n).map(|(i, _)| i);
+                let want = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
                 assert_eq!(char_offset(s, n), want, "{s} {n}");
             }
         }
@@ -568,5 +594,16 @@ mod tests {
         assert_eq!(rsplit_once("фото.рф", b'.'), Some(("фото", "рф")));
         assert_eq!(rsplit_once(".", b'.'), Some(("", "")));
         assert_eq!(rsplit_once("abc", b'.'), None);
+    }
+
+    #[test]
+    fn halves_are_the_whole_and_nothing_without_the_byte() {
+        assert_eq!(halves("a=b=c", b'='), ("a", "b=c"));
+        assert_eq!(rsplit_halves("a=b=c", b'='), ("a=b", "c"));
+        assert_eq!(halves("a=", b'='), ("a", ""));
+        assert_eq!(halves("abc", b'='), ("abc", ""));
+        assert_eq!(rsplit_halves("abc", b'='), ("abc", ""));
+        assert_eq!(split_once("a=", b'='), Some(("a", "")));
+        assert_eq!(split_once("abc", b'='), None);
     }
 }
