@@ -34,6 +34,12 @@ test("the wasm asks for at most 3 pages (192 KiB) of memory at start", () => {
   assert.ok(pages <= 3, `the wasm asks for ${pages} pages of initial memory`);
 });
 
+// The shadow stack's size (.cargo/config.toml), and a wasm as binaryen's
+// own reader prints it.
+const stackSize = () => Number(/zstack-size=(\d+)/.exec(readFileSync(join(root, ".cargo/config.toml"), "utf8"))[1]);
+const disassemble = (file) => execFileSync(join(root, "node_modules/.bin/wasm-dis"), [file], { encoding: "utf8", maxBuffer: 1 << 26 });
+const shippedWat = () => disassemble(join(root, "dist/jobwise_bg.wasm"));
+
 // The shadow stack sits after the data (.cargo/config.toml: the code's
 // data addresses are then shorter constants), so an overflow would write
 // over the data instead of trapping. It cannot happen: the deepest call
@@ -46,11 +52,7 @@ test("the wasm asks for at most 3 pages (192 KiB) of memory at start", () => {
 // none). Recursion through several functions fails the test until its
 // depth is bounded and counted here.
 test("the deepest call path needs at most half of the shadow stack", () => {
-  const stack = Number(/zstack-size=(\d+)/.exec(readFileSync(join(root, ".cargo/config.toml"), "utf8"))[1]);
-  const wat = execFileSync(join(root, "node_modules/.bin/wasm-dis"), [join(root, "dist/jobwise_bg.wasm")], {
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-  });
+  const [stack, wat] = [stackSize(), shippedWat()];
   const sp = /\(global (\$\S+) \(mut i32\)/.exec(wat)[1].replaceAll("$", "\\$");
   const frame = new RegExp(String.raw`\(i32\.sub\s*\(global\.get ${sp}\)\s*\(i32\.const (\d+)\)`, "g");
   // A signature as the type section and a function's header both spell it.
@@ -95,6 +97,22 @@ test("the deepest call path needs at most half of the shadow stack", () => {
   assert.ok(worst <= stack / 2, `the deepest call path needs ${worst} B of the ${stack} B shadow stack`);
 });
 
+// src/single.rs keeps the runtime's cell and the heap's state at fixed
+// addresses in the low 1 KiB, and counts on nothing else being there: the
+// linker's data starts at 1 KiB (.cargo/config.toml) and the shadow stack,
+// which grows down from the stack pointer's start, ends above it.
+test("nothing but src/single.rs's statics lives in the low 1 KiB", () => {
+  const [stack, wat] = [stackSize(), shippedWat()];
+  const segments = [...wat.matchAll(/^ \(data \S+ \(i32\.const (\d+)\)/gm)].map((m) => Number(m[1]));
+  assert.ok(segments.length > 0, "no data segment found");
+  assert.ok(Math.min(...segments) >= 1024, `a data segment at ${Math.min(...segments)}`);
+  const sp = Number(/\(global \S+ \(mut i32\) \(i32\.const (\d+)\)\)/.exec(wat)[1]);
+  assert.ok(sp - stack >= 1024, `the stack reaches down to ${sp - stack}`);
+  const single = readFileSync(join(root, "src/single.rs"), "utf8");
+  const places = [...single.matchAll(/^pub const \w+: usize = (\d+);/gm)].map((m) => Number(m[1]));
+  assert.ok(places.length >= 2 && places.every((at) => at > 0 && at < 1024), `single.rs's places ${places}`);
+});
+
 // scripts/order-functions.mjs only moves functions (brotli compresses like
 // bodies side by side better). Read by binaryen's own reader (wasm-dis),
 // the shipped wasm is wasm-opt's output with every function, call, export
@@ -104,10 +122,9 @@ test("the shipped wasm is wasm-opt's output with its functions moved, nothing el
   const order = similarityOrder(bodies(readFileSync(optimizedFile)));
   assert.deepEqual([...order].sort((a, b) => a - b), [...order.keys()], "the order is a permutation");
   assert.ok(order.some((old, at) => old !== at), "the order moved something");
-  const wat = (file) => execFileSync(join(root, "node_modules/.bin/wasm-dis"), [file], { encoding: "utf8", maxBuffer: 1 << 26 });
   // Defined functions are $0, $1… in the text; locals share the syntax,
   // so only a function's header, calls, exports and the table are renamed.
-  const renamed = wat(join(root, "dist/jobwise_bg.wasm"))
+  const renamed = shippedWat()
     .replace(/(\((?:func|call) \$)(\d+)/g, (_, head, n) => head + order[n])
     .replace(/^( \(elem \$\d+ \(.*?\))(.*)$/m, (_, head, list) => head + list.replace(/\$(\d+)/g, (_, n) => `$${order[n]}`));
   // The printer numbers types by first use, which the order changes: a
@@ -118,5 +135,5 @@ test("the shipped wasm is wasm-opt's output with its functions moved, nothing el
     const [head, ...funcs] = named.trimEnd().replace(/\n\)$/, "").split(/\n(?= \(func \$)/);
     return [[...types.values()].sort(), head, ...funcs.sort((a, b) => Number(/\$(\d+)/.exec(a)[1]) - Number(/\$(\d+)/.exec(b)[1]))];
   };
-  assert.deepEqual(byName(renamed), byName(wat(optimizedFile)));
+  assert.deepEqual(byName(renamed), byName(disassemble(optimizedFile)));
 });
