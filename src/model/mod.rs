@@ -26,12 +26,10 @@ use core::cell::RefCell;
 use core::cmp::Ordering;
 
 use crate::json::number;
-use crate::rules::{
-    Cmp, CmpOp, Condition, Glob, Policy, Rules, Signal, DAYS, MAX_JOBS, MAX_SIGNALS,
-};
+use crate::rules::{Cmp, CmpOp, Condition, Glob, Policy, Rules, Signal, DAYS};
 use crate::signals::{Event, EventKind, Signals};
 use crate::text::case::lower_str;
-use crate::text::ids::Fnv;
+use crate::text::ids::{Fnv, Ids};
 use crate::text::{analyze, Hit, TermIndex, Token};
 
 /// Why a score has the value it has: one fired signal.
@@ -136,19 +134,14 @@ pub struct Compiled {
     term_of: Vec<(u32, String)>,
     search: TermIndex,
     search_of: Vec<(u32, String)>,
-    /// A key's hash above `SIG` bits, a signal below, sorted (so the
-    /// sort of u64s serves). A hash collision, in the bits kept, only adds
-    /// a candidate, which `check` then rejects. Signals with nothing to key
-    /// on are filed under `SCANNED`, looked up on every decision.
-    keyed: Vec<u64>,
-    /// Where `keyed`'s entries with each value of their top bits begin
-    /// (one per value up to the last entry's, about one entry each), so
-    /// that a lookup goes to its key's few entries at once, whatever the
-    /// rules' size (a bisection's branches, mispredicted half the time,
-    /// grew with them, for every gram of every path on every decision).
-    starts: Vec<u32>,
-    /// `keyed`'s entries shifted right by this give their top bits.
-    shift: u32,
+    /// A key's hash → its signals, in the one map type: a lookup costs
+    /// the same whatever the rules' size (a bisection of sorted keys, for
+    /// every gram of every path on every decision, had its branches
+    /// mispredicted half the time, more of them the larger the rules). A
+    /// hash collision only adds a candidate, which `check` then rejects.
+    /// Signals with nothing to key on are filed under `SCANNED`, looked
+    /// up on every decision.
+    keyed: Ids,
     /// Visitor texts analysed. At `MEMO` or more they are forgotten all at
     /// once, but only before a decision's first text: `Seen` holds
     /// positions in it, so within one decision it grows past `MEMO` by
@@ -168,11 +161,6 @@ struct Analysed {
 
 /// How many texts `Compiled::memo` holds before it forgets them (see there).
 const MEMO: usize = 8;
-
-/// The low bits of a `keyed` entry: its signal. The rules have at most
-/// `MAX_JOBS` jobs and as many stages of `MAX_SIGNALS` signals each.
-const SIG: u64 = (1 << 24) - 1;
-const _: () = assert!(2 * MAX_JOBS * MAX_SIGNALS <= SIG as usize);
 
 // Key kinds (a signal is filed under the key of its first condition that
 // has one): exact names, and page globs by a 4-byte piece ("gram": the last 4
@@ -239,22 +227,11 @@ pub fn compile_taking(rules: &mut Rules) -> Compiled {
         term_of: Vec::new(),
         search: no_phrases(),
         search_of: Vec::new(),
-        keyed: Vec::new(),
-        starts: Vec::new(),
-        shift: 0,
+        keyed: Ids::default(),
         memo: RefCell::new(Vec::new()),
     };
     c.add_all(false, &mut rules.jobs);
     c.add_all(true, &mut rules.stages);
-    crate::sort::sort(&mut c.keyed);
-    // The places: the least power of two above the entries' count (and
-    // at least 2: a shift of 64 would overflow).
-    c.shift = (c.keyed.len() as u64 | 1).leading_zeros();
-    for (at, k) in c.keyed.iter().enumerate() {
-        while c.starts.len() as u64 <= k >> c.shift {
-            c.starts.push(at as u32);
-        }
-    }
     c
 }
 
@@ -342,11 +319,11 @@ impl Compiled {
                     indexed = true;
                     name.make_ascii_lowercase();
                     let named = Fnv::new(K_PARAM).feed(name.as_bytes());
-                    // Globs with the same gram repeat a key: the signal is
-                    // then a candidate twice, and candidates are deduplicated.
+                    // Globs with the same gram repeat a key: the map keeps
+                    // the signal under it once.
                     for g in globs.iter() {
                         let h = gram(g.longest()).map_or(named, |w| named.feed(SEP).feed(w));
-                        self.keyed.push(filed(h.0) | u64::from(id));
+                        self.keyed.insert(h.0, id);
                     }
                     None
                 }
@@ -364,8 +341,7 @@ impl Compiled {
         // A signal with terms is found through the term indexes instead,
         // one with a parameter through its own keys.
         if !indexed {
-            self.keyed
-                .push(filed(key.unwrap_or(SCANNED)) | u64::from(id));
+            self.keyed.insert(key.unwrap_or(SCANNED), id);
         }
         self.sigs.push(Sig {
             stage,
@@ -380,20 +356,8 @@ impl Compiled {
 
     /// The signals keyed by hash `h`.
     fn lookup(&self, h: u64, out: &mut Vec<u64>) {
-        let h = filed(h);
-        // From the first entry with `h`'s top bits up to the first above
-        // `h` (the entries past it are all above it too). No start: every
-        // entry's top bits are below `h`'s.
-        let Some(&from) = self.starts.get((h >> self.shift) as usize) else {
-            return;
-        };
-        for &k in &self.keyed[from as usize..] {
-            if k & !SIG > h {
-                break;
-            }
-            if k & !SIG == h {
-                out.push(k & SIG);
-            }
+        for id in self.keyed.get(h) {
+            out.push(id.into());
         }
     }
 
@@ -472,14 +436,6 @@ fn observed(k: &EventKind) -> Option<(u8, &str, f64)> {
         EventKind::Custom(name) => (K_EVENT, name, 0.0),
         _ => return None,
     })
-}
-
-/// A key's hash as `Compiled::keyed` files it: its bits above `SIG`,
-/// times an odd number, so that its top bits (its place in `starts`)
-/// depend on all of them: FNV's top bits hardly depend on a key's last
-/// bytes, and like keys would crowd one place.
-fn filed(h: u64) -> u64 {
-    (h & !SIG).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 fn hash(kind: u8, key: &[u8]) -> u64 {
