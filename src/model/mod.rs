@@ -6,7 +6,7 @@
 //! [`TermIndex`] (and every `search` phrase in another). Every other signal
 //! is filed under a hash of one of its conditions (an event name, a
 //! selector, a parameter's name with a 4-byte piece of its value glob, a
-//! 4-byte piece of a page glob) and found by binary search from the
+//! 4-byte piece of a page glob) in one hash map, and found from the
 //! visitor's own values; hash collisions only add candidates, which are
 //! then checked in full. Only signals with nothing to key on (device,
 //! hours, source, referrer, short globs…) are checked on every decision.
