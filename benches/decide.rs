@@ -214,7 +214,7 @@ fn visitor() -> Signals {
     Signals {
         arrival: Arrival {
             engine: Some("google"),
-            terms: Some("best laptop for 4k video editing with long battery".into()),
+            terms: "best laptop for 4k video editing with long battery".into(),
             source: Source::Paid,
             referrer_host: Some("www.google.com".into()),
             landing_path: "/video-editing/".into(),
@@ -298,7 +298,7 @@ fn boot(text: &str, terms: &str, stages: &mut [f64; 3]) -> Option<String> {
     let compiled = compile(rules);
     stages[1] += t.elapsed().as_nanos() as f64;
     let mut s = visitor();
-    s.arrival.terms = Some(terms.into());
+    s.arrival.terms = terms.into();
     s.events.truncate(1);
     let t = Instant::now();
     let d = decide(&compiled, &s, &Memory::new(50), 0.0, None);
@@ -376,9 +376,7 @@ fn main() {
     let cold: Vec<Signals> = (0..16)
         .map(|i| {
             let mut v = s.clone();
-            v.arrival.terms = Some(format!(
-                "best laptop for 4k video editing with long battery {i}"
-            ));
+            v.arrival.terms = format!("best laptop for 4k video editing with long battery {i}");
             v
         })
         .collect();

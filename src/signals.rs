@@ -179,7 +179,7 @@ mod tests {
     fn a_described_visitor_lands_and_scrolls_on_the_landing_page() {
         let arrival = Arrival {
             engine: None,
-            terms: None,
+            terms: String::new(),
             source: Source::Direct,
             referrer_host: None,
             landing_path: "/lofts/".into(),

@@ -232,7 +232,7 @@ fn case_file_passes() {
         let got = read_str(&case.referrer, &case.url);
         let got = (
             got.engine.map(str::to_owned),
-            got.terms,
+            Some(got.terms).filter(|t| !t.is_empty()),
             got.source.as_str(),
         );
         let want = (
@@ -451,7 +451,8 @@ fn never_panics_and_terms_are_stable() {
         let referrer = arbitrary(&mut rng);
         let landing = format!("https://shop.example/?{}", arbitrary(&mut rng));
         for arrival in [read_str(&referrer, &landing), read_str(&landing, &referrer)] {
-            if let Some(terms) = &arrival.terms {
+            let terms = &arrival.terms;
+            if !terms.is_empty() {
                 assert_eq!(
                     clean_terms(terms).as_ref(),
                     Some(terms),
@@ -477,6 +478,6 @@ fn huge_inputs_are_bounded() {
     let started = std::time::Instant::now();
     let arrival = read_str(&referrer, &landing);
     assert!(arrival.params.len() <= 100);
-    assert!(arrival.terms.is_some_and(|t| t.chars().count() <= 200));
+    assert!(!arrival.terms.is_empty() && arrival.terms.chars().count() <= 200);
     assert!(started.elapsed().as_secs() < 5);
 }

@@ -62,7 +62,7 @@ fn visitor(terms: Option<&str>) -> Signals {
     Signals {
         arrival: Arrival {
             engine: None,
-            terms: terms.map(String::from),
+            terms: terms.map(String::from).unwrap_or_default(),
             source: Source::Direct,
             referrer_host: None,
             landing_path: "/".into(),
@@ -1428,7 +1428,7 @@ fn with_parser_cases_queries_json() {
         let mut s = visitor(None);
         s.arrival = jobwise::arrival::read_str(case.str("referrer").unwrap_or(""), url);
         if let Some(t) = case.str("terms") {
-            s.arrival.terms = Some(t.to_lowercase());
+            s.arrival.terms = t.to_lowercase();
         }
         if !url.is_empty() {
             s.events

@@ -115,7 +115,9 @@ impl Source {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrival {
     pub engine: Option<&'static str>,
-    pub terms: Option<String>,
+    /// The search terms cleaned, empty when none (an `Option<String>` was
+    /// tested for its `i32::MIN` niche; cleaned terms are never empty).
+    pub terms: String,
     pub source: Source,
     /// The referrer's host, when there is a referrer: lower-case ASCII
     /// (punycode), no trailing dot; the model compares it as it is.
@@ -189,7 +191,8 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         Some(r) if internal => referrer_terms(&[&r.query], SITE_SEARCH, false),
         _ => None,
     })
-    .or_else(|| first_terms(&params, LANDING_TERMS));
+    .or_else(|| first_terms(&params, LANDING_TERMS))
+    .unwrap_or_default();
 
     Arrival {
         engine: engine.map(|e| e.id),
@@ -296,7 +299,7 @@ impl Arrival {
         let mut out = String::new();
         let mut object = Object::new(&mut out);
         object.opt_str("engine", self.engine);
-        object.opt_str("terms", self.terms.as_deref());
+        object.opt_str("terms", Some(&*self.terms).filter(|t| !t.is_empty()));
         object.opt_str("source", Some(self.source.as_str()));
         object.end();
         out

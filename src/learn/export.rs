@@ -44,7 +44,7 @@ impl Row {
         let mut a = arrival::read_str(&absolute(&self.referrer), &absolute(&self.landing));
         let query = self.query.trim();
         if !query.is_empty() {
-            a.terms = Some(query.to_owned());
+            a.terms = query.to_owned();
         }
         for (name, value) in [
             ("utm_term", self.utm_term.trim()),
@@ -87,7 +87,7 @@ impl Row {
 /// The texts the model matches `terms` against for an arrival, as the
 /// model reads them: the arrival's terms, then `utm_term` when different.
 pub fn texts(a: &Arrival) -> impl Iterator<Item = &str> {
-    let terms = a.terms.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let terms = Some(a.terms.trim()).filter(|t| !t.is_empty());
     let utm = a
         .params
         .iter()

@@ -671,11 +671,7 @@ impl Compiled {
                 _ => String::new(),
             });
         }
-        // A match, not `as_deref` (a function of its own in the wasm).
-        let terms = match &arrival.terms {
-            Some(t) if !crate::text::trim(t).is_empty() => Some(&**t),
-            _ => None,
-        };
+        let terms = Some(&*arrival.terms).filter(|t| !crate::text::trim(t).is_empty());
         // The first `utm_term`, unless blank or the same as the terms.
         let mut utm = None;
         for (k, v) in &arrival.params {
