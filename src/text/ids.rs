@@ -1,5 +1,5 @@
-//! Hashes → ids, the one map type (the term index's, and the JSON reader's
-//! for duplicate keys): a multimap by open addressing with linear probing
+//! Hashes → ids, the one map type (the term index's, the model's keyed
+//! signals, and the JSON reader's for duplicate keys): a multimap by open addressing with linear probing
 //! over a power-of-two table of (key, id) pairs, the ids of a key along
 //! its probe run (no list per key). Keys are already hashes (or small ids,
 //! spread by one multiply); a collision only adds candidates, which the
