@@ -1,10 +1,10 @@
 //! Hashes → ids, the one map type (the term index's, the model's keyed
-//! signals, and the JSON reader's for duplicate keys): a multimap by open addressing with linear probing
-//! over a power-of-two table of (key, id) pairs, the ids of a key along
-//! its probe run (no list per key). Keys are already hashes (or small ids,
-//! spread by one multiply); a collision only adds candidates, which the
-//! caller checks. A pair is kept once. It never shrinks: a map is built
-//! once.
+//! signals, and the JSON reader's for duplicate keys): a multimap by open
+//! addressing with linear probing over a power-of-two table of (key, id)
+//! pairs, the ids of a key along its probe run (no list per key). Keys
+//! are already hashes (or small ids, spread by one multiply); a collision
+//! only adds candidates, which the caller checks. A pair is kept once. It
+//! never shrinks: a map is built once.
 
 use crate::prelude::*;
 
