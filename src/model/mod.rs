@@ -592,7 +592,8 @@ impl Compiled {
             best: Vec::new(),
         };
         self.see(&mut seen);
-        // Signal ids as u64, like the hashes: one sort linked.
+        // Signal ids as u64 (as u32, without the widening, the wasm was
+        // 108 B smaller but `jobwise.js` 33 B larger in brotli, mean of 16).
         let mut cand: Vec<u64> = Vec::with_capacity(32);
         for b in &seen.best {
             cand.push(b.sig.into());
