@@ -6,8 +6,8 @@
 //   node benches/size.mjs        prints the table for dist/
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { byteString } from "../scripts/script-tag.mjs";
+import { gzipSync } from "node:zlib";
+import { brotliSize, wasmLiteral } from "../scripts/script-tag.mjs";
 
 export const root = new URL("..", import.meta.url).pathname;
 export const budgetFile = join(root, "size-budget.json");
@@ -17,12 +17,7 @@ export function compressed(buf) {
   return {
     raw: buf.length,
     gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
+    brotli: brotliSize(buf),
   };
 }
 
@@ -34,8 +29,8 @@ export const WASM_ALONE = "jobwise_bg.wasm alone";
 export function sdkSizes(dir = join(root, "dist")) {
   const script = readFileSync(join(dir, "jobwise.js"));
   const wasm = readFileSync(join(dir, "jobwise_bg.wasm"));
-  const [before, after, ...more] = script.toString("utf8").split(byteString(wasm));
-  if (after === undefined || more.length) throw new Error(`${dir}/jobwise.js does not carry ${dir}/jobwise_bg.wasm once`);
+  const text = script.toString("utf8");
+  const [before, after] = text.split(wasmLiteral(text));
   return {
     [SHIPPED]: compressed(script),
     [WASM_ALONE]: compressed(wasm),
