@@ -672,27 +672,20 @@ impl Compiled {
                 _ => String::new(),
             });
         }
-        let terms = Some(&*arrival.terms).filter(|t| !crate::text::trim(t).is_empty());
-        // The first `utm_term`, unless blank or the same as the terms.
-        let mut utm = None;
-        for (k, v) in &arrival.params {
-            if **k == *"utm_term" {
-                let v = crate::text::trim(v);
-                if !v.is_empty()
-                    && terms.is_none_or(|t| !crate::text::trim(t).eq_ignore_ascii_case(v))
-                {
-                    utm = Some(v);
-                }
-                break;
-            }
-        }
         if !self.term_of.is_empty() {
-            // Two calls, not a loop over `[terms, utm]` (an array iterator).
-            if let Some(text) = terms {
-                self.seek(false, text, now, seen);
+            let terms = crate::text::trim(&arrival.terms);
+            if !terms.is_empty() {
+                self.seek(false, &arrival.terms, now, seen);
             }
-            if let Some(text) = utm {
-                self.seek(false, text, now, seen);
+            // The first `utm_term`, unless blank or the same as the terms.
+            for (k, v) in &arrival.params {
+                if **k == *"utm_term" {
+                    let v = crate::text::trim(v);
+                    if !v.is_empty() && !terms.eq_ignore_ascii_case(v) {
+                        self.seek(false, v, now, seen);
+                    }
+                    break;
+                }
             }
         }
         if !self.search_of.is_empty() {
