@@ -283,7 +283,9 @@ impl Compiled {
         // The key of its first condition that has one: a signal that fires
         // holds that condition, so it is found by it (the rules' signals
         // have one condition, or `[Scroll, Page]`, or `[Hours, Weekdays]`).
-        let mut key = None;
+        // (A first key that hashes to `SCANNED` lets a later one key it:
+        // a signal that fires holds every condition, so either finds it.)
+        let mut key = SCANNED;
         for cond in &mut signal.conditions {
             let watched = matches!(
                 cond,
@@ -334,14 +336,14 @@ impl Compiled {
                 }
                 _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
             };
-            if let Some((k, bytes)) = one.filter(|_| key.is_none()) {
-                key = Some(hash(k, bytes));
+            if let Some((k, bytes)) = one.filter(|_| key == SCANNED) {
+                key = hash(k, bytes);
             }
         }
         // A signal with terms is found through the term indexes instead,
         // one with a parameter through its own keys.
         if !indexed {
-            self.keyed.insert(key.unwrap_or(SCANNED), id);
+            self.keyed.insert(key, id);
         }
         self.sigs.push(Sig {
             stage,
