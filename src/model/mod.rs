@@ -490,7 +490,9 @@ struct Best {
 impl Best {
     /// Among one signal's matches: not negated, then exact, then freshest,
     /// then longest first; then the rules' order, so reasons never depend
-    /// on the order of the hits.
+    /// on the order of the hits; then the earlier text (not compared: the
+    /// texts are sought in order, so `self`, of a text sought after `o`'s,
+    /// never ranks first by it).
     fn rank(&self, o: &Best) -> Ordering {
         self.negated
             .cmp(&o.negated)
@@ -499,7 +501,6 @@ impl Best {
             .then((o.end - o.start).cmp(&(self.end - self.start)))
             .then(self.term.cmp(&o.term))
             .then(self.start.cmp(&o.start))
-            .then(self.text.cmp(&o.text))
     }
 }
 
