@@ -188,8 +188,14 @@ impl Memory {
                 Some(b't') => m.carried.at_ms = zero_if_nan(finite(value)),
                 Some(b'a') => m.active = compiled.jobs.index(value),
                 Some(b'p') => m.pick = compiled.jobs.index(value),
-                Some(b'j') => read_list(&compiled.jobs, value, &mut m.carried.jobs),
-                Some(b's') => read_list(&compiled.stages, value, &mut m.carried.stages),
+                Some(&t @ (b'j' | b's')) => {
+                    let (group, list) = if t == b'j' {
+                        (&compiled.jobs, &mut m.carried.jobs)
+                    } else {
+                        (&compiled.stages, &mut m.carried.stages)
+                    };
+                    read_list(group, value, list)
+                }
                 _ => {}
             }
         }
