@@ -579,6 +579,9 @@ impl Compiled {
     /// A reason for every signal that fired for this visitor at `now_ms`
     /// (or would have, but for a negation: weight 0, reported as ignored),
     /// in rule order, pushed to `reasons` (a job's) or `stage_reasons`.
+    /// Out of line: inlined, its locals made `decide`'s stack frame pass
+    /// 128 bytes, and every offset past that costs a byte more.
+    #[inline(never)]
     pub(crate) fn evaluate<'c>(
         &'c self,
         signals: &'c Signals,
