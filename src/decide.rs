@@ -152,10 +152,8 @@ pub fn decide<'c>(
             .reason(&mut reasons, p, "pick", 0.0, detail, false, None);
     }
     if let Some(force) = force {
-        let (j, s) = match crate::text::split_once(force, b'@') {
-            Some((j, s)) => (j, Some(s)),
-            None => (force, None),
-        };
+        // Without a stage, "" (no stage has that id).
+        let (j, s) = crate::text::split_once(force, b'@').unwrap_or((force, ""));
         if let Some(j) = c.jobs.index(j) {
             job = Some(j);
             via = Via::Override;
@@ -163,7 +161,7 @@ pub fn decide<'c>(
             detail.push_str(force);
             c.jobs
                 .reason(&mut reasons, j, "override", 0.0, detail, false, None);
-            if let Some(s) = s.and_then(|s| c.stages.index(s)) {
+            if let Some(s) = c.stages.index(s) {
                 stage = Some(s);
             }
         }
