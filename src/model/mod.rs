@@ -559,7 +559,9 @@ fn find_best(
 
 /// Where the `Best` of signal `sig` (for its `search` phrases, or its
 /// `terms`) is in `list`; its length when nowhere (a number, not an
-/// `Option` returned through memory).
+/// `Option` returned through memory). Inlined in its two callers: 24 B
+/// less wasm, 27 B less brotli (mean of 16).
+#[inline(always)]
 fn slot(list: &[Best], sig: u32, search: bool) -> usize {
     let mut i = 0;
     while let Some(b) = list.get(i) {
