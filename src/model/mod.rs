@@ -396,8 +396,7 @@ impl Compiled {
                 // Inserted in order (no sort or dedup instance), once: as a
                 // sort by `total_cmp` then `dedup` (`==`) would, which keep
                 // -0.0 rather than 0.0 (equal by `==`, next to each other
-                // by `total_cmp`). Validated rules have no NaN here, so `<`
-                // orders as `total_cmp` does.
+                // by `total_cmp`), and every NaN.
                 let mut i = 0;
                 while let Some(o) = out.get_mut(i) {
                     match o.0.cmp(&w.0).then(o.1.cmp(w.1)) {
@@ -408,7 +407,7 @@ impl Compiled {
                             }
                             continue 'conds;
                         }
-                        Ordering::Equal if o.2 < w.2 => {}
+                        Ordering::Equal if o.2.total_cmp(&w.2).is_lt() => {}
                         _ => break,
                     }
                     i += 1;
