@@ -141,9 +141,10 @@ pub fn decide<'c>(
     let stage_scores = sums(c.stages.ids.len(), &stage_reasons);
 
     // Indices, or `NO_CHOICE` (out of range: `get` finds nothing there).
-    let inferred = chosen(&job_scores, &c.policy, memory.active);
+    let active = memory.active.unwrap_or(NO_CHOICE);
+    let inferred = chosen(&job_scores, &c.policy, active);
     let mut job = inferred;
-    let mut stage = chosen(&stage_scores, &c.policy, None);
+    let mut stage = chosen(&stage_scores, &c.policy, NO_CHOICE);
     let mut via = Via::Inferred;
     if let Some(p) = memory.pick.filter(|p| (*p as usize) < job_scores.len()) {
         job = p;
@@ -244,9 +245,10 @@ const NO_CHOICE: u32 = u32::MAX;
 
 /// The policy's choice over scores in file order (rule 3 of the module
 /// docs), or [`NO_CHOICE`] (a number: an `Option` returned through memory
-/// costs more wasm).
+/// costs more wasm). `active` is [`NO_CHOICE`] when no job is (out of
+/// range, like an index the rules no longer have).
 #[inline(never)]
-fn chosen(scores: &[f64], p: &Policy, active: Option<u32>) -> u32 {
+fn chosen(scores: &[f64], p: &Policy, active: u32) -> u32 {
     // The top (the first of equals) and the runner-up (0 when alone).
     let Some((&first, rest)) = scores.split_first() else {
         return NO_CHOICE;
@@ -263,14 +265,12 @@ fn chosen(scores: &[f64], p: &Policy, active: Option<u32>) -> u32 {
         second = 0.0;
     }
     let clears = best >= p.threshold - EPS && best - second >= p.margin - EPS;
-    if let Some(a) = active {
-        if let Some(&held) = scores.get(a as usize) {
-            if top != a as usize && clears && best - held >= p.margin + p.stickiness - EPS {
-                return top as u32;
-            }
-            if held >= p.threshold - p.stickiness - EPS {
-                return a;
-            }
+    if let Some(&held) = scores.get(active as usize) {
+        if top != active as usize && clears && best - held >= p.margin + p.stickiness - EPS {
+            return top as u32;
+        }
+        if held >= p.threshold - p.stickiness - EPS {
+            return active;
         }
     }
     if clears {
@@ -434,7 +434,7 @@ mod tests {
     use super::*;
 
     fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
-        let i = chosen(scores, p, active);
+        let i = chosen(scores, p, active.unwrap_or(NO_CHOICE));
         (i != NO_CHOICE).then_some(i)
     }
 
