@@ -140,55 +140,56 @@ pub fn decide<'c>(
     let job_scores = sums(c.jobs.ids.len(), &reasons);
     let stage_scores = sums(c.stages.ids.len(), &stage_reasons);
 
-    let inferred = choose(&job_scores, &c.policy, memory.active);
+    // Indices, or `NO_CHOICE` (out of range: `get` finds nothing there).
+    let active = memory.active.unwrap_or(NO_CHOICE);
+    let inferred = chosen(&job_scores, &c.policy, active);
     let mut job = inferred;
-    let mut stage = choose(&stage_scores, &c.policy, None);
+    let mut stage = chosen(&stage_scores, &c.policy, NO_CHOICE);
     let mut via = Via::Inferred;
     if let Some(p) = memory.pick.filter(|p| (*p as usize) < job_scores.len()) {
-        job = Some(p);
+        job = p;
         via = Via::Picked;
         let detail = "the visitor chose this job".into();
         c.jobs
             .reason(&mut reasons, p, "pick", 0.0, detail, false, None);
     }
     if let Some(force) = force {
-        let (j, s) = match crate::text::split_once(force, b'@') {
-            Some((j, s)) => (j, Some(s)),
-            None => (force, None),
-        };
+        // Without a stage, "" (no stage has that id).
+        let (j, s) = crate::text::split_once(force, b'@').unwrap_or((force, ""));
         if let Some(j) = c.jobs.index(j) {
-            job = Some(j);
+            job = j;
             via = Via::Override;
             let mut detail = String::from("?jobwise=");
             detail.push_str(force);
             c.jobs
                 .reason(&mut reasons, j, "override", 0.0, detail, false, None);
-            if let Some(s) = s.and_then(|s| c.stages.index(s)) {
-                stage = Some(s);
+            if let Some(s) = c.stages.index(s) {
+                stage = s;
             }
         }
     }
 
-    let confidence = match (job, via) {
-        (None, _) => 0.0,
-        (Some(j), Via::Inferred) => share(&job_scores, j as usize),
-        _ => 1.0,
+    let confidence = if job == NO_CHOICE {
+        0.0
+    } else if via == Via::Inferred {
+        share(&job_scores, job as usize)
+    } else {
+        1.0
     };
     // The first text a reason of the job has to insert (a plain loop:
-    // less wasm than `find` and `map`).
+    // less wasm than `find` and `map`; no reason's owner is `NO_CHOICE`).
     let mut terms = None;
-    if let Some(j) = job {
-        for r in &reasons {
-            if let Some(text) = r.terms.filter(|_| r.owner == j) {
-                terms = Some(cut(text, TERMS_MAX));
-                break;
-            }
+    for r in &reasons {
+        if let Some(text) = r.terms.filter(|_| r.owner == job) {
+            terms = Some(cut(text, TERMS_MAX));
+            break;
         }
     }
+    let (ids, labels) = (&c.jobs.ids, &c.jobs.labels);
     Decision {
-        job: job.map(|j| &*c.jobs.ids[j as usize]),
-        label: job.map(|j| &*c.jobs.labels[j as usize]),
-        stage: stage.map(|s| &*c.stages.ids[s as usize]),
+        job: ids.get(job as usize).map(String::as_str),
+        label: labels.get(job as usize).map(String::as_str),
+        stage: c.stages.ids.get(stage as usize).map(String::as_str),
         scores: paired(&c.jobs, job_scores),
         stage_scores: paired(&c.stages, stage_scores),
         confidence,
@@ -198,7 +199,7 @@ pub fn decide<'c>(
         via,
         terms,
         at_ms: now_ms,
-        inferred,
+        inferred: (inferred != NO_CHOICE).then_some(inferred),
     }
 }
 
@@ -239,21 +240,15 @@ fn paired(group: &Group, values: Vec<f64>) -> Scores<'_> {
     }
 }
 
-/// The policy over scores in file order (rule 3 of the module docs).
-/// Inlined around `chosen`: an `Option` returned through memory costs
-/// more wasm.
-#[inline(always)]
-fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
-    let i = chosen(scores, p, active);
-    (i != NO_CHOICE).then_some(i)
-}
-
 /// What `chosen` returns for no choice.
 const NO_CHOICE: u32 = u32::MAX;
 
-/// [`choose`]'s choice, or [`NO_CHOICE`].
+/// The policy's choice over scores in file order (rule 3 of the module
+/// docs), or [`NO_CHOICE`] (a number: an `Option` returned through memory
+/// costs more wasm). `active` is [`NO_CHOICE`] when no job is (out of
+/// range, like an index the rules no longer have).
 #[inline(never)]
-fn chosen(scores: &[f64], p: &Policy, active: Option<u32>) -> u32 {
+fn chosen(scores: &[f64], p: &Policy, active: u32) -> u32 {
     // The top (the first of equals) and the runner-up (0 when alone).
     let Some((&first, rest)) = scores.split_first() else {
         return NO_CHOICE;
@@ -270,14 +265,12 @@ fn chosen(scores: &[f64], p: &Policy, active: Option<u32>) -> u32 {
         second = 0.0;
     }
     let clears = best >= p.threshold - EPS && best - second >= p.margin - EPS;
-    if let Some(a) = active {
-        if let Some(&held) = scores.get(a as usize) {
-            if top != a as usize && clears && best - held >= p.margin + p.stickiness - EPS {
-                return top as u32;
-            }
-            if held >= p.threshold - p.stickiness - EPS {
-                return a;
-            }
+    if let Some(&held) = scores.get(active as usize) {
+        if top != active as usize && clears && best - held >= p.margin + p.stickiness - EPS {
+            return top as u32;
+        }
+        if held >= p.threshold - p.stickiness - EPS {
+            return active;
         }
     }
     if clears {
@@ -439,6 +432,11 @@ fn reasons_parts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn choose(scores: &[f64], p: &Policy, active: Option<u32>) -> Option<u32> {
+        let i = chosen(scores, p, active.unwrap_or(NO_CHOICE));
+        (i != NO_CHOICE).then_some(i)
+    }
 
     const P: Policy = Policy {
         threshold: 3.0,

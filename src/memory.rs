@@ -188,8 +188,14 @@ impl Memory {
                 Some(b't') => m.carried.at_ms = zero_if_nan(finite(value)),
                 Some(b'a') => m.active = compiled.jobs.index(value),
                 Some(b'p') => m.pick = compiled.jobs.index(value),
-                Some(b'j') => read_list(&compiled.jobs, value, &mut m.carried.jobs),
-                Some(b's') => read_list(&compiled.stages, value, &mut m.carried.stages),
+                Some(&t @ (b'j' | b's')) => {
+                    let (group, list) = if t == b'j' {
+                        (&compiled.jobs, &mut m.carried.jobs)
+                    } else {
+                        (&compiled.stages, &mut m.carried.stages)
+                    };
+                    read_list(group, value, list)
+                }
                 _ => {}
             }
         }
@@ -291,7 +297,10 @@ fn read_list(group: &Group, value: &str, out: &mut Vec<(u32, f64)>) {
         let w = finite(w);
         if let Some(k) = group.index(id).filter(|_| !w.is_nan()) {
             if !out.iter().any(|(j, _)| *j == k) {
-                out.push((k, w.clamp(-MAX_EVIDENCE, MAX_EVIDENCE)));
+                // Not NaN: as `clamp`, through calls linked anyway
+                // rather than its four 9-byte constants.
+                #[allow(clippy::manual_clamp)]
+                out.push((k, w.max(-MAX_EVIDENCE).min(MAX_EVIDENCE)));
             }
         }
     }
