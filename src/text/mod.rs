@@ -113,10 +113,10 @@ struct Word {
 /// both scripts ("c", "o", "no", "he") takes the script in which it is a
 /// stop word or cue, Latin first.
 fn classify(word: &str) -> Word {
-    let (mut script, cyrillic_only) = normalize::script(word);
+    let (mut script, cyrillic_only, ambiguous) = normalize::script(word);
     let mut key = normalize::key(word, script, cyrillic_only);
     let mut kind = stop::kind(&key);
-    if kind == Kind::Content && normalize::is_ambiguous(word) {
+    if kind == Kind::Content && ambiguous {
         let other = match script {
             Script::Cyrillic => Script::Latin,
             _ => Script::Cyrillic,
