@@ -188,7 +188,12 @@ mod tests {
         let chars: Vec<char> = (0..0x600).filter_map(char::from_u32).collect();
         for &a in &chars {
             for b in ['c', 'с', 'ж', 'z', '1', 'é'] {
-                for w in [String::new(), a.to_string(), format!("{a}{b}"), format!("{b}{a}")] {
+                for w in [
+                    String::new(),
+                    a.to_string(),
+                    format!("{a}{b}"),
+                    format!("{b}{a}"),
+                ] {
                     let want = !w.is_empty() && w.chars().all(both);
                     assert_eq!(script(&w).2, want, "{w:?}");
                 }
