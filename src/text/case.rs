@@ -184,8 +184,13 @@ pub fn lower(c: char) -> char {
         if first <= u {
             let delta = LOWER_DELTA[i];
             let off = u - first;
+            // Every lower case here is below U+10000: as a `u16`, only
+            // surrogates are left for `from_u32` to refuse.
+            let l = u32::from(u.wrapping_add_signed(i32::from(delta)) as u16);
             if off <= u32::from(LOWER_SPAN[i]) && off & u32::from(delta == 1) == 0 {
-                return char::from_u32(u.wrapping_add_signed(i32::from(delta))).unwrap_or(c);
+                if let Some(l) = char::from_u32(l) {
+                    return l;
+                }
             }
             break;
         }

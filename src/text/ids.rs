@@ -57,14 +57,26 @@ impl Ids {
         })
     }
 
-    /// Adds `id` under `key`, unless it is there already.
+    /// Adds `id` under `key`, unless it is there already: in the first
+    /// empty slot of its run, after the table grows when half full. One
+    /// walk of the run for both (the pairs moved to a grown table are
+    /// added the same way).
     pub fn insert(&mut self, key: u64, id: u32) {
-        for i in self.get(key) {
-            if i == id {
+        loop {
+            let mut i = self.home(key);
+            while let Some(&(k, j)) = self.slots.get(i).filter(|s| s.1 != EMPTY) {
+                if k == key && j == id {
+                    return;
+                }
+                i = (i + 1) & (self.slots.len() - 1);
+            }
+            if 2 * (self.len + 1) <= self.slots.len() {
+                if let Some(s) = self.slots.get_mut(i) {
+                    *s = (key, id);
+                    self.len += 1;
+                }
                 return;
             }
-        }
-        if 2 * (self.len + 1) > self.slots.len() {
             let cap = (2 * self.slots.len()).max(16);
             let old = core::mem::take(&mut self.slots);
             // Pushed: `resize` is an `extend_with` instance of its own.
@@ -72,24 +84,11 @@ impl Ids {
                 self.slots.push((0, EMPTY));
             }
             self.len = 0;
-            for &(k, i) in &old {
-                if i != EMPTY {
-                    self.put(k, i);
+            for &(k, j) in &old {
+                if j != EMPTY {
+                    self.insert(k, j);
                 }
             }
-        }
-        self.put(key, id);
-    }
-
-    /// Stores a pair in the first empty slot of its run.
-    fn put(&mut self, key: u64, id: u32) {
-        let mut i = self.home(key);
-        while self.slots.get(i).is_some_and(|s| s.1 != EMPTY) {
-            i = (i + 1) & (self.slots.len() - 1);
-        }
-        if let Some(s) = self.slots.get_mut(i) {
-            *s = (key, id);
-            self.len += 1;
         }
     }
 }

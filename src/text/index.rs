@@ -83,27 +83,35 @@ struct Cand {
     fuzzy: bool,
 }
 
-/// The best way found to match the rest of a phrase ([`NO_WALK`] for
-/// none: no `Option` returned through memory by each step).
-#[derive(Clone, Copy)]
-struct Walk {
-    /// Less is better: the fuzzy matches times [`FUZZY`], plus [`GAPPED`]
-    /// when a word was skipped, plus the token where the match ends (one
-    /// number ordered as those three in turn: tokens are at most
-    /// [`super::tokenize::MAX_WORDS`]); `usize::MAX` for no match.
-    rank: usize,
-    /// The visitor's cue matched by the phrase's own first cue, `NONE` for
-    /// none.
-    cue_at: usize,
+/// The best way found to match the rest of a phrase, in one number (a
+/// pair of `usize`s came back through memory from each step): its rank in
+/// the high half, less is better: the fuzzy matches times [`FUZZY`], plus
+/// [`GAPPED`] when a word was skipped, plus the token where the match ends
+/// (one number ordered as those three in turn: tokens are at most
+/// [`super::tokenize::MAX_WORDS`]); and in the low half the visitor's cue
+/// matched by the phrase's own first cue, [`NO_CUE`] for none. [`NO_WALK`]
+/// for no match.
+#[derive(Clone, Copy, PartialEq)]
+struct Walk(u64);
+
+impl Walk {
+    fn new(rank: usize, cue_at: u32) -> Walk {
+        Walk((rank as u64) << 32 | u64::from(cue_at))
+    }
+
+    fn rank(self) -> usize {
+        (self.0 >> 32) as usize
+    }
+
+    fn cue_at(self) -> u32 {
+        self.0 as u32
+    }
 }
 
-/// No token (a [`Walk`]'s `cue_at`), and no match (its `rank`).
-const NONE: usize = usize::MAX;
+/// No token (a [`Walk`]'s cue).
+const NO_CUE: u32 = u32::MAX;
 /// No match: ranked after every match.
-const NO_WALK: Walk = Walk {
-    rank: NONE,
-    cue_at: NONE,
-};
+const NO_WALK: Walk = Walk(u64::MAX);
 
 /// A [`Walk`] rank's unit of skipped words.
 const GAPPED: usize = 1 << 15;
@@ -111,7 +119,7 @@ const GAPPED: usize = 1 << 15;
 const FUZZY: usize = 1 << 16;
 
 fn better(a: Walk, b: Walk) -> Walk {
-    if b.rank < a.rank {
+    if b.rank() < a.rank() {
         b
     } else {
         a
@@ -277,7 +285,9 @@ impl TermIndex {
         NO_STEM
     }
 
-    /// Pushes to `out` the phrase stems a visitor's token may stand for.
+    /// Pushes to `out` the phrase stems a visitor's token may stand for:
+    /// none for a stop word; for a cue, the phrases' `CUE` (`walk` never
+    /// looks it up among the candidates: it checks the kind).
     // Out of line, as `negated`: less wasm than inlined into `find`
     // (measured).
     #[inline(never)]
@@ -295,6 +305,11 @@ impl TermIndex {
                 });
             }
         };
+        match tokens[i].kind() {
+            Kind::Content => {}
+            Kind::Cue => return push(CUE, 1, false),
+            Kind::Stop => return,
+        }
         let stem = fuzzy::letters(&tokens[i].stem);
         // The stem itself, and the stems derived from it ("игровой" for
         // "игры"), filed under its hash.
@@ -343,19 +358,8 @@ impl TermIndex {
             tokens,
             cands: Vec::new(),
         };
-        for (i, t) in tokens.iter().enumerate() {
-            // A cue stands for the phrases' `CUE`; `walk` never looks it up
-            // among the candidates (it checks the kind).
-            match t.kind() {
-                Kind::Content => self.candidates(tokens, i, &mut seen.cands),
-                Kind::Cue => seen.cands.push(Cand {
-                    at: i,
-                    stem: CUE,
-                    span: 1,
-                    fuzzy: false,
-                }),
-                Kind::Stop => {}
-            }
+        for i in 0..tokens.len() {
+            self.candidates(tokens, i, &mut seen.cands);
         }
         let mut hits: Vec<Hit> = Vec::new();
         // By token: hits come by start.
@@ -364,7 +368,7 @@ impl TermIndex {
             for p in self.by_first.get(u64::from(first.stem)) {
                 let phrase = &self.phrases[p as usize];
                 let mut budget = WALK_BUDGET;
-                let mut w = self.walk(
+                let w = self.walk(
                     &seen,
                     &phrase.elems,
                     1,
@@ -372,21 +376,23 @@ impl TermIndex {
                     true,
                     &mut budget,
                 );
-                if w.rank == NONE {
+                if w == NO_WALK {
                     continue;
                 }
-                if first.stem == CUE {
-                    w.cue_at = i;
-                }
-                let end = w.rank % GAPPED;
+                let cue_at = if first.stem == CUE {
+                    i as u32
+                } else {
+                    w.cue_at()
+                };
+                let end = w.rank() % GAPPED;
                 insert(
                     &mut hits,
                     Hit {
                         id: phrase.id,
                         start: i,
                         end,
-                        fuzzy: first.fuzzy || w.rank >= FUZZY,
-                        negated: Self::negated(tokens, i, end, w.cue_at),
+                        fuzzy: first.fuzzy || w.rank() >= FUZZY,
+                        negated: Self::negated(tokens, i, end, cue_at),
                     },
                 );
             }
@@ -402,11 +408,15 @@ impl TermIndex {
     /// нет").
     // Out of line: less wasm than inlined into `find` (measured).
     #[inline(never)]
-    fn negated(tokens: &[Token], start: usize, hit_end: usize, cue_at: usize) -> bool {
+    fn negated(tokens: &[Token], start: usize, hit_end: usize, cue_at: u32) -> bool {
         // One walk: a cue outside the hit, a negated word (negation marks
         // content words only) from `start` to the phrase's own cue or the end.
-        let end = if cue_at == NONE { hit_end } else { cue_at };
-        let (mut outside, mut negated) = (cue_at == NONE, false);
+        let end = if cue_at == NO_CUE {
+            hit_end
+        } else {
+            cue_at as usize
+        };
+        let (mut outside, mut negated) = (cue_at == NO_CUE, false);
         for (k, t) in tokens.iter().enumerate() {
             outside |= (k < start || k >= hit_end) && t.cue;
             negated |= k >= start && k < end && t.negated;
@@ -431,10 +441,7 @@ impl TermIndex {
         }
         *budget -= 1;
         let Some(&want) = elems.get(e) else {
-            return Walk {
-                rank: pos,
-                cue_at: NONE,
-            };
+            return Walk::new(pos, NO_CUE);
         };
         let mut j = pos;
         let kind = loop {
@@ -455,18 +462,16 @@ impl TermIndex {
                 continue;
             }
             let mut w = self.walk(seen, elems, e + 1, j + usize::from(c.span), gap, budget);
-            if w.rank != NONE {
-                w.rank += usize::from(c.fuzzy) * FUZZY;
-                if want == CUE {
-                    w.cue_at = j;
-                }
+            if w != NO_WALK {
+                let cue_at = if want == CUE { j as u32 } else { w.cue_at() };
+                w = Walk::new(w.rank() + usize::from(c.fuzzy) * FUZZY, cue_at);
             }
             best = better(best, w);
         }
         if gap && kind == Kind::Content {
             let mut w = self.walk(seen, elems, e, j + 1, false, budget);
-            if w.rank != NONE {
-                w.rank |= GAPPED;
+            if w != NO_WALK {
+                w = Walk::new(w.rank() | GAPPED, w.cue_at());
             }
             best = better(best, w);
         }

@@ -113,10 +113,10 @@ struct Word {
 /// both scripts ("c", "o", "no", "he") takes the script in which it is a
 /// stop word or cue, Latin first.
 fn classify(word: &str) -> Word {
-    let (mut script, cyrillic_only) = normalize::script(word);
+    let (mut script, cyrillic_only, ambiguous) = normalize::script(word);
     let mut key = normalize::key(word, script, cyrillic_only);
     let mut kind = stop::kind(&key);
-    if kind == Kind::Content && normalize::is_ambiguous(word) {
+    if kind == Kind::Content && ambiguous {
         let other = match script {
             Script::Cyrillic => Script::Latin,
             _ => Script::Cyrillic,
@@ -132,10 +132,11 @@ fn classify(word: &str) -> Word {
 
 /// Whether `key` is a word of `list`: words joined by single spaces, one
 /// string in the wasm instead of an 8-byte slice header per word (a linear
-/// scan of a few dozen short words, split by [`split`]).
+/// scan of a few dozen short words). Read by [`longest`], the scan the
+/// stemmers' tables have (no list has a `:`): of the words `key` ends
+/// with, the longest is `key` itself when it is listed.
 pub fn listed(list: &str, key: &str) -> bool {
-    let mut buf = ru::Buf::default();
-    split(list, b' ').any(|w| ru::decoded(w.as_bytes(), &mut buf) == key.as_bytes())
+    !key.is_empty() && longest(key.as_bytes(), list).0 == key.len()
 }
 
 /// [`listed`] for a list sorted bytewise (the stop words, looked up for

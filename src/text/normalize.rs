@@ -119,10 +119,14 @@ pub fn push_lower(word: &mut String, c: char) {
 /// look-alike in the other, then the one with more letters; Cyrillic on a
 /// tie; `Other` without Latin or Cyrillic letters or with any digit. And
 /// whether the word has a Cyrillic letter with no Latin look-alike (what
-/// [`key`] needs: counted here, not in a walk of its own).
-pub fn script(word: &str) -> (Script, bool) {
+/// [`key`] needs), and whether it is ambiguous: not empty, every letter
+/// one that exists in both scripts ("c", "no"). Both counted here, not in
+/// walks of their own.
+pub fn script(word: &str) -> (Script, bool, bool) {
     let (mut cyr, mut lat, mut cyr_strong, mut lat_strong) = (0, 0, 0, 0);
     let mut digit = false;
+    // A char of neither script (every look-alike is of one).
+    let mut other = false;
     for c in word.chars() {
         digit |= super::case::is_numeric(c);
         if is_cyrillic(c) {
@@ -131,6 +135,8 @@ pub fn script(word: &str) -> (Script, bool) {
         } else if is_latin(c) {
             lat += 1;
             lat_strong += usize::from(cyrillic_of(c) == c);
+        } else {
+            other = true;
         }
     }
     let script = match (cyr_strong.cmp(&lat_strong), cyr.cmp(&lat)) {
@@ -140,7 +146,8 @@ pub fn script(word: &str) -> (Script, bool) {
         (_, core::cmp::Ordering::Less) => Script::Latin,
         _ => Script::Cyrillic,
     };
-    (script, cyr_strong > 0)
+    let ambiguous = !other && cyr + lat > 0 && cyr_strong + lat_strong == 0;
+    (script, cyr_strong > 0, ambiguous)
 }
 
 /// The matching key of a lower-cased word in `script`: `ё`→`е`, apostrophes
@@ -171,17 +178,28 @@ fn is_look_alike_cyrillic(c: char) -> bool {
     latin_of(c) != c
 }
 
-/// Whether every letter of a word exists in both scripts ("c", "no").
-pub fn is_ambiguous(word: &str) -> bool {
-    !word.is_empty()
-        && word
-            .chars()
-            .all(|c| cyrillic_of(c) != c || latin_of(c) != c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ambiguous_words_have_only_letters_of_both_scripts() {
+        let both = |c: char| cyrillic_of(c) != c || latin_of(c) != c;
+        let chars: Vec<char> = (0..0x600).filter_map(char::from_u32).collect();
+        for &a in &chars {
+            for b in ['c', 'с', 'ж', 'z', '1', 'é'] {
+                for w in [
+                    String::new(),
+                    a.to_string(),
+                    format!("{a}{b}"),
+                    format!("{b}{a}"),
+                ] {
+                    let want = !w.is_empty() && w.chars().all(both);
+                    assert_eq!(script(&w).2, want, "{w:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn accents_strip_to_the_base_letter() {
