@@ -142,9 +142,10 @@ pub(crate) struct Validator<'t> {
     order: Vec<u64>,
     /// Without diagnostics (the SDK, whose warning names only the first
     /// problem and counts the rest; no warnings then): the first problem
-    /// in the order of the text: its offset and path. No list, no sort.
+    /// in the order of the text: its offset (`usize::MAX` before the
+    /// first: no `Option` to test for its niche) and path. No list, no sort.
     #[cfg(not(feature = "diagnostics"))]
-    first: Option<(usize, String)>,
+    first: (usize, String),
     pub errors: usize,
     language: Lang,
     terms_total: usize,
@@ -323,7 +324,7 @@ impl<'t> Validator<'t> {
             #[cfg(feature = "diagnostics")]
             order: Vec::new(),
             #[cfg(not(feature = "diagnostics"))]
-            first: None,
+            first: (usize::MAX, String::new()),
             errors: 0,
             language: Lang::En,
             terms_total: 0,
@@ -370,8 +371,8 @@ impl<'t> Validator<'t> {
         // are let go of undropped: the SDK gives up on rules with errors,
         // and its wasm has no drop glue here.
         #[cfg(not(feature = "diagnostics"))]
-        if self.first.as_ref().is_none_or(|f| at < f.0) {
-            core::mem::forget(self.first.replace((at, path)));
+        if at < self.first.0 {
+            core::mem::forget(core::mem::replace(&mut self.first, (at, path)));
         } else {
             core::mem::forget(path);
         }
@@ -400,21 +401,12 @@ impl<'t> Validator<'t> {
         problems
     }
 
-    /// The first error in the order of the text, and how many errors were
-    /// recorded.
+    /// The first error in the order of the text (its offset and path), and
+    /// how many errors were recorded: [`super::parse_bounded`] finds its
+    /// line and column when the rules are refused.
     #[cfg(not(feature = "diagnostics"))]
-    pub(crate) fn first(self) -> (Option<Problem>, usize) {
-        let first = self.first.map(|(at, path)| {
-            let (line, column) = crate::json::line_column(self.text, at);
-            Problem {
-                severity: Severity::Error,
-                path,
-                line,
-                column,
-                message: Default::default(),
-            }
-        });
-        (first, self.errors)
+    pub(crate) fn first(self) -> ((usize, String), usize) {
+        (self.first, self.errors)
     }
 
     /// Records an error at `at`, on the path of what is there (see the
