@@ -431,11 +431,15 @@ impl<'t> Validator<'t> {
 
     /// The offset of byte `i` of string value `v`, when the string has no
     /// escapes (so the text holds it verbatim); else the string's start.
+    /// (The bytes compared as slices: `&[u8] == &[u8]` passed its two
+    /// references through a stack frame.)
     fn inside(&self, v: &Value, s: &str, i: usize) -> usize {
         let start = v.at + 1;
         let text = self.text.as_bytes();
         match text.get(start..start + s.len()) {
-            Some(raw) if raw == s.as_bytes() && matches!(text.get(start + s.len()), Some(b'"')) => {
+            Some(raw)
+                if *raw == *s.as_bytes() && matches!(text.get(start + s.len()), Some(b'"')) =>
+            {
                 start + i
             }
             _ => v.at,
