@@ -240,14 +240,15 @@ fn chars(s: &str) -> usize {
 /// that point at a char (`find` with a char predicate is a searcher of its
 /// own, `char_indices` an iterator of its own).
 fn first_char(s: &str, f: fn(char) -> bool) -> usize {
-    let mut i = 0;
-    for c in s.chars() {
-        if f(c) {
-            break;
+    // The offset from what is left (`len_utf8` is a chain of comparisons).
+    let mut chars = s.chars();
+    loop {
+        let i = s.len() - chars.as_str().len();
+        match chars.next() {
+            Some(c) if !f(c) => {}
+            _ => return i,
         }
-        i += c.len_utf8();
     }
-    i
 }
 
 /// The index of `key` in `keys`, or `keys.len()` when not there (a plain
