@@ -189,7 +189,8 @@ pub fn line_column(text: &str, at: usize) -> (u32, u32) {
 }
 
 /// Turns byte offsets into lines and columns, moving forward through the
-/// text: seeking offsets in increasing order costs one pass in all.
+/// text: offsets are sought in increasing order (every caller sorts them,
+/// or seeks one), one pass in all.
 pub struct Cursor<'a> {
     text: &'a str,
     at: usize,
@@ -208,8 +209,9 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Line and column of `at` (clamped to the text; a backward seek
-    /// starts over).
+    /// Line and column of `at` (clamped to the text), at or past the last
+    /// offset sought: no backward seek (no caller needs one, and starting
+    /// over was code the SDK's wasm carried for nothing).
     pub fn seek(&mut self, at: usize) -> (u32, u32) {
         let bytes = self.text.as_bytes();
         let mut at = at.min(bytes.len());
@@ -217,9 +219,6 @@ impl<'a> Cursor<'a> {
         // always does).
         while bytes.get(at).is_some_and(|b| b & 0xc0 == 0x80) {
             at -= 1;
-        }
-        if at < self.at {
-            *self = Cursor::new(self.text);
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
@@ -845,8 +844,9 @@ mod tests {
         let mut c = Cursor::new(text);
         assert_eq!(c.seek(0), (1, 1));
         assert_eq!(c.seek(4), (2, 3));
-        assert_eq!(c.seek(1), (1, 2));
+        assert_eq!(c.seek(4), (2, 3));
         assert_eq!(c.seek(9999), (2, 13));
+        assert_eq!(line_column(text, 1), (1, 2));
         assert_eq!(line_column("\u{feff}[x]", 4), (1, 2));
     }
 
