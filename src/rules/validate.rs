@@ -268,7 +268,9 @@ fn is_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
         && b.len() <= 64
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        // Every byte is in the class below: the first is then a letter or
+        // digit when it is not `-` or `_`.
+        && !matches!(b[0], b'-' | b'_')
         && crate::text::all_bytes(id, |c| {
             c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_'
         })
