@@ -167,14 +167,16 @@ fn path_of(root: Option<&Value>, at: usize) -> String {
     while let Some(value) = v {
         v = match &value.kind {
             Kind::Object(members) => {
-                let n = members.partition_point(|m| m.key_at <= at);
+                // `move`: the closures hold `at`, not a reference to a slot
+                // of this frame.
+                let n = members.partition_point(move |m| m.key_at <= at);
                 members.get(n.wrapping_sub(1)).map(|m| {
                     push_key(&mut path, &m.key);
                     &m.value
                 })
             }
             Kind::Array(items) => {
-                let n = items.partition_point(|item| item.at <= at);
+                let n = items.partition_point(move |item| item.at <= at);
                 items
                     .get(n.wrapping_sub(1))
                     .inspect(|_| push_index(&mut path, n - 1))
