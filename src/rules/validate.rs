@@ -8,7 +8,7 @@
 use super::values::{cat, closest, comparison, glob, hours, link, num, uint, weekdays, GlobOf};
 use super::*;
 use crate::arrival::Source;
-use crate::json::{push_index, push_key, string, Kind, Member, Value};
+use crate::json::{index, push_index, push_key, string, Kind, Member, Value};
 use crate::prelude::*;
 
 const TOP: &[&str] = &[
@@ -251,18 +251,6 @@ fn first_char(s: &str, f: fn(char) -> bool) -> usize {
             _ => return i,
         }
     }
-}
-
-/// The index of `key` in `keys`, or `keys.len()` when not there (a plain
-/// `usize`: an `Option` went back through memory): one function for every
-/// key table and list of names (inlined, each search was a loop of its own).
-#[inline(never)]
-pub(super) fn index(keys: &[&str], key: &str) -> usize {
-    let mut i = 0;
-    while i < keys.len() && keys[i] != key {
-        i += 1;
-    }
-    i
 }
 
 /// Whether `id` is a valid job or stage id.

@@ -200,7 +200,7 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
 /// Monday in bit 0 (`fri-mon` wraps past Sunday).
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     // A day's index in `DAYS` (its length when not one: a plain `usize`).
-    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d));
+    let day = |d: &str| crate::json::index(&DAYS, crate::text::trim(d));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         // A single day is the range from it to itself.
