@@ -1253,10 +1253,9 @@ impl<'t> Validator<'t> {
     /// A variant: its name must be a member of `jobs` (and of `stages`
     /// after `@`), which `Value::member` finds (none when not an object).
     fn variant(&mut self, m: &Member, jobs: Option<&Value>, stages: Option<&Value>) {
-        let (job, stage) = match crate::text::split_once(&m.key, b'@') {
-            Some((j, s)) => (j, Some(s)),
-            None => (m.key.as_str(), None),
-        };
+        // No `@`: `halves` gives the whole key first.
+        let (job, stage) = crate::text::halves(&m.key, b'@');
+        let stage = (job.len() < m.key.len()).then_some(stage);
         if jobs.and_then(|j| j.member(job)).is_none() {
             let msg: &str = msg!(&cat(&[
                 "unknown job ",
