@@ -60,6 +60,19 @@ pub(crate) fn discard<T>(t: T) {
     drop(t);
 }
 
+/// The index of `key` in `keys`, or `keys.len()` when not there (a plain
+/// `usize`: an `Option` went back through memory): one function for every
+/// key table and list of names, the rules' and the reader's own words
+/// (inlined, each search was a loop of its own; each `==` a call).
+#[inline(never)]
+pub(crate) fn index(keys: &[&str], key: &str) -> usize {
+    let mut i = 0;
+    while i < keys.len() && keys[i] != key {
+        i += 1;
+    }
+    i
+}
+
 /// A JSON value and the byte offset where it starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
@@ -189,7 +202,8 @@ pub fn line_column(text: &str, at: usize) -> (u32, u32) {
 }
 
 /// Turns byte offsets into lines and columns, moving forward through the
-/// text: seeking offsets in increasing order costs one pass in all.
+/// text: offsets are sought in increasing order (every caller sorts them,
+/// or seeks one), one pass in all.
 pub struct Cursor<'a> {
     text: &'a str,
     at: usize,
@@ -208,8 +222,9 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Line and column of `at` (clamped to the text; a backward seek
-    /// starts over).
+    /// Line and column of `at` (clamped to the text), at or past the last
+    /// offset sought: no backward seek (no caller needs one, and starting
+    /// over was code the SDK's wasm carried for nothing).
     pub fn seek(&mut self, at: usize) -> (u32, u32) {
         let bytes = self.text.as_bytes();
         let mut at = at.min(bytes.len());
@@ -217,9 +232,6 @@ impl<'a> Cursor<'a> {
         // always does).
         while bytes.get(at).is_some_and(|b| b & 0xc0 == 0x80) {
             at -= 1;
-        }
-        if at < self.at {
-            *self = Cursor::new(self.text);
         }
         // Bytes, not `chars()`: a char is the byte that starts it (no
         // continuation byte is a `\n`), and `at` is on a char boundary.
@@ -244,7 +256,8 @@ impl<'a> Cursor<'a> {
 pub fn push_key(path: &mut String, key: &str) {
     let plain = !key.is_empty()
         && crate::text::all_bytes(key, |b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'@')
+            // `among`: a `matches!` over the three was a 64-bit mask.
+            b.is_ascii_alphanumeric() || crate::text::among(b"_-@", b)
         });
     if plain {
         if !path.is_empty() {
@@ -402,10 +415,11 @@ impl Parser<'_> {
             Some(b't' | b'f' | b'n') => {
                 let word = self.word();
                 let len = word.len();
-                let kind = match word {
-                    "true" => Kind::True,
-                    "false" => Kind::False,
-                    "null" => Kind::Null,
+                // By [`index`], in the order of `Kind`.
+                let kind = match index(&["null", "true", "false"], word) {
+                    0 => Kind::Null,
+                    1 => Kind::True,
+                    2 => Kind::False,
                     _ => return Err(self.not_a_value()),
                 };
                 self.pos += len;
@@ -845,8 +859,9 @@ mod tests {
         let mut c = Cursor::new(text);
         assert_eq!(c.seek(0), (1, 1));
         assert_eq!(c.seek(4), (2, 3));
-        assert_eq!(c.seek(1), (1, 2));
+        assert_eq!(c.seek(4), (2, 3));
         assert_eq!(c.seek(9999), (2, 13));
+        assert_eq!(line_column(text, 1), (1, 2));
         assert_eq!(line_column("\u{feff}[x]", 4), (1, 2));
     }
 

@@ -156,12 +156,12 @@ pub fn check(text: &str) -> (Option<Rules>, Vec<Problem>) {
 }
 
 /// The problems [`check_with`] found: every one, in the order of the text
-/// (with diagnostics), or the first error and how many there are (without:
-/// the validator keeps no list of them).
+/// (with diagnostics), or the first error's offset and path and how many
+/// errors there are (without: the validator keeps no list of them).
 #[cfg(feature = "diagnostics")]
 type Found = Vec<Problem>;
 #[cfg(not(feature = "diagnostics"))]
-type Found = (Option<Problem>, usize);
+type Found = ((usize, String), usize);
 
 /// Reads and validates a text whose size the caller has checked: the rules
 /// when it has no errors, and the problems found.
@@ -232,12 +232,10 @@ pub fn parse_with(text: &str, selectors: SelectorCheck) -> Result<Rules, Vec<Pro
 /// over [`MAX_BYTES`] itself (the SDK, with its own message), so the wasm
 /// carries no second size check: a larger text is read like any other.
 /// On failure, only what the SDK's warning says: the first error in the
-/// order of the text, and how many errors there are (without diagnostics
-/// the validator keeps no list of them).
-pub fn parse_bounded(
-    text: &str,
-    selectors: SelectorCheck,
-) -> Result<Rules, (Option<Problem>, usize)> {
+/// order of the text (refused rules always have one: no `Option` to test),
+/// and how many errors there are (without diagnostics the validator keeps
+/// no list of them).
+pub fn parse_bounded(text: &str, selectors: SelectorCheck) -> Result<Rules, (Problem, usize)> {
     match check_with(text, selectors) {
         // Without diagnostics, no first error to drop (there is none).
         (Some(rules), found) => {
@@ -245,12 +243,22 @@ pub fn parse_bounded(
             Ok(rules)
         }
         #[cfg(feature = "diagnostics")]
-        (None, problems) => {
-            let error = |p: &&Problem| p.severity == Severity::Error;
-            let errors = problems.iter().filter(error).count();
-            Err((problems.iter().find(error).cloned(), errors))
+        (None, mut problems) => {
+            problems.retain(|p| p.severity == Severity::Error);
+            let errors = problems.len();
+            Err((problems.swap_remove(0), errors))
         }
         #[cfg(not(feature = "diagnostics"))]
-        (None, first) => Err(first),
+        (None, ((at, path), errors)) => {
+            let (line, column) = crate::json::line_column(text, at);
+            let first = Problem {
+                severity: Severity::Error,
+                path,
+                line,
+                column,
+                message: Default::default(),
+            };
+            Err((first, errors))
+        }
     }
 }

@@ -8,7 +8,7 @@
 use super::values::{cat, closest, comparison, glob, hours, link, num, uint, weekdays, GlobOf};
 use super::*;
 use crate::arrival::Source;
-use crate::json::{push_index, push_key, string, Kind, Member, Value};
+use crate::json::{index, push_index, push_key, string, Kind, Member, Value};
 use crate::prelude::*;
 
 const TOP: &[&str] = &[
@@ -142,9 +142,10 @@ pub(crate) struct Validator<'t> {
     order: Vec<u64>,
     /// Without diagnostics (the SDK, whose warning names only the first
     /// problem and counts the rest; no warnings then): the first problem
-    /// in the order of the text: its offset and path. No list, no sort.
+    /// in the order of the text: its offset (`usize::MAX` before the
+    /// first: no `Option` to test for its niche) and path. No list, no sort.
     #[cfg(not(feature = "diagnostics"))]
-    first: Option<(usize, String)>,
+    first: (usize, String),
     pub errors: usize,
     language: Lang,
     terms_total: usize,
@@ -166,14 +167,16 @@ fn path_of(root: Option<&Value>, at: usize) -> String {
     while let Some(value) = v {
         v = match &value.kind {
             Kind::Object(members) => {
-                let n = members.partition_point(|m| m.key_at <= at);
+                // `move`: the closures hold `at`, not a reference to a slot
+                // of this frame.
+                let n = members.partition_point(move |m| m.key_at <= at);
                 members.get(n.wrapping_sub(1)).map(|m| {
                     push_key(&mut path, &m.key);
                     &m.value
                 })
             }
             Kind::Array(items) => {
-                let n = items.partition_point(|item| item.at <= at);
+                let n = items.partition_point(move |item| item.at <= at);
                 items
                     .get(n.wrapping_sub(1))
                     .inspect(|_| push_index(&mut path, n - 1))
@@ -239,26 +242,15 @@ fn chars(s: &str) -> usize {
 /// that point at a char (`find` with a char predicate is a searcher of its
 /// own, `char_indices` an iterator of its own).
 fn first_char(s: &str, f: fn(char) -> bool) -> usize {
-    let mut i = 0;
-    for c in s.chars() {
-        if f(c) {
-            break;
+    // The offset from what is left (`len_utf8` is a chain of comparisons).
+    let mut chars = s.chars();
+    loop {
+        let i = s.len() - chars.as_str().len();
+        match chars.next() {
+            Some(c) if !f(c) => {}
+            _ => return i,
         }
-        i += c.len_utf8();
     }
-    i
-}
-
-/// The index of `key` in `keys`, or `keys.len()` when not there (a plain
-/// `usize`: an `Option` went back through memory): one function for every
-/// key table and list of names (inlined, each search was a loop of its own).
-#[inline(never)]
-pub(super) fn index(keys: &[&str], key: &str) -> usize {
-    let mut i = 0;
-    while i < keys.len() && keys[i] != key {
-        i += 1;
-    }
-    i
 }
 
 /// Whether `id` is a valid job or stage id.
@@ -266,7 +258,9 @@ fn is_id(id: &str) -> bool {
     let b = id.as_bytes();
     !b.is_empty()
         && b.len() <= 64
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        // Every byte is in the class below: the first is then a letter or
+        // digit when it is not `-` or `_`.
+        && !matches!(b[0], b'-' | b'_')
         && crate::text::all_bytes(id, |c| {
             c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_'
         })
@@ -323,7 +317,7 @@ impl<'t> Validator<'t> {
             #[cfg(feature = "diagnostics")]
             order: Vec::new(),
             #[cfg(not(feature = "diagnostics"))]
-            first: None,
+            first: (usize::MAX, String::new()),
             errors: 0,
             language: Lang::En,
             terms_total: 0,
@@ -370,8 +364,8 @@ impl<'t> Validator<'t> {
         // are let go of undropped: the SDK gives up on rules with errors,
         // and its wasm has no drop glue here.
         #[cfg(not(feature = "diagnostics"))]
-        if self.first.as_ref().is_none_or(|f| at < f.0) {
-            core::mem::forget(self.first.replace((at, path)));
+        if at < self.first.0 {
+            core::mem::forget(core::mem::replace(&mut self.first, (at, path)));
         } else {
             core::mem::forget(path);
         }
@@ -400,21 +394,12 @@ impl<'t> Validator<'t> {
         problems
     }
 
-    /// The first error in the order of the text, and how many errors were
-    /// recorded.
+    /// The first error in the order of the text (its offset and path), and
+    /// how many errors were recorded: [`super::parse_bounded`] finds its
+    /// line and column when the rules are refused.
     #[cfg(not(feature = "diagnostics"))]
-    pub(crate) fn first(self) -> (Option<Problem>, usize) {
-        let first = self.first.map(|(at, path)| {
-            let (line, column) = crate::json::line_column(self.text, at);
-            Problem {
-                severity: Severity::Error,
-                path,
-                line,
-                column,
-                message: Default::default(),
-            }
-        });
-        (first, self.errors)
+    pub(crate) fn first(self) -> ((usize, String), usize) {
+        (self.first, self.errors)
     }
 
     /// Records an error at `at`, on the path of what is there (see the
@@ -439,11 +424,15 @@ impl<'t> Validator<'t> {
 
     /// The offset of byte `i` of string value `v`, when the string has no
     /// escapes (so the text holds it verbatim); else the string's start.
+    /// (The bytes compared as slices: `&[u8] == &[u8]` passed its two
+    /// references through a stack frame.)
     fn inside(&self, v: &Value, s: &str, i: usize) -> usize {
         let start = v.at + 1;
         let text = self.text.as_bytes();
         match text.get(start..start + s.len()) {
-            Some(raw) if raw == s.as_bytes() && matches!(text.get(start + s.len()), Some(b'"')) => {
+            Some(raw)
+                if *raw == *s.as_bytes() && matches!(text.get(start + s.len()), Some(b'"')) =>
+            {
                 start + i
             }
             _ => v.at,
@@ -533,7 +522,9 @@ impl<'t> Validator<'t> {
     fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v String> {
         let s = self.string(v)?;
         let n = chars(s);
-        if !empty_ok && crate::text::trim(s).is_empty() {
+        // Blank: nothing left once the trailing spaces go (a length, where
+        // `trim` gave its `&str` back through memory).
+        if !empty_ok && crate::text::strip_end(s, true) == 0 {
             error!(self, v.at, "must not be empty");
             return None;
         }
@@ -1262,10 +1253,9 @@ impl<'t> Validator<'t> {
     /// A variant: its name must be a member of `jobs` (and of `stages`
     /// after `@`), which `Value::member` finds (none when not an object).
     fn variant(&mut self, m: &Member, jobs: Option<&Value>, stages: Option<&Value>) {
-        let (job, stage) = match crate::text::split_once(&m.key, b'@') {
-            Some((j, s)) => (j, Some(s)),
-            None => (m.key.as_str(), None),
-        };
+        // No `@`: `halves` gives the whole key first.
+        let (job, stage) = crate::text::halves(&m.key, b'@');
+        let stage = (job.len() < m.key.len()).then_some(stage);
         if jobs.and_then(|j| j.member(job)).is_none() {
             let msg: &str = msg!(&cat(&[
                 "unknown job ",

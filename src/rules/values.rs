@@ -181,7 +181,9 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
         match decimal(h) {
             n if h.len() <= 2 && !n.is_nan() => {
                 if n <= 23.0 {
-                    Ok(n as u8)
+                    // Through `u32`, whose conversion wasm saturates itself:
+                    // `as u8` clamped to 255 in code of its own.
+                    Ok(n as u32 as u8)
                 } else {
                     Err(msg!(
                         "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
@@ -198,7 +200,7 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
 /// Monday in bit 0 (`fri-mon` wraps past Sunday).
 pub(crate) fn weekdays(s: &str) -> Result<u8, &'static str> {
     // A day's index in `DAYS` (its length when not one: a plain `usize`).
-    let day = |d: &str| super::validate::index(&DAYS, crate::text::trim(d));
+    let day = |d: &str| crate::json::index(&DAYS, crate::text::trim(d));
     let mut mask = 0u8;
     for item in crate::text::split(s, b',') {
         // A single day is the range from it to itself.
@@ -248,9 +250,14 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
 /// (infinite when too large); NaN for anything else (no `Option` to give
 /// back through memory). The number reader of `hours` and comparisons.
 fn decimal(s: &str) -> f64 {
-    let (int, frac) = crate::text::split_once(s, b'.').unwrap_or((s, "0"));
-    let all_digits = |t: &str| !t.is_empty() && crate::text::all_bytes(t, |b| b.is_ascii_digit());
-    if !all_digits(int) || !all_digits(frac) {
+    // Digits and points, a digit at each end: `parse_f64`'s grammar then
+    // takes only digits, or digits, a point and digits (no second point).
+    let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    let b = s.as_bytes();
+    if !digit(b.first())
+        || !digit(b.last())
+        || !crate::text::all_bytes(s, |b| b.is_ascii_digit() || b == b'.')
+    {
         return f64::NAN;
     }
     crate::json::parse_f64(s).unwrap_or(f64::NAN)

@@ -200,25 +200,22 @@ impl Runtime {
 /// "invalid rules at PATH (LINE:COLUMN): MESSAGE (+N more); run `jobwise
 /// check`". The SDK's wasm is built without the `diagnostics` feature: the
 /// message is then empty and the CLI says what is wrong.
-fn problems(out: &mut String, (first, errors): &(Option<Problem>, usize)) {
-    out.push_str("invalid rules");
-    if let Some(p) = first {
-        out.push_str(" at ");
-        out.push_str(&p.path);
-        out.push_str(" (");
-        json::number(out, f64::from(p.line));
-        out.push(':');
-        json::number(out, f64::from(p.column));
-        out.push(')');
-        if !p.message.is_empty() {
-            out.push_str(": ");
-            out.push_str(&p.message);
-        }
-        if *errors > 1 {
-            out.push_str(" (+");
-            json::number(out, (errors - 1) as f64);
-            out.push_str(" more)");
-        }
-        out.push_str("; run `jobwise check`");
+fn problems(out: &mut String, (p, errors): &(Problem, usize)) {
+    out.push_str("invalid rules at ");
+    out.push_str(&p.path);
+    out.push_str(" (");
+    json::number(out, f64::from(p.line));
+    out.push(':');
+    json::number(out, f64::from(p.column));
+    out.push(')');
+    if !p.message.is_empty() {
+        out.push_str(": ");
+        out.push_str(&p.message);
     }
+    if *errors > 1 {
+        out.push_str(" (+");
+        json::number(out, (errors - 1) as f64);
+        out.push_str(" more)");
+    }
+    out.push_str("; run `jobwise check`");
 }
