@@ -32,12 +32,16 @@ enum Mode {
 /// Behaviour kept per page; the oldest goes first (the landing page stays).
 const MAX_EVENTS: usize = 256;
 
+/// Laid out in this order (`repr(C)`): the small fields first, the compiled
+/// rules, used through a pointer, last (Rust's own order put the store and
+/// the events past offset 127, two-byte offsets; measured: mean16 −12 B).
+#[repr(C)]
 pub struct Runtime {
-    compiled: Compiled,
-    memory: Memory,
     store: Store,
-    signals: Signals,
     timeout_ms: f64,
+    signals: Signals,
+    memory: Memory,
+    compiled: Compiled,
 }
 
 impl Runtime {
