@@ -237,22 +237,6 @@ fn chars(s: &str) -> usize {
     n
 }
 
-/// The byte index of the first char of `s` that is `f`, `s.len()` when
-/// none is (a plain `usize`, as [`index`] gives): one loop for the checks
-/// that point at a char (`find` with a char predicate is a searcher of its
-/// own, `char_indices` an iterator of its own).
-fn first_char(s: &str, f: fn(char) -> bool) -> usize {
-    // The offset from what is left (`len_utf8` is a chain of comparisons).
-    let mut chars = s.chars();
-    loop {
-        let i = s.len() - chars.as_str().len();
-        match chars.next() {
-            Some(c) if !f(c) => {}
-            _ => return i,
-        }
-    }
-}
-
 /// Whether `id` is a valid job or stage id.
 fn is_id(id: &str) -> bool {
     let b = id.as_bytes();
@@ -542,7 +526,7 @@ impl<'t> Validator<'t> {
             return None;
         }
         if !empty_ok {
-            let i = first_char(s, char::is_control);
+            let i = crate::text::first_char(s, char::is_control, true);
             if i < s.len() {
                 error!(self, self.inside(v, s, i), "a control character");
                 return None;
@@ -925,7 +909,7 @@ impl<'t> Validator<'t> {
             }
             PARAM => {
                 let name = self.text_value(v, MAX_NAME_CHARS, false)?;
-                let i = first_char(name, crate::text::is_space);
+                let i = crate::text::first_char(name, crate::text::is_space, true);
                 if i < name.len() {
                     error!(
                         self,

@@ -340,16 +340,25 @@ pub(crate) fn is_space(c: char) -> bool {
 /// `str::trim`, whose pattern searchers cost 0.5 KB of wasm with
 /// `trim_end`'s).
 pub fn trim(s: &str) -> &str {
+    let rest = s.get(first_char(s, is_space, false)..).unwrap_or_default();
+    rest.get(..strip_end(rest, true)).unwrap_or_default()
+}
+
+/// The byte index of the first char of `s` whose `f` is `is`, `s.len()`
+/// when none is (a plain `usize`, as [`first_among`] gives): one loop for
+/// [`trim`] and the checks that point at a char (`find` with a char
+/// predicate is a searcher of its own, `char_indices` an iterator of its
+/// own).
+pub(crate) fn first_char(s: &str, f: fn(char) -> bool, is: bool) -> usize {
+    // The offset from what is left (`len_utf8` is a chain of comparisons).
     let mut chars = s.chars();
     loop {
-        let rest = chars.as_str();
-        if !chars.next().is_some_and(is_space) {
-            chars = rest.chars();
-            break;
+        let i = s.len() - chars.as_str().len();
+        match chars.next() {
+            Some(c) if f(c) != is => {}
+            _ => return i,
         }
     }
-    let rest = chars.as_str();
-    rest.get(..strip_end(rest, true)).unwrap_or_default()
 }
 
 /// The length of `s` without its trailing chars whose [`is_space`] is
