@@ -18,6 +18,17 @@
 # less for the two). Not with the precompiled core: its target-features
 # section says reference-types, and wasm-bindgen would then look for the
 # externref functions our crate no longer has.
+# And it builds for rustc's own wasm32-unknown-unknown target spec with one
+# change, the `experimental-mv` ABI, written to TARGET_DIR/spec/ (the file
+# keeps the target's name, so cargo's output path and .cargo/config.toml's
+# settings for the target stay): a function returning two scalars (a
+# `&str`, a pair of numbers, a small `Option`) returns them as two wasm
+# results instead of writing them through the shadow stack for the caller
+# to read back. Every browser with the wasm features the SDK already uses
+# (bulk memory, sign extension) has multi-value returns. wasm-bindgen's
+# exports and imports pass only numbers, so its glue is the same. Measured:
+# wasm 68,863 -> 66,878 B raw, jobwise.js 36,000 -> 35,532 B brotli (mean
+# of 16 alignments -422). Target specs in JSON are unstable too.
 # Where rustup cannot add rust-src, it builds with the precompiled core
 # instead and says so; it writes which core it used to TARGET_DIR/core
 # ("source" or "precompiled"): the size budget test reads it.
@@ -26,17 +37,25 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target/sdk}
 mkdir -p "$target_dir"
-args=(--lib --release --target wasm32-unknown-unknown --no-default-features --target-dir "$target_dir")
+args=(--lib --release --no-default-features --target-dir "$target_dir")
 if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
   echo source >"$target_dir/core"
   # --config adds to .cargo/config.toml's rustflags (the stack size);
   # RUSTFLAGS would replace them.
   flags='"-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none", "-Zfmt-debug=none", "-Ctarget-feature=-reference-types"'
-  RUSTC_BOOTSTRAP=1 cargo build "${args[@]}" --config "target.wasm32-unknown-unknown.rustflags = [$flags]" \
+  # Rewritten only when it changes: a new file would rebuild core and alloc.
+  spec="$target_dir/spec/wasm32-unknown-unknown.json"
+  mkdir -p "$(dirname "$spec")"
+  RUSTC_BOOTSTRAP=1 rustc -Z unstable-options --print target-spec-json --target wasm32-unknown-unknown |
+    node -e 'const s = JSON.parse(require("fs").readFileSync(0, "utf8"));
+      s["llvm-abiname"] = "experimental-mv";
+      process.stdout.write(JSON.stringify(s, null, 2) + "\n");' >"$spec.new"
+  if cmp -s "$spec.new" "$spec"; then rm "$spec.new"; else mv "$spec.new" "$spec"; fi
+  RUSTC_BOOTSTRAP=1 cargo build -Z json-target-spec --target "$spec" "${args[@]}" --config "target.wasm32-unknown-unknown.rustflags = [$flags]" \
     -Z build-std=core,alloc -Z build-std-features=optimize_for_size "$@"
 else
   echo "cargo-sdk: the rust-src component is missing (rustup component add rust-src):" \
     "building with the precompiled core, about 3.3 KB brotli bigger" >&2
   echo precompiled >"$target_dir/core"
-  cargo build "${args[@]}" "$@"
+  cargo build --target wasm32-unknown-unknown "${args[@]}" "$@"
 fi

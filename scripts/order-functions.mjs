@@ -9,8 +9,9 @@
 //   node scripts/order-functions.mjs IN.wasm OUT.wasm
 //
 // The module is read as wasm-opt writes the SDK (MVP, sign-extension,
-// non-trapping float-to-int, bulk memory); any other instruction stops the
-// build rather than being copied blind.
+// non-trapping float-to-int, bulk memory, multi-value: a block's type may
+// be a type index); any other instruction stops the build rather than
+// being copied blind.
 import { readFileSync, writeFileSync } from "node:fs";
 import { importedFunctions, leb, reader } from "./wasm-binary.mjs";
 
