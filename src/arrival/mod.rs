@@ -152,10 +152,7 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
     // The referrer's host as `ref_host` holds it (no `Option<String>` to
     // test again).
     let internal = match (referrer, landing) {
-        (Some(_), Some(l)) => {
-            let l = normal_host(&l.host);
-            !l.is_empty() && domain::strip_www(ref_host.full) == domain::strip_www(&l)
-        }
+        (Some(_), Some(l)) => same_site(ref_host.full, &l.host),
         _ => false,
     };
 
@@ -182,17 +179,18 @@ pub fn read(referrer: Option<&UrlParts>, landing: Option<&UrlParts>) -> Arrival 
         (kind, None)
     };
 
-    // One chain, not assignments to a `mut` (each dropped the old value).
-    let terms = match (referrer, ref_engine.filter(|_| engine.is_some())) {
-        (Some(r), Some(e)) => referrer_terms(&[&r.query, &r.fragment], e.params, cp1251),
-        _ => None,
+    // Filled by the first step that finds terms (no `Option<String>` to
+    // test for its niche, no old value to drop).
+    let mut terms = String::new();
+    if let (Some(r), Some(e)) = (referrer, ref_engine.filter(|_| engine.is_some())) {
+        referrer_terms(&[&r.query, &r.fragment], e.params, cp1251, &mut terms);
     }
-    .or_else(|| match referrer {
-        Some(r) if internal => referrer_terms(&[&r.query], SITE_SEARCH, false),
-        _ => None,
-    })
-    .or_else(|| first_terms(&params, LANDING_TERMS))
-    .unwrap_or_default();
+    if let Some(r) = referrer.filter(|_| internal && terms.is_empty()) {
+        referrer_terms(&[&r.query], SITE_SEARCH, false, &mut terms);
+    }
+    if terms.is_empty() {
+        first_terms(&params, LANDING_TERMS, &mut terms);
+    }
 
     Arrival {
         engine: engine.map(|e| e.id),
@@ -227,6 +225,16 @@ fn normal_host(host: &str) -> String {
         host = rest;
     }
     host.to_ascii_lowercase()
+}
+
+/// Whether the landing page's raw `host` is on the referrer's
+/// (normalized) host, `www.` and `m.` aside.
+// Out of line: its temporaries leave `read`'s frame (more raw wasm, less
+// brotli: measured).
+#[inline(never)]
+fn same_site(referrer_host: &str, host: &str) -> bool {
+    let host = normal_host(host);
+    !host.is_empty() && domain::strip_www(referrer_host) == domain::strip_www(&host)
 }
 
 /// The first [`MAX_LANDING_QUERY`] bytes of a query, cut after a whole
@@ -271,26 +279,31 @@ fn decoded(query: &str, charset: Charset, names: bool, limit: usize) -> Vec<(Str
 /// fragment: `#q=`, `#text=`; a site's own query): the first value of
 /// `names` in the first part that has one, read in the charset the parts
 /// name, else UTF-8 (with the windows-1251 fallback when `cp1251`).
-fn referrer_terms(parts: &[&str], names: &str, cp1251: bool) -> Option<String> {
+/// Into `out`, empty on entry and left empty when there are none.
+fn referrer_terms(parts: &[&str], names: &str, cp1251: bool, out: &mut String) {
     let charset = decode::hint(parts, cp1251);
-    parts
-        .iter()
-        .find_map(|query| first_terms(&decoded(query, charset, false, usize::MAX), names))
+    for query in parts {
+        first_terms(&decoded(query, charset, false, usize::MAX), names, out);
+        if !out.is_empty() {
+            return;
+        }
+    }
 }
 
-/// The first parameter of `names`, in their order, that cleans into terms.
-fn first_terms(params: &[(String, String)], names: &str) -> Option<String> {
+/// The first parameter of `names`, in their order, that cleans into terms,
+/// into `out` (see [`referrer_terms`]).
+fn first_terms(params: &[(String, String)], names: &str, out: &mut String) {
     // Loops, not `find_map` chains (see `decoded`).
     for name in crate::text::split(names, b' ') {
         for (k, v) in params {
             if k.eq_ignore_ascii_case(name) {
-                if let Some(terms) = clean_terms(v) {
-                    return Some(terms);
+                terms::clean_into(v, out);
+                if !out.is_empty() {
+                    return;
                 }
             }
         }
     }
-    None
 }
 
 impl Arrival {

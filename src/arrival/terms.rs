@@ -55,6 +55,13 @@ fn word(token: &str) -> Option<&str> {
 
 /// Cleans a decoded value into search terms; `None` when nothing is left.
 pub fn clean(raw: &str) -> Option<String> {
+    let mut out = String::new();
+    clean_into(raw, &mut out);
+    Some(out).filter(|t| !t.is_empty())
+}
+
+/// [`clean`] into `out`, empty on entry and left empty when nothing is left.
+pub fn clean_into(raw: &str, out: &mut String) {
     let raw = raw
         .get(..crate::text::char_offset(raw, MAX_INPUT_CHARS))
         .unwrap_or_default();
@@ -82,7 +89,7 @@ pub fn clean(raw: &str) -> Option<String> {
     // Whole-string lower-casing, as browsers' and Python's: a final `Σ`
     // becomes `ς`.
     let text = crate::text::case::lower_str(&text);
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     for token in crate::text::split(&text, b' ') {
         if let Some(w) = word(token) {
             if !out.is_empty() {
@@ -91,20 +98,19 @@ pub fn clean(raw: &str) -> Option<String> {
             out.push_str(w);
         }
     }
-    cap(&mut out);
+    cap(out);
     if !out.chars().any(crate::text::case::is_alphabetic)
         || out.starts_with("http://")
         || out.starts_with("https://")
     {
-        return None;
+        return out.clear();
     }
     // A loop, not `any` over the split: no iterator instance of its own.
     for w in crate::text::split(NOT_TERMS, b'|') {
         if w == out {
-            return None;
+            return out.clear();
         }
     }
-    Some(out)
 }
 
 /// Cuts to [`MAX_CHARS`] at a word boundary when there is one. `s` is
