@@ -733,8 +733,9 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        match super::parse_f64(self.text.get(start..self.pos).unwrap_or_default()) {
-            Some(n) if n.is_finite() => Ok(n),
+        // Not finite: too large (the grammar is checked above: no NaN).
+        match super::read_f64(self.text.get(start..self.pos).unwrap_or_default()) {
+            n if n.is_finite() => Ok(n),
             _ => Err(self.fail_at(start, msg!("number too large"))),
         }
     }

@@ -260,7 +260,7 @@ fn decimal(s: &str) -> f64 {
     {
         return f64::NAN;
     }
-    crate::json::parse_f64(s).unwrap_or(f64::NAN)
+    crate::json::read_f64(s)
 }
 
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
