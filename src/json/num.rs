@@ -28,6 +28,14 @@ pub fn read_f64(s: &str) -> f64 {
     value(s)
 }
 
+/// Whether `x` is finite: `x - x` is 0 for a finite number, NaN for an
+/// infinity or NaN (`f64::is_finite` compiled to two 10-byte integer
+/// constants at each call site).
+#[allow(clippy::eq_op)] // `x - x` on purpose
+pub(crate) fn finite(x: f64) -> bool {
+    x - x == 0.0
+}
+
 #[cfg(target_arch = "wasm32")]
 fn value(s: &str) -> f64 {
     #[wasm_bindgen::prelude::wasm_bindgen]

@@ -738,7 +738,7 @@ impl Parser<'_> {
         }
         // Not finite: too large (the grammar is checked above: no NaN).
         match super::read_f64(self.text.get(start..self.pos).unwrap_or_default()) {
-            n if n.is_finite() => Ok(n),
+            n if super::finite(n) => Ok(n),
             _ => Err(self.fail_at(start, msg!("number too large"))),
         }
     }

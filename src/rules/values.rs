@@ -241,7 +241,7 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
     match decimal(rest) {
-        value if value.is_finite() => Ok(Cmp { op, value }),
+        value if crate::json::finite(value) => Ok(Cmp { op, value }),
         _ => Err(msg!(FORMAT)),
     }
 }
