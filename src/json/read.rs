@@ -319,7 +319,11 @@ impl Parser<'_> {
     }
 
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+        // `among` (the four as a bit mask were a 4-byte constant).
+        while self
+            .peek()
+            .is_some_and(|b| crate::text::among(b" \t\n\r", b))
+        {
             self.pos += 1;
         }
     }
