@@ -7,6 +7,7 @@ mod read;
 mod write;
 
 pub use num::parse_f64;
+pub(crate) use num::{finite, read_f64};
 pub(crate) use read::{discard, index};
 pub use read::{
     line_column, parse, push_index, push_key, Cursor, Error, Kind, Member, Value, MAX_DEPTH,

@@ -9,32 +9,48 @@
 /// side of the point), as `str::parse::<f64>` does; `None` otherwise
 /// (including `inf` and `NaN`, which no caller accepts). Overflow gives
 /// infinity and underflow zero, as `str::parse`.
+/// (Inlined: returned, the `Option` went back through memory.)
+#[inline(always)]
 pub fn parse_f64(s: &str) -> Option<f64> {
+    Some(read_f64(s)).filter(|n| !n.is_nan())
+}
+
+/// [`parse_f64`] with NaN for `None` (a number read never is NaN): a plain
+/// `f64`, where an `Option<f64>` went back through memory.
+pub fn read_f64(s: &str) -> f64 {
     // On these bytes, `Number` and `str::parse` both accept exactly the
     // grammar above (checked over every string of up to 4 of them, and of
     // up to 7 of `01+-.e`; the tests below check `str::parse`'s side).
     if s.is_empty()
         || !crate::text::all_bytes(s, |b| b.is_ascii_digit() || crate::text::among(b"+-.eE", b))
     {
-        return None;
+        return f64::NAN;
     }
     value(s)
 }
 
+/// Whether `x` is finite: `x - x` is 0 for a finite number, NaN for an
+/// infinity or NaN (`f64::is_finite` compiled to two 10-byte integer
+/// constants at each call site).
+#[allow(clippy::eq_op)] // `x - x` on purpose
+pub(crate) fn finite(x: f64) -> bool {
+    x - x == 0.0
+}
+
 #[cfg(target_arch = "wasm32")]
-fn value(s: &str) -> Option<f64> {
+fn value(s: &str) -> f64 {
     #[wasm_bindgen::prelude::wasm_bindgen]
     extern "C" {
         /// JS `Number(s)`: NaN when `s` is not a number.
         #[wasm_bindgen(js_name = Number)]
         fn number(s: &str) -> f64;
     }
-    Some(number(s)).filter(|v| !v.is_nan())
+    number(s)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn value(s: &str) -> Option<f64> {
-    s.parse().ok()
+fn value(s: &str) -> f64 {
+    s.parse().unwrap_or(f64::NAN)
 }
 
 #[cfg(test)]

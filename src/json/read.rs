@@ -319,7 +319,11 @@ impl Parser<'_> {
     }
 
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+        // `among` (the four as a bit mask were a 4-byte constant).
+        while self
+            .peek()
+            .is_some_and(|b| crate::text::among(b" \t\n\r", b))
+        {
             self.pos += 1;
         }
     }
@@ -646,20 +650,23 @@ impl Parser<'_> {
             Some(b't') => (0x9, 2),
             Some(b'u') => {
                 let high = self.hex4(at);
-                if high > 0xffff {
+                if high == u32::MAX {
                     return Err(Stop);
                 }
-                if (0xd800..0xdc00).contains(&high) {
+                // A high surrogate (0xd800..0xdc00; the four digits are at
+                // most 0xffff): by its top six bits, where a mask and a
+                // range took two 3-byte constants.
+                if high >> 10 == 0xd800 >> 10 {
                     let low = if let Some(b"\\u") = self.bytes.get(at + 6..at + 8) {
                         self.hex4(at + 6)
                     } else {
                         0
                     };
-                    if low > 0xffff {
+                    if low == u32::MAX {
                         return Err(Stop);
                     }
                     // An unpaired high surrogate stays one (refused below).
-                    if (0xdc00..0xe000).contains(&low) {
+                    if low >> 10 == 0xdc00 >> 10 {
                         (0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00), 12)
                     } else {
                         (high, 6)
@@ -683,9 +690,9 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// The four hex digits of a `\u` escape at `at`, or more than 0xffff
-    /// when they are not (the read stops: see [`Parser::stop`]; a plain
-    /// `u32`, where a `Result` went back through memory).
+    /// The four hex digits of a `\u` escape at `at`, or `u32::MAX` when
+    /// they are not (the read stops: see [`Parser::stop`]; a plain `u32`,
+    /// where a `Result` went back through memory).
     fn hex4(&mut self, at: usize) -> u32 {
         let mut code = 0;
         for i in at + 2..at + 6 {
@@ -733,8 +740,9 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        match super::parse_f64(self.text.get(start..self.pos).unwrap_or_default()) {
-            Some(n) if n.is_finite() => Ok(n),
+        // Not finite: too large (the grammar is checked above: no NaN).
+        match super::read_f64(self.text.get(start..self.pos).unwrap_or_default()) {
+            n if super::finite(n) => Ok(n),
             _ => Err(self.fail_at(start, msg!("number too large"))),
         }
     }

@@ -34,20 +34,20 @@ pub(crate) fn num(n: f64) -> String {
 /// any. Words and candidates over 64 characters get no hint.
 pub(crate) fn closest(word: &str, candidates: &[&str]) -> Option<usize> {
     const MAX: usize = 64;
-    // On the stack, no allocation: the lower-cased word (one char more,
-    // to see it is too long) and a candidate (two more: longer ones are
-    // too far).
-    let mut a = ['\0'; MAX + 1];
-    let la = lower_into(word, &mut a);
+    // On the stack, no allocation, in one buffer (zeroed once): the
+    // lower-cased word (one char more, to see it is too long) and a
+    // candidate (two more: longer ones are too far).
+    let mut buf = ['\0'; 2 * MAX + 3];
+    let (a, b) = buf.split_at_mut(MAX + 1);
+    let la = lower_into(word, a);
     if la == 0 || la > MAX {
         return None;
     }
-    let mut b = ['\0'; MAX + 2];
     // The distance and index of the closest so far (a distance of 3 is
     // too far).
     let mut best = (3, None);
     for (k, &c) in candidates.iter().enumerate() {
-        let lb = lower_into(c, &mut b);
+        let lb = lower_into(c, b);
         if lb.abs_diff(la) > 2 {
             continue;
         }
@@ -174,26 +174,33 @@ pub(crate) fn glob(s: &str, of: GlobOf) -> Result<(), (usize, &'static str)> {
 pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
     let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
-    let hour = |h: &str| -> Result<u8, &'static str> {
+    // One or two digits (`decimal` refuses a point with no digit on one
+    // side): 0–99; NaN for anything else (a plain `f64`: a `Result` went
+    // back through memory).
+    let hour = |h: &str| {
         let h = crate::text::trim(h);
-        // One or two digits (`decimal` refuses a point with no digit on
-        // one side): 0–99.
-        match decimal(h) {
-            n if h.len() <= 2 && !n.is_nan() => {
-                if n <= 23.0 {
-                    // Through `u32`, whose conversion wasm saturates itself:
-                    // `as u8` clamped to 255 in code of its own.
-                    Ok(n as u32 as u8)
-                } else {
-                    Err(msg!(
-                        "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
-                    ))
-                }
-            }
-            _ => Err(msg!(FORMAT)),
+        if h.len() <= 2 {
+            decimal(h)
+        } else {
+            f64::NAN
         }
     };
-    Ok((hour(from)?, hour(to)?))
+    let (from, to) = (hour(from), hour(to));
+    // Each hour's problem, the first hour's first.
+    let check = |n: f64| {
+        if n.is_nan() {
+            Err(msg!(FORMAT))
+        } else if n > 23.0 {
+            Err(msg!(
+                "hours go from 0 to 23 (\"18-23\" includes the hour 23:00–23:59)"
+            ))
+        } else {
+            // Through `u32`, whose conversion wasm saturates itself: `as u8`
+            // clamped to 255 in code of its own.
+            Ok(n as u32 as u8)
+        }
+    };
+    Ok((check(from)?, check(to)?))
 }
 
 /// `"mon-fri"`, `"sat,sun"`, `"sat-sun"`, `"mon,wed-fri"`: a bitmask with
@@ -241,7 +248,7 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
     };
     let rest = crate::text::trim(s.get(len..).unwrap_or_default());
     match decimal(rest) {
-        value if value.is_finite() => Ok(Cmp { op, value }),
+        value if crate::json::finite(value) => Ok(Cmp { op, value }),
         _ => Err(msg!(FORMAT)),
     }
 }
@@ -260,7 +267,7 @@ fn decimal(s: &str) -> f64 {
     {
         return f64::NAN;
     }
-    crate::json::parse_f64(s).unwrap_or(f64::NAN)
+    crate::json::read_f64(s)
 }
 
 /// Checks a link (`href`, `src`): `http:`/`https:`, a relative URL or a
