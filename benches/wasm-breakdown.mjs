@@ -3,9 +3,11 @@
 // pipeline as `make build` is re-run keeping them (wasm-bindgen without
 // --remove-name-section, the SDK's own wasm-opt flags with -g instead of
 // --strip-debug, the functions in scripts/order-functions.mjs's order),
-// and its code section is checked to have the shipped size: only the name
-// section differs. Function sizes are read straight
-// from the binary's code section (no extra tool).
+// and its code section is checked to have the shipped size within 0.1 %:
+// binaryen makes a few choices differently when the functions carry names
+// (with the multi-value ABI, 1 to 2 B of 51.8 KB of code), so a function's
+// figure may be a byte or two off, never a whole function. Function sizes
+// are read straight from the binary's code section (no extra tool).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -121,8 +123,8 @@ function tally(functions, keyOf) {
 export function breakdown(named, shipped) {
   const { functions, sections: namedSections } = parseWasm(readFileSync(named));
   const { sections } = parseWasm(readFileSync(shipped));
-  if (namedSections.code.bytes !== sections.code.bytes) {
-    throw new Error(`the named build's code (${namedSections.code.bytes} B) is not the shipped code (${sections.code.bytes} B)`);
+  if (Math.abs(namedSections.code.bytes - sections.code.bytes) > sections.code.bytes / 1000) {
+    throw new Error(`the named build's code (${namedSections.code.bytes} B) is more than 0.1 % from the shipped code (${sections.code.bytes} B)`);
   }
   const exports = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(named))).map((e) => e.name));
   const ours = (name) => crateOf(name, exports);
