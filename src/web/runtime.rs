@@ -201,8 +201,11 @@ impl Runtime {
     }
 }
 
-/// [`model::compile_taking`] out of line: the compiled rules are built
-/// where the caller wants them, not in this frame.
+/// [`model::compile_taking`] out of line: its locals stay out of
+/// `try_boot`'s frame. It still builds the compiled rules in its own
+/// frame (320 B) and copies them out: LLVM built them in place in no shape
+/// tried. A `compile_taking` that filled a caller's `Compiled` would save
+/// the copy.
 #[inline(never)]
 fn compile(rules: &mut rules::Rules) -> Compiled {
     model::compile_taking(rules)
