@@ -77,12 +77,12 @@ impl Store {
 
     /// What `f` says of the stored line (empty when there is none): false
     /// without calling it when that is expired or unreadable (the line is
-    /// read where it is stored, not copied).
+    /// read where it is stored, not copied). Read once a page: the line
+    /// is left allocated (no call to free it on each way out).
     pub fn read(&self, now_ms: f64, f: impl FnOnce(&str) -> bool) -> bool {
         let mode = self.mode();
-        let value = storage(mode, GET, "");
         // One call of `f` (it is inlined): localStorage's expiry first.
-        let mut line = value.as_str();
+        let mut line: &str = storage(mode, GET, "").leak();
         if mode == Remember::Local {
             let Some((expires, rest)) = crate::text::split_once(line, b'|') else {
                 return false;
