@@ -3,5 +3,7 @@
 
 pub use alloc::borrow::ToOwned;
 pub use alloc::string::{String, ToString};
+// `vec!`: the SDK's own code (no diagnostics) has none.
+#[cfg(feature = "diagnostics")]
 pub use alloc::vec;
 pub use alloc::vec::Vec;

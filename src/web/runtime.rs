@@ -79,12 +79,10 @@ impl Runtime {
         let now = dom::now_ms();
         let landing = url::page();
         let referrer = url::referrer();
-        let mut arrival = crate::arrival::read(referrer.as_deref(), landing.as_deref());
+        let arrival = crate::arrival::read(referrer.as_deref(), landing.as_deref());
         // Left allocated too (two URLs, once per page): their drop glue
         // stays out of the wasm.
         core::mem::forget((landing, referrer));
-        // Moved into the first event: nothing else reads it here.
-        let page = core::mem::take(&mut arrival.landing_path);
         // Boxed before the memory is read, which is then read in place
         // (read into a local, it was one more large value on the stack).
         let mut rt = Box::new(Runtime {
@@ -93,10 +91,7 @@ impl Runtime {
             store,
             signals: Signals {
                 arrival,
-                events: vec![Event {
-                    at_ms: now,
-                    kind: EventKind::Page(page),
-                }],
+                events: Vec::new(),
                 // Measured by each decision, the first one included.
                 context: context::read(0, 0, None),
             },
@@ -106,6 +101,14 @@ impl Runtime {
         // (`web::try_boot`): the rules' drop glue stays out of the wasm.
         core::mem::forget(parsed);
         let r = &mut *rt;
+        // The landing page's path, moved into the first event (nothing
+        // else reads it), pushed in the box: taken before boxing, it was
+        // one more local of the frame and a `vec!` of its own.
+        let page = core::mem::take(&mut r.signals.arrival.landing_path);
+        r.signals.events.push(Event {
+            at_ms: now,
+            kind: EventKind::Page(page),
+        });
         if !r.store.read(now, |line| r.memory.read(&r.compiled, line)) {
             // What was read is left allocated (garbage, once a page).
             let fresh = Memory::new((dom::random() * 1e9) as u32);
