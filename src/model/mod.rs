@@ -207,32 +207,43 @@ struct Sig {
 /// conditions become the compiled signals' as they are, their ids and
 /// labels the compiled groups'.
 pub fn compile(mut rules: Rules) -> Compiled {
-    compile_taking(&mut rules)
+    let mut c = Compiled::start(&mut rules);
+    c.finish(&mut rules);
+    c
 }
 
-/// [`compile`], taking the conditions, ids and labels out of `rules`
-/// (ids and labels left empty): what is left of them
-/// is the caller's (the SDK's runtime leaves it allocated, which keeps the
-/// rules' drop glue out of its wasm). Inlined: the compiled rules,
-/// built in a local and returned, are copied once less.
-#[inline(always)]
-pub fn compile_taking(rules: &mut Rules) -> Compiled {
-    let mut c = Compiled {
-        policy: rules.decision,
-        holdout: rules.holdout,
-        jobs: Group::new(&mut rules.jobs),
-        stages: Group::new(&mut rules.stages),
-        sigs: Vec::new(),
-        terms: no_phrases(),
-        term_of: Vec::new(),
-        search: no_phrases(),
-        search_of: Vec::new(),
-        keyed: Ids::default(),
-        memo: RefCell::new(Vec::new()),
-    };
-    c.add_all(false, &mut rules.jobs);
-    c.add_all(true, &mut rules.stages);
-    c
+impl Compiled {
+    /// The first half of [`compile`], taking the ids and labels out of
+    /// `rules` (left empty): the policy, the groups, no signals yet.
+    /// Inlined: the SDK's runtime builds it in its box and finishes it
+    /// there, with what is left of the rules its own (left allocated,
+    /// which keeps the rules' drop glue out of its wasm). (Compiled whole
+    /// in a frame, the compiled rules were copied into the box: the
+    /// signals are added to a value whose address is taken, which LLVM
+    /// then never builds in place.)
+    #[inline(always)]
+    pub fn start(rules: &mut Rules) -> Compiled {
+        Compiled {
+            policy: rules.decision,
+            holdout: rules.holdout,
+            jobs: Group::new(&mut rules.jobs),
+            stages: Group::new(&mut rules.stages),
+            sigs: Vec::new(),
+            terms: no_phrases(),
+            term_of: Vec::new(),
+            search: no_phrases(),
+            search_of: Vec::new(),
+            keyed: Ids::default(),
+            memo: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The second half of [`compile`]: the signals of `rules`, their
+    /// conditions taken (left empty).
+    pub fn finish(&mut self, rules: &mut Rules) {
+        self.add_all(false, &mut rules.jobs);
+        self.add_all(true, &mut rules.stages);
+    }
 }
 
 /// An empty phrase index, built out of line (twice inlined, its empty

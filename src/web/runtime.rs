@@ -13,7 +13,7 @@ use super::{context, url};
 use crate::decide;
 use crate::json;
 use crate::memory::Memory;
-use crate::model::{self, Compiled};
+use crate::model::Compiled;
 use crate::rules::{self, Problem};
 use crate::signals::{Event, EventKind, Signals};
 
@@ -77,26 +77,7 @@ impl Runtime {
         // -1 (not said) is refused like any unknown mode: nothing changes.
         store.consent(consent);
         let now = dom::now_ms();
-        let landing = url::page();
-        let referrer = url::referrer();
-        let arrival = crate::arrival::read(referrer.as_deref(), landing.as_deref());
-        // Left allocated too (two URLs, once per page): their drop glue
-        // stays out of the wasm.
-        core::mem::forget((landing, referrer));
-        // Boxed before the memory is read, which is then read in place
-        // (read into a local, it was one more large value on the stack).
-        let mut rt = Box::new(Runtime {
-            compiled: compile(rules),
-            memory: Memory::new(0),
-            store,
-            signals: Signals {
-                arrival,
-                events: Vec::new(),
-                // Measured by each decision, the first one included.
-                context: context::read(0, 0, None),
-            },
-            timeout_ms,
-        });
+        let mut rt = boxed(rules, store, timeout_ms);
         // What is left of the rules stays allocated, as the runtime does
         // (`web::try_boot`): the rules' drop glue stays out of the wasm.
         core::mem::forget(parsed);
@@ -204,14 +185,35 @@ impl Runtime {
     }
 }
 
-/// [`model::compile_taking`] out of line: its locals stay out of
-/// `try_boot`'s frame. It still builds the compiled rules in its own
-/// frame (320 B) and copies them out: LLVM built them in place in no shape
-/// tried. A `compile_taking` that filled a caller's `Compiled` would save
-/// the copy.
+/// The runtime, boxed, from valid rules and the store, without its
+/// memory read (a new visitor's: it is then read in place) or its first
+/// event. The compiled rules are started in the box and finished there
+/// ([`Compiled::start`]: compiled whole, in a frame of their own, they
+/// were copied out, 312 B). Out of line: the arrival and the memory,
+/// built on the stack and copied into the box, are not in `try_boot`'s
+/// frame (720 B with the compiled rules there).
 #[inline(never)]
-fn compile(rules: &mut rules::Rules) -> Compiled {
-    model::compile_taking(rules)
+fn boxed(rules: &mut rules::Rules, store: Store, timeout_ms: f64) -> Box<Runtime> {
+    let landing = url::page();
+    let referrer = url::referrer();
+    let arrival = crate::arrival::read(referrer.as_deref(), landing.as_deref());
+    // Left allocated too (two URLs, once per page): their drop glue
+    // stays out of the wasm.
+    core::mem::forget((landing, referrer));
+    let mut rt = Box::new(Runtime {
+        compiled: Compiled::start(rules),
+        memory: Memory::new(0),
+        store,
+        signals: Signals {
+            arrival,
+            events: Vec::new(),
+            // Measured by each decision, the first one included.
+            context: context::read(0, 0, None),
+        },
+        timeout_ms,
+    });
+    rt.compiled.finish(rules);
+    rt
 }
 
 /// The warning for rules that do not validate, written to `out`: the
