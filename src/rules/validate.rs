@@ -506,9 +506,8 @@ impl<'t> Validator<'t> {
     fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v String> {
         let s = self.string(v)?;
         let n = chars(s);
-        // Blank: nothing left once the trailing spaces go (a length, where
-        // `trim` gave its `&str` back through memory).
-        if !empty_ok && crate::text::strip_end(s, true) == 0 {
+        // Blank: nothing left once the spaces go.
+        if !empty_ok && crate::text::trim(s).is_empty() {
             error!(self, v.at, "must not be empty");
             return None;
         }
