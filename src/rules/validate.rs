@@ -501,9 +501,8 @@ impl<'t> Validator<'t> {
     }
 
     /// A string of at most `max` characters, not blank when `!empty_ok`,
-    /// without control characters. (A `&String`, one pointer: an
-    /// `Option<&str>` came back through memory.)
-    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v String> {
+    /// without control characters.
+    fn text_value<'v>(&mut self, v: &'v Value, max: usize, empty_ok: bool) -> Option<&'v str> {
         let s = self.string(v)?;
         let n = chars(s);
         // Blank: nothing left once the spaces go.
