@@ -98,25 +98,16 @@ impl Group {
         }
     }
 
-    /// The index of `id`. Inlined around `position`: an `Option` returned
-    /// through memory costs more wasm.
-    #[inline(always)]
+    /// The index of `id`.
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
-        let i = self.position(id);
-        (i < self.ids.len()).then_some(i as u32)
-    }
-
-    /// Where `id` is in `ids`; their number when nowhere.
-    #[inline(never)]
-    fn position(&self, id: &str) -> usize {
         let mut i = 0;
         while let Some(j) = self.ids.get(i) {
             if **j == *id {
-                break;
+                return Some(i as u32);
             }
             i += 1;
         }
-        i
+        None
     }
 }
 
