@@ -548,9 +548,10 @@ fn find_best(
 }
 
 /// Where the `Best` of signal `sig` (for its `search` phrases, or its
-/// `terms`) is in `list`; its length when nowhere (a number, not an
-/// `Option` returned through memory). Inlined in its two callers: 24 B
-/// less wasm, 27 B less brotli (mean of 16).
+/// `terms`) is in `list`; its length when nowhere. Inlined in its two
+/// callers: 24 B less wasm, 27 B less brotli (mean of 16). (`iter().find`
+/// and `iter_mut().find` in them instead: 144 B less wasm but 24 B more
+/// brotli, mean of 16.)
 #[inline(always)]
 fn slot(list: &[Best], sig: u32, search: bool) -> usize {
     let mut i = 0;

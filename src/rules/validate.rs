@@ -471,8 +471,9 @@ impl<'t> Validator<'t> {
     }
 
     /// A number within `min..=max` (`min` excluded when `open`), or NaN
-    /// when not (reported): rules with errors are never used, and an
-    /// `Option<f64>` went back through memory at every call.
+    /// when not (reported): rules with errors are never used. (An
+    /// `Option<f64>`, two wasm results since the multi-value ABI, and
+    /// NaN at its callers: 53 B more brotli, mean of 16.)
     fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> f64 {
         let Some(n) = self.number(v) else {
             return f64::NAN;
