@@ -424,8 +424,10 @@ impl<'t> Validator<'t> {
         error!(self, v.at, type_message(v, expected));
     }
 
-    // The type checks below are inlined: called, each gave its `Option`
-    // back through a stack slot at every call site.
+    // The type checks below are inlined. (Out of line, with their
+    // `Option`s two wasm results since the multi-value ABI: 62 B more
+    // brotli, mean of 16; `object` alone 102 B less wasm but 6 B more
+    // brotli.)
     #[inline(always)]
     fn object<'v>(&mut self, v: &'v Value) -> Option<&'v [Member]> {
         match &v.kind {
