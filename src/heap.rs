@@ -38,9 +38,9 @@ pub struct Heap {
 }
 
 /// The class of an allocation: its size and alignment, rounded up to a
-/// power of two; `NONE` for none that large (a number, not an `Option`
-/// returned through memory on every allocation). Out of line: allocation,
-/// freeing and reallocation each ask.
+/// power of two; `NONE` for none that large. (An `Option<u32>`, two wasm
+/// results since the multi-value ABI: 67 B more wasm, 11 B more brotli,
+/// mean of 16.) Out of line: allocation, freeing and reallocation each ask.
 #[inline(never)]
 fn class(size: usize, align: usize) -> u32 {
     // The bits of `n - 1` (`align` is at least 1): `k` with `2^k >= n`.

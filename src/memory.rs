@@ -271,8 +271,9 @@ fn add(list: &mut Vec<(u32, f64)>, k: u32, w: f64) {
     }
 }
 
-/// The finite number `s`, else NaN (an `Option<f64>` would be returned
-/// through memory).
+/// The finite number `s`, else NaN. (An `Option<f64>`, two wasm results
+/// since the multi-value ABI, with its callers: 66 B more wasm, 26 B more
+/// brotli, mean of 16; reading through `json::read_f64`: 11 B more.)
 fn finite(s: &str) -> f64 {
     match crate::json::parse_f64(s) {
         Some(v) if v.is_finite() => v,

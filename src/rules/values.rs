@@ -175,8 +175,7 @@ pub(crate) fn hours(s: &str) -> Result<(u8, u8), &'static str> {
     const FORMAT: &str = "hours are written FROM-TO with hours 0–23, as \"18-23\" or \"22-6\"";
     let (from, to) = crate::text::split_once(s, b'-').ok_or(msg!(FORMAT))?;
     // One or two digits (`decimal` refuses a point with no digit on one
-    // side): 0–99; NaN for anything else (a plain `f64`: a `Result` went
-    // back through memory).
+    // side): 0–99; NaN for anything else (see `decimal`).
     let hour = |h: &str| {
         let h = crate::text::trim(h);
         if h.len() <= 2 {
@@ -254,8 +253,9 @@ pub(crate) fn comparison(s: &str) -> Result<Cmp, &'static str> {
 }
 
 /// The value of `s` written as digits, or digits, a point and digits
-/// (infinite when too large); NaN for anything else (no `Option` to give
-/// back through memory). The number reader of `hours` and comparisons.
+/// (infinite when too large); NaN for anything else. The number reader of
+/// `hours` and comparisons. (An `Option<f64>` here and in `hours`, two
+/// wasm results since the multi-value ABI: 29 B more brotli, mean of 16.)
 fn decimal(s: &str) -> f64 {
     // Digits and points, a digit at each end: `parse_f64`'s grammar then
     // takes only digits, or digits, a point and digits (no second point).
