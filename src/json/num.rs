@@ -9,14 +9,16 @@
 /// side of the point), as `str::parse::<f64>` does; `None` otherwise
 /// (including `inf` and `NaN`, which no caller accepts). Overflow gives
 /// infinity and underflow zero, as `str::parse`.
-/// (Inlined: returned, the `Option` went back through memory.)
+/// (Inlined: out of line, 17 B more of `jobwise.js` by the mean of 16
+/// alignments, measured on the multi-value ABI.)
 #[inline(always)]
 pub fn parse_f64(s: &str) -> Option<f64> {
     Some(read_f64(s)).filter(|n| !n.is_nan())
 }
 
 /// [`parse_f64`] with NaN for `None` (a number read never is NaN): a plain
-/// `f64`, where an `Option<f64>` went back through memory.
+/// `f64` its callers test or carry on (`values::decimal` and `hours` with
+/// `Option<f64>`s instead measured 29 B more of `jobwise.js`).
 pub fn read_f64(s: &str) -> f64 {
     // On these bytes, `Number` and `str::parse` both accept exactly the
     // grammar above (checked over every string of up to 4 of them, and of

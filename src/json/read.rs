@@ -61,7 +61,8 @@ pub(crate) fn discard<T>(t: T) {
 }
 
 /// The index of `key` in `keys`, or `keys.len()` when not there (a plain
-/// `usize`: an `Option` went back through memory): one function for every
+/// `usize`: callers index with it or test it against the length, and one
+/// past the end is no name): one function for every
 /// key table and list of names, the rules' and the reader's own words
 /// (inlined, each search was a loop of its own; each `==` a call).
 #[inline(never)]
@@ -691,8 +692,8 @@ impl Parser<'_> {
     }
 
     /// The four hex digits of a `\u` escape at `at`, or `u32::MAX` when
-    /// they are not (the read stops: see [`Parser::stop`]; a plain `u32`,
-    /// where a `Result` went back through memory).
+    /// they are not (the read stops: see [`Parser::stop`]; a plain `u32`:
+    /// four hex digits are at most 0xffff, so no code is taken for it).
     fn hex4(&mut self, at: usize) -> u32 {
         let mut code = 0;
         for i in at + 2..at + 6 {
