@@ -94,17 +94,18 @@ fn within(a: &[char], b: &[char], k: usize) -> bool {
     if a.len().abs_diff(b.len()) > k || a.len() > MAX_LEN || b.len() > MAX_LEN {
         return false;
     }
-    // Three rows of the DP table: i-2, i-1, i.
-    let mut rows = [[0usize; MAX_LEN + 1]; 3];
+    // Three rows of the DP table: i-2, i-1, i. Bytes: a distance is at
+    // most `MAX_LEN`, and the frame stays small (75 B, not 300).
+    let mut rows = [[0u8; MAX_LEN + 1]; 3];
     for (j, x) in rows[1].iter_mut().enumerate() {
-        *x = j;
+        *x = j as u8;
     }
     for i in 1..a.len() + 1 {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
-        let mut best = i;
+        rows[cur][0] = i as u8;
+        let mut best = i as u8;
         for j in 1..b.len() + 1 {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (rows[prev][j] + 1)
                 .min(rows[cur][j - 1] + 1)
                 .min(rows[prev][j - 1] + cost);
@@ -114,11 +115,11 @@ fn within(a: &[char], b: &[char], k: usize) -> bool {
             rows[cur][j] = d;
             best = best.min(d);
         }
-        if best > k {
+        if usize::from(best) > k {
             return false;
         }
     }
-    rows[a.len() % 3][b.len()] <= k
+    usize::from(rows[a.len() % 3][b.len()]) <= k
 }
 
 /// Whether the visitor's stem `seen` is a typo of the marketer's `stem`
