@@ -52,12 +52,13 @@ pub fn eligible(stem: &[char]) -> bool {
     (4..=MAX_LEN).contains(&stem.len()) && !stem.iter().any(|&c| super::case::is_numeric(c))
 }
 
-/// The hash of `w` without the letters at `skip` (positions, or `usize::MAX`).
-fn hash_without(w: &[char], skip: [usize; 2]) -> u64 {
+/// The hash of `w` without the letters at `a` and `b` (positions, or
+/// `usize::MAX`): two numbers, where an array of them went through memory.
+fn hash_without(w: &[char], a: usize, b: usize) -> u64 {
     let mut h = Fx::default();
     let mut len = 0;
     for (i, &c) in w.iter().enumerate() {
-        if i != skip[0] && i != skip[1] {
+        if i != a && i != b {
             h.add(u64::from(c));
             len += 1;
         }
@@ -68,7 +69,7 @@ fn hash_without(w: &[char], skip: [usize; 2]) -> u64 {
 
 /// The hash of a stem.
 pub fn hash(w: &[char]) -> u64 {
-    hash_without(w, [usize::MAX; 2])
+    hash_without(w, usize::MAX, usize::MAX)
 }
 
 /// The hashes of `w` and of every string made by deleting up to `k` (1 or
@@ -79,10 +80,10 @@ pub fn deletions(w: &[char], k: usize) -> Vec<u64> {
     let mut out = Vec::new();
     out.push(hash(w));
     for i in 0..w.len() {
-        out.push(hash_without(w, [i, none]));
+        out.push(hash_without(w, i, none));
         if k >= 2 {
             for j in i + 1..w.len() {
-                out.push(hash_without(w, [i, j]));
+                out.push(hash_without(w, i, j));
             }
         }
     }
