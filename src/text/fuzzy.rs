@@ -96,31 +96,33 @@ fn within(a: &[char], b: &[char], k: usize) -> bool {
         return false;
     }
     // Three rows of the DP table: i-2, i-1, i. Bytes: a distance is at
-    // most `MAX_LEN`, and the frame stays small (75 B, not 300).
+    // most `MAX_LEN`, and the frame stays small (75 B, not 300); read as
+    // `usize` (sums of bytes are masked at each step).
     let mut rows = [[0u8; MAX_LEN + 1]; 3];
     for (j, x) in rows[1].iter_mut().enumerate() {
         *x = j as u8;
     }
+    let at = |rows: &[[u8; MAX_LEN + 1]; 3], r: usize, j: usize| usize::from(rows[r][j]);
     for i in 1..a.len() + 1 {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
         rows[cur][0] = i as u8;
-        let mut best = i as u8;
+        let mut best = i;
         for j in 1..b.len() + 1 {
-            let cost = u8::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (at(&rows, prev, j) + 1)
+                .min(at(&rows, cur, j - 1) + 1)
+                .min(at(&rows, prev, j - 1) + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[prev2][j - 2] + 1);
+                d = d.min(at(&rows, prev2, j - 2) + 1);
             }
-            rows[cur][j] = d;
+            rows[cur][j] = d as u8;
             best = best.min(d);
         }
-        if usize::from(best) > k {
+        if best > k {
             return false;
         }
     }
-    usize::from(rows[a.len() % 3][b.len()]) <= k
+    at(&rows, a.len() % 3, b.len()) <= k
 }
 
 /// Whether the visitor's stem `seen` is a typo of the marketer's `stem`
