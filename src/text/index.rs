@@ -143,6 +143,12 @@ fn stem_text(t: &Token) -> &str {
     }
 }
 
+/// Whether phrase token `k` is a content word (a plain fn: a closure over
+/// the tokens was called through memory).
+fn content(tokens: &[Token], k: usize) -> bool {
+    !stem_text(&tokens[k]).is_empty()
+}
+
 /// Whether phrase token `k` is a content word glued to a content word
 /// before it by a hyphen.
 fn hyphened(tokens: &[Token], k: usize) -> bool {
@@ -162,8 +168,7 @@ impl TermIndex {
     /// (empty, or only stop words and cues).
     pub fn add(&mut self, phrase: &str, id: u32) -> bool {
         let tokens = analyze(phrase);
-        let content = |k: usize| !stem_text(&tokens[k]).is_empty();
-        if !(0..tokens.len()).any(content) {
+        if !(0..tokens.len()).any(|k| content(&tokens, k)) {
             return false;
         }
         // The phrase as written, then with hyphenated runs glued whole (the
@@ -175,7 +180,7 @@ impl TermIndex {
         self.variant(&tokens, Some(0), id, first);
         self.variant(&tokens, None, id, first);
         for i in 1..tokens.len() {
-            if !hyphened(&tokens, i) && content(i) && content(i - 1) {
+            if !hyphened(&tokens, i) && content(&tokens, i) && content(&tokens, i - 1) {
                 self.variant(&tokens, Some(i), id, first);
             }
         }
