@@ -231,7 +231,9 @@ pub fn find(hay: &[u8], needle: &[u8]) -> usize {
     // found at 0 without a branch of its own.
     let mut i = 0;
     while let Some(w) = hay.get(i..i + needle.len()) {
-        if w == needle {
+        // The slices compared, not references to them (those were
+        // written to the frame and read back at each step).
+        if *w == *needle {
             return i;
         }
         i += 1;
