@@ -999,14 +999,16 @@ impl Compiled {
 /// dwell or custom event condition of `sig` (a scroll on the pages of
 /// its `page` conditions).
 fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) -> bool {
-    let on = |g: &Glob| g.matches(&seen.paths[i]);
+    // The event's path (one per event), for its page globs: read here, a
+    // closure over it was called through memory.
+    let path = &seen.paths[i];
     match (cond, k) {
-        (Condition::Page(g), EventKind::Page(_)) => on(g),
+        (Condition::Page(g), EventKind::Page(_)) => g.matches(path),
         (Condition::Scroll(min), EventKind::Scroll { percent, .. }) => {
             let mut ok = *percent >= *min;
             for c in &sig.conds {
                 if let Condition::Page(g) = c {
-                    ok &= on(g);
+                    ok &= g.matches(path);
                 }
             }
             ok

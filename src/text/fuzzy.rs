@@ -52,12 +52,13 @@ pub fn eligible(stem: &[char]) -> bool {
     (4..=MAX_LEN).contains(&stem.len()) && !stem.iter().any(|&c| super::case::is_numeric(c))
 }
 
-/// The hash of `w` without the letters at `skip` (positions, or `usize::MAX`).
-fn hash_without(w: &[char], skip: [usize; 2]) -> u64 {
+/// The hash of `w` without the letters at `a` and `b` (positions, or
+/// `usize::MAX`): two numbers, where an array of them went through memory.
+fn hash_without(w: &[char], a: usize, b: usize) -> u64 {
     let mut h = Fx::default();
     let mut len = 0;
     for (i, &c) in w.iter().enumerate() {
-        if i != skip[0] && i != skip[1] {
+        if i != a && i != b {
             h.add(u64::from(c));
             len += 1;
         }
@@ -68,7 +69,7 @@ fn hash_without(w: &[char], skip: [usize; 2]) -> u64 {
 
 /// The hash of a stem.
 pub fn hash(w: &[char]) -> u64 {
-    hash_without(w, [usize::MAX; 2])
+    hash_without(w, usize::MAX, usize::MAX)
 }
 
 /// The hashes of `w` and of every string made by deleting up to `k` (1 or
@@ -79,10 +80,10 @@ pub fn deletions(w: &[char], k: usize) -> Vec<u64> {
     let mut out = Vec::new();
     out.push(hash(w));
     for i in 0..w.len() {
-        out.push(hash_without(w, [i, none]));
+        out.push(hash_without(w, i, none));
         if k >= 2 {
             for j in i + 1..w.len() {
-                out.push(hash_without(w, [i, j]));
+                out.push(hash_without(w, i, j));
             }
         }
     }
@@ -94,31 +95,34 @@ fn within(a: &[char], b: &[char], k: usize) -> bool {
     if a.len().abs_diff(b.len()) > k || a.len() > MAX_LEN || b.len() > MAX_LEN {
         return false;
     }
-    // Three rows of the DP table: i-2, i-1, i.
-    let mut rows = [[0usize; MAX_LEN + 1]; 3];
+    // Three rows of the DP table: i-2, i-1, i. Bytes: a distance is at
+    // most `MAX_LEN`, and the frame stays small (75 B, not 300); read as
+    // `usize` (sums of bytes are masked at each step).
+    let mut rows = [[0u8; MAX_LEN + 1]; 3];
     for (j, x) in rows[1].iter_mut().enumerate() {
-        *x = j;
+        *x = j as u8;
     }
+    let at = |rows: &[[u8; MAX_LEN + 1]; 3], r: usize, j: usize| usize::from(rows[r][j]);
     for i in 1..a.len() + 1 {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
+        rows[cur][0] = i as u8;
         let mut best = i;
         for j in 1..b.len() + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
+            let mut d = (at(&rows, prev, j) + 1)
+                .min(at(&rows, cur, j - 1) + 1)
+                .min(at(&rows, prev, j - 1) + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[prev2][j - 2] + 1);
+                d = d.min(at(&rows, prev2, j - 2) + 1);
             }
-            rows[cur][j] = d;
+            rows[cur][j] = d as u8;
             best = best.min(d);
         }
         if best > k {
             return false;
         }
     }
-    rows[a.len() % 3][b.len()] <= k
+    at(&rows, a.len() % 3, b.len()) <= k
 }
 
 /// Whether the visitor's stem `seen` is a typo of the marketer's `stem`

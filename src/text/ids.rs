@@ -31,6 +31,29 @@ impl Fnv {
 /// The id of an empty slot (never an id: ids are positions in vectors).
 const EMPTY: u32 = u32::MAX;
 
+/// The ids under a key ([`Ids::get`]).
+pub struct Run<'a> {
+    ids: &'a Ids,
+    key: u64,
+    i: usize,
+}
+
+impl Iterator for Run<'_> {
+    type Item = u32;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u32> {
+        let slots = &self.ids.slots;
+        loop {
+            let &(k, id) = slots.get(self.i).filter(|s| s.1 != EMPTY)?;
+            self.i = (self.i + 1) & (slots.len() - 1);
+            if k == self.key {
+                return Some(id);
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Ids {
     slots: Vec<(u64, u32)>,
@@ -46,15 +69,12 @@ impl Ids {
 
     /// The ids under `key`, in no particular order. The table is never
     /// full: every run ends at an empty slot.
-    pub fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let mut i = self.home(key);
-        core::iter::from_fn(move || loop {
-            let &(k, id) = self.slots.get(i).filter(|s| s.1 != EMPTY)?;
-            i = (i + 1) & (self.slots.len() - 1);
-            if k == key {
-                return Some(id);
-            }
-        })
+    pub fn get(&self, key: u64) -> Run<'_> {
+        Run {
+            ids: self,
+            key,
+            i: self.home(key),
+        }
     }
 
     /// Adds `id` under `key`, unless it is there already: in the first

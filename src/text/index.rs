@@ -143,6 +143,12 @@ fn stem_text(t: &Token) -> &str {
     }
 }
 
+/// Whether phrase token `k` is a content word (a plain fn: a closure over
+/// the tokens was called through memory).
+fn content(tokens: &[Token], k: usize) -> bool {
+    !stem_text(&tokens[k]).is_empty()
+}
+
 /// Whether phrase token `k` is a content word glued to a content word
 /// before it by a hyphen.
 fn hyphened(tokens: &[Token], k: usize) -> bool {
@@ -162,8 +168,7 @@ impl TermIndex {
     /// (empty, or only stop words and cues).
     pub fn add(&mut self, phrase: &str, id: u32) -> bool {
         let tokens = analyze(phrase);
-        let content = |k: usize| !stem_text(&tokens[k]).is_empty();
-        if !(0..tokens.len()).any(content) {
+        if !(0..tokens.len()).any(|k| content(&tokens, k)) {
             return false;
         }
         // The phrase as written, then with hyphenated runs glued whole (the
@@ -175,7 +180,7 @@ impl TermIndex {
         self.variant(&tokens, Some(0), id, first);
         self.variant(&tokens, None, id, first);
         for i in 1..tokens.len() {
-            if !hyphened(&tokens, i) && content(i) && content(i - 1) {
+            if !hyphened(&tokens, i) && content(&tokens, i) && content(&tokens, i - 1) {
                 self.variant(&tokens, Some(i), id, first);
             }
         }
@@ -292,22 +297,9 @@ impl TermIndex {
     // (measured).
     #[inline(never)]
     fn candidates(&self, tokens: &[Token], i: usize, out: &mut Vec<Cand>) {
-        let mut push = |stem: u32, span: u8, fuzzy: bool| {
-            if !out
-                .iter()
-                .any(|c| c.at == i && c.stem == stem && c.span == span)
-            {
-                out.push(Cand {
-                    at: i,
-                    stem,
-                    span,
-                    fuzzy,
-                });
-            }
-        };
         match tokens[i].kind() {
             Kind::Content => {}
-            Kind::Cue => return push(CUE, 1, false),
+            Kind::Cue => return push(out, i, CUE, 1, false),
             Kind::Stop => return,
         }
         let stem = fuzzy::letters(&tokens[i].stem);
@@ -318,16 +310,16 @@ impl TermIndex {
             let letters = &self.stems[s as usize].0;
             if *letters == *stem {
                 exact = Some(s);
-                push(s, 1, false);
+                push(out, i, s, 1, false);
             } else if root(letters) == Some(&stem[..]) {
-                push(s, 1, true);
+                push(out, i, s, 1, true);
             }
         }
         // The other way round: "игры" for "игровой".
         if let Some(r) = root(&stem) {
             let s = self.stem_id(r);
             if s != NO_STEM {
-                push(s, 1, true);
+                push(out, i, s, 1, true);
             }
         }
         if exact.is_none() && fuzzy::eligible(&stem) {
@@ -335,7 +327,7 @@ impl TermIndex {
             for &h in &fuzzy::deletions(&stem, k) {
                 for s in self.deletes.get(h) {
                     if fuzzy::is_typo(&self.stems[s as usize].0, &stem) {
-                        push(s, 1, true);
+                        push(out, i, s, 1, true);
                     }
                 }
             }
@@ -346,7 +338,7 @@ impl TermIndex {
                 let g = fuzzy::letters(&g);
                 let s = self.stem_id(&g);
                 if s != NO_STEM {
-                    push(s, 2, false);
+                    push(out, i, s, 2, false);
                 }
             }
         }
@@ -476,6 +468,22 @@ impl TermIndex {
             best = better(best, w);
         }
         best
+    }
+}
+
+/// Adds a candidate to `out` unless there (its fields as numbers: a
+/// closure over `out` and the token was called through memory).
+fn push(out: &mut Vec<Cand>, at: usize, stem: u32, span: u8, fuzzy: bool) {
+    if !out
+        .iter()
+        .any(|c| c.at == at && c.stem == stem && c.span == span)
+    {
+        out.push(Cand {
+            at,
+            stem,
+            span,
+            fuzzy,
+        });
     }
 }
 

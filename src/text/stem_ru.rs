@@ -51,39 +51,18 @@ fn plain(w: &[u8], end: usize, lim: usize, list: &str) -> usize {
     end - w.get(lim..end).map_or(0, |w| longest(w, list).0)
 }
 
-/// Moves `*end` to `to`; whether it moved back (an ending was cut).
-fn set(end: &mut usize, to: usize) -> bool {
-    let cut = to < *end;
-    *end = to;
-    cut
-}
-
-/// Cuts the longest ending of `list` off `w[lim..*end]` (moves `*end` to
-/// its start); whether there was one. In place: nothing to unpack at each
-/// step.
-fn cut(w: &[u8], end: &mut usize, lim: usize, list: &str) -> bool {
-    set(end, plain(w, *end, lim, list))
-}
-
-/// Cuts endings in two groups, the first needing a preceding а/я (kept).
-/// No ending is in both groups: the longer match wins.
-fn grouped(w: &[u8], end: &mut usize, lim: usize, g1: &str, g2: &str) -> bool {
-    let (first, second) = (plain(w, *end, lim, g1), plain(w, *end, lim, g2));
-    let to = match first < second {
+/// The end of `w[..end]` once the longest ending of one of two groups is
+/// cut (`end` itself for none), the first group's only after а/я (kept).
+/// No ending is in both groups: the longer match wins. Ends are passed and
+/// returned as numbers (a `&mut` end lived in the caller's frame).
+fn grouped(w: &[u8], end: usize, lim: usize, g1: &str, g2: &str) -> usize {
+    let (first, second) = (plain(w, end, lim, g1), plain(w, end, lim, g2));
+    match first < second {
         // A longer ending of the first group, after а/я or not at all.
         true if plain(w, first, lim, ru!("а я")) < first => first,
-        true => *end,
+        true => end,
         false => second,
-    };
-    set(end, to)
-}
-
-fn adjectival(w: &[u8], end: &mut usize, lim: usize) -> bool {
-    if !cut(w, end, lim, ADJECTIVE) {
-        return false;
     }
-    grouped(w, end, lim, PARTICIPLE_1, PARTICIPLE_2);
-    true
 }
 
 /// How many leading bytes of `w` the Snowball Russian stemmer keeps.
@@ -99,17 +78,24 @@ pub fn stem_len(w: &str) -> usize {
         }
     }
     let p2 = region(w, region(w, 0, vowel_at), vowel_at);
-    let mut end = n;
-
-    // Step 1.
-    if !grouped(w, &mut end, lim, PERFECTIVE_GERUND_1, PERFECTIVE_GERUND_2) {
-        cut(w, &mut end, lim, REFLEXIVE);
-        if !adjectival(w, &mut end, lim) && !grouped(w, &mut end, lim, VERB_1, VERB_2) {
-            cut(w, &mut end, lim, NOUN);
-        }
+    // Step 1: a perfective gerund, or else a reflexive ending goes, then
+    // an adjectival one (an adjective, and a participle before it), a
+    // verb's or a noun's.
+    let mut end = grouped(w, n, lim, PERFECTIVE_GERUND_1, PERFECTIVE_GERUND_2);
+    if end == n {
+        end = plain(w, end, lim, REFLEXIVE);
+        let adjective = plain(w, end, lim, ADJECTIVE);
+        end = if adjective < end {
+            grouped(w, adjective, lim, PARTICIPLE_1, PARTICIPLE_2)
+        } else {
+            match grouped(w, end, lim, VERB_1, VERB_2) {
+                verb if verb < end => verb,
+                _ => plain(w, end, lim, NOUN),
+            }
+        };
     }
     // Step 2.
-    cut(w, &mut end, lim, ru!("и"));
+    end = plain(w, end, lim, ru!("и"));
     // Step 3: derivational, wholly inside R2.
     let derivational = plain(w, end, lim, DERIVATIONAL);
     if derivational >= p2 {
@@ -117,11 +103,13 @@ pub fn stem_len(w: &str) -> usize {
     }
     // Step 4: a superlative goes, then "нн" loses one "н"; without a
     // superlative, a final "ь" goes.
-    let superlative = cut(w, &mut end, lim, SUPERLATIVE);
+    let superlative = plain(w, end, lim, SUPERLATIVE);
+    let cut = superlative < end;
+    end = superlative;
     if plain(w, end, lim, ru!("нн")) < end {
         end -= "н".len();
-    } else if !superlative {
-        cut(w, &mut end, lim, ru!("ь"));
+    } else if !cut {
+        end = plain(w, end, lim, ru!("ь"));
     }
     end
 }
