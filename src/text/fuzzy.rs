@@ -99,7 +99,8 @@ fn within(a: &[char], b: &[char], k: usize) -> bool {
     // most `MAX_LEN`, and the frame stays small (75 B, not 300); read as
     // `usize` (sums of bytes are masked at each step).
     let mut rows = [[0u8; MAX_LEN + 1]; 3];
-    for (j, x) in rows[1].iter_mut().enumerate() {
+    // Row 0 (in `rows[0]`, as `i % 3` has it): `j` insertions.
+    for (j, x) in rows[0].iter_mut().enumerate() {
         *x = j as u8;
     }
     let at = |rows: &[[u8; MAX_LEN + 1]; 3], r: usize, j: usize| usize::from(rows[r][j]);
@@ -157,6 +158,54 @@ mod tests {
         assert!(!d("abcdef", "badcfe", 2));
         assert!(d("", "ab", 2));
         assert!(!d("", "abc", 2));
+        // A repeated first letter is no free skip: the distance is 4.
+        assert!(!d("abcdefghi", "aaabcdefg", 2));
+        assert!(!is_typo(&c("abcdefghi"), &c("aaabcdefg")));
+    }
+
+    /// The optimal string alignment distance by its full matrix.
+    fn osa(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, x) in d[0].iter_mut().enumerate() {
+            *x = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn within_is_the_distance() {
+        // Every word of up to five letters of `abc`, against each other.
+        let mut words = vec![Vec::new()];
+        let mut last = words.clone();
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|w: &Vec<char>| "abc".chars().map(move |x| [w.as_slice(), &[x]].concat()))
+                .collect();
+            words.extend(last.iter().cloned());
+        }
+        for a in &words {
+            for b in &words {
+                let d = osa(a, b);
+                for k in 0..3 {
+                    assert_eq!(within(a, b, k), d <= k, "{a:?} {b:?} {k}");
+                }
+            }
+        }
     }
 
     #[test]
