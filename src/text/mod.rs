@@ -223,8 +223,10 @@ pub(crate) fn region(w: &[u8], from: usize, vowel: fn(&[u8], usize) -> Option<bo
 /// Naive search: needles are short, and a searcher's setup costs more than
 /// it saves (`str::contains(&str)` links core's two-way searcher and its
 /// panic formatting). A match of a whole UTF-8 needle starts on a char
-/// boundary. None is `hay.len()`, where no non-empty needle fits (an
-/// `Option<usize>` returns through memory): a match is found iff
+/// boundary. None is `hay.len()`, where no non-empty needle fits (the
+/// callers cut or split there, or compare, with no `Option` to unpack; an
+/// `Option<usize>` measured the same raw wasm and 42 B more brotli, mean
+/// of 16 alignments): a match is found iff
 /// `find(hay, needle) + needle.len() <= hay.len()`.
 pub fn find(hay: &[u8], needle: &[u8]) -> usize {
     // A loop over `get`, not `windows().position()`: an empty needle is
@@ -316,7 +318,8 @@ pub(crate) fn char_among(set: &str, c: char) -> bool {
 
 /// The index of the first byte of `s` in `set`: one plain loop, where
 /// each `bytes().position(closure)` was an iterator instance of its own.
-/// `s.len()` for none (no `Option<usize>` returned through memory).
+/// `s.len()` for none (the callers test it against `s.len()` and use it
+/// as an index, with no `Option` to unpack).
 pub(crate) fn first_among(s: &str, set: &[u8]) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
@@ -394,9 +397,9 @@ pub(crate) fn strip_end(s: &str, space: bool) -> usize {
     end
 }
 
-/// The value of hex digit `b` (either case), [`NOT_HEX`] for none (no
-/// `Option` returned through memory): one function for the URL reader's
-/// `%XX` and the JSON reader's `\uXXXX`.
+/// The value of hex digit `b` (either case), [`NOT_HEX`] for none (the URL
+/// reader tests both digits of a `%XX` at once, `h | l`): one function for
+/// the URL reader's `%XX` and the JSON reader's `\uXXXX`.
 pub(crate) fn hex(b: u8) -> u8 {
     match b {
         b'0'..=b'9' => b - b'0',
@@ -453,7 +456,8 @@ impl<'a> Iterator for Split<'a> {
 }
 
 /// The byte offset of the `n`th char of `s`, `s.len()` when it has no
-/// more than `n` (an `Option<usize>` was returned through memory): bytes
+/// more than `n` (the callers cut `s` there or compare with `s.len()`,
+/// no `Option` to unpack): bytes
 /// that start a char counted, nothing decoded (`char_indices().nth`
 /// links 450 B of wasm).
 pub fn char_offset(s: &str, n: usize) -> usize {
