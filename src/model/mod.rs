@@ -336,7 +336,7 @@ impl Compiled {
                     scroll = true;
                     None
                 }
-                _ => behaviour(cond).map(|(k, key, _)| (k, key.as_bytes())),
+                _ => behaviour(cond).map(|(k, key)| (k, key.as_bytes())),
             };
             if let Some((k, bytes)) = one.filter(|_| key == SCANNED) {
                 key = hash(k, bytes);
@@ -421,23 +421,26 @@ impl Compiled {
     }
 }
 
-/// A click, dwell or custom event condition as `(kind, text, number)`:
-/// its key's kind, the selector or event name, and a dwell's seconds.
-fn behaviour(c: &Condition) -> Option<(u8, &str, f64)> {
+/// A click, dwell or custom event condition as `(kind, text)`: its key's
+/// kind and the selector or event name (a `&String`, one scalar: the pair
+/// comes back as two results, where a `&str` and a dwell's seconds went
+/// through memory).
+fn behaviour(c: &Condition) -> Option<(u8, &String)> {
     Some(match c {
-        Condition::Click(s) => (K_CLICK, s, 0.0),
-        Condition::Dwell { selector, seconds } => (K_DWELL, selector, *seconds),
-        Condition::Event(name) => (K_EVENT, name, 0.0),
+        Condition::Click(s) => (K_CLICK, s),
+        Condition::Dwell { selector, .. } => (K_DWELL, selector),
+        Condition::Event(name) => (K_EVENT, name),
         _ => return None,
     })
 }
 
-/// The event that satisfies a [`behaviour`], as its `(kind, text, number)`.
-fn observed(k: &EventKind) -> Option<(u8, &str, f64)> {
+/// A click, dwell or custom event as the `(kind, text)` of the
+/// [`behaviour`] it satisfies.
+fn observed(k: &EventKind) -> Option<(u8, &String)> {
     Some(match k {
-        EventKind::Click(s) => (K_CLICK, s, 0.0),
-        EventKind::Dwell { selector, seconds } => (K_DWELL, selector, *seconds),
-        EventKind::Custom(name) => (K_EVENT, name, 0.0),
+        EventKind::Click(s) => (K_CLICK, s),
+        EventKind::Dwell { selector, .. } => (K_DWELL, selector),
+        EventKind::Custom(name) => (K_EVENT, name),
         _ => return None,
     })
 }
@@ -618,7 +621,7 @@ impl Compiled {
             windows(self, named.feed(SEP), value, &mut cand);
         }
         for event in &signals.events {
-            if let Some((kind, key, _)) = observed(&event.kind) {
+            if let Some((kind, key)) = observed(&event.kind) {
                 self.lookup(hash(kind, key.as_bytes()), &mut cand);
             }
         }
@@ -931,20 +934,28 @@ impl Compiled {
                                 }
                             }
                         }
-                        (_, kind) => {
-                            if let Some((_, want, min)) = behaviour(cond) {
-                                d.push_str(kind_name(cond));
+                        (
+                            Condition::Click(want)
+                            | Condition::Event(want)
+                            | Condition::Dwell { selector: want, .. },
+                            kind,
+                        ) => {
+                            d.push_str(kind_name(cond));
+                            d.push(' ');
+                            d.push_str(want);
+                            if let (
+                                EventKind::Dwell { seconds: secs, .. },
+                                Condition::Dwell { seconds: min, .. },
+                            ) = (kind, cond)
+                            {
                                 d.push(' ');
-                                d.push_str(want);
-                                if let EventKind::Dwell { seconds: secs, .. } = kind {
-                                    d.push(' ');
-                                    number(d, *secs);
-                                    d.push_str("s >= ");
-                                    number(d, min);
-                                    d.push('s');
-                                }
+                                number(d, *secs);
+                                d.push_str("s >= ");
+                                number(d, *min);
+                                d.push('s');
                             }
                         }
+                        _ => {}
                     }
                     c.at = c.at.min(e.at_ms);
                 }
@@ -1013,9 +1024,19 @@ fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) 
             }
             ok
         }
-        _ => behaviour(cond)
-            .zip(observed(k))
-            .is_some_and(|((n, want, min), (m, got, secs))| n == m && *got == *want && secs >= min),
+        (
+            Condition::Dwell {
+                selector,
+                seconds: min,
+            },
+            EventKind::Dwell {
+                selector: got,
+                seconds,
+            },
+        ) => *got == *selector && *seconds >= *min,
+        (Condition::Click(want), EventKind::Click(got))
+        | (Condition::Event(want), EventKind::Custom(got)) => *got == *want,
+        _ => false,
     }
 }
 

@@ -260,19 +260,35 @@ fn found<'a>(s: &str, (before, after): (&'a str, &'a str)) -> Option<(&'a str, &
 }
 
 /// `s` split around its first `b`, `(s, "")` when it has none.
+#[inline(always)]
 pub fn halves(s: &str, b: u8) -> (&str, &str) {
     split_around(s, b, false)
 }
 
 /// `s` split around its last `b`, `(s, "")` when it has none.
+#[inline(always)]
 pub fn rsplit_halves(s: &str, b: u8) -> (&str, &str) {
     split_around(s, b, true)
 }
 
 /// `s` split around its first or (when `last`) its last `b`, `(s, "")`
 /// when it has none: one body for [`split_once`], [`rsplit_once`] and
-/// [`halves`].
+/// [`halves`]. Inlined: the two halves are two calls of two results each
+/// (a pair of `&str`, four scalars, came back through memory).
+#[inline(always)]
 fn split_around(s: &str, b: u8, last: bool) -> (&str, &str) {
+    let before = before(s, b, last);
+    (before, past(s, before.len()))
+}
+
+/// What follows byte `at` of `s`, `""` when `at` is not before its end.
+fn past(s: &str, at: usize) -> &str {
+    s.get(at + 1..).unwrap_or_default()
+}
+
+/// `s` up to its first or (when `last`) its last `b`, the whole of `s`
+/// when it has none.
+fn before(s: &str, b: u8, last: bool) -> &str {
     // The length for none: nothing is past it.
     let mut at = s.len();
     for (i, &c) in s.as_bytes().iter().enumerate() {
@@ -283,10 +299,7 @@ fn split_around(s: &str, b: u8, last: bool) -> (&str, &str) {
             }
         }
     }
-    match (s.get(..at), s.get(at + 1..)) {
-        (Some(before), Some(after)) => (before, after),
-        _ => (s, ""),
-    }
+    s.get(..at).unwrap_or(s)
 }
 
 /// Whether `b` is one of the bytes of `set`, a short constant: a plain loop,
