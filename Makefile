@@ -46,9 +46,9 @@ WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-
 # (--converge is for the whole list: wasm-opt runs it again until a run
 # no longer shrinks the wasm; binaryen's passes are not idempotent, so
 # where the list ends changes where that stops). Measured
-# 2026-11-25 on five trees of one session (main, merges of helpers and
-# the final one), mean of 16 alignments −102, +42, −106, −65 and −10 B of
-# jobwise.js (34,415.2 -> 34,405.3 on the last). Other pipelines measured
+# 2026-11-25 on six trees of one session (main, merges of helpers and
+# the final one), mean of 16 alignments −102, +42, −106, −65, −10 and
+# −100 B of jobwise.js (34,498.6 -> 34,398.7 on the last). Other pipelines measured
 # there were not better on every tree: a third flattened round,
 # --generate-global-effects, -ocimfs 30, -aimfs 8, extra tuple passes.
 WASM_OPT_SDK := -ocimfs 40 -aimfs 10 --low-memory-unused $(WASM_OPT_FLAGS) --flatten --rereloop -Oz --converge -Oz
