@@ -72,7 +72,7 @@ if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/core" ]; then
     -Z build-std=core,alloc -Z build-std-features=optimize_for_size "$@"
 else
   echo "cargo-sdk: the rust-src component is missing (rustup component add rust-src):" \
-    "building with the precompiled core, about 2.3 KB brotli bigger" >&2
+    "building with the precompiled core, about 2.5 KB brotli bigger" >&2
   echo precompiled >"$target_dir/core"
   cargo build --target wasm32-unknown-unknown "${args[@]}" --config "target.wasm32-unknown-unknown.rustflags = [${llvm#, }]" "$@"
 fi
