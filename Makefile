@@ -49,8 +49,10 @@ WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-
 # 2026-11-25 on six trees of one session (main, merges of helpers and
 # the final one), mean of 16 alignments −102, +42, −106, −65, −10 and
 # −100 B of jobwise.js (34,498.6 -> 34,398.7 on the last). Other pipelines measured
-# there were not better on every tree: a third flattened round,
-# --generate-global-effects, -ocimfs 30, -aimfs 8, extra tuple passes.
+# there did worse on average over the trees they were measured on (the
+# extra -Oz was not better on every tree either): a third flattened
+# round, --generate-global-effects, -ocimfs 30, -aimfs 8, extra tuple
+# passes.
 WASM_OPT_SDK := -ocimfs 40 -aimfs 10 --low-memory-unused $(WASM_OPT_FLAGS) --flatten --rereloop -Oz --converge -Oz
 
 build: setup
