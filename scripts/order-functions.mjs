@@ -8,48 +8,11 @@
 //
 //   node scripts/order-functions.mjs IN.wasm OUT.wasm
 //
-// The module is read as wasm-opt writes the SDK (MVP, sign-extension,
-// non-trapping float-to-int, bulk memory, multi-value: a block's type may
-// be a type index); any other instruction stops the build rather than
-// being copied blind.
+// The module is read as wasm-opt writes the SDK (scripts/wasm-binary.mjs:
+// MVP, sign extension, non-trapping float-to-int, bulk memory, multi-value);
+// any other instruction stops the build rather than being copied blind.
 import { readFileSync, writeFileSync } from "node:fs";
-import { importedFunctions, leb, reader } from "./wasm-binary.mjs";
-
-/** The sections of a module: `{ id, start, end }` of each payload. */
-function sections(buf) {
-  const r = reader(buf, 8);
-  const out = [];
-  while (r.pos < buf.length) {
-    const id = r.byte();
-    const size = r.u32();
-    out.push({ id, start: r.pos, end: r.pos + size });
-    r.pos += size;
-  }
-  return out;
-}
-
-// Immediates by opcode, for the instructions wasm-opt writes for the SDK.
-const NONE = 0;
-const ONE = 1; // one LEB (index, label, signed constant)
-const TWO = 2; // two LEBs (memarg; call_indirect)
-const BLOCK = 3; // a block type
-const TABLE = 4; // br_table
-const CALL = 5;
-const BYTES4 = 6;
-const BYTES8 = 7;
-const MEMORY = 8; // memory.size/grow: one zero byte
-const SELECT = 9; // typed select
-const PREFIX = 10; // 0xfc
-const IMMEDIATES = new Map([
-  [0x00, NONE], [0x01, NONE], [0x02, BLOCK], [0x03, BLOCK], [0x04, BLOCK], [0x05, NONE], [0x0b, NONE],
-  [0x0c, ONE], [0x0d, ONE], [0x0e, TABLE], [0x0f, NONE], [0x10, CALL], [0x11, TWO],
-  [0x1a, NONE], [0x1b, NONE], [0x1c, SELECT],
-  [0x20, ONE], [0x21, ONE], [0x22, ONE], [0x23, ONE], [0x24, ONE],
-  [0x3f, MEMORY], [0x40, MEMORY], [0x41, ONE], [0x42, ONE], [0x43, BYTES4], [0x44, BYTES8],
-  [0xfc, PREFIX],
-]);
-for (let op = 0x28; op <= 0x3e; op++) IMMEDIATES.set(op, TWO); // loads and stores
-for (let op = 0x45; op <= 0xc4; op++) IMMEDIATES.set(op, NONE); // numeric, sign extension
+import { bodies, importedFunctions, instructions, leb, reader, sections } from "./wasm-binary.mjs";
 
 /**
  * `body` (one code entry, without its size) with each call's function
@@ -57,63 +20,11 @@ for (let op = 0x45; op <= 0xc4; op++) IMMEDIATES.set(op, NONE); // numeric, sign
  */
 function remapCalls(body, newIndex) {
   const out = [];
-  const c = reader(body, 0);
-  for (let groups = c.u32(); groups > 0; groups--) {
-    c.u32();
-    c.pos++;
-  }
   let copied = 0;
-  while (c.pos < body.length) {
-    const at = c.pos;
-    const op = c.byte();
-    switch (IMMEDIATES.get(op)) {
-      case NONE:
-        break;
-      case ONE:
-        c.skip();
-        break;
-      case TWO:
-        c.skip();
-        c.skip();
-        break;
-      case BLOCK:
-        if (body[c.pos] === 0x40 || body[c.pos] >= 0x7b) c.pos++;
-        else c.skip();
-        break;
-      case TABLE:
-        for (let n = c.u32() + 1; n > 0; n--) c.skip();
-        break;
-      case CALL: {
-        out.push(...body.subarray(copied, c.pos));
-        out.push(...leb(newIndex(c.u32())));
-        copied = c.pos;
-        break;
-      }
-      case BYTES4:
-        c.pos += 4;
-        break;
-      case BYTES8:
-        c.pos += 8;
-        break;
-      case MEMORY:
-        c.pos++;
-        break;
-      case SELECT: {
-        const types = c.u32();
-        c.pos += types;
-        break;
-      }
-      case PREFIX: {
-        const sub = c.u32();
-        if (sub <= 7) break; // saturating truncation
-        if (sub === 10) c.pos += 2; // memory.copy
-        else if (sub === 11) c.pos++; // memory.fill
-        else throw new Error(`order-functions: 0xfc ${sub} at ${at} is not an instruction this script knows`);
-        break;
-      }
-      default:
-        throw new Error(`order-functions: opcode 0x${op.toString(16)} at ${at} is not an instruction this script knows`);
-    }
+  for (const { op, imm, end, arg } of instructions(body)) {
+    if (op !== 0x10) continue;
+    out.push(...body.subarray(copied, imm), ...leb(newIndex(arg)));
+    copied = end;
   }
   out.push(...body.subarray(copied));
   return out;
@@ -250,17 +161,6 @@ export function reorder(buf, order) {
     parts.push(Buffer.from([s.id, ...leb(payload.length)]), Buffer.from(payload));
   }
   return Buffer.concat(parts);
-}
-
-/** The defined functions' bodies of `buf`. */
-export function bodies(buf) {
-  const code = sections(buf).find((s) => s.id === 10);
-  const c = reader(buf, code.start);
-  return Array.from({ length: c.u32() }, () => {
-    const size = c.u32();
-    c.pos += size;
-    return buf.subarray(c.pos - size, c.pos);
-  });
 }
 
 /** Writes the wasm `input` to `output` with its functions in similarity order. */

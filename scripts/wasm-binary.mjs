@@ -1,5 +1,6 @@
 // Reading and writing the wasm binary format's small pieces, for the build
-// (scripts/order-functions.mjs) and the size bench (benches/wasm-breakdown.mjs).
+// (scripts/order-functions.mjs, scripts/check-multivalue.mjs) and the size
+// bench (benches/wasm-breakdown.mjs).
 
 /** Unsigned LEB128 of `n`, as bytes. */
 export function leb(n) {
@@ -63,4 +64,122 @@ export function importedFunctions(r) {
     else if (kind === 4) (r.pos++, r.u32());
   }
   return functions;
+}
+
+/** The sections of a module: `{ id, start, end }` of each payload. */
+export function sections(buf) {
+  const r = reader(buf, 8);
+  const out = [];
+  while (r.pos < buf.length) {
+    const id = r.byte();
+    const size = r.u32();
+    out.push({ id, start: r.pos, end: r.pos + size });
+    r.pos += size;
+  }
+  return out;
+}
+
+/** The defined functions' bodies of `buf`. */
+export function bodies(buf) {
+  const code = sections(buf).find((s) => s.id === 10);
+  const c = reader(buf, code.start);
+  return Array.from({ length: c.u32() }, () => {
+    const size = c.u32();
+    c.pos += size;
+    return buf.subarray(c.pos - size, c.pos);
+  });
+}
+
+// Immediates by opcode, for the instructions LLVM and wasm-opt write for
+// the SDK (MVP, sign extension, non-trapping float-to-int, bulk memory,
+// multi-value: a block's type may be a type index).
+const NONE = 0;
+const INDEX = 1; // one LEB (index, label, signed constant)
+const TWO = 2; // two LEBs (memarg; call_indirect)
+const BLOCK = 3; // a block type
+const TABLE = 4; // br_table
+const BYTES4 = 5;
+const BYTES8 = 6;
+const MEMORY = 7; // memory.size/grow: one zero byte
+const SELECT = 8; // typed select
+const PREFIX = 9; // 0xfc
+const IMMEDIATES = new Map([
+  [0x00, NONE], [0x01, NONE], [0x02, BLOCK], [0x03, BLOCK], [0x04, BLOCK], [0x05, NONE], [0x0b, NONE],
+  [0x0c, INDEX], [0x0d, INDEX], [0x0e, TABLE], [0x0f, NONE], [0x10, INDEX], [0x11, TWO],
+  [0x1a, NONE], [0x1b, NONE], [0x1c, SELECT],
+  [0x20, INDEX], [0x21, INDEX], [0x22, INDEX], [0x23, INDEX], [0x24, INDEX],
+  [0x3f, MEMORY], [0x40, MEMORY], [0x41, INDEX], [0x42, INDEX], [0x43, BYTES4], [0x44, BYTES8],
+  [0xfc, PREFIX],
+]);
+for (let op = 0x28; op <= 0x3e; op++) IMMEDIATES.set(op, TWO); // loads and stores
+for (let op = 0x45; op <= 0xc4; op++) IMMEDIATES.set(op, NONE); // numeric, sign extension
+
+/**
+ * The instructions of a function body (one code entry, without its size)
+ * after its locals, each as `{ op, imm, end, arg }`: the opcode (0xfc's
+ * as 0xfc00 + its sub-opcode), where its immediates start and where it
+ * ends, and its first immediate read as an unsigned number (an index; a
+ * block's type: -1 for none, -2 for one value type, else a type index).
+ * Any other instruction throws rather than being read blind.
+ */
+export function* instructions(body) {
+  const c = reader(body, 0);
+  for (let groups = c.u32(); groups > 0; groups--) {
+    c.u32();
+    c.pos++;
+  }
+  while (c.pos < body.length) {
+    const at = c.pos;
+    let op = c.byte();
+    const imm = c.pos;
+    let arg = 0;
+    switch (IMMEDIATES.get(op)) {
+      case NONE:
+        break;
+      case INDEX:
+        arg = c.u32();
+        break;
+      case TWO:
+        arg = c.u32();
+        c.skip();
+        break;
+      case BLOCK:
+        // A signed LEB: one byte of 0x40..0x7f is negative (0x40 none, the
+        // others a value type), anything else a type index (64 and up
+        // take two bytes, the first with its top bit set).
+        if (body[c.pos] === 0x40) arg = (c.pos++, -1);
+        else if (body[c.pos] > 0x40 && body[c.pos] < 0x80) arg = (c.pos++, -2);
+        else arg = c.u32();
+        break;
+      case TABLE:
+        for (let n = c.u32() + 1; n > 0; n--) c.skip();
+        break;
+      case BYTES4:
+        c.pos += 4;
+        break;
+      case BYTES8:
+        c.pos += 8;
+        break;
+      case MEMORY:
+        c.pos++;
+        break;
+      case SELECT:
+        c.pos += c.u32();
+        break;
+      case PREFIX: {
+        const sub = c.u32();
+        op = 0xfc00 + sub;
+        if (sub <= 7) break; // saturating truncation
+        if (sub === 8) (c.u32(), c.pos++); // memory.init
+        else if (sub === 9) c.u32(); // data.drop
+        else if (sub === 10) c.pos += 2; // memory.copy
+        else if (sub === 11) c.pos++; // memory.fill
+        else throw new Error(`wasm: 0xfc ${sub} at ${at} is not an instruction this build knows`);
+        break;
+      }
+      default:
+        throw new Error(`wasm: opcode 0x${op.toString(16)} at ${at} is not an instruction this build knows`);
+    }
+    yield { op, imm, end: c.pos, arg };
+  }
 }

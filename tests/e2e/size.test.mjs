@@ -9,7 +9,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { budget, root, sdkSizes, SHIPPED } from "../../benches/size.mjs";
 import { parseWasm } from "../../benches/wasm-breakdown.mjs";
-import { bodies, similarityOrder } from "../../scripts/order-functions.mjs";
+import { similarityOrder } from "../../scripts/order-functions.mjs";
+import { bodies } from "../../scripts/wasm-binary.mjs";
 
 test("the SDK fits its brotli size budget", () => {
   assert.ok(existsSync(join(root, "dist/jobwise_bg.wasm")), "dist/ is missing: run `make build` first");
