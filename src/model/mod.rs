@@ -98,16 +98,28 @@ impl Group {
         }
     }
 
-    /// The index of `id`.
+    /// The index of `id`. Inlined around `position`, which returns one
+    /// number: returned from a call as two wasm results (the multi-value
+    /// ABI), this `Option` met LLVM 22's miscompile in `decide`, whose
+    /// forced stage read the value the local held before the call
+    /// (llvm/llvm-project#98323; scripts/check-multivalue.mjs finds it).
+    #[inline(always)]
     pub(crate) fn index(&self, id: &str) -> Option<u32> {
+        let i = self.position(id);
+        (i < self.ids.len()).then_some(i as u32)
+    }
+
+    /// Where `id` is in `ids`; their number when nowhere.
+    #[inline(never)]
+    fn position(&self, id: &str) -> usize {
         let mut i = 0;
         while let Some(j) = self.ids.get(i) {
             if **j == *id {
-                return Some(i as u32);
+                break;
             }
             i += 1;
         }
-        None
+        i
     }
 }
 

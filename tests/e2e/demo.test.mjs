@@ -136,6 +136,21 @@ test("the photographer's search words are inserted, and sections show and hide",
   await context.close();
 });
 
+test("?jobwise=JOB@STAGE forces the stage too, and the job-at-stage CTA shows", async () => {
+  // The wasm once kept the inferred stage here (LLVM's multi-value
+  // miscompile: scripts/check-multivalue.mjs), while the native build,
+  // and so `jobwise explain`, forced it.
+  const { page, context } = await open(env, "/laptops/?jobwise=student-budget@buying");
+  const d = await decided(page);
+  assert.deepEqual([d.job, d.stage, d.via], ["student-budget", "buying", "override"]);
+  const cta = page.locator('[data-jobwise-slot="cta"]');
+  assert.deepEqual(await cta.evaluate((a) => [a.textContent, a.getAttribute("href")]), [
+    "Apply your student discount",
+    "/laptops/students/#discount",
+  ]);
+  await context.close();
+});
+
 test("the investor sees the yield section the others do not", async () => {
   const investor = sites.bereg.visitors.find((v) => v.id === "investor");
   const { page, context } = await open(env, investor.landing);
