@@ -64,6 +64,7 @@ build: setup
 	$(BIN)/wasm-opt $(WASM_OPT_FLAGS) target/bindgen-playground/playground_bg.wasm -o dist/playground_bg.wasm
 	@echo "build: SDK wasm (no_std, without the diagnostics feature, core and alloc from source)"
 	scripts/cargo-sdk.sh --quiet
+	node scripts/check-multivalue.mjs $(SDK_WASM)
 	@# Every browser we support has TextEncoder.encodeInto, and js/sdk.js
 	@# always hands the glue the wasm: no polyfill, no default wasm URL.
 	.tools/bin/wasm-bindgen --target web --remove-name-section --remove-producers-section \
