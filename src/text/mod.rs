@@ -167,13 +167,15 @@ pub fn listed_sorted(list: &str, key: &str) -> bool {
 
 /// The longest suffix of `table` (space-separated `suffix` or
 /// `suffix:replacement`) that `w` ends with: its length (0 for none, no
-/// `Option` to unpack at each caller: no entry is empty) and replacement.
-/// One pass over the bytes: `split(' ')` and `split_once(':')` call
-/// `memchr` for every entry, and the stemmers run for every word of the
-/// rules at boot.
-pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> (usize, &'t [u8]) {
+/// `Option` to unpack at each caller: no entry is empty) and where it ends
+/// in `table`, for [`replacement`] (two numbers come back as two results,
+/// where a length and a slice went through memory for callers that mostly
+/// want the length only). One pass over the bytes: `split(' ')` and
+/// `split_once(':')` call `memchr` for every entry, and the stemmers run
+/// for every word of the rules at boot.
+pub(crate) fn longest(w: &[u8], table: &str) -> (usize, usize) {
     let t = table.as_bytes();
-    let mut best: (usize, &[u8]) = (0, &[]);
+    let mut best = (0, t.len());
     let mut buf = ru::Buf::default();
     // The current entry starts at `start`; its `:` (if any) is at `cut`.
     let (mut start, mut cut) = (0, None);
@@ -183,8 +185,11 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> (usize, &'t [u8]) {
             Some(b' ') | None => {
                 let c = cut.take().unwrap_or(i);
                 let s = ru::decoded(t.get(start..c).unwrap_or_default(), &mut buf);
-                if w.ends_with(s) && s.len() > best.0 {
-                    best = (s.len(), t.get(c + 1..i).unwrap_or_default());
+                // The length first: with `ends_with` first, LLVM 22 kept
+                // the best length from before `decoded` in the wasm
+                // (llvm/llvm-project#98323; scripts/check-multivalue.mjs).
+                if s.len() > best.0 && w.ends_with(s) {
+                    best = (s.len(), c);
                 }
                 start = i + 1;
             }
@@ -192,6 +197,14 @@ pub(crate) fn longest<'t>(w: &[u8], table: &'t str) -> (usize, &'t [u8]) {
         }
     }
     best
+}
+
+/// The replacement of a [`longest`] entry whose suffix ends at `at`: what
+/// follows its `:` up to the entry's end (none without a `:`: `at` is then
+/// the entry's end).
+pub(crate) fn replacement(table: &str, at: usize) -> &[u8] {
+    let entry = halves(table.get(at..).unwrap_or_default(), b' ').0;
+    entry.get(1..).unwrap_or_default().as_bytes()
 }
 
 /// The end of the first non-vowel letter that follows a vowel, from byte

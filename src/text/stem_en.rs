@@ -3,7 +3,7 @@
 //! Input is a lower-cased ASCII word (`'` is the only apostrophe); callers
 //! leave other words unstemmed.
 
-use super::{among, longest, region};
+use super::{among, longest, region, replacement};
 use crate::prelude::*;
 
 fn is_v(c: u8) -> bool {
@@ -79,7 +79,7 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
     // empty word gets an empty stem either way).
     let (n, to) = longest(word, EXCEPTIONS);
     if n == word.len() {
-        out.extend_from_slice(to);
+        out.extend_from_slice(replacement(EXCEPTIONS, to));
         return out;
     }
     // Prelude: a leading apostrophe goes (copied without it: no
@@ -142,10 +142,10 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
                 let (m, after) = longest(w.get(start..).unwrap_or_default(), AFTER);
                 let ok = match (step, n, at(w, start + 1)) {
                     (3, 5, b't') => start >= p2,
-                    _ => m < n || among(after, prev),
+                    _ => m < n || among(replacement(AFTER, after), prev),
                 };
                 if ok {
-                    replace(w, n, to);
+                    replace(w, n, replacement(table, to));
                 }
             }
         }
