@@ -67,9 +67,15 @@ fn vowel_at(w: &[u8], i: usize) -> Option<bool> {
     w.get(i).map(|&c| is_v(c))
 }
 
-fn replace(w: &mut Vec<u8>, cut: usize, with: &[u8]) {
-    w.truncate(w.len() - cut);
-    w.extend_from_slice(with);
+/// Puts `with` in place of the last `cut` of the `n` letters of `w`; the
+/// new length. No step makes a word longer than it came (`stem`'s buffer).
+fn replace(w: &mut [u8], n: usize, cut: usize, with: &[u8]) -> usize {
+    let start = n - cut;
+    let end = start + with.len();
+    if let Some(to) = w.get_mut(start..end) {
+        to.copy_from_slice(with);
+    }
+    end
 }
 
 /// The stem of `word`.
@@ -92,7 +98,18 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
     if word.len() < 3 {
         return out;
     }
-    let w = &mut out;
+    // The word's letters are its first `n` (a slice and a number in
+    // locals: a `Vec` cut and grown in place lived in the frame).
+    let n = steps(&mut out);
+    out.truncate(n);
+    // `Y` is the only capital: the input is lower-case.
+    out.make_ascii_lowercase();
+    out
+}
+
+/// The steps after the prelude: how many letters of `w` are left, with
+/// their replacements written in place.
+fn steps(w: &mut [u8]) -> usize {
     let mut after_vowel = true;
     for c in w.iter_mut() {
         if *c == b'y' && after_vowel {
@@ -112,101 +129,95 @@ pub fn stem(word: &[u8]) -> Vec<u8> {
     };
     let p2 = region(w, p1, vowel_at);
 
-    step_1a(w);
-    if longest(w, INVARIANT_1A).0 != w.len() {
-        step_1b(w, p1);
-        // Step 1c.
-        let n = w.len();
-        if n > 2 && matches!(at(w, n - 1), b'y' | b'Y') && !is_v(at(w, n - 2)) {
-            w[n - 1] = b'i';
-        }
-        // Steps 2, 3 and 4 by one loop: the longest suffix of the step's
-        // table, replaced when it starts in the step's region and its
-        // condition holds: for a suffix that is an entry of `AFTER` (li,
-        // ogi, ion) the letter before it one of that entry's; a longer
-        // suffix ending with one ("ousli", "ation") has no condition, nor
-        // has one that ends with none; for step 3's "ative" (its one of five
-        // letters with a `t` second) R2.
-        for step in 2..5 {
-            let (table, region) = match step {
-                2 => (STEP_2, p1),
-                3 => (STEP_3, p1),
-                _ => (STEP_4, p2),
+    let mut n = step_1a(w, w.len());
+    if longest(&w[..n], INVARIANT_1A).0 == n {
+        return n;
+    }
+    n = step_1b(w, n, p1);
+    // Step 1c.
+    if n > 2 && matches!(at(w, n - 1), b'y' | b'Y') && !is_v(at(w, n - 2)) {
+        w[n - 1] = b'i';
+    }
+    // Steps 2, 3 and 4 by one loop: the longest suffix of the step's
+    // table, replaced when it starts in the step's region and its
+    // condition holds: for a suffix that is an entry of `AFTER` (li,
+    // ogi, ion) the letter before it one of that entry's; a longer
+    // suffix ending with one ("ousli", "ation") has no condition, nor
+    // has one that ends with none; for step 3's "ative" (its one of five
+    // letters with a `t` second) R2.
+    for step in 2..5 {
+        let (table, region) = match step {
+            2 => (STEP_2, p1),
+            3 => (STEP_3, p1),
+            _ => (STEP_4, p2),
+        };
+        let (m, to) = longest(&w[..n], table);
+        // No suffix (`m` 0): `replace` below cuts and adds nothing.
+        let start = n - m;
+        // The letter before the suffix (0 when none).
+        let prev = at(w, start.wrapping_sub(1));
+        if start >= region {
+            let (k, after) = longest(w.get(start..n).unwrap_or_default(), AFTER);
+            let ok = match (step, m, at(w, start + 1)) {
+                (3, 5, b't') => start >= p2,
+                _ => k < m || among(replacement(AFTER, after), prev),
             };
-            let (n, to) = longest(w, table);
-            // No suffix (`n` 0): `replace` below cuts and adds nothing.
-            let start = w.len() - n;
-            // The letter before the suffix (0 when none).
-            let prev = at(w, start.wrapping_sub(1));
-            if start >= region {
-                let (m, after) = longest(w.get(start..).unwrap_or_default(), AFTER);
-                let ok = match (step, n, at(w, start + 1)) {
-                    (3, 5, b't') => start >= p2,
-                    _ => m < n || among(replacement(AFTER, after), prev),
-                };
-                if ok {
-                    replace(w, n, replacement(table, to));
-                }
+            if ok {
+                n = replace(w, n, m, replacement(table, to));
             }
         }
-        step_5(w, p1, p2);
     }
-    // `Y` is the only capital: the input is lower-case.
-    w.make_ascii_lowercase();
-    out
+    step_5(w, n, p1, p2)
 }
 
-fn step_1a(w: &mut Vec<u8>) {
-    w.truncate(w.len() - longest(w, "' 's 's'").0);
-    let n = w.len();
+fn step_1a(w: &mut [u8], n: usize) -> usize {
+    let n = n - longest(&w[..n], "' 's 's'").0;
     // By length, which tells the entries apart: "sses", "ied"/"ies", "s"
     // ("us" and "ss" stay).
-    match longest(w, "s us ss sses ied ies").0 {
-        4 => w.truncate(n - 2),
-        3 => replace(w, 3, if n > 4 { b"i" } else { b"ie" }),
-        1 if n >= 2 && has_vowel(&w[..n - 2]) => w.truncate(n - 1),
-        _ => {}
+    match longest(&w[..n], "s us ss sses ied ies").0 {
+        4 => n - 2,
+        3 => replace(w, n, 3, if n > 4 { b"i" } else { b"ie" }),
+        1 if n >= 2 && has_vowel(&w[..n - 2]) => n - 1,
+        _ => n,
     }
 }
 
-fn step_1b(w: &mut Vec<u8>, p1: usize) {
-    let n = longest(w, "eed eedly ed edly ing ingly").0;
-    if n == 0 {
-        return;
+fn step_1b(w: &mut [u8], n: usize, p1: usize) -> usize {
+    let m = longest(&w[..n], "eed eedly ed edly ing ingly").0;
+    if m == 0 {
+        return n;
     }
-    let start = w.len() - n;
+    let start = n - m;
     // "eed", "eedly": the entries whose second letter is `e`.
     if at(w, start + 1) == b'e' {
-        if start >= p1 {
-            replace(w, n, b"ee");
-        }
-        return;
+        return if start >= p1 {
+            replace(w, n, m, b"ee")
+        } else {
+            n
+        };
     }
     if !has_vowel(&w[..start]) {
-        return;
+        return n;
     }
-    w.truncate(start);
-    if longest(w, "at bl iz").0 > 0 {
-        w.push(b'e');
+    // The suffix goes; an `e` may follow, or a doubled letter goes.
+    if longest(&w[..start], "at bl iz").0 > 0 {
+        replace(w, start, 0, b"e")
     } else if start >= 2
         && at(w, start - 1) == at(w, start - 2)
         && among(b"bdfgmnprt", at(w, start - 1))
     {
-        w.pop();
+        start - 1
     } else if start == p1 && short_syllable(w, start) {
-        w.push(b'e');
+        replace(w, start, 0, b"e")
+    } else {
+        start
     }
 }
 
-fn step_5(w: &mut Vec<u8>, p1: usize, p2: usize) {
-    let n = w.len();
-    match w.last() {
-        Some(b'e') if n > p2 || (n > p1 && !short_syllable(w, n - 1)) => {
-            w.pop();
-        }
-        Some(b'l') if n > p2 && n >= 2 && at(w, n - 2) == b'l' => {
-            w.pop();
-        }
-        _ => {}
+fn step_5(w: &[u8], n: usize, p1: usize, p2: usize) -> usize {
+    match at(w, n.wrapping_sub(1)) {
+        b'e' if n > p2 || (n > p1 && !short_syllable(w, n - 1)) => n - 1,
+        b'l' if n > p2 && n >= 2 && at(w, n - 2) == b'l' => n - 1,
+        _ => n,
     }
 }
