@@ -57,7 +57,7 @@ export function parseWasm(buf) {
     let label = SECTIONS[id] || `section ${id}`;
     if (id === 0) label = `custom "${r.name()}"`;
     (sections[label] ||= []).push(buf.subarray(start, end));
-    if (id === 2) imported = importedFunctions(r);
+    if (id === 2) imported = importedFunctions(r).length;
     else if (id === 5) {
       for (let n = r.u32(); n > 0; n--) memoryPages.push(r.limits());
     } else if (id === 10) {

@@ -31,7 +31,12 @@
 // so that LLVM does not meet the bug (src/decide.rs has two).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { instructions, reader, sections } from "./wasm-binary.mjs";
+import { bodies, importedFunctions, instructions, reader, sections } from "./wasm-binary.mjs";
+
+// Comparisons and arithmetic (0x45..0xc4): these ranges (eqz,
+// clz/ctz/popcnt, float unary, conversions, sign extension) take one
+// value, the others two.
+const UNARY = [[0x45, 0x45], [0x50, 0x50], [0x67, 0x69], [0x79, 0x7b], [0x8b, 0x91], [0x99, 0x9f], [0xa7, 0xc4]];
 
 /** Values an opcode pops and pushes, where fixed (calls, blocks and branches are read apart). */
 function arity(op) {
@@ -41,22 +46,22 @@ function arity(op) {
   if (op >= 0x28 && op <= 0x35) return [1, 1]; // loads
   if (op >= 0x36 && op <= 0x3e) return [2, 0]; // stores
   if (op === 0x40) return [1, 1]; // memory.grow
-  // Comparisons and arithmetic: the eqz, clz/ctz/popcnt, float unary and
-  // conversion ranges take one value, the others two.
-  const unary = [[0x45, 0x45], [0x50, 0x50], [0x67, 0x69], [0x79, 0x7b], [0x8b, 0x91], [0x99, 0x9f], [0xa7, 0xc4]];
-  if (op >= 0x45 && op <= 0xc4) return unary.some(([a, b]) => op >= a && op <= b) ? [1, 1] : [2, 1];
+  if (op >= 0x45 && op <= 0xc4) return UNARY.some(([a, b]) => op >= a && op <= b) ? [1, 1] : [2, 1];
   if (op >= 0xfc00 && op <= 0xfc07) return [1, 1]; // saturating truncation
   if (op === 0xfc08 || op === 0xfc0a || op === 0xfc0b) return [3, 0]; // memory.init, copy, fill
   if (op === 0xfc09 || op === 0x01) return [0, 0]; // data.drop, nop
   return null;
 }
 
-/** The module's function types (`[params, results]` counts), each function's type and the bodies with their function index. */
+/**
+ * The module's function types (`[params, results]` counts), every
+ * function's type index (the imported first), the defined functions'
+ * bodies and how many functions are imported.
+ */
 function read(buf) {
   const all = sections(buf);
   const types = [];
   const funcs = [];
-  const code = [];
   for (const s of all) {
     const r = reader(buf, s.start);
     if (s.id === 1) {
@@ -69,25 +74,12 @@ function read(buf) {
         types.push([params, results]);
       }
     } else if (s.id === 2) {
-      for (let n = r.u32(); n > 0; n--) {
-        r.name();
-        r.name();
-        const kind = r.byte();
-        if (kind === 0) funcs.push(r.u32());
-        else if (kind === 1) (r.pos++, r.limits());
-        else if (kind === 2) r.limits();
-        else if (kind === 3) r.pos += 2;
-      }
+      funcs.push(...importedFunctions(r));
     } else if (s.id === 3) {
       for (let n = r.u32(); n > 0; n--) funcs.push(r.u32());
-    } else if (s.id === 10) {
-      for (let n = r.u32(); n > 0; n--) {
-        const size = r.u32();
-        code.push(buf.subarray(r.pos, r.pos + size));
-        r.pos += size;
-      }
     }
   }
+  const code = bodies(buf);
   return { types, funcs, code, imported: funcs.length - code.length };
 }
 

@@ -110,7 +110,7 @@ function remapNames(payload, newIndex) {
 export function reorder(buf, order) {
   const all = sections(buf);
   const imports = all.find((s) => s.id === 2);
-  const imported = imports ? importedFunctions(reader(buf, imports.start)) : 0;
+  const imported = imports ? importedFunctions(reader(buf, imports.start)).length : 0;
   const rank = new Array(order.length);
   order.forEach((old, i) => (rank[old] = i));
   const newIndex = (f) => (f < imported ? f : imported + rank[f - imported]);

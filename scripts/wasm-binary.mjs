@@ -50,20 +50,20 @@ export function reader(buf, pos = 0) {
   return r;
 }
 
-/** Reads an import section's payload at `r`; returns how many of the imports are functions. */
+/** Reads an import section's payload at `r`; returns the type index of each imported function. */
 export function importedFunctions(r) {
-  let functions = 0;
+  const types = [];
   for (let n = r.u32(); n > 0; n--) {
     r.name();
     r.name();
     const kind = r.byte();
-    if (kind === 0) (functions++, r.u32());
+    if (kind === 0) types.push(r.u32());
     else if (kind === 1) (r.pos++, r.limits());
     else if (kind === 2) r.limits();
     else if (kind === 3) r.pos += 2;
     else if (kind === 4) (r.pos++, r.u32());
   }
-  return functions;
+  return types;
 }
 
 /** The sections of a module: `{ id, start, end }` of each payload. */
