@@ -26,6 +26,12 @@
 //
 //   node scripts/check-multivalue.mjs IN.wasm
 //
+// What it cannot see: the same bug where the early read is used up by an
+// instruction (say `i32.eqz`) before the call writes the local; no local
+// sign tells that from a read of what the local held before, which is
+// correct code. tests/e2e/parity.test.mjs compares the wasm's decisions in
+// Chromium with the native CLI's for 150 visitors.
+//
 // Exits 1 and names the functions (the module keeps its names) when it
 // finds one. The fix is then in the source: the function named written
 // so that LLVM does not meet the bug (src/decide.rs has two).
