@@ -557,6 +557,9 @@ impl Parser<'_> {
     }
 
     /// Reports each key seen before in the same object and removes it.
+    /// (Out of line: inlined into `value`, it gave that a 160-byte frame,
+    /// whose offsets past 127 take two bytes.)
+    #[inline(never)]
     fn drop_duplicates(&mut self, members: &mut Vec<Member>) {
         // The first member of each key, filed under the key's hash; the
         // members kept so far are moved to the front, in order.
