@@ -316,15 +316,23 @@ pub(crate) fn link(s: &str) -> Result<(), crate::Message> {
         }
     }
     // The first and last chars, as `starts_with` and `ends_with` would
-    // check them (each an instance of its own for the closure), in one
-    // walk forwards (a backward walk is core's `next_back`; an
-    // `Option<char>` of the last is tested against its `1114112` None).
-    let (mut control, mut first, mut last_invisible) = (false, true, false);
-    for c in s.chars() {
-        last_invisible = invisible(c);
-        control |= c.is_control() || first && last_invisible;
-        first = false;
+    // check them, and every char for a control one, each by
+    // `text::first_char`, which decodes them out of line (a loop here
+    // decoded them itself, testing an `Option<char>` for its `1114112`
+    // None). The last char starts at the last byte that is not a UTF-8
+    // continuation byte.
+    let control = crate::text::first_char(s, char::is_control, true) < s.len()
+        || crate::text::first_char(s, invisible, false) > 0;
+    let b = s.as_bytes();
+    let mut at = b.len();
+    while at > 0 {
+        at -= 1;
+        if b[at] as i8 >= -0x40 {
+            break;
+        }
     }
+    let last = s.get(at..).unwrap_or_default();
+    let last_invisible = crate::text::first_char(last, invisible, true) < last.len();
     if control || last_invisible {
         return Err(msg!(
             "a link can't have control characters, or spaces or invisible characters around it"
