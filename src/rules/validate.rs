@@ -98,9 +98,9 @@ const MAX_NAME_CHARS: usize = 200;
 /// The longest link (`href`, `src`).
 const MAX_LINK_CHARS: usize = 2000;
 /// The largest weight, either sign.
-const MAX_WEIGHT: f64 = 1000.0;
+const MAX_WEIGHT: i32 = 1000;
 /// The longest `dwell`.
-const MAX_SECONDS: f64 = 3600.0;
+const MAX_SECONDS: i32 = 3600;
 
 /// What the validator remembers for the warnings (diagnostics only).
 #[cfg(feature = "diagnostics")]
@@ -472,11 +472,15 @@ impl<'t> Validator<'t> {
         }
     }
 
-    /// A number within `min..=max` (`min` excluded when `open`), or NaN
-    /// when not (reported): rules with errors are never used. (An
-    /// `Option<f64>`, two wasm results since the multi-value ABI, and
-    /// NaN at its callers: 53 B more brotli, mean of 16.)
-    fn number_in(&mut self, v: &Value, min: f64, open: bool, max: f64) -> f64 {
+    /// A number within `min..=max` (`min` excluded when `open`; no `max`
+    /// when it is negative), or NaN when not (reported): rules with errors
+    /// are never used. (An `Option<f64>`, two wasm results since the
+    /// multi-value ABI, and NaN at its callers: 53 B more brotli, mean of
+    /// 16.) The bounds are whole: passed as `i32`s, each a constant of a
+    /// byte or two at the call, where an `f64` one is nine.
+    fn number_in(&mut self, v: &Value, min: i32, open: bool, max: i32) -> f64 {
+        let min = f64::from(min);
+        let max = if max < 0 { f64::MAX } else { f64::from(max) };
         let Some(n) = self.number(v) else {
             return f64::NAN;
         };
@@ -653,7 +657,7 @@ impl<'t> Validator<'t> {
         let privacy = self.privacy(root.get("privacy"));
         let mut holdout = 0.0;
         if let Some(v) = root.get("holdout") {
-            holdout = self.number_in(v, 0.0, false, 100.0);
+            holdout = self.number_in(v, 0, false, 100);
             if holdout == 100.0 {
                 warning!(
                     self,
@@ -690,7 +694,7 @@ impl<'t> Validator<'t> {
                     continue;
                 };
                 // `halfLifeMinutes` must be above 0.
-                *slot = self.number_in(&m.value, 0.0, i == 2, f64::MAX);
+                *slot = self.number_in(&m.value, 0, i == 2, -1);
             }
         }
         let [threshold, margin, half_life_minutes, stickiness] = n;
@@ -965,10 +969,10 @@ impl<'t> Validator<'t> {
                 // NaN when missing (reported, as `dwell` needs it).
                 let seconds = sig
                     .get("seconds")
-                    .map_or(f64::NAN, |s| self.number_in(s, 0.0, true, MAX_SECONDS));
+                    .map_or(f64::NAN, |s| self.number_in(s, 0, true, MAX_SECONDS));
                 Condition::Dwell { selector, seconds }
             }
-            SCROLL => Condition::Scroll(self.number_in(v, 0.0, false, 100.0)),
+            SCROLL => Condition::Scroll(self.number_in(v, 0, false, 100)),
             EVENT => Condition::Event(self.text_value(v, MAX_NAME_CHARS, false)?.into()),
             HOURS | WEEKDAYS => {
                 let s = self.string(v)?;
@@ -1312,7 +1316,7 @@ impl<'t> Validator<'t> {
             };
         }
         if let Some(d) = v.get("days") {
-            privacy.days = self.number_in(d, 1.0, false, 400.0);
+            privacy.days = self.number_in(d, 1, false, 400);
         }
         privacy
     }
