@@ -22,7 +22,7 @@
 mod glob;
 
 use crate::prelude::*;
-use core::cell::RefCell;
+use core::cell::Cell;
 use core::cmp::Ordering;
 
 use crate::json::number;
@@ -141,7 +141,9 @@ pub struct Compiled {
     /// that decision's texts (its arrival texts and searches, bounded by
     /// the runtime's events). A page decides again on every event with the
     /// same arrival terms, and analysing text is most of a decision's cost.
-    memo: RefCell<Vec<Analysed>>,
+    /// Taken by each decision's `Seen` and given back at its end (a `Cell`:
+    /// no borrow count to test and keep).
+    memo: Cell<Vec<Analysed>>,
     pub(crate) jobs: Group,
     pub(crate) stages: Group,
     /// Percent of visitors in the control group.
@@ -243,7 +245,7 @@ impl Compiled {
             search: no_phrases(),
             search_of: Vec::new(),
             keyed: Ids::default(),
-            memo: RefCell::new(Vec::new()),
+            memo: Cell::new(Vec::new()),
         }
     }
 
@@ -536,8 +538,10 @@ struct Seen<'a> {
     /// for others (an empty path has no gram to look up).
     paths: Vec<String>,
     /// The arrival texts (terms, utm_term), then the search events'
-    /// texts, as given and where analysed (in `Compiled::memo`).
+    /// texts, as given and where analysed (in `memo`).
     texts: Vec<(&'a str, usize)>,
+    /// `Compiled::memo`, taken for the decision.
+    memo: Vec<Analysed>,
     /// One `Best` per signal and kind (terms or search).
     best: Vec<Best>,
 }
@@ -621,6 +625,7 @@ impl Compiled {
             paths: Vec::with_capacity(signals.events.len()),
             texts: Vec::new(),
             best: Vec::new(),
+            memo: self.memo.take(),
         };
         self.see(&mut seen);
         // Signal ids as u64 (as u32, without the widening, the wasm was
@@ -688,6 +693,7 @@ impl Compiled {
                 group.reason(list, sig.owner, kind, weight, check.detail, carried, terms);
             }
         }
+        self.memo.set(seen.memo);
     }
 
     /// Fills `seen`, fresh, with the visitor's values.
@@ -733,7 +739,7 @@ impl Compiled {
     /// and looked up in the terms (or search) index once, remembered for
     /// the next decisions.
     fn seek<'a>(&self, search: bool, text: &'a str, at: f64, seen: &mut Seen<'a>) {
-        let mut memo = self.memo.borrow_mut();
+        let memo = &mut seen.memo;
         if seen.texts.is_empty() && memo.len() >= MEMO {
             memo.clear();
         }
@@ -762,7 +768,7 @@ impl Compiled {
         find_best(
             of,
             search,
-            &memo[i].hits,
+            &seen.memo[i].hits,
             seen.texts.len(),
             at,
             &mut seen.best,
@@ -874,8 +880,7 @@ impl Compiled {
                     };
                     let b = best(&seen.best, id, search)?;
                     let (text, i) = seen.texts[b.text];
-                    let memo = self.memo.borrow();
-                    let a = &memo[i];
+                    let a = &seen.memo[i];
                     if search {
                         d.push_str("search ");
                     } else if !b.negated {
