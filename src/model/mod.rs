@@ -1041,8 +1041,10 @@ fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) 
     // The event's path (one per event), for its page globs: read here, a
     // closure over it was called through memory.
     let path = &seen.paths[i];
-    match (cond, k) {
-        (Condition::Page(g), EventKind::Page(_)) => g.matches(path),
+    // A selector or name, the event's, and whether the rest holds: the
+    // two compared at one place (a comparison per arm was twice inlined).
+    let (want, got, ok) = match (cond, k) {
+        (Condition::Page(g), EventKind::Page(_)) => return g.matches(path),
         (Condition::Scroll(min), EventKind::Scroll { percent, .. }) => {
             let mut ok = *percent >= *min;
             for c in &sig.conds {
@@ -1050,22 +1052,23 @@ fn satisfies(sig: &Sig, seen: &Seen, cond: &Condition, i: usize, k: &EventKind) 
                     ok &= g.matches(path);
                 }
             }
-            ok
+            return ok;
         }
         (
             Condition::Dwell {
-                selector,
+                selector: want,
                 seconds: min,
             },
             EventKind::Dwell {
                 selector: got,
                 seconds,
             },
-        ) => *got == *selector && *seconds >= *min,
+        ) => (want, got, *seconds >= *min),
         (Condition::Click(want), EventKind::Click(got))
-        | (Condition::Event(want), EventKind::Custom(got)) => *got == *want,
-        _ => false,
-    }
+        | (Condition::Event(want), EventKind::Custom(got)) => (want, got, true),
+        _ => return false,
+    };
+    ok && *got == *want
 }
 
 /// `WHAT VALUE ~ GLOB`: what a page, referrer or parameter glob matched.
