@@ -995,11 +995,11 @@ impl Compiled {
                 }
                 Condition::Hours { from, to } => {
                     let h = ctx.hour;
-                    let inside = if from <= to {
-                        (*from..=*to).contains(&h)
-                    } else {
-                        h >= *from || h <= *to
-                    };
+                    // Both bounds hold, or, through midnight (`from`
+                    // later than `to`, when the two never hold together),
+                    // either: counted, no branch.
+                    let (after, before) = (h >= *from, h <= *to);
+                    let inside = u8::from(after) + u8::from(before) > u8::from(from <= to);
                     if !inside {
                         return None;
                     }
