@@ -48,7 +48,8 @@ WASM_OPT_FLAGS := -Oz --converge --strip-debug --strip-producers --strip-target-
 # where the list ends changes where that stops). Measured
 # 2026-11-25 on six trees of one session (main, merges of helpers and
 # the final one), mean of 16 alignments −102, +42, −106, −65, −10 and
-# −100 B of jobwise.js (34,498.6 -> 34,398.7 on the last). Other pipelines measured
+# −100 B of jobwise.js (34,498.6 -> 34,398.7 on the last), and −123 on
+# the next session's final tree (34,365.0 -> 34,242.4). Other pipelines measured
 # there did worse on average over the trees they were measured on (the
 # extra -Oz was not better on every tree either): a third flattened
 # round, --generate-global-effects, -ocimfs 30, -aimfs 8, extra tuple
