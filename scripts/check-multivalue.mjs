@@ -34,7 +34,8 @@
 //
 // Exits 1 and names the functions (the module keeps its names) when it
 // finds one. The fix is then in the source: the function named written
-// so that LLVM does not meet the bug (src/decide.rs has two).
+// so that LLVM does not meet the bug (the comments at `Group::index`,
+// `decide::cut` and `text::longest` say how it was done there).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bodies, importedFunctions, instructions, reader, sections } from "./wasm-binary.mjs";
