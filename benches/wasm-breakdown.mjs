@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { orderFunctions } from "../scripts/order-functions.mjs";
-import { importedFunctions, reader } from "../scripts/wasm-binary.mjs";
+import { functionNames, importedFunctions, reader } from "../scripts/wasm-binary.mjs";
 import { compressed } from "./size.mjs";
 
 const SECTIONS = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
@@ -46,7 +46,7 @@ export function parseWasm(buf) {
   const sections = {};
   const bodies = [];
   const memoryPages = [];
-  const names = new Map();
+  let names = new Map();
   let imported = 0;
   const r = reader(buf, 8);
   while (r.pos < buf.length) {
@@ -67,14 +67,7 @@ export function parseWasm(buf) {
         r.pos += size;
         bodies.push(r.pos - bodyStart);
       }
-    } else if (label === 'custom "name"') {
-      while (r.pos < end) {
-        const sub = buf[r.pos++];
-        const subEnd = r.u32() + r.pos;
-        if (sub === 1) for (let n = r.u32(); n > 0; n--) names.set(r.u32(), r.name());
-        r.pos = subEnd;
-      }
-    }
+    } else if (label === 'custom "name"') names = functionNames(r, end);
     r.pos = end;
   }
   for (const [label, parts] of Object.entries(sections)) {

@@ -38,7 +38,7 @@
 // `decide::cut` and `text::longest` say how it was done there).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { bodies, importedFunctions, instructions, reader, sections } from "./wasm-binary.mjs";
+import { bodies, functionNames, importedFunctions, instructions, reader, sections } from "./wasm-binary.mjs";
 
 // Comparisons and arithmetic (0x45..0xc4): these ranges (eqz,
 // clz/ctz/popcnt, float unary, conversions, sign extension) take one
@@ -157,18 +157,11 @@ export function staleReads(body, types, funcs) {
 
 /** The function names of the module's name section, by index. */
 function names(buf) {
-  const out = new Map();
   const custom = sections(buf).find((s) => s.id === 0 && buf.toString("latin1", s.start, s.start + 5) === "\x04name");
-  if (!custom) return out;
+  if (!custom) return new Map();
   const r = reader(buf, custom.start);
   r.name();
-  while (r.pos < custom.end) {
-    const id = r.byte();
-    const end = r.u32() + r.pos;
-    if (id === 1) for (let n = r.u32(); n > 0; n--) out.set(r.u32(), r.name());
-    r.pos = end;
-  }
-  return out;
+  return functionNames(r, custom.end);
 }
 
 /** `[function name, [local...]]` for every function of the wasm `buf` with a stale read. */

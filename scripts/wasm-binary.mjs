@@ -66,6 +66,21 @@ export function importedFunctions(r) {
   return types;
 }
 
+/**
+ * Reads a name section's subsections at `r` (after the section's own
+ * name) up to `end`; returns the function names (subsection 1) by index.
+ */
+export function functionNames(r, end) {
+  const names = new Map();
+  while (r.pos < end) {
+    const sub = r.byte();
+    const subEnd = r.u32() + r.pos;
+    if (sub === 1) for (let n = r.u32(); n > 0; n--) names.set(r.u32(), r.name());
+    r.pos = subEnd;
+  }
+  return names;
+}
+
 /** The sections of a module: `{ id, start, end }` of each payload. */
 export function sections(buf) {
   const r = reader(buf, 8);
